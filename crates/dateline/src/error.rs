@@ -1,0 +1,58 @@
+//! The error type of the library.
+
+use thiserror::Error;
+
+/// Everything that can go wrong in dateline, with the offending value and where it came from.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::{parse_published, Error};
+///
+/// let err = parse_published("2023-02-30").unwrap_err();
+/// assert!(matches!(err, Error::InvalidPublished { .. }));
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid publication date \"2023-02-30\": no such day in the calendar (expected YYYY-MM-DD)",
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A publication date that is not a real calendar day written as `YYYY-MM-DD`.
+    #[error("invalid publication date {value:?}{}: {reason} (expected YYYY-MM-DD)", doc_suffix(.document))]
+    InvalidPublished {
+        /// The text that was given as a date.
+        value: String,
+        /// The document it was given for, when known.
+        document: Option<String>,
+        /// Why it was rejected.
+        reason: &'static str,
+    },
+}
+
+fn doc_suffix(document: &Option<String>) -> String {
+    match document {
+        Some(id) => format!(" for document {id:?}"),
+        None => String::new(),
+    }
+}
+
+impl Error {
+    /// Attaches the id of the document the error is about, where it had none.
+    #[must_use]
+    pub fn in_document(self, id: &str) -> Self {
+        match self {
+            Error::InvalidPublished {
+                value,
+                document: None,
+                reason,
+            } => Error::InvalidPublished {
+                value,
+                document: Some(id.to_owned()),
+                reason,
+            },
+            other => other,
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! # dateline
+//!
+//! dateline turns news articles into timelines. This release holds its first two stages:
+//! [`text`] (sentences, tokens, datelines) and [`time`] (temporal expressions with TIMEX3
+//! values), reachable through [`tag`].
+//!
+//! # Examples
+//!
+//! ```
+//! use chrono::NaiveDate;
+//!
+//! let published = NaiveDate::from_ymd_opt(2023, 3, 17);
+//! let text = "The delegation met the minister on Thursday.";
+//! let timexes = dateline::tag(text, published);
+//! assert_eq!(timexes.len(), 1);
+//! let t = &timexes[0];
+//! assert_eq!(&text[t.start..t.end], "Thursday");
+//! assert_eq!(t.value.timex(), "2023-03-16");
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod error;
+pub mod text;
+pub mod time;
+
+use chrono::NaiveDate;
+
+pub use error::Error;
+pub use time::Timex;
+
+/// Finds and normalizes the temporal expressions of `text`.
+///
+/// `published` is the publication date (the DCT). Without it, a date that the text's leading
+/// dateline gives is used; values that need a publication date and have none stay partial
+/// (`XXXX-03-16`). The system clock is never read.
+pub fn tag(text: &str, published: Option<NaiveDate>) -> Vec<Timex> {
+    let segmented = text::segment(text);
+    time::tag(text, &segmented, published)
+}
+
+/// Parses a publication date written as `YYYY-MM-DD`.
+///
+/// # Errors
+///
+/// [`Error::InvalidPublished`] names the value when it is not a real day in that form.
+///
+/// # Examples
+///
+/// ```
+/// let day = dateline::parse_published("2023-10-26").unwrap();
+/// assert_eq!(day.to_string(), "2023-10-26");
+/// assert!(dateline::parse_published("yesterday").is_err());
+/// ```
+pub fn parse_published(value: &str) -> Result<NaiveDate, Error> {
+    let bad = |reason| Error::InvalidPublished {
+        value: value.to_owned(),
+        document: None,
+        reason,
+    };
+    let s = value.trim();
+    if s.is_empty() {
+        return Err(bad("empty"));
+    }
+    let mut parts = s.split('-');
+    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(bad("not in the form YYYY-MM-DD"));
+    };
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return Err(bad("not in the form YYYY-MM-DD"));
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return Err(bad("not in the form YYYY-MM-DD"));
+    };
+    if !(1..=12).contains(&m) {
+        return Err(bad("no such month"));
+    }
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| bad("no such day in the calendar"))
+}

@@ -1,0 +1,150 @@
+//! The `text` stage: sentences and tokens with byte offsets, and the leading dateline.
+//!
+//! Entry point: [`segment`].
+
+use std::ops::Range;
+
+use crate::time::DateValue;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters, with inner apostrophes (`Isma'il`) and, for abbreviations and initialisms,
+    /// their periods (`Sept.`, `U.S.`, `a.m.`).
+    Word,
+    /// Digits, with inner separators between digits (`1,000`, `3.5`).
+    Number,
+    /// Digits and letters together (`1990s`, `16th`, `10am`, `Q3`).
+    Alnum,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+/// A token: `text[start..end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// What the token is made of.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text in the source it was cut from.
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        source.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// A sentence: `text[start..end]`, made of `tokens[tokens.start..tokens.end]`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Sentence {
+    /// Byte offset of the sentence's first token.
+    pub start: usize,
+    /// Byte offset one past its last token.
+    pub end: usize,
+    /// Indexes into [`Segmented::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// How a leading dateline gave the publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DatelineKind {
+    /// A labelled line: `date 2023-10-26`, `Published: May 7, 2005`.
+    Labelled,
+    /// A line that is only a date: `May 7, 2005`.
+    DateLine,
+    /// A wire-service dateline: `MOSCOW, March 16 (Reuters) -`.
+    Wire,
+}
+
+/// The publication date that a leading line of the text gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Dateline {
+    /// Byte offset of the date's text.
+    pub start: usize,
+    /// Byte offset one past the date's text.
+    pub end: usize,
+    /// The date; its year is unknown when the line does not give it (`March 16`).
+    pub date: DateValue,
+    /// The form of the line.
+    pub kind: DatelineKind,
+}
+
+/// A text cut into tokens and sentences.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Segmented {
+    /// Every token, in order.
+    pub tokens: Vec<Token>,
+    /// Every sentence, in order; together they hold every token.
+    pub sentences: Vec<Sentence>,
+    /// The dateline at the head of the text, if any.
+    pub dateline: Option<Dateline>,
+}
+
+/// Cuts `text` into tokens and sentences and finds its dateline.
+pub fn segment(text: &str) -> Segmented {
+    let _ = text;
+    Segmented::default()
+}
+
+/// Converts byte offsets of a text into Unicode code-point offsets (Python `str` indices), as
+/// JSON output and the Python package report them.
+///
+/// Built once per text in linear time; each conversion is a binary search.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::text::CodePoints;
+///
+/// let text = "Russia’s minister";
+/// let cp = CodePoints::new(text);
+/// let byte = text.find("minister").unwrap();
+/// assert_eq!(byte, 11);
+/// assert_eq!(cp.to_code_point(byte), 9);
+/// assert_eq!(cp.to_byte(9), Some(11));
+/// ```
+#[derive(Debug, Clone)]
+pub struct CodePoints {
+    /// Byte offsets of the non-ASCII characters, in order.
+    wide: Vec<(usize, usize)>,
+    len: usize,
+}
+
+impl CodePoints {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Self {
+        let wide = text
+            .char_indices()
+            .filter(|(_, c)| !c.is_ascii())
+            .map(|(i, c)| (i, c.len_utf8()))
+            .collect();
+        CodePoints {
+            wide,
+            len: text.len(),
+        }
+    }
+
+    /// The code-point offset of byte offset `byte` (a character boundary, or the end).
+    pub fn to_code_point(&self, byte: usize) -> usize {
+        let before = self.wide.partition_point(|&(b, _)| b < byte);
+        let extra: usize = self.wide[..before].iter().map(|&(_, w)| w - 1).sum();
+        byte - extra
+    }
+
+    /// The byte offset of code-point offset `cp`, or `None` past the end.
+    pub fn to_byte(&self, cp: usize) -> Option<usize> {
+        let mut extra = 0;
+        for &(b, w) in &self.wide {
+            if b - extra >= cp {
+                break;
+            }
+            extra += w - 1;
+        }
+        let byte = cp + extra;
+        (byte <= self.len).then_some(byte)
+    }
+}
