@@ -109,18 +109,24 @@ pub fn segment(text: &str) -> Segmented {
 /// ```
 #[derive(Debug, Clone)]
 pub struct CodePoints {
-    /// Byte offsets of the non-ASCII characters, in order.
-    wide: Vec<(usize, usize)>,
+    /// For each multi-byte character: its byte offset, its code-point offset, and the bytes
+    /// beyond one per character up to and including it.
+    wide: Vec<(usize, usize, usize)>,
     len: usize,
 }
 
 impl CodePoints {
     /// Indexes `text`.
     pub fn new(text: &str) -> Self {
+        let mut extra = 0;
         let wide = text
             .char_indices()
             .filter(|(_, c)| !c.is_ascii())
-            .map(|(i, c)| (i, c.len_utf8()))
+            .map(|(byte, c)| {
+                let cp = byte - extra;
+                extra += c.len_utf8() - 1;
+                (byte, cp, extra)
+            })
             .collect();
         CodePoints {
             wide,
@@ -130,20 +136,15 @@ impl CodePoints {
 
     /// The code-point offset of byte offset `byte` (a character boundary, or the end).
     pub fn to_code_point(&self, byte: usize) -> usize {
-        let before = self.wide.partition_point(|&(b, _)| b < byte);
-        let extra: usize = self.wide[..before].iter().map(|&(_, w)| w - 1).sum();
+        let before = self.wide.partition_point(|&(b, _, _)| b < byte);
+        let extra = before.checked_sub(1).map_or(0, |i| self.wide[i].2);
         byte - extra
     }
 
     /// The byte offset of code-point offset `cp`, or `None` past the end.
     pub fn to_byte(&self, cp: usize) -> Option<usize> {
-        let mut extra = 0;
-        for &(b, w) in &self.wide {
-            if b - extra >= cp {
-                break;
-            }
-            extra += w - 1;
-        }
+        let before = self.wide.partition_point(|&(_, c, _)| c < cp);
+        let extra = before.checked_sub(1).map_or(0, |i| self.wide[i].2);
         let byte = cp + extra;
         (byte <= self.len).then_some(byte)
     }
