@@ -2,6 +2,9 @@
 //!
 //! Entry point: [`tag`].
 
+mod grammar;
+mod lexicon;
+mod resolve;
 mod value;
 
 pub use value::{
@@ -72,7 +75,39 @@ pub struct Timex {
 }
 
 /// Finds and normalizes the temporal expressions of a segmented text.
+///
+/// `published` is the publication date; without it, a complete date from the text's dateline is
+/// used, and values that need one stay partial. Expressions come out in text order, never
+/// overlapping, each within one sentence.
 pub fn tag(text: &str, segmented: &Segmented, published: Option<NaiveDate>) -> Vec<Timex> {
-    let _ = (text, segmented, published);
-    Vec::new()
+    let dct = published.or_else(|| {
+        segmented
+            .dateline
+            .and_then(|d| d.date.interval())
+            .filter(|iv| iv.start == iv.end)
+            .map(|iv| iv.start)
+    });
+    let toks = grammar::prepare(text, segmented);
+    let mut grammar = grammar::Grammar::new(&toks);
+    let mut resolver = resolve::Resolver::new(dct);
+    let mut found = Vec::new();
+    let mut out = Vec::new();
+    for sentence in &segmented.sentences {
+        found.clear();
+        let (lo, hi) = (sentence.tokens.start, sentence.tokens.end);
+        grammar.scan(lo, hi, &mut found);
+        for f in &found {
+            let tense = resolve::tense(&toks, lo, hi, f.first, f.last);
+            let r = resolver.resolve(f, tense);
+            out.push(Timex {
+                start: toks[f.first].start,
+                end: toks[f.last].end,
+                kind: r.kind,
+                value: r.value,
+                modifier: f.modifier,
+                anchoring: r.anchoring,
+            });
+        }
+    }
+    out
 }

@@ -265,6 +265,9 @@ pub enum DateValue {
     },
     /// Some day that is the given weekday (`XXXX-WXX-4` is "a Thursday").
     Weekday(Weekday),
+    /// A value of this granularity that nothing fixes yet ("yesterday" with no publication
+    /// date): `XXXX-XX-XX`.
+    Unknown(Granularity),
 }
 
 /// An inclusive range of days.
@@ -364,13 +367,17 @@ impl DateValue {
             DateValue::Month { .. } => Granularity::Month,
             DateValue::Week { .. } | DateValue::Weekend { .. } => Granularity::Week,
             DateValue::Day { .. } | DateValue::Weekday(_) => Granularity::Day,
+            DateValue::Unknown(g) => *g,
         }
     }
 
     /// The year, where the value names one.
     pub fn year(&self) -> Year {
         match *self {
-            DateValue::Century(_) | DateValue::Decade(_) | DateValue::Weekday(_) => None,
+            DateValue::Century(_)
+            | DateValue::Decade(_)
+            | DateValue::Weekday(_)
+            | DateValue::Unknown(_) => None,
             DateValue::Year(y) => Some(y),
             DateValue::Half { year, .. }
             | DateValue::Quarter { year, .. }
@@ -456,7 +463,7 @@ impl DateValue {
             DateValue::Day { year, month, day } => {
                 Some(Interval::day(ymd(year?, u32::from(month), u32::from(day))?))
             }
-            DateValue::Weekday(_) => None,
+            DateValue::Weekday(_) | DateValue::Unknown(_) => None,
         }
     }
 
@@ -467,6 +474,7 @@ impl DateValue {
         }
         let year_ok = |y: Year| y.is_none_or(|y| y == date.year());
         match *self {
+            DateValue::Unknown(_) => true,
             DateValue::Weekday(w) => date.weekday() == w,
             DateValue::Day { year, month, day } => {
                 year_ok(year) && u32::from(month) == date.month() && u32::from(day) == date.day()
@@ -516,6 +524,8 @@ impl DateValue {
             (Some(_), None) => other.narrow_by(self),
             (None, Some(_)) => self.narrow_by(other),
             (None, None) => match (self, other) {
+                (DateValue::Unknown(_), _) => Some(*other),
+                (_, DateValue::Unknown(_)) => Some(*self),
                 (DateValue::Weekday(a), DateValue::Weekday(b)) => (a == b).then_some(*self),
                 (DateValue::Weekday(_), _) => Some(*other),
                 (_, DateValue::Weekday(_)) => Some(*self),
@@ -548,6 +558,7 @@ impl DateValue {
     fn narrow_by(&self, complete: &DateValue) -> Option<DateValue> {
         let iv = complete.interval()?;
         match *self {
+            DateValue::Unknown(_) => Some(*complete),
             DateValue::Weekday(w) => {
                 // A weekday inside one week (or one day) fixes the day; inside a longer span it
                 // stays partial, narrowed only by consistency.
@@ -660,6 +671,17 @@ impl fmt::Display for DateValue {
                 write!(f, "-{month:02}-{day:02}")
             }
             DateValue::Weekday(w) => write!(f, "XXXX-WXX-{}", w.number_from_monday()),
+            DateValue::Unknown(g) => f.write_str(match g {
+                Granularity::Century => "XX",
+                Granularity::Decade => "XXX",
+                Granularity::Year => "XXXX",
+                Granularity::Half => "XXXX-HX",
+                Granularity::Quarter => "XXXX-QX",
+                Granularity::Season => "XXXX-XX",
+                Granularity::Month => "XXXX-XX",
+                Granularity::Week => "XXXX-WXX",
+                _ => "XXXX-XX-XX",
+            }),
         }
     }
 }
@@ -828,6 +850,15 @@ impl TimexValue {
             },
             DateValue::Day { year: y, month, day } => format!("{}-{month:02}-{day:02}", year(y)),
             DateValue::Weekday(_) => "XXXX-XX-XX".to_owned(),
+            DateValue::Unknown(g) => match g {
+                Granularity::Century | Granularity::Decade | Granularity::Year => "XXXX",
+                Granularity::Half
+                | Granularity::Quarter
+                | Granularity::Season
+                | Granularity::Month => "XXXX-XX",
+                _ => "XXXX-XX-XX",
+            }
+            .to_owned(),
         })
     }
 }

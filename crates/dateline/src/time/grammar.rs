@@ -1,0 +1,1846 @@
+//! Recognition: which token spans are temporal expressions, and what they say before anything is
+//! resolved against a publication date.
+//!
+//! The grammar is a set of hand-written matchers over word classes ([`super::lexicon`]); at each
+//! token the longest match wins. A match yields a [`Spec`], which [`super::resolve`] turns into a
+//! value.
+
+use chrono::Weekday;
+
+use super::lexicon::{lookup, Holiday, Kw, Lex, Unit};
+use super::value::{
+    DateValue, Duration, DurationUnit, Modifier, PartOfDay, Reference, TimeOfDay,
+};
+use crate::text::{Segmented, TokenKind};
+
+/// A token with what the grammar needs to know of it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tk {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    pub lex: Lex,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Written with a period.
+    pub dotted: bool,
+    /// A short form that needs context (`Sept`, `Thu`).
+    pub abbreviation: bool,
+    /// The value of a number token (digits, no separators).
+    pub num: Option<u32>,
+    /// How many digits a number token has.
+    pub digits: u8,
+    /// The first character, for punctuation tests.
+    pub first: char,
+    /// An `-ed` word, a cue of past tense.
+    pub past_form: bool,
+    /// Special forms of mixed tokens.
+    pub alnum: Alnum,
+}
+
+/// Mixed letter-digit tokens that mean something temporal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Alnum {
+    None,
+    /// `1990s`: the decade starting at this year.
+    Decade(i32),
+    /// `90s`: two-digit decade.
+    ShortDecade(u8),
+    /// `16th`.
+    Ordinal(u32),
+    /// `10am`, `10pm`.
+    Clock { hour: u8, pm: bool },
+    /// `Q3`.
+    Quarter(u8),
+    /// `H1`.
+    Half(u8),
+    /// `FY2020`, `FY89`.
+    FiscalYear(i32),
+}
+
+fn classify_alnum(s: &str) -> Alnum {
+    let lower = s.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    let digits_end = b.iter().position(|c| !c.is_ascii_digit()).unwrap_or(b.len());
+    let (num, rest) = lower.split_at(digits_end);
+    if !num.is_empty() {
+        let Ok(n) = num.parse::<u32>() else {
+            return Alnum::None;
+        };
+        return match rest {
+            "s" if num.len() == 4 && n % 10 == 0 => Alnum::Decade(n as i32),
+            "s" if num.len() == 2 && n % 10 == 0 => Alnum::ShortDecade(n as u8),
+            "st" | "nd" | "rd" | "th" if (1..=100).contains(&n) => Alnum::Ordinal(n),
+            "am" | "pm" if (1..=12).contains(&n) => Alnum::Clock {
+                hour: n as u8,
+                pm: rest == "pm",
+            },
+            _ => Alnum::None,
+        };
+    }
+    let digits = |p: &str| p.bytes().all(|c| c.is_ascii_digit()) && !p.is_empty();
+    if let Some(q) = lower.strip_prefix('q') {
+        if q.len() == 1 && digits(q) {
+            let q: u8 = q.parse().unwrap_or(0);
+            if (1..=4).contains(&q) {
+                return Alnum::Quarter(q);
+            }
+        }
+    }
+    if let Some(h) = lower.strip_prefix('h') {
+        if h == "1" || h == "2" {
+            return Alnum::Half(if h == "1" { 1 } else { 2 });
+        }
+    }
+    if let Some(y) = lower.strip_prefix("fy") {
+        if digits(y) && (y.len() == 2 || y.len() == 4) {
+            if let Ok(n) = y.parse::<i32>() {
+                return Alnum::FiscalYear(if y.len() == 2 { n + 1900 } else { n });
+            }
+        }
+    }
+    Alnum::None
+}
+
+/// Prepares the tokens of a text for the grammar.
+pub(crate) fn prepare(text: &str, seg: &Segmented) -> Vec<Tk> {
+    seg.tokens
+        .iter()
+        .map(|t| {
+            let s = t.text(text);
+            let first = s.chars().next().unwrap_or(' ');
+            let mut tk = Tk {
+                start: t.start,
+                end: t.end,
+                kind: t.kind,
+                lex: Lex::Other,
+                cap: first.is_uppercase(),
+                dotted: false,
+                abbreviation: false,
+                num: None,
+                digits: 0,
+                first,
+                past_form: false,
+                alnum: Alnum::None,
+            };
+            match t.kind {
+                TokenKind::Word => {
+                    let w = lookup(s);
+                    tk.lex = w.lex;
+                    tk.dotted = w.dotted;
+                    tk.abbreviation = w.abbreviation;
+                    tk.past_form = s.len() > 4 && s.ends_with("ed");
+                }
+                TokenKind::Number => {
+                    if s.bytes().all(|b| b.is_ascii_digit()) && s.len() <= 9 {
+                        tk.num = s.parse().ok();
+                        tk.digits = s.len() as u8;
+                        if let Some(n) = tk.num {
+                            tk.lex = Lex::Num(n);
+                        }
+                    }
+                }
+                TokenKind::Alnum => {
+                    tk.alnum = classify_alnum(s);
+                    if let Alnum::Ordinal(n) = tk.alnum {
+                        tk.lex = Lex::Ordinal(n);
+                    }
+                }
+                TokenKind::Punct => {}
+            }
+            tk
+        })
+        .collect()
+}
+
+/// Which date a relative expression counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Base {
+    /// The publication date ("yesterday", "last week", "two years ago").
+    Publication,
+    /// The date the story has reached ("the next day", "that year", "two days later").
+    Narrative,
+}
+
+/// Where a year-less or weekday expression falls relative to its base.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lean {
+    /// By the tense of the sentence (news-past preference).
+    Tense,
+    /// The one before ("last Friday", "last May").
+    Before,
+    /// The one after ("next Friday").
+    After,
+    /// The one in the current unit ("this Friday", "this May").
+    Current,
+}
+
+/// What an expression says, before resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Spec {
+    /// A calendar value whose missing year (if any) is filled by tense from the base.
+    Calendar(DateValue, Lean),
+    /// A weekday.
+    Weekday(Weekday, Lean),
+    /// `n` units from the base, at the unit's granularity.
+    Shift { unit: Unit, n: i32, base: Base },
+    /// A calendar value in the year `n` years from the base's year ("May last year").
+    InYear { value: DateValue, n: i32, base: Base },
+    /// A holiday, by tense.
+    Holiday(Holiday, Lean, Option<i32>),
+    /// The most recent completed quarter ("the latest quarter").
+    LatestQuarter,
+    /// A time of day alone: on the story's day.
+    Clock,
+    Duration(Duration),
+    Every(Duration),
+    EveryDate(DateValue),
+    Ref(Reference),
+}
+
+/// A recognized expression: tokens `first..=last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub first: usize,
+    pub last: usize,
+    pub spec: Spec,
+    pub modifier: Option<Modifier>,
+    pub time: Option<TimeOfDay>,
+}
+
+impl Found {
+    fn new(first: usize, last: usize, spec: Spec) -> Self {
+        Found {
+            first,
+            last,
+            spec,
+            modifier: None,
+            time: None,
+        }
+    }
+}
+
+pub(crate) fn duration_unit(unit: Unit) -> (DurationUnit, u32) {
+    match unit {
+        Unit::Second => (DurationUnit::Second, 1),
+        Unit::Minute => (DurationUnit::Minute, 1),
+        Unit::Hour => (DurationUnit::Hour, 1),
+        Unit::Day => (DurationUnit::Day, 1),
+        Unit::Weekend => (DurationUnit::Day, 2),
+        Unit::Week => (DurationUnit::Week, 1),
+        Unit::Fortnight => (DurationUnit::Week, 2),
+        Unit::Month => (DurationUnit::Month, 1),
+        Unit::Quarter => (DurationUnit::Quarter, 1),
+        Unit::Year => (DurationUnit::Year, 1),
+        Unit::Decade => (DurationUnit::Decade, 1),
+        Unit::Century => (DurationUnit::Century, 1),
+        Unit::Millennium => (DurationUnit::Millennium, 1),
+    }
+}
+
+fn duration(amount: Option<u32>, half: bool, unit: Unit) -> Duration {
+    let (unit, factor) = duration_unit(unit);
+    let mut d = Duration {
+        amount: amount.map(|a| a.saturating_mul(factor)),
+        and_a_half: half,
+        unit,
+    };
+    // Quarters of a year read better as months, as TimeBank writes them.
+    if unit == DurationUnit::Quarter {
+        d.unit = DurationUnit::Month;
+        d.amount = d.amount.map(|a| a.saturating_mul(3));
+    }
+    d
+}
+
+/// The recognizer over one text.
+pub(crate) struct Grammar<'a> {
+    toks: &'a [Tk],
+    /// Tokens of the sentence being scanned: `lo..hi`.
+    lo: usize,
+    hi: usize,
+}
+
+impl<'a> Grammar<'a> {
+    pub(crate) fn new(toks: &'a [Tk]) -> Self {
+        Grammar {
+            toks,
+            lo: 0,
+            hi: 0,
+        }
+    }
+
+    /// Finds the expressions in the sentence of tokens `lo..hi`.
+    pub(crate) fn scan(&mut self, lo: usize, hi: usize, out: &mut Vec<Found>) {
+        self.lo = lo;
+        self.hi = hi.min(self.toks.len());
+        let mut i = self.lo;
+        while i < self.hi {
+            if !self.may_start(i) {
+                i += 1;
+                continue;
+            }
+            match self.parse_at(i) {
+                Some(found) => {
+                    // A range "9-12 September" gives its first day as an expression of its own.
+                    if let Some(first_day) = self.range_start(&found) {
+                        out.push(first_day);
+                    }
+                    i = found.last + 1;
+                    out.push(found);
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    fn may_start(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        !matches!(t.lex, Lex::Other) || t.alnum != Alnum::None || t.first == '\''
+    }
+
+    // ---- token access -------------------------------------------------------------------------
+
+    fn tk(&self, i: usize) -> Option<&Tk> {
+        (i >= self.lo && i < self.hi).then(|| &self.toks[i])
+    }
+
+    fn lex(&self, i: usize) -> Lex {
+        self.tk(i).map_or(Lex::Other, |t| t.lex)
+    }
+
+    fn kw(&self, i: usize) -> Option<Kw> {
+        match self.lex(i) {
+            Lex::Kw(k) => Some(k),
+            _ => None,
+        }
+    }
+
+    fn is(&self, i: usize, k: Kw) -> bool {
+        self.kw(i) == Some(k)
+    }
+
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.tk(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && t.first == c)
+    }
+
+    fn hyphen(&self, i: usize) -> bool {
+        self.tk(i).is_some_and(|t| {
+            t.kind == TokenKind::Punct && matches!(t.first, '-' | '–' | '—' | '‐')
+        })
+    }
+
+    /// No space between tokens `i` and `i + 1`.
+    fn glued(&self, i: usize) -> bool {
+        match (self.tk(i), self.tk(i + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+
+    /// `i` is a hyphen glued to both neighbours (`two-year`, `mid-1990s`).
+    fn compound_hyphen(&self, i: usize) -> bool {
+        self.hyphen(i) && i > 0 && self.glued(i - 1) && self.glued(i)
+    }
+
+    fn num(&self, i: usize) -> Option<u32> {
+        self.tk(i).and_then(|t| t.num)
+    }
+
+    fn digits(&self, i: usize) -> u8 {
+        self.tk(i).map_or(0, |t| t.digits)
+    }
+
+    // ---- numbers ------------------------------------------------------------------------------
+
+    /// A cardinal at `i`: digits, or words ("twenty four", "twenty-four", "a hundred").
+    /// Returns the value and the last token.
+    fn cardinal(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tk(i)?;
+        if t.kind == TokenKind::Number {
+            return Some((t.num?, i));
+        }
+        let Lex::Num(n) = t.lex else {
+            if self.is(i, Kw::A) && self.is(i + 1, Kw::Hundred) {
+                return Some((100, i + 1));
+            }
+            return None;
+        };
+        let mut value = n;
+        let mut last = i;
+        if (20..=90).contains(&n) && n % 10 == 0 {
+            let j = if self.compound_hyphen(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Lex::Num(u) = self.lex(j) {
+                if (1..=9).contains(&u) && self.tk(j).is_some_and(|t| t.kind == TokenKind::Word) {
+                    value += u;
+                    last = j;
+                }
+            }
+        }
+        if self.is(last + 1, Kw::Hundred) {
+            value = value.saturating_mul(100);
+            last += 1;
+        }
+        if self.is(last + 1, Kw::Thousand) {
+            value = value.saturating_mul(1000);
+            last += 1;
+        }
+        Some((value, last))
+    }
+
+    /// An amount of units: a cardinal, "a"/"an", "a few", "several", "a couple of".
+    /// `None` as value means unspecified (`X`).
+    fn amount(&self, i: usize) -> Option<(Option<u32>, usize)> {
+        if let Some((n, last)) = self.cardinal(i) {
+            return Some((Some(n), last));
+        }
+        match self.kw(i)? {
+            Kw::A => match self.kw(i + 1) {
+                Some(Kw::Few) => Some((None, i + 1)),
+                Some(Kw::Couple) if self.is(i + 2, Kw::Of) => Some((Some(2), i + 2)),
+                Some(Kw::Couple) => Some((Some(2), i + 1)),
+                _ => Some((Some(1), i)),
+            },
+            Kw::Several | Kw::Few | Kw::Many => Some((None, i)),
+            Kw::Couple if self.is(i + 1, Kw::Of) => Some((Some(2), i + 1)),
+            _ => None,
+        }
+    }
+
+    /// A four-digit (or spoken) year at `i`.
+    fn year(&self, i: usize) -> Option<(i32, usize)> {
+        let t = self.tk(i)?;
+        if t.kind == TokenKind::Number && t.digits == 4 {
+            let y = t.num? as i32;
+            return (1000..=2199).contains(&y).then_some((y, i));
+        }
+        // "nineteen ninety-six", "nineteen eighty".
+        if let Lex::Num(h) = t.lex {
+            if (11..=20).contains(&h) && t.kind == TokenKind::Word {
+                if let Some((rest, last)) = self.cardinal(i + 1) {
+                    if (10..=99).contains(&rest) && self.tk(i + 1)?.kind == TokenKind::Word {
+                        return Some(((h * 100 + rest) as i32, last));
+                    }
+                }
+            }
+        }
+        // "two thousand (and) one".
+        if self.lex(i) == Lex::Num(2) && self.is(i + 1, Kw::Thousand) {
+            let mut last = i + 1;
+            let mut y = 2000;
+            let j = if self.is(last + 1, Kw::And) {
+                last + 2
+            } else {
+                last + 1
+            };
+            if let Some((n, l)) = self.cardinal(j) {
+                if n < 100 && self.tk(j)?.kind == TokenKind::Word {
+                    y += n as i32;
+                    last = l;
+                }
+            }
+            return Some((y, last));
+        }
+        None
+    }
+
+    /// An apostrophe year: `'98`.
+    fn short_year(&self, i: usize) -> Option<(i32, usize)> {
+        if (self.punct(i, '\'') || self.punct(i, '’')) && self.glued(i) && self.digits(i + 1) == 2
+        {
+            let n = self.num(i + 1)? as i32;
+            return Some((if n < 30 { 2000 + n } else { 1900 + n }, i + 1));
+        }
+        None
+    }
+
+    /// A day of the month: `16`, `16th`, `sixteenth`.
+    fn day_number(&self, i: usize) -> Option<(u8, usize)> {
+        let t = self.tk(i)?;
+        match t.lex {
+            Lex::Num(n) if t.kind == TokenKind::Number && t.digits <= 2 && (1..=31).contains(&n) => {
+                Some((n as u8, i))
+            }
+            Lex::Ordinal(n) if (1..=31).contains(&n) => {
+                // "twenty-first"
+                Some((n as u8, i))
+            }
+            Lex::Num(n) if (20..=30).contains(&n) && t.kind == TokenKind::Word => {
+                let j = if self.compound_hyphen(i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                match self.lex(j) {
+                    Lex::Ordinal(u) if (1..=9).contains(&u) && n + u <= 31 => {
+                        Some(((n + u) as u8, j))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A month name at `i`, allowing abbreviations only where they are clear.
+    fn month(&self, i: usize) -> Option<u8> {
+        let t = self.tk(i)?;
+        let Lex::Month(m) = t.lex else { return None };
+        if t.abbreviation && !t.dotted && self.num(i + 1).is_none() {
+            return None;
+        }
+        if t.abbreviation && !t.cap {
+            return None;
+        }
+        Some(m)
+    }
+
+    /// A month standing alone needs a capital and, for words that are also verbs or names
+    /// ("May", "March"), a temporal context.
+    fn lone_month_ok(&self, i: usize, m: u8) -> bool {
+        let Some(t) = self.tk(i) else { return false };
+        if !t.cap {
+            return false;
+        }
+        if m == 5 || m == 3 {
+            let before = i.checked_sub(1).map_or(Lex::Other, |p| self.lex(p));
+            return matches!(
+                before,
+                Lex::Kw(
+                    Kw::In
+                        | Kw::Since
+                        | Kw::Until
+                        | Kw::By
+                        | Kw::Of
+                        | Kw::During
+                        | Kw::Last
+                        | Kw::Next
+                        | Kw::This
+                        | Kw::Early
+                        | Kw::Mid
+                        | Kw::Late
+                        | Kw::Before
+                        | Kw::After
+                        | Kw::From
+                        | Kw::Through
+                        | Kw::To
+                        | Kw::Between
+                        | Kw::And
+                        | Kw::End
+                        | Kw::Beginning
+                        | Kw::Start
+                        | Kw::Middle
+                        | Kw::Every
+                        | Kw::Each
+                )
+            ) || i.checked_sub(1).is_some_and(|p| self.hyphen(p));
+        }
+        true
+    }
+
+    fn weekday(&self, i: usize) -> Option<Weekday> {
+        let t = self.tk(i)?;
+        let Lex::Weekday(w) = t.lex else { return None };
+        if t.abbreviation && !t.dotted {
+            return None;
+        }
+        if !t.cap {
+            return None;
+        }
+        Some(w)
+    }
+
+    // ---- the grammar --------------------------------------------------------------------------
+
+    fn parse_at(&self, i: usize) -> Option<Found> {
+        let (j, pre) = self.premodifier(i);
+        if j > i {
+            if let Some(mut found) = self.core(j) {
+                if pre_fits(pre, &found.spec) {
+                    found.first = i;
+                    found.modifier = Some(pre);
+                    return Some(found);
+                }
+            }
+        }
+        self.core(i)
+    }
+
+    /// Words before the core that set a modifier: "early", "the end of", "about", "more than".
+    fn premodifier(&self, i: usize) -> (usize, Modifier) {
+        let the = usize::from(self.is(i, Kw::The));
+        let k = i + the;
+        match self.kw(k) {
+            Some(Kw::Early) if the == 0 => (k + 1, Modifier::Start),
+            Some(Kw::Late) if the == 0 => (k + 1, Modifier::End),
+            Some(Kw::Mid) => {
+                if self.hyphen(k + 1) {
+                    (k + 2, Modifier::Mid)
+                } else {
+                    (k + 1, Modifier::Mid)
+                }
+            }
+            Some(Kw::End | Kw::Close) if self.is(k + 1, Kw::Of) => (k + 2, Modifier::End),
+            Some(Kw::Beginning | Kw::Start) if self.is(k + 1, Kw::Of) => (k + 2, Modifier::Start),
+            Some(Kw::Middle) if self.is(k + 1, Kw::Of) => (k + 2, Modifier::Mid),
+            Some(Kw::About | Kw::Around | Kw::Approximately | Kw::Roughly) if the == 0 => {
+                (k + 1, Modifier::Approx)
+            }
+            Some(Kw::Some) if the == 0 && self.cardinal(k + 1).is_some() => {
+                (k + 1, Modifier::Approx)
+            }
+            Some(Kw::Nearly | Kw::Almost) if the == 0 => (k + 1, Modifier::EqualOrLess),
+            Some(Kw::More | Kw::Over) if the == 0 => {
+                if self.is(k, Kw::More) && self.is(k + 1, Kw::Than) {
+                    (k + 2, Modifier::MoreThan)
+                } else if self.is(k, Kw::Over) {
+                    (k + 1, Modifier::MoreThan)
+                } else {
+                    (i, Modifier::Approx)
+                }
+            }
+            Some(Kw::Less) if the == 0 && self.is(k + 1, Kw::Than) => (k + 2, Modifier::LessThan),
+            Some(Kw::Under) if the == 0 => (k + 1, Modifier::LessThan),
+            Some(Kw::At) if the == 0 && self.is(k + 1, Kw::Least) => {
+                (k + 2, Modifier::EqualOrMore)
+            }
+            Some(Kw::Up) if the == 0 && self.is(k + 1, Kw::To) => (k + 2, Modifier::EqualOrLess),
+            Some(Kw::No) if the == 0 && self.is(k + 2, Kw::Than) => match self.kw(k + 1) {
+                Some(Kw::More) => (k + 3, Modifier::EqualOrLess),
+                Some(Kw::Less) => (k + 3, Modifier::EqualOrMore),
+                _ => (i, Modifier::Approx),
+            },
+            _ => (i, Modifier::Approx),
+        }
+    }
+
+    /// The longest core expression starting at `i`.
+    fn core(&self, i: usize) -> Option<Found> {
+        let candidates = [
+            self.calendar(i),
+            self.relative(i),
+            self.amount_expression(i),
+            self.recurrence(i),
+            self.reference(i),
+            self.clock(i),
+        ];
+        let mut best: Option<Found> = None;
+        for c in candidates.into_iter().flatten() {
+            if best.is_none_or(|b| c.last > b.last) {
+                best = Some(c);
+            }
+        }
+        let mut best = best?;
+        self.attach_time(&mut best);
+        Some(best)
+    }
+
+    /// After a day: a part of the day or a clock time ("Friday night", "Friday at 10 a.m.").
+    fn attach_time(&self, f: &mut Found) {
+        if f.time.is_some() || !spec_is_day(&f.spec) {
+            return;
+        }
+        let j = f.last + 1;
+        if let Lex::Part(p) = self.lex(j) {
+            f.time = Some(TimeOfDay::Part(p));
+            f.last = j;
+        }
+    }
+
+    /// Absolute and year-less calendar expressions.
+    fn calendar(&self, i: usize) -> Option<Found> {
+        let the = usize::from(self.is(i, Kw::The));
+        let k = i + the;
+        let t = self.tk(k)?;
+
+        // Weekday, optionally followed by a date: "Thursday, March 16, 2023".
+        if let Some(w) = self.weekday(k) {
+            let mut j = k + 1;
+            if self.punct(j, ',') {
+                j += 1;
+            }
+            if let Some(mut date) = self.month_day(j).or_else(|| self.day_month(j)) {
+                date.first = i;
+                return Some(date);
+            }
+            if the == 1 {
+                return None;
+            }
+            let mut f = Found::new(k, k, Spec::Weekday(w, Lean::Tense));
+            // "Friday, the 13th"
+            return Some({
+                f.first = i;
+                f
+            });
+        }
+
+        if let Some(mut f) = self.month_day(k).or_else(|| self.day_month(k)) {
+            f.first = i;
+            return Some(f);
+        }
+
+        // ISO 2023-10-26 and numeric dates 10/26/2023.
+        if t.kind == TokenKind::Number && the == 0 {
+            if let Some(f) = self.numeric_date(k) {
+                return Some(f);
+            }
+        }
+
+        // Month [of|,] Year, Month alone.
+        if let Some(m) = self.month(k) {
+            let mut j = k + 1;
+            if self.is(j, Kw::Of) || self.punct(j, ',') {
+                j += 1;
+            }
+            if let Some((y, last)) = self.year(j).or_else(|| self.short_year(j)) {
+                return Some(Found::new(
+                    i,
+                    last,
+                    Spec::Calendar(
+                        DateValue::Month {
+                            year: Some(y),
+                            month: Some(m),
+                        },
+                        Lean::Tense,
+                    ),
+                ));
+            }
+            if self.lone_month_ok(k, m) {
+                // "May last year", "September this year".
+                if let Some((n, last)) = self.year_shift(k + 1) {
+                    return Some(Found::new(
+                        i,
+                        last,
+                        Spec::InYear {
+                            value: DateValue::Month {
+                                year: None,
+                                month: Some(m),
+                            },
+                            n,
+                            base: Base::Publication,
+                        },
+                    ));
+                }
+                return Some(Found::new(
+                    i,
+                    k,
+                    Spec::Calendar(
+                        DateValue::Month {
+                            year: None,
+                            month: Some(m),
+                        },
+                        Lean::Tense,
+                    ),
+                ));
+            }
+            return None;
+        }
+
+        // Seasons: "summer 2020", "the summer of 1998", "last fall" is in `relative`.
+        if let Lex::Season(s) = t.lex {
+            let mut j = k + 1;
+            if self.is(j, Kw::Of) || self.punct(j, ',') {
+                j += 1;
+            }
+            if let Some((y, last)) = self.year(j) {
+                return Some(Found::new(
+                    i,
+                    last,
+                    Spec::Calendar(
+                        DateValue::Season {
+                            year: Some(y),
+                            season: s,
+                        },
+                        Lean::Tense,
+                    ),
+                ));
+            }
+            // A bare season needs "the" or a preposition ("in spring"); "fall" and "spring" are
+            // also verbs.
+            let prev = i.checked_sub(1).map(|p| self.lex(p));
+            let prep = matches!(
+                prev,
+                Some(Lex::Kw(
+                    Kw::In | Kw::During | Kw::Since | Kw::Until | Kw::By | Kw::Early | Kw::Late
+                ))
+            );
+            if (the == 1 || prep) && !self.is(k + 1, Kw::Of) {
+                return Some(Found::new(
+                    i,
+                    k,
+                    Spec::Calendar(
+                        DateValue::Season {
+                            year: None,
+                            season: s,
+                        },
+                        Lean::Tense,
+                    ),
+                ));
+            }
+            return None;
+        }
+
+        // Years: "1987", "the year 2000", "fiscal 1989", "'98".
+        if self.is(k, Kw::Fiscal) {
+            let mut j = k + 1;
+            if matches!(self.lex(j), Lex::Unit(Unit::Year)) {
+                j += 1;
+            }
+            if let Some((y, last)) = self.year(j).or_else(|| self.short_year(j)) {
+                return Some(Found::new(
+                    i,
+                    last,
+                    Spec::Calendar(DateValue::Year(y), Lean::Tense),
+                ));
+            }
+        }
+        if let Alnum::FiscalYear(y) = t.alnum {
+            return Some(Found::new(
+                i,
+                k,
+                Spec::Calendar(DateValue::Year(y), Lean::Tense),
+            ));
+        }
+        if matches!(t.lex, Lex::Unit(Unit::Year)) && the == 1 {
+            if let Some((y, last)) = self.year(k + 1) {
+                return Some(Found::new(
+                    i,
+                    last,
+                    Spec::Calendar(DateValue::Year(y), Lean::Tense),
+                ));
+            }
+        }
+        if let Some((y, last)) = self.year(k) {
+            if the == 0 && self.plausible_year(k, last) {
+                return Some(Found::new(
+                    i,
+                    last,
+                    Spec::Calendar(DateValue::Year(y), Lean::Tense),
+                ));
+            }
+            if the == 1 {
+                // "the 1989 second quarter", "the 1990 period" are handled elsewhere.
+                return self.quarter_like(i);
+            }
+        }
+
+        // Decades: "1990s", "the '90s", "the nineties".
+        match t.alnum {
+            Alnum::Decade(y) => {
+                return Some(Found::new(
+                    i,
+                    k,
+                    Spec::Calendar(DateValue::Decade(y / 10), Lean::Tense),
+                ));
+            }
+            Alnum::ShortDecade(d) => {
+                return Some(Found::new(
+                    i,
+                    k,
+                    Spec::Calendar(DateValue::Decade(190 + i32::from(d) / 10), Lean::Tense),
+                ));
+            }
+            _ => {}
+        }
+        if (self.punct(k, '\'') || self.punct(k, '’')) && self.glued(k) {
+            if let Some(Alnum::ShortDecade(d)) = self.tk(k + 1).map(|t| t.alnum) {
+                return Some(Found::new(
+                    i,
+                    k + 1,
+                    Spec::Calendar(DateValue::Decade(190 + i32::from(d) / 10), Lean::Tense),
+                ));
+            }
+        }
+        if let Lex::DecadeWord(d) = t.lex {
+            if the == 1 || self.lex(k.wrapping_sub(1)) == Lex::Kw(Kw::Mid) {
+                return Some(Found::new(
+                    i,
+                    k,
+                    Spec::Calendar(DateValue::Decade(190 + i32::from(d)), Lean::Tense),
+                ));
+            }
+        }
+
+        // Centuries: "the 20th century", "the nineteenth century".
+        if let Lex::Ordinal(n) = t.lex {
+            let j = if self.compound_hyphen(k + 1) {
+                k + 2
+            } else {
+                k + 1
+            };
+            if matches!(self.lex(j), Lex::Unit(Unit::Century)) && (1..=30).contains(&n) {
+                return Some(Found::new(
+                    i,
+                    j,
+                    Spec::Calendar(DateValue::Century(n as i32 - 1), Lean::Tense),
+                ));
+            }
+        }
+
+        if let Some(f) = self.quarter_like(i) {
+            return Some(f);
+        }
+        self.holiday(i)
+    }
+
+    /// "last year", "this year", "next year" after a month or season.
+    fn year_shift(&self, j: usize) -> Option<(i32, usize)> {
+        let j = if self.is(j, Kw::Of) { j + 1 } else { j };
+        if !matches!(self.lex(j + 1), Lex::Unit(Unit::Year)) {
+            return None;
+        }
+        let n = match self.kw(j)? {
+            Kw::Last | Kw::Past | Kw::Previous => -1,
+            Kw::This | Kw::Current => 0,
+            Kw::Next | Kw::Coming => 1,
+            _ => return None,
+        };
+        Some((n, j + 1))
+    }
+
+    /// A four-digit number is a year unless it counts something.
+    fn plausible_year(&self, first: usize, last: usize) -> bool {
+        if first != last {
+            return true; // spoken years
+        }
+        let prev = first.checked_sub(1).and_then(|p| self.tk(p));
+        if let Some(p) = prev {
+            if p.kind == TokenKind::Punct && matches!(p.first, '$' | '£' | '€' | '#' | '+') {
+                return false;
+            }
+            if p.kind == TokenKind::Number {
+                return false;
+            }
+        }
+        match self.tk(last + 1) {
+            None => true,
+            Some(n) => match n.kind {
+                TokenKind::Punct => !matches!(n.first, '%' | ':' | '/'),
+                TokenKind::Number | TokenKind::Alnum => false,
+                TokenKind::Word => {
+                    // "1,200 troops" has a separator; "2000 troops" does not: a lower-case
+                    // noun after the number means a count.
+                    if n.cap {
+                        return true;
+                    }
+                    matches!(
+                        n.lex,
+                        Lex::Kw(_) | Lex::Month(_) | Lex::Weekday(_) | Lex::Season(_)
+                    ) && !matches!(n.lex, Lex::Kw(Kw::Times | Kw::More | Kw::Less))
+                        || !n.past_form && is_function_word_like(n)
+                }
+            },
+        }
+    }
+
+    /// Month Day [,] [Year]: "March 16", "Sept. 30, 1989", "March 16th 2023".
+    fn month_day(&self, k: usize) -> Option<Found> {
+        let m = self.month(k)?;
+        let mut j = k + 1;
+        if self.is(j, Kw::The) {
+            j += 1;
+        }
+        let (d, last) = self.day_number(j)?;
+        // "May 5" needs no context, but "March 5 people" would be odd news; a following
+        // unit word means a count ("March 3 days").
+        if matches!(self.lex(last + 1), Lex::Unit(_) | Lex::Units(_)) {
+            return None;
+        }
+        self.with_year(k, last, m, d)
+    }
+
+    /// Day Month [Year]: "16 March", "the 16th of March 2023".
+    fn day_month(&self, k: usize) -> Option<Found> {
+        let (d, last_day) = self.day_number(k)?;
+        let mut j = last_day + 1;
+        if self.is(j, Kw::Of) {
+            j += 1;
+        }
+        let m = self.month(j)?;
+        if self.tk(j)?.abbreviation && !self.tk(j)?.dotted {
+            // "16 Sept" is fine; "16 Mar" is fine with a capital, checked in `month`.
+        }
+        self.with_year(k, j, m, d)
+    }
+
+    /// Completes a day with an optional year after `last`.
+    fn with_year(&self, first: usize, last: usize, m: u8, d: u8) -> Option<Found> {
+        let mut j = last + 1;
+        if self.punct(j, ',') {
+            j += 1;
+        }
+        if let Some((y, ylast)) = self.year(j).or_else(|| self.short_year(j)) {
+            let v = DateValue::Day {
+                year: Some(y),
+                month: m,
+                day: d,
+            };
+            v.interval()?;
+            return Some(Found::new(first, ylast, Spec::Calendar(v, Lean::Tense)));
+        }
+        if d > days_in_month_any_year(m) {
+            return None;
+        }
+        let v = DateValue::Day {
+            year: None,
+            month: m,
+            day: d,
+        };
+        // "March 16 last year".
+        if let Some((n, ylast)) = self.year_shift(last + 1) {
+            return Some(Found::new(
+                first,
+                ylast,
+                Spec::InYear {
+                    value: v,
+                    n,
+                    base: Base::Publication,
+                },
+            ));
+        }
+        Some(Found::new(first, last, Spec::Calendar(v, Lean::Tense)))
+    }
+
+    /// `2023-10-26`, `10/26/2023`, `26.10.2023`.
+    fn numeric_date(&self, k: usize) -> Option<Found> {
+        let sep = self.tk(k + 1)?;
+        if sep.kind != TokenKind::Punct || !self.glued(k) || !self.glued(k + 1) {
+            return None;
+        }
+        let c = sep.first;
+        if !matches!(c, '-' | '/') {
+            return None;
+        }
+        if !(self.punct(k + 3, c) && self.glued(k + 2) && self.glued(k + 3)) {
+            return None;
+        }
+        let (a, b, e) = (self.num(k)?, self.num(k + 2)?, self.num(k + 4)?);
+        let (da, db, de) = (self.digits(k), self.digits(k + 2), self.digits(k + 4));
+        let (y, m, d) = if da == 4 && db <= 2 && de <= 2 {
+            (a as i32, b, e)
+        } else if de == 4 && da <= 2 && db <= 2 && c == '/' {
+            // American order unless the first number cannot be a month.
+            if a > 12 {
+                (e as i32, b, a)
+            } else {
+                (e as i32, a, b)
+            }
+        } else if de == 2 && da <= 2 && db <= 2 && c == '/' {
+            (1900 + e as i32 + if e < 30 { 100 } else { 0 }, a, b)
+        } else {
+            return None;
+        };
+        let v = DateValue::Day {
+            year: Some(y),
+            month: u8::try_from(m).ok()?,
+            day: u8::try_from(d).ok()?,
+        };
+        v.interval()?;
+        Some(Found::new(k, k + 4, Spec::Calendar(v, Lean::Tense)))
+    }
+
+    /// Quarters and halves: "the third quarter", "third-quarter", "Q3 2020",
+    /// "the first half of 1989", "the 1989 second quarter".
+    fn quarter_like(&self, i: usize) -> Option<Found> {
+        let the = usize::from(self.is(i, Kw::The));
+        let mut k = i + the;
+        let mut year: Option<i32> = None;
+        // "the 1989 second quarter", "this year's third quarter" handled via `relative`.
+        if let Some((y, last)) = self.year(k) {
+            if the == 1 {
+                year = Some(y);
+                k = last + 1;
+            }
+        }
+        if self.is(k, Kw::Fiscal) {
+            k += 1;
+        }
+        let t = self.tk(k)?;
+        let (n, unit_at, is_half) = match t.alnum {
+            Alnum::Quarter(q) => (q, k, false),
+            Alnum::Half(h) => (h, k, true),
+            _ => {
+                let Lex::Ordinal(n) = t.lex else {
+                    return None;
+                };
+                let mut j = k + 1;
+                if self.compound_hyphen(j) {
+                    j += 1;
+                }
+                if self.is(j, Kw::Fiscal) {
+                    j += 1;
+                }
+                match self.lex(j) {
+                    Lex::Unit(Unit::Quarter) if (1..=4).contains(&n) => (n as u8, j, false),
+                    Lex::Kw(Kw::Half) if (1..=2).contains(&n) => (n as u8, j, true),
+                    _ => return None,
+                }
+            }
+        };
+        let mut last = unit_at;
+        if year.is_none() {
+            let mut j = unit_at + 1;
+            if self.is(j, Kw::Of) || self.punct(j, ',') {
+                j += 1;
+            }
+            if self.is(j, Kw::Fiscal) {
+                j += 1;
+            }
+            if let Some((y, l)) = self.year(j).or_else(|| self.short_year(j)) {
+                year = Some(y);
+                last = l;
+            } else if let Some((shift, l)) = self.year_shift_of(unit_at + 1) {
+                return Some(Found::new(
+                    i,
+                    l,
+                    Spec::InYear {
+                        value: quarter_or_half(is_half, None, n),
+                        n: shift,
+                        base: Base::Publication,
+                    },
+                ));
+            }
+        }
+        // A bare ordinal quarter with no "the" reads as a noun phrase only when hyphenated
+        // ("third-quarter profit") or capitalized ("Third Quarter").
+        if the == 0 && year.is_none() && !self.compound_hyphen(k + 1) && !t.cap {
+            if t.alnum == Alnum::None {
+                return None;
+            }
+        }
+        let value = quarter_or_half(is_half, year, n);
+        Some(Found::new(i, last, Spec::Calendar(value, Lean::Tense)))
+    }
+
+    /// "of last year", "of this year" after a quarter.
+    fn year_shift_of(&self, j: usize) -> Option<(i32, usize)> {
+        if !self.is(j, Kw::Of) {
+            return None;
+        }
+        self.year_shift(j + 1)
+    }
+
+    /// Named holidays: "Christmas", "New Year's Day", "Independence Day".
+    fn holiday(&self, i: usize) -> Option<Found> {
+        let t = self.tk(i)?;
+        if !t.cap {
+            return None;
+        }
+        let mut h = None;
+        let mut last = i;
+        if let Lex::Holiday(x) = t.lex {
+            h = Some(x);
+            // "Christmas Eve", "Christmas Day", "Easter Sunday", "Thanksgiving Day"
+            if let Some(n) = self.tk(i + 1) {
+                let s = n.lex;
+                if n.cap {
+                    match (x, s) {
+                        (Holiday::Christmas, Lex::Kw(_)) => {}
+                        (Holiday::Easter, Lex::Weekday(Weekday::Sun)) => last = i + 1,
+                        (Holiday::Easter, Lex::Weekday(Weekday::Mon)) => last = i + 1,
+                        _ => {}
+                    }
+                    if matches!(s, Lex::Unit(Unit::Day)) {
+                        last = i + 1;
+                    }
+                }
+            }
+        }
+        let _ = &mut h;
+        let h = h?;
+        Some(Found::new(i, last, Spec::Holiday(h, Lean::Tense, None)))
+    }
+
+    /// Expressions relative to the publication or story date.
+    fn relative(&self, i: usize) -> Option<Found> {
+        let t = self.tk(i)?;
+        match t.lex {
+            Lex::Kw(Kw::Today) => {
+                return Some(Found::new(
+                    i,
+                    i,
+                    Spec::Shift {
+                        unit: Unit::Day,
+                        n: 0,
+                        base: Base::Publication,
+                    },
+                ))
+            }
+            Lex::Kw(Kw::Yesterday) => {
+                return Some(Found::new(
+                    i,
+                    i,
+                    Spec::Shift {
+                        unit: Unit::Day,
+                        n: -1,
+                        base: Base::Publication,
+                    },
+                ))
+            }
+            Lex::Kw(Kw::Tomorrow) => {
+                return Some(Found::new(
+                    i,
+                    i,
+                    Spec::Shift {
+                        unit: Unit::Day,
+                        n: 1,
+                        base: Base::Publication,
+                    },
+                ))
+            }
+            Lex::Kw(Kw::Tonight) => {
+                let mut f = Found::new(
+                    i,
+                    i,
+                    Spec::Shift {
+                        unit: Unit::Day,
+                        n: 0,
+                        base: Base::Publication,
+                    },
+                );
+                f.time = Some(TimeOfDay::Part(PartOfDay::Night));
+                return Some(f);
+            }
+            _ => {}
+        }
+
+        // "earlier this year", "later this month", "early next year" (modifier from the word).
+        if let Some(Kw::Earlier | Kw::Later) = self.kw(i) {
+            let earlier = self.is(i, Kw::Earlier);
+            if let Some(mut f) = self.relative(i + 1) {
+                if matches!(self.kw(i + 1), Some(Kw::This | Kw::That | Kw::Today))
+                    || matches!(self.kw(i + 1), Some(Kw::Yesterday | Kw::Tomorrow))
+                    || self.weekday(i + 1).is_some()
+                {
+                    f.first = i;
+                    f.modifier = Some(if earlier {
+                        Modifier::Start
+                    } else {
+                        Modifier::End
+                    });
+                    if matches!(f.spec, Spec::Shift { unit: Unit::Day, .. }) {
+                        f.modifier = None;
+                    }
+                    return Some(f);
+                }
+            }
+            if let Some(w) = self.weekday(i + 1) {
+                let mut f = Found::new(i, i + 1, Spec::Weekday(w, Lean::Tense));
+                self.attach_time(&mut f);
+                return Some(f);
+            }
+        }
+
+        // "this morning", "last night", "yesterday afternoon".
+        let the = usize::from(self.is(i, Kw::The));
+        let k = i + the;
+        let det = self.kw(k);
+        let (n, base, lean) = match det {
+            Some(Kw::Last) => (-1, Base::Publication, Lean::Before),
+            Some(Kw::Past | Kw::Previous) if the == 1 => (-1, Base::Narrative, Lean::Before),
+            Some(Kw::Past) => (-1, Base::Publication, Lean::Before),
+            Some(Kw::Previous) => (-1, Base::Narrative, Lean::Before),
+            Some(Kw::Next) if the == 1 => (1, Base::Narrative, Lean::After),
+            Some(Kw::Next) => (1, Base::Publication, Lean::After),
+            Some(Kw::Coming) => (1, Base::Publication, Lean::After),
+            Some(Kw::Following) => (1, Base::Narrative, Lean::After),
+            Some(Kw::This) if the == 0 => (0, Base::Publication, Lean::Current),
+            Some(Kw::Current) => (0, Base::Publication, Lean::Current),
+            Some(Kw::That) if the == 0 => (0, Base::Narrative, Lean::Current),
+            Some(Kw::Same) if the == 1 => (0, Base::Narrative, Lean::Current),
+            Some(Kw::Latest) | Some(Kw::Recent) if the == 1 => (0, Base::Publication, Lean::Before),
+            _ => {
+                return self.relative_tail(i);
+            }
+        };
+        let mut j = k + 1;
+        // "this past weekend", "this coming Sunday"
+        if det == Some(Kw::This) && matches!(self.kw(j), Some(Kw::Past | Kw::Coming)) {
+            j += 1;
+        }
+        let lean = if det == Some(Kw::This) && self.is(k + 1, Kw::Past) {
+            Lean::Before
+        } else if det == Some(Kw::This) && self.is(k + 1, Kw::Coming) {
+            Lean::After
+        } else {
+            lean
+        };
+        if self.is(j, Kw::Fiscal) {
+            j += 1;
+        }
+        let u = self.tk(j)?;
+        match u.lex {
+            Lex::Unit(unit) => {
+                if det == Some(Kw::Latest) || det == Some(Kw::Recent) {
+                    if unit == Unit::Quarter {
+                        return Some(Found::new(i, j, Spec::LatestQuarter));
+                    }
+                    return None;
+                }
+                let mut spec = Spec::Shift { unit, n, base };
+                if unit == Unit::Weekend {
+                    spec = Spec::Shift {
+                        unit: Unit::Weekend,
+                        n,
+                        base,
+                    };
+                }
+                if unit == Unit::Quarter && n == 0 && base == Base::Publication && the == 0 {
+                    spec = Spec::Shift { unit, n: 0, base };
+                }
+                let mut f = Found::new(i, j, spec);
+                // "this morning", "last night"
+                if let Lex::Part(_) = self.lex(j) {}
+                // "the year before", "the day after"
+                if the == 1 && matches!(self.kw(j + 1), Some(Kw::Before | Kw::After)) {
+                    // handled in `relative_tail` through "the day after"
+                }
+                // "last year's third quarter" is left to the quarter grammar.
+                self.attach_time(&mut f);
+                Some(f)
+            }
+            Lex::Part(p) => {
+                // "this morning", "last night", "this afternoon".
+                if the == 1 {
+                    return None;
+                }
+                let day_n = if det == Some(Kw::Last) && p == PartOfDay::Night {
+                    -1
+                } else if det == Some(Kw::This) {
+                    0
+                } else {
+                    return None;
+                };
+                let mut f = Found::new(
+                    i,
+                    j,
+                    Spec::Shift {
+                        unit: Unit::Day,
+                        n: day_n,
+                        base: Base::Publication,
+                    },
+                );
+                f.time = Some(TimeOfDay::Part(p));
+                Some(f)
+            }
+            Lex::Weekday(w) if u.cap && (!u.abbreviation || u.dotted) => {
+                let mut f = Found::new(i, j, Spec::Weekday(w, lean));
+                self.attach_time(&mut f);
+                Some(f)
+            }
+            Lex::Month(m) if u.cap && (!u.abbreviation || u.dotted) && the == 0 => {
+                let lean = if det == Some(Kw::This) { Lean::Current } else { lean };
+                Some(Found::new(
+                    i,
+                    j,
+                    Spec::Calendar(
+                        DateValue::Month {
+                            year: None,
+                            month: Some(m),
+                        },
+                        lean,
+                    ),
+                ))
+            }
+            Lex::Season(s) => Some(Found::new(
+                i,
+                j,
+                Spec::Calendar(
+                    DateValue::Season {
+                        year: None,
+                        season: s,
+                    },
+                    if det == Some(Kw::This) && lean == Lean::Current {
+                        Lean::Current
+                    } else {
+                        lean
+                    },
+                ),
+            )),
+            _ => None,
+        }
+    }
+
+    /// "two years ago", "a day later", "the day after", "three weeks earlier".
+    fn relative_tail(&self, i: usize) -> Option<Found> {
+        // "the day after", "the day before", "the next day" handled above; "the day after" here.
+        if self.is(i, Kw::The) {
+            if let Lex::Unit(unit) = self.lex(i + 1) {
+                let n = match self.kw(i + 2) {
+                    Some(Kw::After) => 1,
+                    Some(Kw::Before) => -1,
+                    _ => return None,
+                };
+                // "the day after tomorrow"
+                if self.is(i + 3, Kw::Tomorrow) && unit == Unit::Day {
+                    return Some(Found::new(
+                        i,
+                        i + 3,
+                        Spec::Shift {
+                            unit,
+                            n: 2,
+                            base: Base::Publication,
+                        },
+                    ));
+                }
+                if self.is(i + 3, Kw::Yesterday) && unit == Unit::Day {
+                    return Some(Found::new(
+                        i,
+                        i + 3,
+                        Spec::Shift {
+                            unit,
+                            n: -2,
+                            base: Base::Publication,
+                        },
+                    ));
+                }
+                return Some(Found::new(
+                    i,
+                    i + 2,
+                    Spec::Shift {
+                        unit,
+                        n,
+                        base: Base::Narrative,
+                    },
+                ));
+            }
+            return None;
+        }
+        let (amount, last) = self.amount(i)?;
+        let j = last + 1;
+        let unit = match self.lex(j) {
+            Lex::Unit(u) | Lex::Units(u) => u,
+            _ => return None,
+        };
+        let amount = amount? as i32;
+        let (sign, base, end) = match self.kw(j + 1) {
+            Some(Kw::Ago) => (-1, Base::Publication, j + 1),
+            Some(Kw::Earlier) => (-1, Base::Narrative, j + 1),
+            Some(Kw::Later) => (1, Base::Narrative, j + 1),
+            Some(Kw::Hence) => (1, Base::Publication, j + 1),
+            Some(Kw::From) if self.is(j + 2, Kw::Now) => (1, Base::Publication, j + 2),
+            _ => return None,
+        };
+        Some(Found::new(
+            i,
+            end,
+            Spec::Shift {
+                unit,
+                n: sign * amount,
+                base,
+            },
+        ))
+    }
+
+    /// Durations: "three days", "the past two years", "two-year", "a decade".
+    fn amount_expression(&self, i: usize) -> Option<Found> {
+        let the = usize::from(matches!(
+            self.kw(i),
+            Some(Kw::The | Kw::Its | Kw::Another | Kw::These | Kw::Those)
+        ));
+        let mut k = i + the;
+        // "the past two years", "the next few days", "the first nine months"
+        let mut lead = false;
+        if matches!(
+            self.kw(k),
+            Some(
+                Kw::Past
+                    | Kw::Last
+                    | Kw::Next
+                    | Kw::Coming
+                    | Kw::Previous
+                    | Kw::Following
+                    | Kw::Recent
+                    | Kw::Whole
+                    | Kw::Full
+                    | Kw::Entire
+            )
+        ) || (the == 1 && self.lex(k) == Lex::Ordinal(1))
+        {
+            k += 1;
+            lead = true;
+        }
+        let (amount, last) = match self.amount(k) {
+            Some(a) => a,
+            None if lead || the == 1 => {
+                // "the past few weeks" / "recent years": unspecified amounts.
+                (None, k - 1)
+            }
+            None => return None,
+        };
+        let mut j = last + 1;
+        // "two and a half years", "a year and a half"
+        let mut half = false;
+        if self.is(j, Kw::And) && self.is(j + 1, Kw::A) && self.is(j + 2, Kw::Half) {
+            half = true;
+            j += 3;
+        }
+        // adjectival: "two-year", "99-year", "five-year-old"
+        let hyphenated = self.compound_hyphen(j);
+        if hyphenated {
+            j += 1;
+        }
+        while matches!(
+            self.kw(j),
+            Some(Kw::More | Kw::Additional | Kw::Trading | Kw::Business | Kw::Full)
+        ) {
+            j += 1;
+        }
+        let (unit, plural) = match self.lex(j) {
+            Lex::Unit(u) => (u, false),
+            Lex::Units(u) => (u, true),
+            Lex::Ordinal(2) if amount.is_some() => (Unit::Second, false),
+            _ => return None,
+        };
+        if amount.is_none() && !plural {
+            return None;
+        }
+        // A bare "a year" / "the year" is too vague to be a duration; "the year" is left out
+        // and "a year" counts only in "a year ago"-like or measure contexts handled elsewhere.
+        if the == 1 && !lead && amount.is_none() {
+            return None;
+        }
+        if the == 1 && !lead && amount == Some(1) && !self.is(k, Kw::A) {
+            return None;
+        }
+        let mut last = j;
+        if !half && self.is(j + 1, Kw::And) && self.is(j + 2, Kw::A) && self.is(j + 3, Kw::Half) {
+            half = true;
+            last = j + 3;
+        }
+        // "five-year-old" stays a duration (TimeBank), "the 10-day period" takes the noun.
+        if hyphenated && self.compound_hyphen(j + 1) {
+            if let Some(t) = self.tk(j + 2) {
+                if t.kind == TokenKind::Word && !t.cap {
+                    last = j + 2;
+                }
+            }
+        }
+        if self.is(last + 1, Kw::Period) || self.is(last + 1, Kw::Term) {
+            last += 1;
+        }
+        let a = if self.is(k, Kw::A) && amount == Some(1) && half {
+            Some(1)
+        } else {
+            amount
+        };
+        let mut f = Found::new(i, last, Spec::Duration(duration(a, half, unit)));
+        // "the past year" (no number) is the previous year as a date, as TimeBank has it.
+        if lead && amount.is_none() && !plural {
+            return None;
+        }
+        if the == 0 && !lead && amount.is_none() && plural {
+            // Bare plurals ("for years") need a preposition before them.
+            let prev = i.checked_sub(1).map(|p| self.lex(p));
+            if !matches!(
+                prev,
+                Some(Lex::Kw(Kw::For | Kw::In | Kw::Within | Kw::Over | Kw::After | Kw::Several))
+            ) && !matches!(self.kw(i), Some(Kw::Several | Kw::Few | Kw::Many | Kw::A))
+            {
+                return None;
+            }
+        }
+        if amount.is_none() && self.is(k, Kw::Recent) {
+            f.spec = Spec::Ref(Reference::Past);
+        }
+        Some(f)
+    }
+
+    /// Recurrences: "every day", "each Thursday", "daily", "twice a year", "on Mondays".
+    fn recurrence(&self, i: usize) -> Option<Found> {
+        let t = self.tk(i)?;
+        let every = |u: DurationUnit, n: u32| {
+            Spec::Every(Duration {
+                amount: Some(n),
+                and_a_half: false,
+                unit: u,
+            })
+        };
+        match t.lex {
+            Lex::Kw(Kw::Daily) => return Some(Found::new(i, i, every(DurationUnit::Day, 1))),
+            Lex::Kw(Kw::Weekly) => return Some(Found::new(i, i, every(DurationUnit::Week, 1))),
+            Lex::Kw(Kw::Monthly) => return Some(Found::new(i, i, every(DurationUnit::Month, 1))),
+            Lex::Kw(Kw::Yearly | Kw::Annually) => {
+                return Some(Found::new(i, i, every(DurationUnit::Year, 1)))
+            }
+            Lex::Kw(Kw::Hourly) => return Some(Found::new(i, i, every(DurationUnit::Hour, 1))),
+            Lex::Kw(Kw::Quarterly) => {
+                return Some(Found::new(i, i, every(DurationUnit::Month, 3)))
+            }
+            Lex::Weekdays(w) if t.cap => {
+                let mut f = Found::new(i, i, Spec::EveryDate(DateValue::Weekday(w)));
+                if let Lex::Part(_) = self.lex(i + 1) {
+                    f.last = i + 1;
+                }
+                return Some(f);
+            }
+            _ => {}
+        }
+        if matches!(t.lex, Lex::Kw(Kw::Every | Kw::Each)) {
+            let mut j = i + 1;
+            // "every other week"
+            let mut n = 1;
+            if let Some((a, last)) = self.cardinal(j) {
+                n = a;
+                j = last + 1;
+            }
+            return match self.lex(j) {
+                Lex::Unit(u) | Lex::Units(u) => {
+                    let d = duration(Some(n), false, u);
+                    Some(Found::new(i, j, Spec::Every(d)))
+                }
+                Lex::Weekday(w) => {
+                    let mut f = Found::new(i, j, Spec::EveryDate(DateValue::Weekday(w)));
+                    if let Lex::Part(_) = self.lex(j + 1) {
+                        f.last = j + 1;
+                    }
+                    Some(f)
+                }
+                Lex::Month(m) if self.tk(j)?.cap => Some(Found::new(
+                    i,
+                    j,
+                    Spec::EveryDate(DateValue::Month {
+                        year: None,
+                        month: Some(m),
+                    }),
+                )),
+                Lex::Season(s) => Some(Found::new(
+                    i,
+                    j,
+                    Spec::EveryDate(DateValue::Season {
+                        year: None,
+                        season: s,
+                    }),
+                )),
+                Lex::Part(_) => Some(Found::new(i, j, every(DurationUnit::Day, 1))),
+                _ => None,
+            };
+        }
+        // "a year" / "per year" after "once", "twice", "N times".
+        if matches!(t.lex, Lex::Kw(Kw::A | Kw::Per)) {
+            if let Lex::Unit(u) = self.lex(i + 1) {
+                let prev = i.checked_sub(1).map(|p| self.lex(p));
+                if matches!(prev, Some(Lex::Kw(Kw::Once | Kw::Twice | Kw::Times))) {
+                    return Some(Found::new(
+                        i,
+                        i + 1,
+                        Spec::Every(duration(Some(1), false, u)),
+                    ));
+                }
+            }
+        }
+        None
+    }
+
+    /// "now", "currently", "recently", "the future", "the past".
+    fn reference(&self, i: usize) -> Option<Found> {
+        let the = usize::from(self.is(i, Kw::The));
+        let k = i + the;
+        let r = match (the, self.kw(k)?) {
+            (0, Kw::Now) => {
+                // "right now": "right" is not in the lexicon; the span is "now".
+                Reference::Present
+            }
+            (0, Kw::Currently | Kw::Nowadays) => Reference::Present,
+            (0, Kw::Recently | Kw::Lately) => Reference::Past,
+            (1, Kw::Future) => Reference::Future,
+            (1, Kw::Past) if !matches!(self.lex(k + 1), Lex::Unit(_) | Lex::Units(_)) => {
+                if self.amount(k + 1).is_some() {
+                    return None;
+                }
+                Reference::Past
+            }
+            (1, Kw::Present) => Reference::Present,
+            (0, Kw::Formerly | Kw::Previously) => Reference::Past,
+            (0, Kw::These) if self.is(k + 1, Kw::Days) => {
+                return Some(Found::new(i, k + 1, Spec::Ref(Reference::Present)))
+            }
+            _ => return None,
+        };
+        // "the near future"
+        Some(Found::new(i, k, Spec::Ref(r)))
+    }
+
+    /// Clock times: "10 a.m.", "10:30 p.m. EST", "noon", "midnight", with an optional day after.
+    fn clock(&self, i: usize) -> Option<Found> {
+        let t = self.tk(i)?;
+        let (time, mut last) = match (t.kind, t.lex, t.alnum) {
+            (_, Lex::Kw(Kw::Noon), _) => (
+                TimeOfDay::Clock {
+                    hour: 12,
+                    minute: 0,
+                    second: None,
+                },
+                i,
+            ),
+            (_, Lex::Kw(Kw::Midnight), _) => (
+                TimeOfDay::Clock {
+                    hour: 24,
+                    minute: 0,
+                    second: None,
+                },
+                i,
+            ),
+            (_, _, Alnum::Clock { hour, pm }) => (
+                TimeOfDay::Clock {
+                    hour: to_24(hour, pm),
+                    minute: 0,
+                    second: None,
+                },
+                i,
+            ),
+            (TokenKind::Number, _, _) => {
+                let h = t.num?;
+                let (mut minute, mut last) = (0u32, i);
+                // 10:30 — also a Number token "10.30"? Only with a colon.
+                if self.punct(i + 1, ':') && self.glued(i) && self.glued(i + 1) {
+                    minute = self.num(i + 2).filter(|_| self.digits(i + 2) == 2)?;
+                    last = i + 2;
+                }
+                if h > 24 || minute > 59 || t.digits > 2 {
+                    return None;
+                }
+                let ampm = match self.kw(last + 1) {
+                    Some(Kw::Am) => Some(false),
+                    Some(Kw::Pm) => Some(true),
+                    _ => None,
+                };
+                match ampm {
+                    Some(pm) if (1..=12).contains(&h) => {
+                        last += 1;
+                        (
+                            TimeOfDay::Clock {
+                                hour: to_24(h as u8, pm),
+                                minute: minute as u8,
+                                second: None,
+                            },
+                            last,
+                        )
+                    }
+                    None if last > i => (
+                        TimeOfDay::Clock {
+                            hour: h as u8,
+                            minute: minute as u8,
+                            second: None,
+                        },
+                        last,
+                    ),
+                    None if self.is(i + 1, Kw::Oclock) => (
+                        TimeOfDay::Clock {
+                            hour: h as u8,
+                            minute: 0,
+                            second: None,
+                        },
+                        i + 1,
+                    ),
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        if self.is(last + 1, Kw::Zone) {
+            last += 1;
+        }
+        // A day right after: "10 p.m. Wednesday", "noon Thursday", "9 p.m. EST, Nov. 9".
+        let mut j = last + 1;
+        if self.punct(j, ',') {
+            j += 1;
+        }
+        if let Some(mut day) = self.calendar(j).or_else(|| self.relative(j)) {
+            if spec_is_day(&day.spec) && day.time.is_none() {
+                day.first = i;
+                day.time = Some(time);
+                return Some(day);
+            }
+        }
+        let mut f = Found::new(i, last, Spec::Clock);
+        f.time = Some(time);
+        Some(f)
+    }
+
+    /// The first day of a range "9-12 September" / "9 to 12 September", as its own expression.
+    fn range_start(&self, found: &Found) -> Option<Found> {
+        let Spec::Calendar(DateValue::Day { year, month, .. }, lean) = found.spec else {
+            return None;
+        };
+        let first = found.first;
+        let sep = first.checked_sub(1)?;
+        let is_sep = self.hyphen(sep) || matches!(self.kw(sep), Some(Kw::To | Kw::And | Kw::Through));
+        if !is_sep {
+            return None;
+        }
+        let start = sep.checked_sub(1)?;
+        let (d, last) = self.day_number(start)?;
+        if last != start || self.tk(start)?.kind != TokenKind::Number {
+            return None;
+        }
+        let v = DateValue::Day {
+            year,
+            month,
+            day: d,
+        };
+        if d > days_in_month_any_year(month) {
+            return None;
+        }
+        Some(Found::new(start, start, Spec::Calendar(v, lean)))
+    }
+}
+
+fn to_24(hour: u8, pm: bool) -> u8 {
+    match (hour, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    }
+}
+
+fn quarter_or_half(is_half: bool, year: Option<i32>, n: u8) -> DateValue {
+    if is_half {
+        DateValue::Half { year, half: n }
+    } else {
+        DateValue::Quarter { year, quarter: n }
+    }
+}
+
+fn days_in_month_any_year(m: u8) -> u8 {
+    match m {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => 0,
+    }
+}
+
+fn spec_is_day(spec: &Spec) -> bool {
+    match spec {
+        Spec::Calendar(v, _) => matches!(v, DateValue::Day { .. }),
+        Spec::Weekday(..) | Spec::Holiday(..) => true,
+        Spec::Shift { unit, .. } => *unit == Unit::Day,
+        Spec::InYear { value, .. } => matches!(value, DateValue::Day { .. }),
+        _ => false,
+    }
+}
+
+/// Words after a bare year that still leave it a year: prepositions, conjunctions, verbs.
+fn is_function_word_like(t: &Tk) -> bool {
+    matches!(t.lex, Lex::Kw(_))
+}
+
+/// Whether a premodifier can apply to a core expression.
+fn pre_fits(m: Modifier, spec: &Spec) -> bool {
+    match m {
+        Modifier::Start | Modifier::Mid | Modifier::End => !matches!(
+            spec,
+            Spec::Duration(_) | Spec::Every(_) | Spec::EveryDate(_) | Spec::Ref(_) | Spec::Clock
+        ),
+        Modifier::Approx => !matches!(spec, Spec::Ref(_) | Spec::Every(_) | Spec::EveryDate(_)),
+        _ => matches!(spec, Spec::Duration(_) | Spec::Shift { .. }),
+    }
+}
+

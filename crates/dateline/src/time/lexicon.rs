@@ -1,0 +1,695 @@
+//! Word classes that temporal expressions are built from.
+//!
+//! One hash lookup per word token, on a lower-cased key built in a stack buffer: the scan over a
+//! text allocates nothing per token.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::Weekday;
+
+use super::value::{PartOfDay, Season};
+
+/// A calendar unit as words name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Weekend,
+    Week,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+    Millennium,
+}
+
+/// Fixed-date and computed holidays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Holiday {
+    Christmas,
+    ChristmasEve,
+    NewYearsDay,
+    NewYearsEve,
+    Thanksgiving,
+    Easter,
+    GoodFriday,
+    IndependenceDay,
+    LaborDay,
+    MemorialDay,
+    Halloween,
+    Valentines,
+    VeteransDay,
+    BoxingDay,
+    MlkDay,
+    PresidentsDay,
+    ColumbusDay,
+    MothersDay,
+    FathersDay,
+    MayDay,
+}
+
+/// Function words and temporal adverbs the grammar reacts to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Kw {
+    The,
+    A,
+    This,
+    That,
+    These,
+    Those,
+    Last,
+    Next,
+    Past,
+    Coming,
+    Previous,
+    Following,
+    Same,
+    Current,
+    Latest,
+    Recent,
+    Early,
+    Earlier,
+    Mid,
+    Middle,
+    Late,
+    Later,
+    End,
+    Beginning,
+    Start,
+    Close,
+    Ago,
+    Before,
+    After,
+    From,
+    Now,
+    Today,
+    Tomorrow,
+    Yesterday,
+    Tonight,
+    Every,
+    Each,
+    Per,
+    Of,
+    And,
+    Or,
+    To,
+    Through,
+    Between,
+    Until,
+    Since,
+    In,
+    On,
+    At,
+    By,
+    During,
+    Around,
+    About,
+    Nearly,
+    Almost,
+    Approximately,
+    Roughly,
+    Some,
+    More,
+    Less,
+    Than,
+    Over,
+    Under,
+    Least,
+    Up,
+    No,
+    Few,
+    Several,
+    Couple,
+    Many,
+    Fiscal,
+    Half,
+    Daily,
+    Weekly,
+    Monthly,
+    Yearly,
+    Annually,
+    Hourly,
+    Quarterly,
+    Future,
+    Present,
+    Recently,
+    Currently,
+    Lately,
+    Nowadays,
+    Formerly,
+    Previously,
+    Once,
+    Twice,
+    Times,
+    Noon,
+    Midnight,
+    Am,
+    Pm,
+    Zone,
+    Oclock,
+    Ahead,
+    Hence,
+    Within,
+    For,
+    Year2,
+    Turn,
+    Soon,
+    Period,
+    Term,
+    Era,
+    Trading,
+    Business,
+    Additional,
+    Another,
+    Whole,
+    Full,
+    Entire,
+    Overnight,
+    Days,
+    Then,
+    Will,
+    Would,
+    Going,
+    Expected,
+    Scheduled,
+    Due,
+    Plan,
+    Was,
+    Had,
+    Did,
+    Said,
+    Thousand,
+    Hundred,
+    Its,
+    Is,
+}
+
+/// What a word can be in a temporal expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Lex {
+    /// Not a temporal word.
+    Other,
+    Month(u8),
+    Weekday(Weekday),
+    /// Plural weekday ("Mondays"): a recurrence.
+    Weekdays(Weekday),
+    /// A cardinal number, in digits or words.
+    Num(u32),
+    /// An ordinal ("third", "16th").
+    Ordinal(u32),
+    Unit(Unit),
+    Units(Unit),
+    Season(Season),
+    Part(PartOfDay),
+    Holiday(Holiday),
+    /// "nineties", "eighties": a decade of an unnamed century.
+    DecadeWord(u8),
+    Kw(Kw),
+}
+
+const MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+];
+
+/// Month abbreviations: words only when written with their period or before a number.
+pub(crate) const MONTH_ABBREVIATIONS: &[(&str, u8)] = &[
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+/// Weekday abbreviations, words only with their period.
+pub(crate) const WEEKDAY_ABBREVIATIONS: &[(&str, Weekday)] = &[
+    ("mon", Weekday::Mon),
+    ("tue", Weekday::Tue),
+    ("tues", Weekday::Tue),
+    ("wed", Weekday::Wed),
+    ("thu", Weekday::Thu),
+    ("thur", Weekday::Thu),
+    ("thurs", Weekday::Thu),
+    ("fri", Weekday::Fri),
+    ("sat", Weekday::Sat),
+    ("sun", Weekday::Sun),
+];
+
+const NUMBERS: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("dozen", 12),
+];
+
+const ORDINALS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+];
+
+const UNITS: &[(&str, Unit, bool)] = &[
+    ("second", Unit::Second, false),
+    ("seconds", Unit::Second, true),
+    ("minute", Unit::Minute, false),
+    ("minutes", Unit::Minute, true),
+    ("min", Unit::Minute, false),
+    ("mins", Unit::Minute, true),
+    ("hour", Unit::Hour, false),
+    ("hours", Unit::Hour, true),
+    ("hr", Unit::Hour, false),
+    ("hrs", Unit::Hour, true),
+    ("day", Unit::Day, false),
+    ("days", Unit::Day, true),
+    ("weekend", Unit::Weekend, false),
+    ("weekends", Unit::Weekend, true),
+    ("week", Unit::Week, false),
+    ("weeks", Unit::Week, true),
+    ("fortnight", Unit::Fortnight, false),
+    ("fortnights", Unit::Fortnight, true),
+    ("month", Unit::Month, false),
+    ("months", Unit::Month, true),
+    ("quarter", Unit::Quarter, false),
+    ("quarters", Unit::Quarter, true),
+    ("year", Unit::Year, false),
+    ("years", Unit::Year, true),
+    ("yr", Unit::Year, false),
+    ("yrs", Unit::Year, true),
+    ("decade", Unit::Decade, false),
+    ("decades", Unit::Decade, true),
+    ("century", Unit::Century, false),
+    ("centuries", Unit::Century, true),
+    ("millennium", Unit::Millennium, false),
+    ("millennia", Unit::Millennium, true),
+];
+
+const SEASONS: &[(&str, Season)] = &[
+    ("spring", Season::Spring),
+    ("summer", Season::Summer),
+    ("fall", Season::Fall),
+    ("autumn", Season::Fall),
+    ("winter", Season::Winter),
+];
+
+const PARTS: &[(&str, PartOfDay)] = &[
+    ("morning", PartOfDay::Morning),
+    ("mornings", PartOfDay::Morning),
+    ("afternoon", PartOfDay::Afternoon),
+    ("afternoons", PartOfDay::Afternoon),
+    ("evening", PartOfDay::Evening),
+    ("evenings", PartOfDay::Evening),
+    ("night", PartOfDay::Night),
+    ("nights", PartOfDay::Night),
+    ("midday", PartOfDay::Midday),
+    ("daytime", PartOfDay::Daytime),
+];
+
+const DECADE_WORDS: &[(&str, u8)] = &[
+    ("twenties", 2),
+    ("thirties", 3),
+    ("forties", 4),
+    ("fifties", 5),
+    ("sixties", 6),
+    ("seventies", 7),
+    ("eighties", 8),
+    ("nineties", 9),
+];
+
+/// Single-word holiday names (multi-word names are matched by the grammar from these heads).
+const HOLIDAYS: &[(&str, Holiday)] = &[
+    ("christmas", Holiday::Christmas),
+    ("xmas", Holiday::Christmas),
+    ("thanksgiving", Holiday::Thanksgiving),
+    ("easter", Holiday::Easter),
+    ("halloween", Holiday::Halloween),
+];
+
+const KEYWORDS: &[(&str, Kw)] = &[
+    ("the", Kw::The),
+    ("a", Kw::A),
+    ("an", Kw::A),
+    ("this", Kw::This),
+    ("that", Kw::That),
+    ("these", Kw::These),
+    ("those", Kw::Those),
+    ("last", Kw::Last),
+    ("next", Kw::Next),
+    ("past", Kw::Past),
+    ("coming", Kw::Coming),
+    ("upcoming", Kw::Coming),
+    ("previous", Kw::Previous),
+    ("preceding", Kw::Previous),
+    ("prior", Kw::Previous),
+    ("following", Kw::Following),
+    ("succeeding", Kw::Following),
+    ("same", Kw::Same),
+    ("current", Kw::Current),
+    ("latest", Kw::Latest),
+    ("recent", Kw::Recent),
+    ("early", Kw::Early),
+    ("earlier", Kw::Earlier),
+    ("mid", Kw::Mid),
+    ("middle", Kw::Middle),
+    ("late", Kw::Late),
+    ("later", Kw::Later),
+    ("end", Kw::End),
+    ("beginning", Kw::Beginning),
+    ("start", Kw::Start),
+    ("close", Kw::Close),
+    ("ago", Kw::Ago),
+    ("before", Kw::Before),
+    ("after", Kw::After),
+    ("from", Kw::From),
+    ("now", Kw::Now),
+    ("today", Kw::Today),
+    ("tomorrow", Kw::Tomorrow),
+    ("yesterday", Kw::Yesterday),
+    ("tonight", Kw::Tonight),
+    ("every", Kw::Every),
+    ("each", Kw::Each),
+    ("per", Kw::Per),
+    ("of", Kw::Of),
+    ("and", Kw::And),
+    ("or", Kw::Or),
+    ("to", Kw::To),
+    ("through", Kw::Through),
+    ("thru", Kw::Through),
+    ("between", Kw::Between),
+    ("until", Kw::Until),
+    ("till", Kw::Until),
+    ("since", Kw::Since),
+    ("in", Kw::In),
+    ("on", Kw::On),
+    ("at", Kw::At),
+    ("by", Kw::By),
+    ("during", Kw::During),
+    ("around", Kw::Around),
+    ("about", Kw::About),
+    ("nearly", Kw::Nearly),
+    ("almost", Kw::Almost),
+    ("approximately", Kw::Approximately),
+    ("roughly", Kw::Roughly),
+    ("some", Kw::Some),
+    ("more", Kw::More),
+    ("less", Kw::Less),
+    ("fewer", Kw::Less),
+    ("than", Kw::Than),
+    ("over", Kw::Over),
+    ("under", Kw::Under),
+    ("least", Kw::Least),
+    ("up", Kw::Up),
+    ("no", Kw::No),
+    ("few", Kw::Few),
+    ("several", Kw::Several),
+    ("couple", Kw::Couple),
+    ("many", Kw::Many),
+    ("fiscal", Kw::Fiscal),
+    ("half", Kw::Half),
+    ("daily", Kw::Daily),
+    ("nightly", Kw::Daily),
+    ("weekly", Kw::Weekly),
+    ("monthly", Kw::Monthly),
+    ("yearly", Kw::Yearly),
+    ("annually", Kw::Annually),
+    ("annual", Kw::Annually),
+    ("hourly", Kw::Hourly),
+    ("quarterly", Kw::Quarterly),
+    ("future", Kw::Future),
+    ("present", Kw::Present),
+    ("recently", Kw::Recently),
+    ("currently", Kw::Currently),
+    ("presently", Kw::Currently),
+    ("lately", Kw::Lately),
+    ("nowadays", Kw::Nowadays),
+    ("formerly", Kw::Formerly),
+    ("previously", Kw::Previously),
+    ("once", Kw::Once),
+    ("twice", Kw::Twice),
+    ("times", Kw::Times),
+    ("noon", Kw::Noon),
+    ("midnight", Kw::Midnight),
+    ("am", Kw::Am),
+    ("pm", Kw::Pm),
+    ("est", Kw::Zone),
+    ("edt", Kw::Zone),
+    ("cst", Kw::Zone),
+    ("cdt", Kw::Zone),
+    ("mst", Kw::Zone),
+    ("mdt", Kw::Zone),
+    ("pst", Kw::Zone),
+    ("pdt", Kw::Zone),
+    ("gmt", Kw::Zone),
+    ("utc", Kw::Zone),
+    ("bst", Kw::Zone),
+    ("cet", Kw::Zone),
+    ("o'clock", Kw::Oclock),
+    ("ahead", Kw::Ahead),
+    ("hence", Kw::Hence),
+    ("within", Kw::Within),
+    ("for", Kw::For),
+    ("turn", Kw::Turn),
+    ("soon", Kw::Soon),
+    ("period", Kw::Period),
+    ("term", Kw::Term),
+    ("era", Kw::Era),
+    ("trading", Kw::Trading),
+    ("business", Kw::Business),
+    ("additional", Kw::Additional),
+    ("extra", Kw::Additional),
+    ("another", Kw::Another),
+    ("whole", Kw::Whole),
+    ("full", Kw::Full),
+    ("entire", Kw::Entire),
+    ("overnight", Kw::Overnight),
+    ("then", Kw::Then),
+    ("will", Kw::Will),
+    ("'ll", Kw::Will),
+    ("shall", Kw::Will),
+    ("would", Kw::Would),
+    ("going", Kw::Going),
+    ("expected", Kw::Expected),
+    ("expects", Kw::Expected),
+    ("scheduled", Kw::Scheduled),
+    ("due", Kw::Due),
+    ("plans", Kw::Plan),
+    ("planned", Kw::Plan),
+    ("plan", Kw::Plan),
+    ("intends", Kw::Plan),
+    ("upcoming", Kw::Coming),
+    ("was", Kw::Was),
+    ("were", Kw::Was),
+    ("had", Kw::Had),
+    ("did", Kw::Did),
+    ("said", Kw::Said),
+    ("says", Kw::Said),
+    ("told", Kw::Said),
+    ("thousand", Kw::Thousand),
+    ("hundred", Kw::Hundred),
+    ("its", Kw::Its),
+    ("is", Kw::Is),
+    ("are", Kw::Is),
+    ("days", Kw::Days),
+];
+
+static LEXICON: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
+    let mut map = HashMap::with_capacity(512);
+    for &(k, v) in KEYWORDS {
+        map.insert(k, Lex::Kw(v));
+    }
+    for &(k, v) in NUMBERS {
+        map.insert(k, Lex::Num(v));
+    }
+    for &(k, v) in ORDINALS {
+        map.insert(k, Lex::Ordinal(v));
+    }
+    for &(k, u, plural) in UNITS {
+        map.insert(k, if plural { Lex::Units(u) } else { Lex::Unit(u) });
+    }
+    for &(k, v) in SEASONS {
+        map.insert(k, Lex::Season(v));
+    }
+    for &(k, v) in PARTS {
+        map.insert(k, Lex::Part(v));
+    }
+    for &(k, v) in DECADE_WORDS {
+        map.insert(k, Lex::DecadeWord(v));
+    }
+    for &(k, v) in HOLIDAYS {
+        map.insert(k, Lex::Holiday(v));
+    }
+    for &(k, v) in MONTHS {
+        map.insert(k, Lex::Month(v));
+    }
+    for &(k, v) in WEEKDAYS {
+        map.insert(k, Lex::Weekday(v));
+    }
+    // Plural weekdays are recurrences ("on Mondays").
+    for &(k, v) in WEEKDAYS {
+        map.insert(Box::leak(format!("{k}s").into_boxed_str()), Lex::Weekdays(v));
+    }
+    // "second" is an ordinal first; the grammar reads it as a unit after a number.
+    map.insert("second", Lex::Ordinal(2));
+    map
+});
+
+/// The longest word the lexicon holds, so longer words skip the lookup.
+const MAX_KEY: usize = 16;
+
+/// What [`lookup`] found for a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Word {
+    pub lex: Lex,
+    /// Written with a period (`Sept.`, `a.m.`).
+    pub dotted: bool,
+    /// A short form (`Sept`, `Thu`) that is a temporal word only in a clear context.
+    pub abbreviation: bool,
+}
+
+/// Looks a word up, ignoring case and periods (`Sept.` is `sept`, `a.m.` is `am`).
+pub(crate) fn lookup(word: &str) -> Word {
+    let other = Word {
+        lex: Lex::Other,
+        dotted: false,
+        abbreviation: false,
+    };
+    let bytes = word.as_bytes();
+    if bytes.len() > MAX_KEY + 4 {
+        return other;
+    }
+    if !word.is_ascii() {
+        // A curly apostrophe is the one non-ASCII character a temporal word may carry.
+        if word.contains('’') {
+            return lookup(&word.replace('’', "'"));
+        }
+        return other;
+    }
+    let mut buf = [0u8; MAX_KEY + 4];
+    let mut n = 0;
+    let mut dotted = false;
+    for &b in bytes {
+        if b == b'.' {
+            dotted = true;
+            continue;
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    let Ok(key) = std::str::from_utf8(&buf[..n]) else {
+        return other;
+    };
+    if let Some(&lex) = LEXICON.get(key) {
+        return Word {
+            lex,
+            dotted,
+            abbreviation: false,
+        };
+    }
+    let abbreviation = |lex| Word {
+        lex,
+        dotted,
+        abbreviation: true,
+    };
+    if let Some(&(_, m)) = MONTH_ABBREVIATIONS.iter().find(|(k, _)| *k == key) {
+        return abbreviation(Lex::Month(m));
+    }
+    if let Some(&(_, w)) = WEEKDAY_ABBREVIATIONS.iter().find(|(k, _)| *k == key) {
+        return abbreviation(Lex::Weekday(w));
+    }
+    other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn looks_up_words_and_abbreviations() {
+        let sept = lookup("Sept.");
+        assert_eq!(sept.lex, Lex::Month(9));
+        assert!(sept.dotted && sept.abbreviation);
+        assert_eq!(lookup("MARCH").lex, Lex::Month(3));
+        assert!(!lookup("MARCH").abbreviation);
+        assert_eq!(lookup("a.m.").lex, Lex::Kw(Kw::Am));
+        assert_eq!(lookup("Thursdays").lex, Lex::Weekdays(Weekday::Thu));
+        assert_eq!(lookup("second").lex, Lex::Ordinal(2));
+        assert_eq!(lookup("seconds").lex, Lex::Units(Unit::Second));
+        assert_eq!(lookup("Beirut").lex, Lex::Other);
+        assert_eq!(lookup("O’clock").lex, Lex::Kw(Kw::Oclock));
+        assert_eq!(lookup("déjà").lex, Lex::Other);
+    }
+}

@@ -1,0 +1,534 @@
+//! Resolution: from what an expression says ([`Spec`]) to its value, against the publication date
+//! and the date the story has reached.
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+use super::grammar::{duration_unit, Base, Found, Lean, Spec, Tk};
+use super::lexicon::{Holiday, Kw, Lex, Unit};
+use super::value::{DateValue, Granularity, Interval, TimeOfDay, TimexValue};
+use super::{Anchoring, TimexType};
+
+/// The tense around an expression, from the auxiliaries and verb forms near it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// Finds the tense nearest to tokens `first..=last` within `lo..hi`.
+pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize) -> Tense {
+    const WINDOW: usize = 10;
+    let marker = |t: &Tk| -> Option<Tense> {
+        match t.lex {
+            Lex::Kw(Kw::Will | Kw::Going | Kw::Expected | Kw::Scheduled | Kw::Due | Kw::Plan) => {
+                Some(Tense::Future)
+            }
+            Lex::Kw(Kw::Was | Kw::Had | Kw::Did) => Some(Tense::Past),
+            Lex::Other if t.past_form => Some(Tense::Past),
+            _ => None,
+        }
+    };
+    let mut best: Option<(usize, Tense)> = None;
+    let left_end = first;
+    for (dist, i) in (lo.max(first.saturating_sub(WINDOW))..left_end).rev().enumerate() {
+        if let Some(m) = marker(&toks[i]) {
+            best = Some((dist + 1, m));
+            break;
+        }
+    }
+    let right_start = last + 1;
+    for (dist, i) in (right_start..hi.min(last + 1 + WINDOW)).enumerate() {
+        if let Some(m) = marker(&toks[i]) {
+            // The left side wins ties: "will meet on Friday, officials said".
+            if best.is_none_or(|(d, _)| dist + 1 < d) {
+                best = Some((dist + 1, m));
+            }
+            break;
+        }
+    }
+    best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// Resolves expressions in text order, carrying the story date along.
+pub(crate) struct Resolver {
+    dct: Option<NaiveDate>,
+    /// The latest complete date the text has mentioned: what narrative expressions count from.
+    story: Option<DateValue>,
+}
+
+/// A resolved expression.
+pub(crate) struct Resolved {
+    pub kind: TimexType,
+    pub value: TimexValue,
+    pub anchoring: Anchoring,
+}
+
+impl Resolver {
+    pub(crate) fn new(dct: Option<NaiveDate>) -> Self {
+        Resolver {
+            dct,
+            story: dct.map(DateValue::from_date),
+        }
+    }
+
+    pub(crate) fn resolve(&mut self, f: &Found, tense: Tense) -> Resolved {
+        let (value, anchoring) = self.date_of(&f.spec, tense);
+        let resolved = match (value, f.time) {
+            (Some(DateOrFixed::Date(d)), Some(t)) => Resolved {
+                kind: TimexType::Time,
+                value: TimexValue::Time(d, t),
+                anchoring,
+            },
+            (Some(DateOrFixed::Date(d)), None) => Resolved {
+                kind: TimexType::Date,
+                value: TimexValue::Date(d),
+                anchoring,
+            },
+            (Some(DateOrFixed::Fixed(kind, v)), _) => Resolved {
+                kind,
+                value: v,
+                anchoring: Anchoring::None,
+            },
+            (None, t) => {
+                let g = granularity_hint(&f.spec);
+                let d = DateValue::Unknown(g);
+                match t {
+                    Some(t) => Resolved {
+                        kind: TimexType::Time,
+                        value: TimexValue::Time(d, t),
+                        anchoring: Anchoring::None,
+                    },
+                    None => Resolved {
+                        kind: TimexType::Date,
+                        value: TimexValue::Date(d),
+                        anchoring: Anchoring::None,
+                    },
+                }
+            }
+        };
+        if let Some(d) = resolved.value.date() {
+            if d.is_complete() && f.modifier.is_none() {
+                self.story = Some(*d);
+            }
+        }
+        resolved
+    }
+
+    fn date_of(&self, spec: &Spec, tense: Tense) -> (Option<DateOrFixed>, Anchoring) {
+        let fixed = |k, v| (Some(DateOrFixed::Fixed(k, v)), Anchoring::None);
+        match *spec {
+            Spec::Duration(d) => fixed(TimexType::Duration, TimexValue::Duration(d)),
+            Spec::Every(d) => fixed(TimexType::Set, TimexValue::Every(d)),
+            Spec::EveryDate(d) => fixed(TimexType::Set, TimexValue::EveryDate(d)),
+            Spec::Ref(r) => fixed(TimexType::Date, TimexValue::Ref(r)),
+            Spec::Calendar(v, lean) => {
+                if v.is_complete() {
+                    return (Some(DateOrFixed::Date(v)), Anchoring::Explicit);
+                }
+                match self.dct {
+                    Some(dct) => (
+                        fill_year(v, lean, tense, dct).map(DateOrFixed::Date),
+                        Anchoring::Publication,
+                    ),
+                    None => (Some(DateOrFixed::Date(v)), Anchoring::None),
+                }
+            }
+            Spec::Weekday(w, lean) => match self.dct {
+                Some(dct) => (
+                    weekday_near(w, lean, tense, dct).map(|d| DateOrFixed::Date(DateValue::from_date(d))),
+                    Anchoring::Publication,
+                ),
+                None => (Some(DateOrFixed::Date(DateValue::Weekday(w))), Anchoring::None),
+            },
+            Spec::Shift { unit, n, base } => {
+                let (anchor, anchoring) = match base {
+                    Base::Publication => (self.dct.map(DateValue::from_date), Anchoring::Publication),
+                    Base::Narrative => (self.story, Anchoring::Narrative),
+                };
+                let Some(anchor) = anchor else {
+                    return (None, Anchoring::None);
+                };
+                // In quarterly reports "a year ago" means the same quarter a year before.
+                let anchor = match (base, unit, self.story) {
+                    (Base::Publication, Unit::Year, Some(s @ DateValue::Quarter { .. }))
+                        if n != 0 && s.year() == anchor.year().or(self.dct.map(|d| d.year())) =>
+                    {
+                        s
+                    }
+                    _ => anchor,
+                };
+                (
+                    shift_value(anchor, unit, n).map(DateOrFixed::Date),
+                    anchoring,
+                )
+            }
+            Spec::InYear { value, n, base } => {
+                let anchor = match base {
+                    Base::Publication => self.dct.map(DateValue::from_date),
+                    Base::Narrative => self.story,
+                };
+                match anchor.and_then(|a| year_of(&a)) {
+                    Some(y) => (
+                        Some(DateOrFixed::Date(value.with_year(y + n))),
+                        Anchoring::Publication,
+                    ),
+                    None => (Some(DateOrFixed::Date(value)), Anchoring::None),
+                }
+            }
+            Spec::Holiday(h, lean, year) => {
+                if let Some(y) = year {
+                    return (
+                        holiday_date(h, y).map(|d| DateOrFixed::Date(DateValue::from_date(d))),
+                        Anchoring::Explicit,
+                    );
+                }
+                let Some(dct) = self.dct else {
+                    return (None, Anchoring::None);
+                };
+                let candidates = [dct.year() - 1, dct.year(), dct.year() + 1]
+                    .map(|y| holiday_date(h, y).map(Interval::day));
+                (
+                    choose(&candidates, lean, tense, dct, Granularity::Day)
+                        .map(|iv| DateOrFixed::Date(DateValue::from_date(iv.start))),
+                    Anchoring::Publication,
+                )
+            }
+            Spec::LatestQuarter => match self.dct {
+                Some(dct) => {
+                    let q = (dct.month0() / 3) as i32; // quarters completed this year
+                    let (y, q) = if q == 0 { (dct.year() - 1, 4) } else { (dct.year(), q) };
+                    (
+                        Some(DateOrFixed::Date(DateValue::Quarter {
+                            year: Some(y),
+                            quarter: q as u8,
+                        })),
+                        Anchoring::Publication,
+                    )
+                }
+                None => (None, Anchoring::None),
+            },
+            Spec::Clock => {
+                // A clock time alone is on the story's day (or the publication day).
+                match self.story.filter(|s| s.granularity() == Granularity::Day) {
+                    Some(day) => (Some(DateOrFixed::Date(day)), Anchoring::Narrative),
+                    None => match self.dct {
+                        Some(d) => (
+                            Some(DateOrFixed::Date(DateValue::from_date(d))),
+                            Anchoring::Publication,
+                        ),
+                        None => (None, Anchoring::None),
+                    },
+                }
+            }
+        }
+    }
+}
+
+enum DateOrFixed {
+    Date(DateValue),
+    Fixed(TimexType, TimexValue),
+}
+
+fn granularity_hint(spec: &Spec) -> Granularity {
+    match spec {
+        Spec::Shift { unit, .. } => unit_granularity(*unit),
+        Spec::Calendar(v, _) | Spec::InYear { value: v, .. } => v.granularity(),
+        Spec::LatestQuarter => Granularity::Quarter,
+        _ => Granularity::Day,
+    }
+}
+
+fn unit_granularity(unit: Unit) -> Granularity {
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => Granularity::Day,
+        Unit::Week | Unit::Weekend | Unit::Fortnight => Granularity::Week,
+        Unit::Month => Granularity::Month,
+        Unit::Quarter => Granularity::Quarter,
+        Unit::Year => Granularity::Year,
+        Unit::Decade => Granularity::Decade,
+        Unit::Century | Unit::Millennium => Granularity::Century,
+    }
+}
+
+fn year_of(v: &DateValue) -> Option<i32> {
+    v.year().or_else(|| v.interval().map(|iv| iv.start.year()))
+}
+
+/// Shifts a complete value by `n` units and renders it at the unit's granularity, keeping the
+/// anchor's finer granularity for whole-year shifts ("a year earlier" of a quarter is a quarter).
+fn shift_value(anchor: DateValue, unit: Unit, n: i32) -> Option<DateValue> {
+    let iv = anchor.interval()?;
+    let g = anchor.granularity();
+    if unit == Unit::Year
+        && n != 0
+        && matches!(
+            g,
+            Granularity::Half | Granularity::Quarter | Granularity::Season | Granularity::Month
+        )
+    {
+        let y = anchor.year()?;
+        return Some(anchor.with_year(y.checked_add(n)?));
+    }
+    let date = iv.start;
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour => {
+            (g == Granularity::Day).then_some(anchor)
+        }
+        Unit::Day => {
+            if g > Granularity::Week || g == Granularity::Day {
+                add_days(date, i64::from(n)).map(DateValue::from_date)
+            } else {
+                None
+            }
+        }
+        Unit::Week | Unit::Fortnight => {
+            let step = if unit == Unit::Fortnight { 14 } else { 7 };
+            let d = add_days(date, i64::from(n) * step)?;
+            let w = d.iso_week();
+            Some(DateValue::Week {
+                year: Some(w.year()),
+                week: Some(w.week() as u8),
+            })
+        }
+        Unit::Weekend => {
+            let d = add_days(date, i64::from(n) * 7)?;
+            let w = d.iso_week();
+            Some(DateValue::Weekend {
+                year: Some(w.year()),
+                week: Some(w.week() as u8),
+            })
+        }
+        Unit::Month => {
+            let d = add_months(date, n)?;
+            Some(DateValue::Month {
+                year: Some(d.year()),
+                month: Some(d.month() as u8),
+            })
+        }
+        Unit::Quarter => {
+            let d = add_months(date, n.checked_mul(3)?)?;
+            Some(DateValue::Quarter {
+                year: Some(d.year()),
+                quarter: (d.month0() / 3 + 1) as u8,
+            })
+        }
+        Unit::Year => Some(DateValue::Year(date.year().checked_add(n)?)),
+        Unit::Decade => Some(DateValue::Decade(date.year().div_euclid(10).checked_add(n)?)),
+        Unit::Century | Unit::Millennium => {
+            Some(DateValue::Century(date.year().div_euclid(100).checked_add(n)?))
+        }
+    }
+}
+
+fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n as u64))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+fn add_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
+    let first = d.with_day(1)?;
+    if n >= 0 {
+        first.checked_add_months(Months::new(n as u32))
+    } else {
+        first.checked_sub_months(Months::new(n.unsigned_abs()))
+    }
+}
+
+/// The weekday `w` nearest to `dct` in the direction the lean or tense gives.
+fn weekday_near(w: Weekday, lean: Lean, tense: Tense, dct: NaiveDate) -> Option<NaiveDate> {
+    let back = (7 + dct.weekday().num_days_from_monday() - w.num_days_from_monday()) % 7;
+    let fwd = (7 + w.num_days_from_monday() - dct.weekday().num_days_from_monday()) % 7;
+    match lean {
+        Lean::Before => add_days(dct, -i64::from(if back == 0 { 7 } else { back })),
+        Lean::After => add_days(dct, i64::from(if fwd == 0 { 7 } else { fwd })),
+        Lean::Current => {
+            let monday = add_days(dct, -i64::from(dct.weekday().num_days_from_monday()))?;
+            add_days(monday, i64::from(w.num_days_from_monday()))
+        }
+        Lean::Tense => match tense {
+            Tense::Future => add_days(dct, i64::from(fwd)),
+            _ => add_days(dct, -i64::from(back)),
+        },
+    }
+}
+
+/// Fills the missing year of a partial value from the publication date.
+fn fill_year(v: DateValue, lean: Lean, tense: Tense, dct: NaiveDate) -> Option<DateValue> {
+    match v {
+        DateValue::Decade(d) if d < 100 => {
+            // Never produced: decades always carry their century guess; kept for safety.
+            Some(DateValue::Decade(d))
+        }
+        DateValue::Decade(d) => {
+            // "the '90s" is guessed into the 1900s; bring it to the latest decade not after the
+            // publication date's.
+            let pub_decade = dct.year().div_euclid(10);
+            let mut d = d;
+            while d + 10 <= pub_decade {
+                d += 10;
+            }
+            Some(DateValue::Decade(d))
+        }
+        DateValue::Quarter { .. } | DateValue::Half { .. } if lean == Lean::Tense => {
+            Some(v.with_year(dct.year()))
+        }
+        DateValue::Weekday(w) => weekday_near(w, lean, tense, dct).map(DateValue::from_date),
+        _ => {
+            let y = dct.year();
+            let candidates = [y - 1, y, y + 1].map(|y| v.with_year(y).interval());
+            let g = v.granularity();
+            let iv = choose(&candidates, lean, tense, dct, g)?;
+            let idx = candidates.iter().position(|c| *c == Some(iv))?;
+            Some(v.with_year(y - 1 + idx as i32))
+        }
+    }
+}
+
+/// Chooses among the same partial value in the years around the publication date.
+fn choose(
+    candidates: &[Option<Interval>; 3],
+    lean: Lean,
+    tense: Tense,
+    dct: NaiveDate,
+    g: Granularity,
+) -> Option<Interval> {
+    let present = candidates[1]?;
+    let iter = candidates.iter().flatten().copied();
+    // The unit that holds the publication date: "last May" is before the current month.
+    let contains_dct = |iv: &Interval| iv.start <= dct && dct <= iv.end;
+    match lean {
+        Lean::Current => Some(present),
+        Lean::Before => iter.filter(|iv| iv.end < dct && !contains_dct(iv)).max(),
+        Lean::After => iter.filter(|iv| iv.start > dct).min(),
+        Lean::Tense => match tense {
+            Tense::Past => iter
+                .filter(|iv| iv.start <= dct)
+                .max()
+                .or(Some(present)),
+            Tense::Future => iter.filter(|iv| iv.end >= dct).min().or(Some(present)),
+            Tense::Unknown => {
+                // Nearest to the publication date; at month granularity or coarser, the same
+                // year unless far ahead.
+                let dist = |iv: &Interval| {
+                    if contains_dct(iv) {
+                        0
+                    } else if iv.end < dct {
+                        (dct - iv.end).num_days()
+                    } else {
+                        // News leans to the past: a future date counts as twice as far.
+                        2 * (iv.start - dct).num_days()
+                    }
+                };
+                let _ = g;
+                candidates.iter().flatten().min_by_key(|iv| dist(iv)).copied()
+            }
+        },
+    }
+}
+
+/// The date of a holiday in year `y`.
+pub(crate) fn holiday_date(h: Holiday, y: i32) -> Option<NaiveDate> {
+    let nth = |month: u32, w: Weekday, n: u8| NaiveDate::from_weekday_of_month_opt(y, month, w, n);
+    let last = |month: u32, w: Weekday| {
+        let next = if month == 12 {
+            NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+        } else {
+            NaiveDate::from_ymd_opt(y, month + 1, 1)?
+        };
+        let mut d = next.pred_opt()?;
+        while d.weekday() != w {
+            d = d.pred_opt()?;
+        }
+        Some(d)
+    };
+    let fixed = |m, d| NaiveDate::from_ymd_opt(y, m, d);
+    match h {
+        Holiday::Christmas => fixed(12, 25),
+        Holiday::ChristmasEve => fixed(12, 24),
+        Holiday::NewYearsDay => fixed(1, 1),
+        Holiday::NewYearsEve => fixed(12, 31),
+        Holiday::Thanksgiving => nth(11, Weekday::Thu, 4),
+        Holiday::Easter => easter(y),
+        Holiday::GoodFriday => easter(y).and_then(|d| add_days(d, -2)),
+        Holiday::IndependenceDay => fixed(7, 4),
+        Holiday::LaborDay => nth(9, Weekday::Mon, 1),
+        Holiday::MemorialDay => last(5, Weekday::Mon),
+        Holiday::Halloween => fixed(10, 31),
+        Holiday::Valentines => fixed(2, 14),
+        Holiday::VeteransDay => fixed(11, 11),
+        Holiday::BoxingDay => fixed(12, 26),
+        Holiday::MlkDay => nth(1, Weekday::Mon, 3),
+        Holiday::PresidentsDay => nth(2, Weekday::Mon, 3),
+        Holiday::ColumbusDay => nth(10, Weekday::Mon, 2),
+        Holiday::MothersDay => nth(5, Weekday::Sun, 2),
+        Holiday::FathersDay => nth(6, Weekday::Sun, 3),
+        Holiday::MayDay => fixed(5, 1),
+    }
+}
+
+/// Western Easter Sunday (the anonymous Gregorian computus).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y.rem_euclid(19);
+    let b = y.div_euclid(100);
+    let c = y.rem_euclid(100);
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+#[allow(dead_code)]
+fn unit_of(unit: Unit) -> super::value::DurationUnit {
+    duration_unit(unit).0
+}
+
+#[allow(dead_code)]
+fn part(t: TimeOfDay) -> TimeOfDay {
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    #[test]
+    fn easter_dates() {
+        assert_eq!(easter(2024), Some(d(2024, 3, 31)));
+        assert_eq!(easter(2000), Some(d(2000, 4, 23)));
+        assert_eq!(easter(2019), Some(d(2019, 4, 21)));
+    }
+
+    #[test]
+    fn weekdays_lean_to_the_past() {
+        let fri = d(2023, 3, 17);
+        assert_eq!(weekday_near(Weekday::Thu, Lean::Tense, Tense::Unknown, fri), Some(d(2023, 3, 16)));
+        assert_eq!(weekday_near(Weekday::Fri, Lean::Tense, Tense::Past, fri), Some(fri));
+        assert_eq!(weekday_near(Weekday::Mon, Lean::Tense, Tense::Future, fri), Some(d(2023, 3, 20)));
+        assert_eq!(weekday_near(Weekday::Fri, Lean::Before, Tense::Unknown, fri), Some(d(2023, 3, 10)));
+    }
+
+    #[test]
+    fn shifts_keep_quarter_granularity() {
+        let q = DateValue::Quarter { year: Some(1989), quarter: 3 };
+        assert_eq!(shift_value(q, Unit::Year, -1), Some(DateValue::Quarter { year: Some(1988), quarter: 3 }));
+        let day = DateValue::from_date(d(2022, 9, 12));
+        assert_eq!(shift_value(day, Unit::Day, 1), Some(DateValue::from_date(d(2022, 9, 13))));
+        assert_eq!(shift_value(day, Unit::Month, -1).unwrap().to_string(), "2022-08");
+    }
+}
