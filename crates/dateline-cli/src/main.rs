@@ -1,1 +1,135 @@
-fn main() {}
+//! `dateline`: tag temporal expressions in news articles and score the tagger.
+//!
+//! A thin shell over the `dateline` library: it reads files, calls the library, writes results.
+//! Exit codes: 0 success, 1 bad input (the message says what and where), 2 bad usage,
+//! 101 an internal error (a bug; the message names the document).
+
+mod eval_te3;
+mod failure;
+mod input;
+mod tag;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use failure::Failure;
+
+/// Temporal expressions in news articles: tag them, export them, score the tagger.
+#[derive(Debug, Parser)]
+#[command(name = "dateline", version, about, long_about = None, args_override_self = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Find and normalize the temporal expressions of documents.
+    ///
+    /// Reads plain-text files (the id of each is its file stem) and/or JSON Lines of
+    /// {"id", "text", "published"?} (TempEval-3's "doc" and "dct" are accepted for "id" and
+    /// "published"). `-` reads standard input. Writes one result per document, offsets in
+    /// Unicode code points.
+    Tag(TagArgs),
+    /// Score the tagger against gold annotations.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Debug, Args)]
+struct TagArgs {
+    /// Plain-text files to tag (`-` for standard input).
+    #[arg(value_name = "FILE", required_unless_present = "jsonl")]
+    files: Vec<PathBuf>,
+    /// A JSON Lines file of documents (`-` for standard input); may be repeated.
+    #[arg(long, value_name = "FILE")]
+    jsonl: Vec<PathBuf>,
+    /// Publication date (YYYY-MM-DD) of the plain-text files, and of JSON Lines documents
+    /// that give none.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    published: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// With `--format timeml`: write one `<id>.tml` file per document into this directory
+    /// instead of standard output.
+    #[arg(long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+}
+
+/// How `dateline tag` writes its results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// One JSON object per document and line: {"id", "timexes": [{"start", "end", "text",
+    /// "type", "value", "mod"?}]}.
+    Json,
+    /// A TimeML document per document, with inline TIMEX3 tags.
+    Timeml,
+    /// One aligned line per temporal expression, for reading.
+    Text,
+}
+
+#[derive(Debug, Subcommand)]
+enum EvalCommand {
+    /// TempEval-3 Task A: strict and relaxed span P/R/F1, type and value accuracy and F1.
+    ///
+    /// GOLD is JSON Lines of {"doc", "dct", "text", "timexes": [{"start", "end", "text",
+    /// "type", "value"}]} with code-point offsets. Each document is tagged with its "dct" as the
+    /// publication date. The scores are those of score_te3.py.
+    Te3(Te3Args),
+}
+
+#[derive(Debug, Args)]
+struct Te3Args {
+    /// Gold JSON Lines file (`-` for standard input).
+    #[arg(value_name = "GOLD.jsonl")]
+    gold: PathBuf,
+    /// List the errors, grouped by kind, with counts and examples.
+    #[arg(long)]
+    errors: bool,
+    /// Examples to show per kind of error with `--errors` (0 for all).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    examples: usize,
+    /// Score only the first N documents.
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
+    /// Print one JSON object with score_te3.py's keys (and "errors" with `--errors`).
+    #[arg(long)]
+    json: bool,
+    /// Also write the system's timexes as JSON Lines of {"doc", "timexes"}, the form
+    /// score_te3.py reads.
+    #[arg(long, value_name = "FILE", conflicts_with = "system")]
+    predictions: Option<PathBuf>,
+    /// Score these timexes instead of tagging: JSON Lines of {"doc" (or "id"), "timexes":
+    /// [{"start", "end", "text", "type", "value"}]} with code-point offsets, as score_te3.py
+    /// reads them (another system's output, or a file written with --predictions).
+    #[arg(long, value_name = "FILE")]
+    system: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    // A panic is a bug: say so in one line, without a backtrace, whatever RUST_BACKTRACE says.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("dateline: internal error: {info}");
+    }));
+    let cli = Cli::parse();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = match cli.command {
+        Command::Tag(args) => tag::run(&args, &mut out),
+        Command::Eval(EvalCommand::Te3(args)) => eval_te3::run(&args, &mut out),
+    }
+    .and_then(|()| out.flush().map_err(Failure::Write));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`dateline tag … | head`) is the reader's choice, not an error.
+        Err(Failure::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("dateline: {failure}");
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}

@@ -29,6 +29,26 @@ pub enum Error {
         /// Why it was rejected.
         reason: &'static str,
     },
+    /// A line of a JSON Lines input that is not a JSON object of the expected shape.
+    #[error("{input}, line {line}: {reason}")]
+    InvalidJsonLine {
+        /// The input the line came from (a path, or `<stdin>`).
+        input: String,
+        /// The 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A line of a JSON Lines input that lacks a field it must have.
+    #[error("{input}, line {line}: missing field `{field}`")]
+    MissingField {
+        /// The input the line came from (a path, or `<stdin>`).
+        input: String,
+        /// The 1-based line number.
+        line: usize,
+        /// The name of the missing field.
+        field: &'static str,
+    },
 }
 
 fn doc_suffix(document: &Option<String>) -> String {

@@ -21,6 +21,8 @@
 #![warn(missing_docs)]
 
 mod error;
+pub mod eval;
+pub mod export;
 pub mod text;
 pub mod time;
 

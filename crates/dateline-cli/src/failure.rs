@@ -1,0 +1,96 @@
+//! Why a command failed, and the exit code that says so.
+
+use std::fmt;
+use std::io;
+use std::path::Path;
+
+/// A failed command.
+#[derive(Debug)]
+pub enum Failure {
+    /// A file or stream could not be read.
+    Read {
+        /// What was being read.
+        input: String,
+        /// Why not.
+        source: io::Error,
+    },
+    /// An output file could not be written.
+    Create {
+        /// The file.
+        path: String,
+        /// Why not.
+        source: io::Error,
+    },
+    /// Standard output could not be written.
+    Write(io::Error),
+    /// The input is not what it must be (the library's error names the value and where).
+    Input(dateline::Error),
+    /// The input is not what it must be, at a line of a file.
+    At {
+        /// The file.
+        input: String,
+        /// The 1-based line.
+        line: usize,
+        /// What is wrong there.
+        error: dateline::Error,
+    },
+    /// The arguments do not go together.
+    Usage(String),
+    /// The library panicked on a document: a bug (the panic hook has printed the message).
+    Internal {
+        /// The document.
+        doc: String,
+    },
+}
+
+impl Failure {
+    /// 1 for bad input, 2 for bad usage (as clap uses), 101 for a bug (as a Rust panic does).
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Usage(_) => 2,
+            Failure::Internal { .. } => 101,
+            _ => 1,
+        }
+    }
+
+    /// A read failure of `path` (`-` being standard input).
+    pub fn read(path: &Path, source: io::Error) -> Self {
+        Failure::Read {
+            input: display_input(path),
+            source,
+        }
+    }
+}
+
+/// How messages name an input: its path, or `<stdin>` for `-`.
+pub fn display_input(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Read { input, source } => write!(f, "cannot read {input}: {source}"),
+            Failure::Create { path, source } => write!(f, "cannot write {path}: {source}"),
+            Failure::Write(e) => write!(f, "cannot write the output: {e}"),
+            Failure::Input(e) => write!(f, "{e}"),
+            Failure::At { input, line, error } => write!(f, "{input}, line {line}: {error}"),
+            Failure::Usage(msg) => write!(f, "{msg}"),
+            Failure::Internal { doc } => write!(
+                f,
+                "the internal error above happened while tagging document {doc:?} \
+                 (a bug in dateline; please report it with the document)"
+            ),
+        }
+    }
+}
+
+impl From<dateline::Error> for Failure {
+    fn from(e: dateline::Error) -> Self {
+        Failure::Input(e)
+    }
+}

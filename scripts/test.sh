@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The project's test command: formatting, lints, tests, docs, and the TempEval-3 check.
+# Run from anywhere; exits non-zero on the first failure.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (warnings are errors)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo test"
+cargo test --workspace
+
+step "cargo doc (warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
+
+# --- Python package tests ----------------------------------------------------------------
+# Placeholder: the Python package (python/, crates/dateline-py) is not built yet. When it is,
+# build it into a virtualenv with maturin and run its tests here, e.g.
+#   python -m venv .venv && .venv/bin/pip install maturin pytest
+#   .venv/bin/maturin develop -m python/pyproject.toml && .venv/bin/pytest python/tests
+# ------------------------------------------------------------------------------------------
+
+# --- TempEval-3 evaluation ----------------------------------------------------------------
+# Development data lives outside the repository (../shared/data); skip when it is absent.
+data="${DATELINE_DATA:-$root/../shared/data}"
+data="$(cd "$data" 2>/dev/null && pwd || printf %s "$data")"
+gold="$data/te3/te3_train.jsonl"
+if [[ -f "$gold" ]]; then
+    step "TempEval-3 evaluation ($gold)"
+    tmp="$(mktemp -d)"
+    trap 'rm -rf "$tmp"' EXIT
+    cargo build --release -q -p dateline-cli
+    dateline="$root/target/release/dateline"
+    "$dateline" eval te3 "$gold"
+    # The Rust scorer must agree with the reference script on the same predictions.
+    "$dateline" eval te3 "$gold" --json --predictions "$tmp/pred.jsonl" >"$tmp/rust.json"
+    if command -v python3 >/dev/null && [[ -f "$data/te3/score_te3.py" ]]; then
+        python3 "$data/te3/score_te3.py" "$gold" "$tmp/pred.jsonl" >"$tmp/python.json"
+        python3 - "$tmp/rust.json" "$tmp/python.json" <<'PY'
+import json, sys
+rust, python = (json.load(open(p)) for p in sys.argv[1:3])
+if rust != python:
+    sys.exit(f"scores differ from score_te3.py:\n  rust   {rust}\n  python {python}")
+print("scores agree with score_te3.py")
+PY
+    else
+        echo "python3 or score_te3.py missing: not cross-checking the scorer"
+    fi
+    # Optional floor, for when the tagger is expected to hold a level: TE3_MIN_VALUE_F1=70
+    if [[ -n "${TE3_MIN_VALUE_F1:-}" ]]; then
+        python3 - "$tmp/rust.json" "$TE3_MIN_VALUE_F1" <<'PY'
+import json, sys
+got, floor = json.load(open(sys.argv[1]))["value_F1"], float(sys.argv[2])
+if got < floor:
+    sys.exit(f"TempEval-3 value F1 {got} is below the floor {floor}")
+print(f"TempEval-3 value F1 {got} >= {floor}")
+PY
+    fi
+else
+    step "TempEval-3 evaluation skipped: $gold not found (set DATELINE_DATA to ../shared/data)"
+fi
+
+step "all checks passed"
