@@ -36,6 +36,8 @@ pub(crate) struct Tk {
     pub past_form: bool,
     /// Special forms of mixed tokens.
     pub alnum: Alnum,
+    /// Written with a possessive `'s`, which `end` leaves out.
+    pub possessive: bool,
 }
 
 /// Mixed letter-digit tokens that mean something temporal.
@@ -122,10 +124,20 @@ pub(crate) fn prepare(text: &str, seg: &Segmented) -> Vec<Tk> {
                 first,
                 past_form: false,
                 alnum: Alnum::None,
+                possessive: false,
             };
             match t.kind {
                 TokenKind::Word => {
                     let w = lookup(s);
+                    if w.lex != Lex::Other {
+                        // "Friday's": the expression is the stem.
+                        for suffix in ["'s", "’s"] {
+                            if s.len() > suffix.len() && s.ends_with(suffix) {
+                                tk.end -= suffix.len();
+                                tk.possessive = true;
+                            }
+                        }
+                    }
                     tk.lex = w.lex;
                     tk.dotted = w.dotted;
                     tk.abbreviation = w.abbreviation;
@@ -188,6 +200,11 @@ pub(crate) enum Spec {
     InYear { value: DateValue, n: i32, base: Base },
     /// A holiday, by tense.
     Holiday(Holiday, Lean, Option<i32>),
+    /// "N units ago/earlier/later": like `Shift`, but keeps the finer grain of a quarter or month
+    /// it counts from ("a year earlier" of the third quarter is last year's third quarter).
+    Ago { unit: Unit, n: i32, base: Base },
+    /// "the quarter", "the week", "the weekend": the unit the story or the publication is in.
+    TheUnit(Unit),
     /// The most recent completed quarter ("the latest quarter").
     LatestQuarter,
     /// A time of day alone: on the story's day.
@@ -527,10 +544,7 @@ impl<'a> Grammar<'a> {
                         | Kw::Before
                         | Kw::After
                         | Kw::From
-                        | Kw::Through
-                        | Kw::To
                         | Kw::Between
-                        | Kw::And
                         | Kw::End
                         | Kw::Beginning
                         | Kw::Start
@@ -538,7 +552,9 @@ impl<'a> Grammar<'a> {
                         | Kw::Every
                         | Kw::Each
                 )
-            ) || i.checked_sub(1).is_some_and(|p| self.hyphen(p));
+            ) || i.checked_sub(1).is_some_and(|p| self.hyphen(p))
+                || (matches!(before, Lex::Kw(Kw::To | Kw::And | Kw::Through))
+                    && (i.saturating_sub(4)..i).any(|p| matches!(self.lex(p), Lex::Month(_))));
         }
         true
     }
@@ -562,7 +578,11 @@ impl<'a> Grammar<'a> {
         if j > i {
             if let Some(mut found) = self.core(j) {
                 if pre_fits(pre, &found.spec) {
-                    found.first = i;
+                    // TimeBank leaves some hedges outside the span ("about two weeks",
+                    // "almost five months"); the modifier is kept either way.
+                    if !self.hedge_outside(i) {
+                        found.first = i;
+                    }
                     found.modifier = Some(pre);
                     return Some(found);
                 }
@@ -571,13 +591,18 @@ impl<'a> Grammar<'a> {
         self.core(i)
     }
 
+    fn hedge_outside(&self, i: usize) -> bool {
+        matches!(self.kw(i), Some(Kw::About | Kw::Almost))
+            || (self.is(i, Kw::At) && self.is(i + 1, Kw::Least))
+    }
+
     /// Words before the core that set a modifier: "early", "the end of", "about", "more than".
     fn premodifier(&self, i: usize) -> (usize, Modifier) {
         let the = usize::from(self.is(i, Kw::The));
         let k = i + the;
         match self.kw(k) {
-            Some(Kw::Early) if the == 0 => (k + 1, Modifier::Start),
-            Some(Kw::Late) if the == 0 => (k + 1, Modifier::End),
+            Some(Kw::Early) if the == 0 || self.era_follows(k + 1) => (k + 1, Modifier::Start),
+            Some(Kw::Late) if the == 0 || self.era_follows(k + 1) => (k + 1, Modifier::End),
             Some(Kw::Mid) => {
                 if self.hyphen(k + 1) {
                     (k + 2, Modifier::Mid)
@@ -595,17 +620,8 @@ impl<'a> Grammar<'a> {
                 (k + 1, Modifier::Approx)
             }
             Some(Kw::Nearly | Kw::Almost) if the == 0 => (k + 1, Modifier::EqualOrLess),
-            Some(Kw::More | Kw::Over) if the == 0 => {
-                if self.is(k, Kw::More) && self.is(k + 1, Kw::Than) {
-                    (k + 2, Modifier::MoreThan)
-                } else if self.is(k, Kw::Over) {
-                    (k + 1, Modifier::MoreThan)
-                } else {
-                    (i, Modifier::Approx)
-                }
-            }
+            Some(Kw::More) if the == 0 && self.is(k + 1, Kw::Than) => (k + 2, Modifier::MoreThan),
             Some(Kw::Less) if the == 0 && self.is(k + 1, Kw::Than) => (k + 2, Modifier::LessThan),
-            Some(Kw::Under) if the == 0 => (k + 1, Modifier::LessThan),
             Some(Kw::At) if the == 0 && self.is(k + 1, Kw::Least) => {
                 (k + 2, Modifier::EqualOrMore)
             }
@@ -617,6 +633,17 @@ impl<'a> Grammar<'a> {
             },
             _ => (i, Modifier::Approx),
         }
+    }
+
+    /// A decade, century, year or season at `i`: "the late 1990s", "the early summer".
+    fn era_follows(&self, i: usize) -> bool {
+        let i = if self.hyphen(i) { i + 1 } else { i };
+        let Some(t) = self.tk(i) else { return false };
+        matches!(t.alnum, Alnum::Decade(_) | Alnum::ShortDecade(_))
+            || matches!(t.lex, Lex::DecadeWord(_) | Lex::Season(_))
+            || (t.kind == TokenKind::Number && t.digits == 4)
+            || (matches!(t.lex, Lex::Ordinal(_))
+                && matches!(self.lex(i + 1), Lex::Unit(Unit::Century)))
     }
 
     /// The longest core expression starting at `i`.
@@ -665,7 +692,7 @@ impl<'a> Grammar<'a> {
                 j += 1;
             }
             if let Some(mut date) = self.month_day(j).or_else(|| self.day_month(j)) {
-                date.first = i;
+                date.first = k;
                 return Some(date);
             }
             if the == 1 {
@@ -679,8 +706,12 @@ impl<'a> Grammar<'a> {
             });
         }
 
-        if let Some(mut f) = self.month_day(k).or_else(|| self.day_month(k)) {
+        // "the 16th of March" keeps its article; "the Oct. 23 meeting" does not.
+        if let Some(mut f) = self.day_month(k) {
             f.first = i;
+            return Some(f);
+        }
+        if let Some(f) = self.month_day(k) {
             return Some(f);
         }
 
@@ -699,7 +730,7 @@ impl<'a> Grammar<'a> {
             }
             if let Some((y, last)) = self.year(j).or_else(|| self.short_year(j)) {
                 return Some(Found::new(
-                    i,
+                    k,
                     last,
                     Spec::Calendar(
                         DateValue::Month {
@@ -916,6 +947,15 @@ impl<'a> Grammar<'a> {
             if p.kind == TokenKind::Number {
                 return false;
             }
+            // "555-1234", "3-2000": a number joined to another is not a year.
+            if p.kind == TokenKind::Punct
+                && self.glued(first - 1)
+                && first >= 2
+                && self.tk(first - 2).is_some_and(|q| q.kind == TokenKind::Number)
+                && self.glued(first - 2)
+            {
+                return false;
+            }
         }
         match self.tk(last + 1) {
             None => true,
@@ -1114,7 +1154,13 @@ impl<'a> Grammar<'a> {
             }
         }
         let value = quarter_or_half(is_half, year, n);
-        Some(Found::new(i, last, Spec::Calendar(value, Lean::Tense)))
+        // "the third-quarter results": the article belongs to the noun phrase.
+        let first = if the == 1 && self.compound_hyphen(unit_at - 1) && year.is_none() {
+            i + 1
+        } else {
+            i
+        };
+        Some(Found::new(first, last, Spec::Calendar(value, Lean::Tense)))
     }
 
     /// "of last year", "of this year" after a quarter.
@@ -1371,6 +1417,15 @@ impl<'a> Grammar<'a> {
         // "the day after", "the day before", "the next day" handled above; "the day after" here.
         if self.is(i, Kw::The) {
             if let Lex::Unit(unit) = self.lex(i + 1) {
+                let next = self.kw(i + 2);
+                let possessive = self.tk(i + 1).is_some_and(|t| t.possessive);
+                if matches!(unit, Unit::Quarter | Unit::Week | Unit::Weekend)
+                    && !matches!(next, Some(Kw::Of | Kw::After | Kw::Before))
+                    && !self.hyphen(i + 2)
+                    && !possessive
+                {
+                    return Some(Found::new(i, i + 1, Spec::TheUnit(unit)));
+                }
                 let n = match self.kw(i + 2) {
                     Some(Kw::After) => 1,
                     Some(Kw::Before) => -1,
@@ -1412,13 +1467,17 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let (amount, last) = self.amount(i)?;
+        // A four-digit amount is a year ("the 1988 quarter"), not a count.
+        if amount.is_some_and(|a| a > 999) {
+            return None;
+        }
         let j = last + 1;
         let unit = match self.lex(j) {
             Lex::Unit(u) | Lex::Units(u) => u,
             _ => return None,
         };
         let amount = amount? as i32;
-        let (sign, base, end) = match self.kw(j + 1) {
+        let (sign, base, end): (i32, Base, usize) = match self.kw(j + 1) {
             Some(Kw::Ago) => (-1, Base::Publication, j + 1),
             Some(Kw::Earlier) => (-1, Base::Narrative, j + 1),
             Some(Kw::Later) => (1, Base::Narrative, j + 1),
@@ -1429,9 +1488,9 @@ impl<'a> Grammar<'a> {
         Some(Found::new(
             i,
             end,
-            Spec::Shift {
+            Spec::Ago {
                 unit,
-                n: sign * amount,
+                n: sign.saturating_mul(amount),
                 base,
             },
         ))
@@ -1466,6 +1525,7 @@ impl<'a> Grammar<'a> {
             lead = true;
         }
         let (amount, last) = match self.amount(k) {
+            Some((Some(a), _)) if a > 999 => return None,
             Some(a) => a,
             None if lead || the == 1 => {
                 // "the past few weeks" / "recent years": unspecified amounts.
@@ -1513,12 +1573,33 @@ impl<'a> Grammar<'a> {
             half = true;
             last = j + 3;
         }
-        // "five-year-old" stays a duration (TimeBank), "the 10-day period" takes the noun.
-        if hyphenated && self.compound_hyphen(j + 1) {
-            if let Some(t) = self.tk(j + 2) {
-                if t.kind == TokenKind::Word && !t.cap {
-                    last = j + 2;
-                }
+        // Ages ("a 6-year-old boy", "52 years old") are not times.
+        if self.is(j + 1, Kw::Old) || (self.compound_hyphen(j + 1) && self.is(j + 2, Kw::Old)) {
+            return None;
+        }
+        // "a year" alone is a time only where a preposition or hedge asks for a length.
+        if self.is(k, Kw::A) && amount == Some(1) && the == 0 && !lead && !half {
+            let prev = i.checked_sub(1).map(|p| self.lex(p));
+            let hedged = matches!(
+                prev,
+                Some(Lex::Kw(
+                    Kw::For
+                        | Kw::Within
+                        | Kw::In
+                        | Kw::Than
+                        | Kw::Around
+                        | Kw::About
+                        | Kw::Nearly
+                        | Kw::Almost
+                        | Kw::After
+                        | Kw::Least
+                        | Kw::Over
+                        | Kw::Under
+                        | Kw::Measure
+                ))
+            );
+            if !hedged {
+                return None;
             }
         }
         if self.is(last + 1, Kw::Period) || self.is(last + 1, Kw::Term) {
@@ -1529,7 +1610,9 @@ impl<'a> Grammar<'a> {
         } else {
             amount
         };
-        let mut f = Found::new(i, last, Spec::Duration(duration(a, half, unit)));
+        // "the two-week visit": the article belongs to the noun phrase, not the expression.
+        let first = if hyphenated && the == 1 && !lead { i + 1 } else { i };
+        let mut f = Found::new(first, last, Spec::Duration(duration(a, half, unit)));
         // "the past year" (no number) is the previous year as a date, as TimeBank has it.
         if lead && amount.is_none() && !plural {
             return None;
@@ -1649,12 +1732,6 @@ impl<'a> Grammar<'a> {
             (0, Kw::Currently | Kw::Nowadays) => Reference::Present,
             (0, Kw::Recently | Kw::Lately) => Reference::Past,
             (1, Kw::Future) => Reference::Future,
-            (1, Kw::Past) if !matches!(self.lex(k + 1), Lex::Unit(_) | Lex::Units(_)) => {
-                if self.amount(k + 1).is_some() {
-                    return None;
-                }
-                Reference::Past
-            }
             (1, Kw::Present) => Reference::Present,
             (0, Kw::Formerly | Kw::Previously) => Reference::Past,
             (0, Kw::These) if self.is(k + 1, Kw::Days) => {
@@ -1821,7 +1898,7 @@ fn spec_is_day(spec: &Spec) -> bool {
     match spec {
         Spec::Calendar(v, _) => matches!(v, DateValue::Day { .. }),
         Spec::Weekday(..) | Spec::Holiday(..) => true,
-        Spec::Shift { unit, .. } => *unit == Unit::Day,
+        Spec::Shift { unit, .. } | Spec::Ago { unit, .. } => *unit == Unit::Day,
         Spec::InYear { value, .. } => matches!(value, DateValue::Day { .. }),
         _ => false,
     }
@@ -1840,7 +1917,7 @@ fn pre_fits(m: Modifier, spec: &Spec) -> bool {
             Spec::Duration(_) | Spec::Every(_) | Spec::EveryDate(_) | Spec::Ref(_) | Spec::Clock
         ),
         Modifier::Approx => !matches!(spec, Spec::Ref(_) | Spec::Every(_) | Spec::EveryDate(_)),
-        _ => matches!(spec, Spec::Duration(_) | Spec::Shift { .. }),
+        _ => matches!(spec, Spec::Duration(_) | Spec::Shift { .. } | Spec::Ago { .. }),
     }
 }
 

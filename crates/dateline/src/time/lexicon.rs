@@ -187,6 +187,9 @@ pub(crate) enum Kw {
     Hundred,
     Its,
     Is,
+    Old,
+    /// Verbs that take a length: "lasted a week", "took a decade".
+    Measure,
 }
 
 /// What a word can be in a temporal expression.
@@ -486,9 +489,7 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("monthly", Kw::Monthly),
     ("yearly", Kw::Yearly),
     ("annually", Kw::Annually),
-    ("annual", Kw::Annually),
     ("hourly", Kw::Hourly),
-    ("quarterly", Kw::Quarterly),
     ("future", Kw::Future),
     ("present", Kw::Present),
     ("recently", Kw::Recently),
@@ -496,8 +497,6 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("presently", Kw::Currently),
     ("lately", Kw::Lately),
     ("nowadays", Kw::Nowadays),
-    ("formerly", Kw::Formerly),
-    ("previously", Kw::Previously),
     ("once", Kw::Once),
     ("twice", Kw::Twice),
     ("times", Kw::Times),
@@ -562,6 +561,15 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("hundred", Kw::Hundred),
     ("its", Kw::Its),
     ("is", Kw::Is),
+    ("old", Kw::Old),
+    ("lasted", Kw::Measure),
+    ("lasts", Kw::Measure),
+    ("took", Kw::Measure),
+    ("takes", Kw::Measure),
+    ("spent", Kw::Measure),
+    ("spend", Kw::Measure),
+    ("waited", Kw::Measure),
+    ("served", Kw::Measure),
     ("are", Kw::Is),
     ("days", Kw::Days),
 ];
@@ -627,6 +635,14 @@ pub(crate) fn lookup(word: &str) -> Word {
         dotted: false,
         abbreviation: false,
     };
+    // Possessives take the class of their stem: "Friday's", "today's", "year’s".
+    for suffix in ["'s", "’s"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return lookup(stem);
+            }
+        }
+    }
     let bytes = word.as_bytes();
     if bytes.len() > MAX_KEY + 4 {
         return other;

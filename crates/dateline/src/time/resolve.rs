@@ -24,7 +24,7 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
             Lex::Kw(Kw::Will | Kw::Going | Kw::Expected | Kw::Scheduled | Kw::Due | Kw::Plan) => {
                 Some(Tense::Future)
             }
-            Lex::Kw(Kw::Was | Kw::Had | Kw::Did) => Some(Tense::Past),
+            Lex::Kw(Kw::Was | Kw::Had | Kw::Did | Kw::Said) => Some(Tense::Past),
             Lex::Other if t.past_form => Some(Tense::Past),
             _ => None,
         }
@@ -107,8 +107,10 @@ impl Resolver {
                 }
             }
         };
+        // Comparisons ("a year earlier", "two years ago") do not move the story on.
+        let comparison = matches!(f.spec, Spec::Ago { unit, .. } if unit >= Unit::Month);
         if let Some(d) = resolved.value.date() {
-            if d.is_complete() && f.modifier.is_none() {
+            if d.is_complete() && f.modifier.is_none() && !comparison {
                 self.story = Some(*d);
             }
         }
@@ -142,26 +144,57 @@ impl Resolver {
                 None => (Some(DateOrFixed::Date(DateValue::Weekday(w))), Anchoring::None),
             },
             Spec::Shift { unit, n, base } => {
-                let (anchor, anchoring) = match base {
-                    Base::Publication => (self.dct.map(DateValue::from_date), Anchoring::Publication),
-                    Base::Narrative => (self.story, Anchoring::Narrative),
-                };
+                let (anchor, anchoring) = self.anchor(base);
                 let Some(anchor) = anchor else {
                     return (None, Anchoring::None);
                 };
-                // In quarterly reports "a year ago" means the same quarter a year before.
-                let anchor = match (base, unit, self.story) {
-                    (Base::Publication, Unit::Year, Some(s @ DateValue::Quarter { .. }))
-                        if n != 0 && s.year() == anchor.year().or(self.dct.map(|d| d.year())) =>
-                    {
-                        s
-                    }
+                // "last year" is a year even when the story is at a quarter.
+                let anchor = match anchor.interval() {
+                    Some(iv) if unit >= Unit::Year => DateValue::from_date(iv.start),
                     _ => anchor,
                 };
                 (
                     shift_value(anchor, unit, n).map(DateOrFixed::Date),
                     anchoring,
                 )
+            }
+            Spec::Ago { unit, n, base } => {
+                let (anchor, anchoring) = self.anchor(base);
+                let Some(mut anchor) = anchor else {
+                    return (None, Anchoring::None);
+                };
+                // In quarterly reports "a year ago" means the same quarter a year before.
+                if let Some(s @ DateValue::Quarter { year: Some(y), .. }) = self.story {
+                    if unit == Unit::Year && self.dct.is_none_or(|d| d.year() == y) {
+                        anchor = s;
+                    }
+                }
+                (
+                    shift_value(anchor, unit, n).map(DateOrFixed::Date),
+                    anchoring,
+                )
+            }
+            Spec::TheUnit(unit) => {
+                let Some(dct) = self.dct else {
+                    return (None, Anchoring::None);
+                };
+                let value = match unit {
+                    Unit::Quarter => match self.story {
+                        Some(s @ DateValue::Quarter { year: Some(_), .. }) => Some(s),
+                        _ => latest_quarter(dct),
+                    },
+                    Unit::Weekend => {
+                        // The weekend just past, or the coming one in the future tense.
+                        let n = match (tense, dct.weekday()) {
+                            (_, Weekday::Sat | Weekday::Sun) => 0,
+                            (Tense::Future, _) => 0,
+                            _ => -1,
+                        };
+                        shift_value(DateValue::from_date(dct), Unit::Weekend, n)
+                    }
+                    other => shift_value(DateValue::from_date(dct), other, 0),
+                };
+                (value.map(DateOrFixed::Date), Anchoring::Publication)
             }
             Spec::InYear { value, n, base } => {
                 let anchor = match base {
@@ -195,17 +228,10 @@ impl Resolver {
                 )
             }
             Spec::LatestQuarter => match self.dct {
-                Some(dct) => {
-                    let q = (dct.month0() / 3) as i32; // quarters completed this year
-                    let (y, q) = if q == 0 { (dct.year() - 1, 4) } else { (dct.year(), q) };
-                    (
-                        Some(DateOrFixed::Date(DateValue::Quarter {
-                            year: Some(y),
-                            quarter: q as u8,
-                        })),
-                        Anchoring::Publication,
-                    )
-                }
+                Some(dct) => (
+                    latest_quarter(dct).map(DateOrFixed::Date),
+                    Anchoring::Publication,
+                ),
                 None => (None, Anchoring::None),
             },
             Spec::Clock => {
@@ -225,6 +251,29 @@ impl Resolver {
     }
 }
 
+impl Resolver {
+    fn anchor(&self, base: Base) -> (Option<DateValue>, Anchoring) {
+        match base {
+            Base::Publication => (self.dct.map(DateValue::from_date), Anchoring::Publication),
+            Base::Narrative => (self.story, Anchoring::Narrative),
+        }
+    }
+}
+
+/// The last quarter completed before `dct`.
+fn latest_quarter(dct: NaiveDate) -> Option<DateValue> {
+    let done = dct.month0() / 3; // quarters completed this year
+    let (year, quarter) = if done == 0 {
+        (dct.year().checked_sub(1)?, 4)
+    } else {
+        (dct.year(), done)
+    };
+    Some(DateValue::Quarter {
+        year: Some(year),
+        quarter: quarter as u8,
+    })
+}
+
 enum DateOrFixed {
     Date(DateValue),
     Fixed(TimexType, TimexValue),
@@ -232,7 +281,9 @@ enum DateOrFixed {
 
 fn granularity_hint(spec: &Spec) -> Granularity {
     match spec {
-        Spec::Shift { unit, .. } => unit_granularity(*unit),
+        Spec::Shift { unit, .. } | Spec::Ago { unit, .. } | Spec::TheUnit(unit) => {
+            unit_granularity(*unit)
+        }
         Spec::Calendar(v, _) | Spec::InYear { value: v, .. } => v.granularity(),
         Spec::LatestQuarter => Granularity::Quarter,
         _ => Granularity::Day,
@@ -405,8 +456,10 @@ fn choose(
         Lean::Before => iter.filter(|iv| iv.end < dct && !contains_dct(iv)).max(),
         Lean::After => iter.filter(|iv| iv.start > dct).min(),
         Lean::Tense => match tense {
+            // A past-tense report may still name a date a little ahead ("the vote on Dec. 15"
+            // in November), as news about plans often does.
             Tense::Past => iter
-                .filter(|iv| iv.start <= dct)
+                .filter(|iv| iv.start <= dct + chrono::Duration::days(62))
                 .max()
                 .or(Some(present)),
             Tense::Future => iter.filter(|iv| iv.end >= dct).min().or(Some(present)),
