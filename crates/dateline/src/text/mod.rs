@@ -1,6 +1,50 @@
 //! The `text` stage: sentences and tokens with byte offsets, and the leading dateline.
 //!
-//! Entry point: [`segment`].
+//! Entry point: [`segment`]. Everything is reported as byte offsets into the text that was
+//! given, always on character boundaries; [`CodePoints`] converts them to code-point offsets.
+//!
+//! # Tokens
+//!
+//! White space separates tokens and belongs to none; every other character belongs to exactly
+//! one token:
+//!
+//! - [`TokenKind::Word`]: letters, with apostrophes between letters (`Isma'il`, `don’t`), and
+//!   the periods of known abbreviations (`Mr.`, `Sept.`, `Calif.`, `etc.`) and of initialisms
+//!   (`U.S.`, `a.m.`, the `F.` of `John F. Kennedy`). Hyphens split words (`mid`, `-`,
+//!   `1990s`).
+//! - [`TokenKind::Number`]: digits, with `,` or `.` between digits (`1,000`, `3.5`).
+//! - [`TokenKind::Alnum`]: digits and letters together (`1990s`, `16th`, `10am`).
+//! - [`TokenKind::Punct`]: any other character, one per token.
+//!
+//! # Sentences
+//!
+//! A sentence ends:
+//!
+//! - after `.`, `!`, `?` or `…` and the closing quotes and brackets that follow them (`."`,
+//!   `?’`), unless the next word starts in lower case (`“Why?” he asked`, `... and`);
+//! - after an abbreviation when the next word is capitalized, except after titles (`Mr.`,
+//!   `Gen.`), single initials (`John F. Kennedy`), and, for initialisms and company suffixes
+//!   (`U.S.`, `p.m.`, `Inc.`), unless the next word is one that commonly starts a sentence
+//!   (`the U.S. The next day` ends; `U.S. President`, `3 p.m. Friday` do not);
+//! - at a blank line;
+//! - at a single line break after a line without final punctuation (a headline, a dateline)
+//!   when the next line starts with a capital, a digit, a quotation mark or a bullet. In a
+//!   hard-wrapped text (one where some line goes on with a lower-case word), only when the
+//!   next line's first word would have fitted on the line, i.e. the line was broken on purpose.
+//!
+//! # Datelines
+//!
+//! The first three lines (within the first 300 bytes) are searched for a publication date:
+//! a labelled line (`date 2023-10-26`, `Published: May 7, 2005`), a line that is only a date
+//! (`May 7, 2005`, `Thursday, 7 May 2005`), or a wire dateline (`MOSCOW, March 16 (Reuters) -`,
+//! whose date has no year). A labelled date or date line is a sentence of its own.
+
+mod abbrev;
+mod dateline;
+mod sentence;
+#[cfg(test)]
+mod tests;
+mod token;
 
 use std::ops::Range;
 
@@ -49,6 +93,13 @@ pub struct Sentence {
     pub tokens: Range<usize>,
 }
 
+impl Sentence {
+    /// The sentence's text in the source it was cut from.
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        source.get(self.start..self.end).unwrap_or("")
+    }
+}
+
 /// How a leading dateline gave the publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DatelineKind {
@@ -85,9 +136,45 @@ pub struct Segmented {
 }
 
 /// Cuts `text` into tokens and sentences and finds its dateline.
+///
+/// Linear in the length of the text; never panics.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::text::{segment, DatelineKind, TokenKind};
+/// use dateline::time::DateValue;
+///
+/// let text = "MOSCOW, March 16 (Reuters) - Mr. Lavrov met the delegation at 10 a.m. on \
+///             Thursday. It was the U.S. The talks lasted 3.5 hours.";
+/// let s = segment(text);
+///
+/// let sentences: Vec<&str> = s.sentences.iter().map(|x| x.text(text)).collect();
+/// assert_eq!(sentences.len(), 3);
+/// assert!(sentences[0].ends_with("on Thursday."));
+/// assert_eq!(sentences[1], "It was the U.S.");
+///
+/// let words: Vec<&str> = s.tokens.iter().map(|t| t.text(text)).collect();
+/// assert!(words.contains(&"Mr.") && words.contains(&"a.m.") && words.contains(&"3.5"));
+/// assert_eq!(s.tokens[2].kind, TokenKind::Word);
+///
+/// let dateline = s.dateline.unwrap();
+/// assert_eq!(dateline.kind, DatelineKind::Wire);
+/// assert_eq!(&text[dateline.start..dateline.end], "March 16");
+/// assert_eq!(dateline.date, DateValue::Day { year: None, month: 3, day: 16 });
+/// ```
 pub fn segment(text: &str) -> Segmented {
-    let _ = text;
-    Segmented::default()
+    let tokens = token::tokenize(text);
+    let dateline = dateline::find(text, &tokens);
+    let force_end = dateline
+        .filter(|d| d.kind != DatelineKind::Wire)
+        .map(|d| d.end);
+    let sentences = sentence::split(text, &tokens, force_end);
+    Segmented {
+        tokens,
+        sentences,
+        dateline,
+    }
 }
 
 /// Converts byte offsets of a text into Unicode code-point offsets (Python `str` indices), as
