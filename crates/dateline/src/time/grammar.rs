@@ -38,6 +38,9 @@ pub(crate) struct Tk {
     pub alnum: Alnum,
     /// Written with a possessive `'s`, which `end` leaves out.
     pub possessive: bool,
+    /// The word's last two bytes, lower-cased (for plural tests).
+    pub last_byte: u8,
+    pub second_last_byte: u8,
 }
 
 /// Mixed letter-digit tokens that mean something temporal.
@@ -125,6 +128,12 @@ pub(crate) fn prepare(text: &str, seg: &Segmented) -> Vec<Tk> {
                 past_form: false,
                 alnum: Alnum::None,
                 possessive: false,
+                last_byte: s.as_bytes().last().map_or(0, u8::to_ascii_lowercase),
+                second_last_byte: s
+                    .len()
+                    .checked_sub(2)
+                    .and_then(|i| s.as_bytes().get(i))
+                    .map_or(0, u8::to_ascii_lowercase),
             };
             match t.kind {
                 TokenKind::Word => {
@@ -237,6 +246,8 @@ impl Found {
     }
 }
 
+/// The TIMEX3 unit of a word unit and how many of it one word unit is. Decades and centuries
+/// are written in years (`P20Y`), as TimeBank writes them.
 pub(crate) fn duration_unit(unit: Unit) -> (DurationUnit, u32) {
     match unit {
         Unit::Second => (DurationUnit::Second, 1),
@@ -249,25 +260,28 @@ pub(crate) fn duration_unit(unit: Unit) -> (DurationUnit, u32) {
         Unit::Month => (DurationUnit::Month, 1),
         Unit::Quarter => (DurationUnit::Quarter, 1),
         Unit::Year => (DurationUnit::Year, 1),
-        Unit::Decade => (DurationUnit::Decade, 1),
-        Unit::Century => (DurationUnit::Century, 1),
-        Unit::Millennium => (DurationUnit::Millennium, 1),
+        Unit::Decade => (DurationUnit::Year, 10),
+        Unit::Century => (DurationUnit::Year, 100),
+        Unit::Millennium => (DurationUnit::Year, 1000),
     }
 }
 
 fn duration(amount: Option<u32>, half: bool, unit: Unit) -> Duration {
     let (unit, factor) = duration_unit(unit);
-    let mut d = Duration {
-        amount: amount.map(|a| a.saturating_mul(factor)),
-        and_a_half: half,
+    // "a decade and a half" is fifteen years: a half of an even factor is whole.
+    let whole_half = half && factor % 2 == 0;
+    Duration {
+        amount: amount.map(|a| {
+            let base = a.saturating_mul(factor);
+            if whole_half {
+                base.saturating_add(factor / 2)
+            } else {
+                base
+            }
+        }),
+        and_a_half: half && !whole_half,
         unit,
-    };
-    // Quarters of a year read better as months, as TimeBank writes them.
-    if unit == DurationUnit::Quarter {
-        d.unit = DurationUnit::Month;
-        d.amount = d.amount.map(|a| a.saturating_mul(3));
     }
-    d
 }
 
 /// The recognizer over one text.
@@ -957,25 +971,69 @@ impl<'a> Grammar<'a> {
                 return false;
             }
         }
+        // After an article, possessive or preposition a four-digit number is a year
+        // ("its 1990 invasion", "in 1968 when").
+        let framed = prev.is_some_and(|p| {
+            p.possessive
+                || matches!(
+                    p.lex,
+                    Lex::Kw(
+                        Kw::The
+                            | Kw::Its
+                            | Kw::In
+                            | Kw::Since
+                            | Kw::By
+                            | Kw::Of
+                            | Kw::From
+                            | Kw::Until
+                            | Kw::Before
+                            | Kw::After
+                            | Kw::During
+                            | Kw::That
+                            | Kw::This
+                            | Kw::Through
+                            | Kw::Between
+                            | Kw::And
+                            | Kw::To
+                            | Kw::Early
+                            | Kw::Late
+                            | Kw::Mid
+                    )
+                )
+        });
         match self.tk(last + 1) {
             None => true,
             Some(n) => match n.kind {
                 TokenKind::Punct => !matches!(n.first, '%' | ':' | '/'),
                 TokenKind::Number | TokenKind::Alnum => false,
                 TokenKind::Word => {
-                    // "1,200 troops" has a separator; "2000 troops" does not: a lower-case
-                    // noun after the number means a count.
-                    if n.cap {
-                        return true;
-                    }
-                    matches!(
-                        n.lex,
-                        Lex::Kw(_) | Lex::Month(_) | Lex::Weekday(_) | Lex::Season(_)
-                    ) && !matches!(n.lex, Lex::Kw(Kw::Times | Kw::More | Kw::Less))
-                        || !n.past_form && is_function_word_like(n)
+                    // "2000 troops", "1500 shares": a plural noun right after a bare number
+                    // is what it counts.
+                    framed || n.cap || !self.looks_plural(last + 1)
                 }
             },
         }
+    }
+
+    /// A lower-case word that looks like a plural noun ("troops", "shares"), not a verb or
+    /// function word ("was", "has", "is").
+    fn looks_plural(&self, i: usize) -> bool {
+        let Some(t) = self.tk(i) else { return false };
+        if t.lex != Lex::Other {
+            return matches!(t.lex, Lex::Units(_));
+        }
+        let len = t.end - t.start;
+        len > 3 && !t.past_form && !t.possessive && t.first.is_lowercase() && self.ends_in_s(i)
+    }
+
+    fn ends_in_s(&self, i: usize) -> bool {
+        self.text_end_byte(i)
+            .is_some_and(|(last, before)| last == b's' && before != b's' && before != b'u')
+    }
+
+    fn text_end_byte(&self, i: usize) -> Option<(u8, u8)> {
+        let t = self.tk(i)?;
+        Some((t.last_byte, t.second_last_byte))
     }
 
     /// Month Day [,] [Year]: "March 16", "Sept. 30, 1989", "March 16th 2023".
@@ -1204,6 +1262,9 @@ impl<'a> Grammar<'a> {
 
     /// Expressions relative to the publication or story date.
     fn relative(&self, i: usize) -> Option<Found> {
+        if let Some(f) = self.year_earlier(i) {
+            return Some(f);
+        }
         let t = self.tk(i)?;
         match t.lex {
             Lex::Kw(Kw::Today) => {
@@ -1412,6 +1473,38 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// "year-earlier", "the year-ago quarter", "the year-earlier period": the story's unit a year
+    /// before, as financial news compares results.
+    fn year_earlier(&self, i: usize) -> Option<Found> {
+        let the = usize::from(self.is(i, Kw::The));
+        let k = i + the;
+        if !matches!(self.lex(k), Lex::Unit(Unit::Year))
+            || !self.compound_hyphen(k + 1)
+            || !matches!(self.kw(k + 2), Some(Kw::Earlier | Kw::Ago))
+        {
+            return None;
+        }
+        let spec = Spec::Ago {
+            unit: Unit::Year,
+            n: -1,
+            base: Base::Narrative,
+        };
+        let mut j = k + 2;
+        if let Lex::Ordinal(_) = self.lex(j + 1) {
+            // "the year-earlier third quarter"
+            if matches!(self.lex(j + 2), Lex::Unit(Unit::Quarter)) {
+                j += 2;
+            }
+        } else if matches!(self.lex(j + 1), Lex::Unit(Unit::Quarter))
+            || self.is(j + 1, Kw::Period)
+        {
+            j += 1;
+        }
+        // The article belongs to the expression only when the noun does.
+        let first = if j > k + 2 { i } else { k };
+        Some(Found::new(first, j, spec))
+    }
+
     /// "two years ago", "a day later", "the day after", "three weeks earlier".
     fn relative_tail(&self, i: usize) -> Option<Found> {
         // "the day after", "the day before", "the next day" handled above; "the day after" here.
@@ -1476,7 +1569,19 @@ impl<'a> Grammar<'a> {
             Lex::Unit(u) | Lex::Units(u) => u,
             _ => return None,
         };
-        let amount = amount? as i32;
+        let Some(amount) = amount else {
+            // "several years ago", "a few months later": an unspecified past or future.
+            return match self.kw(j + 1) {
+                Some(Kw::Ago | Kw::Earlier) => {
+                    Some(Found::new(i, j + 1, Spec::Ref(Reference::Past)))
+                }
+                Some(Kw::Later | Kw::Hence) => {
+                    Some(Found::new(i, j + 1, Spec::Ref(Reference::Future)))
+                }
+                _ => None,
+            };
+        };
+        let amount = i32::try_from(amount).ok()?;
         let (sign, base, end): (i32, Base, usize) = match self.kw(j + 1) {
             Some(Kw::Ago) => (-1, Base::Publication, j + 1),
             Some(Kw::Earlier) => (-1, Base::Narrative, j + 1),
@@ -1523,6 +1628,24 @@ impl<'a> Grammar<'a> {
         {
             k += 1;
             lead = true;
+        }
+        // Bare plurals after a preposition: "for years", "within weeks", "in the weeks before".
+        if !lead {
+            if let Lex::Units(unit) = self.lex(k) {
+                let prep = i.checked_sub(1).map(|p| self.lex(p));
+                let prep_ok = matches!(
+                    prep,
+                    Some(Lex::Kw(
+                        Kw::For | Kw::In | Kw::Within | Kw::Over | Kw::After | Kw::During
+                    ))
+                );
+                if prep_ok && !self.is(k + 1, Kw::Of) {
+                    return Some(Found::new(k, k, Spec::Duration(duration(None, false, unit))));
+                }
+                if the == 0 {
+                    return None;
+                }
+            }
         }
         let (amount, last) = match self.amount(k) {
             Some((Some(a), _)) if a > 999 => return None,
@@ -1628,8 +1751,15 @@ impl<'a> Grammar<'a> {
                 return None;
             }
         }
-        if amount.is_none() && self.is(k, Kw::Recent) {
-            f.spec = Spec::Ref(Reference::Past);
+        // "recent years", "the past several quarters", "coming months": vague references to the
+        // past or future rather than lengths (TimeBank's PAST_REF / FUTURE_REF).
+        if amount.is_none() && plural {
+            let lead_kw = if lead { self.kw(k - 1) } else { None };
+            match lead_kw {
+                Some(Kw::Recent | Kw::Past | Kw::Last) => f.spec = Spec::Ref(Reference::Past),
+                Some(Kw::Coming) => f.spec = Spec::Ref(Reference::Future),
+                _ => {}
+            }
         }
         Some(f)
     }
@@ -1904,10 +2034,6 @@ fn spec_is_day(spec: &Spec) -> bool {
     }
 }
 
-/// Words after a bare year that still leave it a year: prepositions, conjunctions, verbs.
-fn is_function_word_like(t: &Tk) -> bool {
-    matches!(t.lex, Lex::Kw(_))
-}
 
 /// Whether a premodifier can apply to a core expression.
 fn pre_fits(m: Modifier, spec: &Spec) -> bool {

@@ -16,8 +16,15 @@ pub(crate) enum Tense {
     Unknown,
 }
 
+/// The tense nearest to an expression, and whether its cue came before the expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TenseCue {
+    pub tense: Tense,
+    pub before: bool,
+}
+
 /// Finds the tense nearest to tokens `first..=last` within `lo..hi`.
-pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize) -> Tense {
+pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize) -> TenseCue {
     const WINDOW: usize = 10;
     let marker = |t: &Tk| -> Option<Tense> {
         match t.lex {
@@ -29,11 +36,11 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
             _ => None,
         }
     };
-    let mut best: Option<(usize, Tense)> = None;
+    let mut best: Option<(usize, Tense, bool)> = None;
     let left_end = first;
     for (dist, i) in (lo.max(first.saturating_sub(WINDOW))..left_end).rev().enumerate() {
         if let Some(m) = marker(&toks[i]) {
-            best = Some((dist + 1, m));
+            best = Some((dist + 1, m, true));
             break;
         }
     }
@@ -41,13 +48,19 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
     for (dist, i) in (right_start..hi.min(last + 1 + WINDOW)).enumerate() {
         if let Some(m) = marker(&toks[i]) {
             // The left side wins ties: "will meet on Friday, officials said".
-            if best.is_none_or(|(d, _)| dist + 1 < d) {
-                best = Some((dist + 1, m));
+            if best.is_none_or(|(d, _, _)| dist + 1 < d) {
+                best = Some((dist + 1, m, false));
             }
             break;
         }
     }
-    best.map_or(Tense::Unknown, |(_, t)| t)
+    match best {
+        Some((_, tense, before)) => TenseCue { tense, before },
+        None => TenseCue {
+            tense: Tense::Unknown,
+            before: false,
+        },
+    }
 }
 
 /// Resolves expressions in text order, carrying the story date along.
@@ -72,7 +85,13 @@ impl Resolver {
         }
     }
 
-    pub(crate) fn resolve(&mut self, f: &Found, tense: Tense) -> Resolved {
+    pub(crate) fn resolve(&mut self, f: &Found, cue: TenseCue) -> Resolved {
+        let tense = match f.spec {
+            // A bare weekday in news is nearly always the past few days; only a future auxiliary
+            // before it ("will meet on Monday") moves it ahead, not one after ("Monday, it will").
+            Spec::Weekday(..) if cue.tense == Tense::Future && !cue.before => Tense::Unknown,
+            _ => cue.tense,
+        };
         let (value, anchoring) = self.date_of(&f.spec, tense);
         let resolved = match (value, f.time) {
             (Some(DateOrFixed::Date(d)), Some(t)) => Resolved {
