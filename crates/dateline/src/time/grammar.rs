@@ -8,9 +8,7 @@
 use chrono::Weekday;
 
 use super::lexicon::{lookup, Holiday, Kw, Lex, Unit};
-use super::value::{
-    DateValue, Duration, DurationUnit, Modifier, PartOfDay, Reference, TimeOfDay,
-};
+use super::value::{DateValue, Duration, DurationUnit, Modifier, PartOfDay, Reference, TimeOfDay};
 use crate::text::{Segmented, TokenKind};
 
 /// A token with what the grammar needs to know of it.
@@ -54,7 +52,10 @@ pub(crate) enum Alnum {
     /// `16th`.
     Ordinal(u32),
     /// `10am`, `10pm`.
-    Clock { hour: u8, pm: bool },
+    Clock {
+        hour: u8,
+        pm: bool,
+    },
     /// `Q3`.
     Quarter(u8),
     /// `H1`.
@@ -66,7 +67,10 @@ pub(crate) enum Alnum {
 fn classify_alnum(s: &str) -> Alnum {
     let lower = s.to_ascii_lowercase();
     let b = lower.as_bytes();
-    let digits_end = b.iter().position(|c| !c.is_ascii_digit()).unwrap_or(b.len());
+    let digits_end = b
+        .iter()
+        .position(|c| !c.is_ascii_digit())
+        .unwrap_or(b.len());
     let (num, rest) = lower.split_at(digits_end);
     if !num.is_empty() {
         let Ok(n) = num.parse::<u32>() else {
@@ -204,14 +208,26 @@ pub(crate) enum Spec {
     /// A weekday.
     Weekday(Weekday, Lean),
     /// `n` units from the base, at the unit's granularity.
-    Shift { unit: Unit, n: i32, base: Base },
+    Shift {
+        unit: Unit,
+        n: i32,
+        base: Base,
+    },
     /// A calendar value in the year `n` years from the base's year ("May last year").
-    InYear { value: DateValue, n: i32, base: Base },
+    InYear {
+        value: DateValue,
+        n: i32,
+        base: Base,
+    },
     /// A holiday, by tense.
     Holiday(Holiday, Lean, Option<i32>),
     /// "N units ago/earlier/later": like `Shift`, but keeps the finer grain of a quarter or month
     /// it counts from ("a year earlier" of the third quarter is last year's third quarter).
-    Ago { unit: Unit, n: i32, base: Base },
+    Ago {
+        unit: Unit,
+        n: i32,
+        base: Base,
+    },
     /// "the quarter", "the week", "the weekend": the unit the story or the publication is in.
     TheUnit(Unit),
     /// The most recent completed quarter ("the latest quarter").
@@ -294,11 +310,7 @@ pub(crate) struct Grammar<'a> {
 
 impl<'a> Grammar<'a> {
     pub(crate) fn new(toks: &'a [Tk]) -> Self {
-        Grammar {
-            toks,
-            lo: 0,
-            hi: 0,
-        }
+        Grammar { toks, lo: 0, hi: 0 }
     }
 
     /// Finds the expressions in the sentence of tokens `lo..hi`.
@@ -357,9 +369,8 @@ impl<'a> Grammar<'a> {
     }
 
     fn hyphen(&self, i: usize) -> bool {
-        self.tk(i).is_some_and(|t| {
-            t.kind == TokenKind::Punct && matches!(t.first, '-' | '–' | '—' | '‐')
-        })
+        self.tk(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.first, '-' | '–' | '—' | '‐'))
     }
 
     /// No space between tokens `i` and `i + 1`.
@@ -494,7 +505,9 @@ impl<'a> Grammar<'a> {
     fn day_number(&self, i: usize) -> Option<(u8, usize)> {
         let t = self.tk(i)?;
         match t.lex {
-            Lex::Num(n) if t.kind == TokenKind::Number && t.digits <= 2 && (1..=31).contains(&n) => {
+            Lex::Num(n)
+                if t.kind == TokenKind::Number && t.digits <= 2 && (1..=31).contains(&n) =>
+            {
                 Some((n as u8, i))
             }
             Lex::Ordinal(n) if (1..=31).contains(&n) => {
@@ -636,9 +649,7 @@ impl<'a> Grammar<'a> {
             Some(Kw::Nearly | Kw::Almost) if the == 0 => (k + 1, Modifier::EqualOrLess),
             Some(Kw::More) if the == 0 && self.is(k + 1, Kw::Than) => (k + 2, Modifier::MoreThan),
             Some(Kw::Less) if the == 0 && self.is(k + 1, Kw::Than) => (k + 2, Modifier::LessThan),
-            Some(Kw::At) if the == 0 && self.is(k + 1, Kw::Least) => {
-                (k + 2, Modifier::EqualOrMore)
-            }
+            Some(Kw::At) if the == 0 && self.is(k + 1, Kw::Least) => (k + 2, Modifier::EqualOrMore),
             Some(Kw::Up) if the == 0 && self.is(k + 1, Kw::To) => (k + 2, Modifier::EqualOrLess),
             Some(Kw::No) if the == 0 && self.is(k + 2, Kw::Than) => match self.kw(k + 1) {
                 Some(Kw::More) => (k + 3, Modifier::EqualOrLess),
@@ -965,7 +976,9 @@ impl<'a> Grammar<'a> {
             if p.kind == TokenKind::Punct
                 && self.glued(first - 1)
                 && first >= 2
-                && self.tk(first - 2).is_some_and(|q| q.kind == TokenKind::Number)
+                && self
+                    .tk(first - 2)
+                    .is_some_and(|q| q.kind == TokenKind::Number)
                 && self.glued(first - 2)
             {
                 return false;
@@ -1206,10 +1219,13 @@ impl<'a> Grammar<'a> {
         }
         // A bare ordinal quarter with no "the" reads as a noun phrase only when hyphenated
         // ("third-quarter profit") or capitalized ("Third Quarter").
-        if the == 0 && year.is_none() && !self.compound_hyphen(k + 1) && !t.cap {
-            if t.alnum == Alnum::None {
-                return None;
-            }
+        if the == 0
+            && year.is_none()
+            && !self.compound_hyphen(k + 1)
+            && !t.cap
+            && t.alnum == Alnum::None
+        {
+            return None;
         }
         let value = quarter_or_half(is_half, year, n);
         // "the third-quarter results": the article belongs to the noun phrase.
@@ -1229,34 +1245,60 @@ impl<'a> Grammar<'a> {
         self.year_shift(j + 1)
     }
 
-    /// Named holidays: "Christmas", "New Year's Day", "Independence Day".
+    /// Named holidays: "Christmas", "Christmas Eve", "New Year's Day", "Independence Day".
     fn holiday(&self, i: usize) -> Option<Found> {
         let t = self.tk(i)?;
         if !t.cap {
             return None;
         }
-        let mut h = None;
-        let mut last = i;
-        if let Lex::Holiday(x) = t.lex {
-            h = Some(x);
-            // "Christmas Eve", "Christmas Day", "Easter Sunday", "Thanksgiving Day"
-            if let Some(n) = self.tk(i + 1) {
-                let s = n.lex;
-                if n.cap {
-                    match (x, s) {
-                        (Holiday::Christmas, Lex::Kw(_)) => {}
-                        (Holiday::Easter, Lex::Weekday(Weekday::Sun)) => last = i + 1,
-                        (Holiday::Easter, Lex::Weekday(Weekday::Mon)) => last = i + 1,
-                        _ => {}
-                    }
-                    if matches!(s, Lex::Unit(Unit::Day)) {
-                        last = i + 1;
-                    }
+        let next_is_day = |j: usize| {
+            matches!(self.lex(j), Lex::Unit(Unit::Day)) && self.tk(j).is_some_and(|t| t.cap)
+        };
+        let (h, last) = match t.lex {
+            Lex::Holiday(Holiday::Christmas) if self.is(i + 1, Kw::Eve) => {
+                (Holiday::ChristmasEve, i + 1)
+            }
+            Lex::Holiday(h) if next_is_day(i + 1) => (h, i + 1),
+            Lex::Holiday(Holiday::Easter)
+                if matches!(self.lex(i + 1), Lex::Weekday(Weekday::Sun)) =>
+            {
+                (Holiday::Easter, i + 1)
+            }
+            Lex::Holiday(h) => (h, i),
+            Lex::HolidayHead(Holiday::NewYearsDay) => {
+                // "New Year's Day", "New Year's Eve"
+                let year = self.tk(i + 1)?;
+                if !(year.cap && matches!(year.lex, Lex::Unit(Unit::Year))) {
+                    return None;
+                }
+                if self.is(i + 2, Kw::Eve) {
+                    (Holiday::NewYearsEve, i + 2)
+                } else if next_is_day(i + 2) {
+                    (Holiday::NewYearsDay, i + 2)
+                } else {
+                    return None;
                 }
             }
-        }
-        let _ = &mut h;
-        let h = h?;
+            Lex::HolidayHead(Holiday::GoodFriday) => {
+                if !matches!(self.lex(i + 1), Lex::Weekday(Weekday::Fri)) {
+                    return None;
+                }
+                (Holiday::GoodFriday, i + 1)
+            }
+            Lex::HolidayHead(h) => {
+                // "Presidents' Day": a stray apostrophe may sit between.
+                let j = if self.punct(i + 1, '\'') || self.punct(i + 1, '’') {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if !next_is_day(j) {
+                    return None;
+                }
+                (h, j)
+            }
+            _ => return None,
+        };
         Some(Found::new(i, last, Spec::Holiday(h, Lean::Tense, None)))
     }
 
@@ -1330,7 +1372,13 @@ impl<'a> Grammar<'a> {
                     } else {
                         Modifier::End
                     });
-                    if matches!(f.spec, Spec::Shift { unit: Unit::Day, .. }) {
+                    if matches!(
+                        f.spec,
+                        Spec::Shift {
+                            unit: Unit::Day,
+                            ..
+                        }
+                    ) {
                         f.modifier = None;
                     }
                     return Some(f);
@@ -1441,7 +1489,11 @@ impl<'a> Grammar<'a> {
                 Some(f)
             }
             Lex::Month(m) if u.cap && (!u.abbreviation || u.dotted) && the == 0 => {
-                let lean = if det == Some(Kw::This) { Lean::Current } else { lean };
+                let lean = if det == Some(Kw::This) {
+                    Lean::Current
+                } else {
+                    lean
+                };
                 Some(Found::new(
                     i,
                     j,
@@ -1495,8 +1547,7 @@ impl<'a> Grammar<'a> {
             if matches!(self.lex(j + 2), Lex::Unit(Unit::Quarter)) {
                 j += 2;
             }
-        } else if matches!(self.lex(j + 1), Lex::Unit(Unit::Quarter))
-            || self.is(j + 1, Kw::Period)
+        } else if matches!(self.lex(j + 1), Lex::Unit(Unit::Quarter)) || self.is(j + 1, Kw::Period)
         {
             j += 1;
         }
@@ -1640,7 +1691,11 @@ impl<'a> Grammar<'a> {
                     ))
                 );
                 if prep_ok && !self.is(k + 1, Kw::Of) {
-                    return Some(Found::new(k, k, Spec::Duration(duration(None, false, unit))));
+                    return Some(Found::new(
+                        k,
+                        k,
+                        Spec::Duration(duration(None, false, unit)),
+                    ));
                 }
                 if the == 0 {
                     return None;
@@ -1734,7 +1789,11 @@ impl<'a> Grammar<'a> {
             amount
         };
         // "the two-week visit": the article belongs to the noun phrase, not the expression.
-        let first = if hyphenated && the == 1 && !lead { i + 1 } else { i };
+        let first = if hyphenated && the == 1 && !lead {
+            i + 1
+        } else {
+            i
+        };
         let mut f = Found::new(first, last, Spec::Duration(duration(a, half, unit)));
         // "the past year" (no number) is the previous year as a date, as TimeBank has it.
         if lead && amount.is_none() && !plural {
@@ -1745,7 +1804,9 @@ impl<'a> Grammar<'a> {
             let prev = i.checked_sub(1).map(|p| self.lex(p));
             if !matches!(
                 prev,
-                Some(Lex::Kw(Kw::For | Kw::In | Kw::Within | Kw::Over | Kw::After | Kw::Several))
+                Some(Lex::Kw(
+                    Kw::For | Kw::In | Kw::Within | Kw::Over | Kw::After | Kw::Several
+                ))
             ) && !matches!(self.kw(i), Some(Kw::Several | Kw::Few | Kw::Many | Kw::A))
             {
                 return None;
@@ -1782,9 +1843,6 @@ impl<'a> Grammar<'a> {
                 return Some(Found::new(i, i, every(DurationUnit::Year, 1)))
             }
             Lex::Kw(Kw::Hourly) => return Some(Found::new(i, i, every(DurationUnit::Hour, 1))),
-            Lex::Kw(Kw::Quarterly) => {
-                return Some(Found::new(i, i, every(DurationUnit::Month, 3)))
-            }
             Lex::Weekdays(w) if t.cap => {
                 let mut f = Found::new(i, i, Spec::EveryDate(DateValue::Weekday(w)));
                 if let Lex::Part(_) = self.lex(i + 1) {
@@ -1863,7 +1921,6 @@ impl<'a> Grammar<'a> {
             (0, Kw::Recently | Kw::Lately) => Reference::Past,
             (1, Kw::Future) => Reference::Future,
             (1, Kw::Present) => Reference::Present,
-            (0, Kw::Formerly | Kw::Previously) => Reference::Past,
             (0, Kw::These) if self.is(k + 1, Kw::Days) => {
                 return Some(Found::new(i, k + 1, Spec::Ref(Reference::Present)))
             }
@@ -1977,7 +2034,8 @@ impl<'a> Grammar<'a> {
         };
         let first = found.first;
         let sep = first.checked_sub(1)?;
-        let is_sep = self.hyphen(sep) || matches!(self.kw(sep), Some(Kw::To | Kw::And | Kw::Through));
+        let is_sep =
+            self.hyphen(sep) || matches!(self.kw(sep), Some(Kw::To | Kw::And | Kw::Through));
         if !is_sep {
             return None;
         }
@@ -2034,7 +2092,6 @@ fn spec_is_day(spec: &Spec) -> bool {
     }
 }
 
-
 /// Whether a premodifier can apply to a core expression.
 fn pre_fits(m: Modifier, spec: &Spec) -> bool {
     match m {
@@ -2043,7 +2100,9 @@ fn pre_fits(m: Modifier, spec: &Spec) -> bool {
             Spec::Duration(_) | Spec::Every(_) | Spec::EveryDate(_) | Spec::Ref(_) | Spec::Clock
         ),
         Modifier::Approx => !matches!(spec, Spec::Ref(_) | Spec::Every(_) | Spec::EveryDate(_)),
-        _ => matches!(spec, Spec::Duration(_) | Spec::Shift { .. } | Spec::Ago { .. }),
+        _ => matches!(
+            spec,
+            Spec::Duration(_) | Spec::Shift { .. } | Spec::Ago { .. }
+        ),
     }
 }
-

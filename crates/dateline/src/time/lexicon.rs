@@ -45,12 +45,10 @@ pub(crate) enum Holiday {
     Valentines,
     VeteransDay,
     BoxingDay,
-    MlkDay,
     PresidentsDay,
     ColumbusDay,
     MothersDay,
     FathersDay,
-    MayDay,
 }
 
 /// Function words and temporal adverbs the grammar reacts to.
@@ -134,15 +132,12 @@ pub(crate) enum Kw {
     Yearly,
     Annually,
     Hourly,
-    Quarterly,
     Future,
     Present,
     Recently,
     Currently,
     Lately,
     Nowadays,
-    Formerly,
-    Previously,
     Once,
     Twice,
     Times,
@@ -156,7 +151,6 @@ pub(crate) enum Kw {
     Hence,
     Within,
     For,
-    Year2,
     Turn,
     Soon,
     Period,
@@ -188,6 +182,7 @@ pub(crate) enum Kw {
     Its,
     Is,
     Old,
+    Eve,
     /// Verbs that take a length: "lasted a week", "took a decade".
     Measure,
 }
@@ -210,6 +205,9 @@ pub(crate) enum Lex {
     Season(Season),
     Part(PartOfDay),
     Holiday(Holiday),
+    /// The first word of a holiday name that ends in "Day" ("Labor Day"), or in the word the
+    /// grammar checks ("New Year's Day", "Good Friday").
+    HolidayHead(Holiday),
     /// "nineties", "eighties": a decade of an unnamed century.
     DecadeWord(u8),
     Kw(Kw),
@@ -402,6 +400,24 @@ const HOLIDAYS: &[(&str, Holiday)] = &[
     ("halloween", Holiday::Halloween),
 ];
 
+const HOLIDAY_HEADS: &[(&str, Holiday)] = &[
+    ("new", Holiday::NewYearsDay),
+    ("good", Holiday::GoodFriday),
+    ("independence", Holiday::IndependenceDay),
+    ("labor", Holiday::LaborDay),
+    ("labour", Holiday::LaborDay),
+    ("memorial", Holiday::MemorialDay),
+    ("veterans", Holiday::VeteransDay),
+    ("boxing", Holiday::BoxingDay),
+    ("columbus", Holiday::ColumbusDay),
+    ("presidents", Holiday::PresidentsDay),
+    ("valentine", Holiday::Valentines),
+    ("mother", Holiday::MothersDay),
+    ("mothers", Holiday::MothersDay),
+    ("father", Holiday::FathersDay),
+    ("fathers", Holiday::FathersDay),
+];
+
 const KEYWORDS: &[(&str, Kw)] = &[
     ("the", Kw::The),
     ("a", Kw::A),
@@ -536,6 +552,7 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("entire", Kw::Entire),
     ("overnight", Kw::Overnight),
     ("then", Kw::Then),
+    ("eve", Kw::Eve),
     ("will", Kw::Will),
     ("'ll", Kw::Will),
     ("shall", Kw::Will),
@@ -600,6 +617,9 @@ static LEXICON: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
     for &(k, v) in HOLIDAYS {
         map.insert(k, Lex::Holiday(v));
     }
+    for &(k, v) in HOLIDAY_HEADS {
+        map.insert(k, Lex::HolidayHead(v));
+    }
     for &(k, v) in MONTHS {
         map.insert(k, Lex::Month(v));
     }
@@ -608,7 +628,10 @@ static LEXICON: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
     }
     // Plural weekdays are recurrences ("on Mondays").
     for &(k, v) in WEEKDAYS {
-        map.insert(Box::leak(format!("{k}s").into_boxed_str()), Lex::Weekdays(v));
+        map.insert(
+            Box::leak(format!("{k}s").into_boxed_str()),
+            Lex::Weekdays(v),
+        );
     }
     // "second" is an ordinal first; the grammar reads it as a unit after a number.
     map.insert("second", Lex::Ordinal(2));

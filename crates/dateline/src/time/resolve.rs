@@ -38,7 +38,10 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
     };
     let mut best: Option<(usize, Tense, bool)> = None;
     let left_end = first;
-    for (dist, i) in (lo.max(first.saturating_sub(WINDOW))..left_end).rev().enumerate() {
+    for (dist, i) in (lo.max(first.saturating_sub(WINDOW))..left_end)
+        .rev()
+        .enumerate()
+    {
         if let Some(m) = marker(&toks[i]) {
             best = Some((dist + 1, m, true));
             break;
@@ -157,10 +160,14 @@ impl Resolver {
             }
             Spec::Weekday(w, lean) => match self.dct {
                 Some(dct) => (
-                    weekday_near(w, lean, tense, dct).map(|d| DateOrFixed::Date(DateValue::from_date(d))),
+                    weekday_near(w, lean, tense, dct)
+                        .map(|d| DateOrFixed::Date(DateValue::from_date(d))),
                     Anchoring::Publication,
                 ),
-                None => (Some(DateOrFixed::Date(DateValue::Weekday(w))), Anchoring::None),
+                None => (
+                    Some(DateOrFixed::Date(DateValue::Weekday(w))),
+                    Anchoring::None,
+                ),
             },
             Spec::Shift { unit, n, base } => {
                 let (anchor, anchoring) = self.anchor(base);
@@ -342,9 +349,7 @@ fn shift_value(anchor: DateValue, unit: Unit, n: i32) -> Option<DateValue> {
     }
     let date = iv.start;
     match unit {
-        Unit::Second | Unit::Minute | Unit::Hour => {
-            (g == Granularity::Day).then_some(anchor)
-        }
+        Unit::Second | Unit::Minute | Unit::Hour => (g == Granularity::Day).then_some(anchor),
         Unit::Day => {
             if g > Granularity::Week || g == Granularity::Day {
                 add_days(date, i64::from(n)).map(DateValue::from_date)
@@ -384,10 +389,12 @@ fn shift_value(anchor: DateValue, unit: Unit, n: i32) -> Option<DateValue> {
             })
         }
         Unit::Year => Some(DateValue::Year(date.year().checked_add(n)?)),
-        Unit::Decade => Some(DateValue::Decade(date.year().div_euclid(10).checked_add(n)?)),
-        Unit::Century | Unit::Millennium => {
-            Some(DateValue::Century(date.year().div_euclid(100).checked_add(n)?))
-        }
+        Unit::Decade => Some(DateValue::Decade(
+            date.year().div_euclid(10).checked_add(n)?,
+        )),
+        Unit::Century | Unit::Millennium => Some(DateValue::Century(
+            date.year().div_euclid(100).checked_add(n)?,
+        )),
     }
 }
 
@@ -496,7 +503,11 @@ fn choose(
                     }
                 };
                 let _ = g;
-                candidates.iter().flatten().min_by_key(|iv| dist(iv)).copied()
+                candidates
+                    .iter()
+                    .flatten()
+                    .min_by_key(|iv| dist(iv))
+                    .copied()
             }
         },
     }
@@ -533,12 +544,10 @@ pub(crate) fn holiday_date(h: Holiday, y: i32) -> Option<NaiveDate> {
         Holiday::Valentines => fixed(2, 14),
         Holiday::VeteransDay => fixed(11, 11),
         Holiday::BoxingDay => fixed(12, 26),
-        Holiday::MlkDay => nth(1, Weekday::Mon, 3),
         Holiday::PresidentsDay => nth(2, Weekday::Mon, 3),
         Holiday::ColumbusDay => nth(10, Weekday::Mon, 2),
         Holiday::MothersDay => nth(5, Weekday::Sun, 2),
         Holiday::FathersDay => nth(6, Weekday::Sun, 3),
-        Holiday::MayDay => fixed(5, 1),
     }
 }
 
@@ -589,18 +598,45 @@ mod tests {
     #[test]
     fn weekdays_lean_to_the_past() {
         let fri = d(2023, 3, 17);
-        assert_eq!(weekday_near(Weekday::Thu, Lean::Tense, Tense::Unknown, fri), Some(d(2023, 3, 16)));
-        assert_eq!(weekday_near(Weekday::Fri, Lean::Tense, Tense::Past, fri), Some(fri));
-        assert_eq!(weekday_near(Weekday::Mon, Lean::Tense, Tense::Future, fri), Some(d(2023, 3, 20)));
-        assert_eq!(weekday_near(Weekday::Fri, Lean::Before, Tense::Unknown, fri), Some(d(2023, 3, 10)));
+        assert_eq!(
+            weekday_near(Weekday::Thu, Lean::Tense, Tense::Unknown, fri),
+            Some(d(2023, 3, 16))
+        );
+        assert_eq!(
+            weekday_near(Weekday::Fri, Lean::Tense, Tense::Past, fri),
+            Some(fri)
+        );
+        assert_eq!(
+            weekday_near(Weekday::Mon, Lean::Tense, Tense::Future, fri),
+            Some(d(2023, 3, 20))
+        );
+        assert_eq!(
+            weekday_near(Weekday::Fri, Lean::Before, Tense::Unknown, fri),
+            Some(d(2023, 3, 10))
+        );
     }
 
     #[test]
     fn shifts_keep_quarter_granularity() {
-        let q = DateValue::Quarter { year: Some(1989), quarter: 3 };
-        assert_eq!(shift_value(q, Unit::Year, -1), Some(DateValue::Quarter { year: Some(1988), quarter: 3 }));
+        let q = DateValue::Quarter {
+            year: Some(1989),
+            quarter: 3,
+        };
+        assert_eq!(
+            shift_value(q, Unit::Year, -1),
+            Some(DateValue::Quarter {
+                year: Some(1988),
+                quarter: 3
+            })
+        );
         let day = DateValue::from_date(d(2022, 9, 12));
-        assert_eq!(shift_value(day, Unit::Day, 1), Some(DateValue::from_date(d(2022, 9, 13))));
-        assert_eq!(shift_value(day, Unit::Month, -1).unwrap().to_string(), "2022-08");
+        assert_eq!(
+            shift_value(day, Unit::Day, 1),
+            Some(DateValue::from_date(d(2022, 9, 13)))
+        );
+        assert_eq!(
+            shift_value(day, Unit::Month, -1).unwrap().to_string(),
+            "2022-08"
+        );
     }
 }

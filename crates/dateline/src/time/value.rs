@@ -337,7 +337,10 @@ fn months_interval(year: i32, first: u32, count: u32) -> Option<Interval> {
 }
 
 fn years_interval(first: i32, count: i32) -> Option<Interval> {
-    Interval::new(ymd(first, 1, 1)?, ymd(first.checked_add(count - 1)?, 12, 31)?)
+    Interval::new(
+        ymd(first, 1, 1)?,
+        ymd(first.checked_add(count - 1)?, 12, 31)?,
+    )
 }
 
 fn iso_week_interval(year: i32, week: u32) -> Option<Interval> {
@@ -848,7 +851,11 @@ impl TimexValue {
                 Some(iv) => format!("{}/{}", iv.start, iv.end),
                 None => format!("{}-XX-XX", year(d.year())),
             },
-            DateValue::Day { year: y, month, day } => format!("{}-{month:02}-{day:02}", year(y)),
+            DateValue::Day {
+                year: y,
+                month,
+                day,
+            } => format!("{}-{month:02}-{day:02}", year(y)),
             DateValue::Weekday(_) => "XXXX-XX-XX".to_owned(),
             DateValue::Unknown(g) => match g {
                 Granularity::Century | Granularity::Decade | Granularity::Year => "XXXX",
