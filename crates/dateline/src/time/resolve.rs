@@ -71,6 +71,9 @@ pub(crate) struct Resolver {
     dct: Option<NaiveDate>,
     /// The latest complete date the text has mentioned: what narrative expressions count from.
     story: Option<DateValue>,
+    /// The latest day the text has mentioned: what "the same day", "the day after" count from,
+    /// even when a year or month was mentioned since.
+    story_day: Option<DateValue>,
 }
 
 /// A resolved expression.
@@ -85,6 +88,7 @@ impl Resolver {
         Resolver {
             dct,
             story: dct.map(DateValue::from_date),
+            story_day: dct.map(DateValue::from_date),
         }
     }
 
@@ -134,6 +138,9 @@ impl Resolver {
         if let Some(d) = resolved.value.date() {
             if d.is_complete() && f.modifier.is_none() && !comparison {
                 self.story = Some(*d);
+                if d.granularity() == Granularity::Day {
+                    self.story_day = Some(*d);
+                }
             }
         }
         resolved
@@ -170,7 +177,7 @@ impl Resolver {
                 ),
             },
             Spec::Shift { unit, n, base } => {
-                let (anchor, anchoring) = self.anchor(base);
+                let (anchor, anchoring) = self.anchor_for(base, unit);
                 let Some(anchor) = anchor else {
                     return (None, Anchoring::None);
                 };
@@ -185,7 +192,7 @@ impl Resolver {
                 )
             }
             Spec::Ago { unit, n, base } => {
-                let (anchor, anchoring) = self.anchor(base);
+                let (anchor, anchoring) = self.anchor_for(base, unit);
                 let Some(mut anchor) = anchor else {
                     return (None, Anchoring::None);
                 };
@@ -278,10 +285,21 @@ impl Resolver {
 }
 
 impl Resolver {
-    fn anchor(&self, base: Base) -> (Option<DateValue>, Anchoring) {
+    /// What a shift by `unit` counts from: day and week shifts in a narrative count from the
+    /// story's last day, coarser ones from its last date of any grain.
+    fn anchor_for(&self, base: Base, unit: Unit) -> (Option<DateValue>, Anchoring) {
         match base {
             Base::Publication => (self.dct.map(DateValue::from_date), Anchoring::Publication),
-            Base::Narrative => (self.story, Anchoring::Narrative),
+            Base::Narrative => {
+                let fine = unit <= Unit::Fortnight;
+                let coarse_story = self.story.filter(|s| s.granularity() >= Granularity::Day);
+                let anchor = if fine {
+                    coarse_story.or(self.story_day)
+                } else {
+                    self.story
+                };
+                (anchor, Anchoring::Narrative)
+            }
         }
     }
 }
