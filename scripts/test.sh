@@ -53,16 +53,17 @@ PY
     else
         echo "python3 or score_te3.py missing: not cross-checking the scorer"
     fi
-    # Optional floor, for when the tagger is expected to hold a level: TE3_MIN_VALUE_F1=70
-    if [[ -n "${TE3_MIN_VALUE_F1:-}" ]]; then
-        python3 - "$tmp/rust.json" "$TE3_MIN_VALUE_F1" <<'PY'
+    # Floors a change must not fall below (override with TE3_MIN_STRICT_F1 and friends).
+    python3 - "$tmp/rust.json" "${TE3_MIN_STRICT_F1:-85.5}" "${TE3_MIN_RELAXED_F1:-92.0}" \
+        "${TE3_MIN_VALUE_F1:-77.5}" <<'PY'
 import json, sys
-got, floor = json.load(open(sys.argv[1]))["value_F1"], float(sys.argv[2])
-if got < floor:
-    sys.exit(f"TempEval-3 value F1 {got} is below the floor {floor}")
-print(f"TempEval-3 value F1 {got} >= {floor}")
+scores = json.load(open(sys.argv[1]))
+floors = dict(zip(["strict_F1", "relaxed_F1", "value_F1"], map(float, sys.argv[2:5])))
+low = [f"{k} {scores[k]} < {v}" for k, v in floors.items() if scores[k] < v]
+if low:
+    sys.exit("TempEval-3 scores fell below their floors: " + "; ".join(low))
+print("TempEval-3 scores hold their floors:", ", ".join(f"{k} {scores[k]} >= {v}" for k, v in floors.items()))
 PY
-    fi
 else
     step "TempEval-3 evaluation skipped: $gold not found (set DATELINE_DATA to ../shared/data)"
 fi

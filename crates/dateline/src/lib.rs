@@ -65,7 +65,8 @@ pub fn parse_published(value: &str) -> Result<NaiveDate, Error> {
         return Err(bad("empty"));
     }
     let mut parts = s.split('-');
-    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(bad("not in the form YYYY-MM-DD"));
     };
