@@ -37,7 +37,7 @@ if [[ -f "$gold" ]]; then
     tmp="$(mktemp -d)"
     trap 'rm -rf "$tmp"' EXIT
     cargo build --release -q -p dateline-cli
-    dateline="$root/target/release/dateline"
+    dateline="${CARGO_TARGET_DIR:-$root/target}/release/dateline"
     "$dateline" eval te3 "$gold"
     # The Rust scorer must agree with the reference script on the same predictions.
     "$dateline" eval te3 "$gold" --json --predictions "$tmp/pred.jsonl" >"$tmp/rust.json"
