@@ -1488,6 +1488,8 @@ impl<'a> Grammar<'a> {
                 self.attach_time(&mut f);
                 Some(f)
             }
+            // "last Oct. 23" is the date "Oct. 23"; "last" only leans it to the past.
+            Lex::Month(_) if self.day_number(j + 1).is_some() => None,
             Lex::Month(m) if u.cap && (!u.abbreviation || u.dotted) && the == 0 => {
                 let lean = if det == Some(Kw::This) {
                     Lean::Current

@@ -7,12 +7,15 @@ use super::grammar::{duration_unit, Base, Found, Lean, Spec, Tk};
 use super::lexicon::{Holiday, Kw, Lex, Unit};
 use super::value::{DateValue, Granularity, Interval, TimeOfDay, TimexValue};
 use super::{Anchoring, TimexType};
+use crate::text::TokenKind;
 
 /// The tense around an expression, from the auxiliaries and verb forms near it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tense {
     Past,
     Future,
+    /// "would": future for a weekday ("would leave Tuesday"), too weak to move a date's year.
+    Conditional,
     Unknown,
 }
 
@@ -23,46 +26,81 @@ pub(crate) struct TenseCue {
     pub before: bool,
 }
 
-/// Finds the tense nearest to tokens `first..=last` within `lo..hi`.
+/// Finds the tense of the clause around tokens `first..=last` within `lo..hi`: the nearest cue
+/// before the expression wins, else the nearest after it ("on Friday, officials said").
 pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize) -> TenseCue {
     const WINDOW: usize = 10;
-    let marker = |t: &Tk| -> Option<Tense> {
+    let lex = |i: usize| toks.get(i).map_or(Lex::Other, |t| t.lex);
+    let marker = |i: usize| -> Option<Tense> {
+        let t = &toks[i];
         match t.lex {
             Lex::Kw(Kw::Will | Kw::Going | Kw::Expected | Kw::Scheduled | Kw::Due | Kw::Plan) => {
                 Some(Tense::Future)
             }
+            Lex::Kw(Kw::Would) => Some(Tense::Conditional),
+            // "is to resume", "set to begin"
+            Lex::Kw(Kw::Is | Kw::Set) if lex(i + 1) == Lex::Kw(Kw::To) => Some(Tense::Future),
             Lex::Kw(Kw::Was | Kw::Had | Kw::Did | Kw::Said) => Some(Tense::Past),
-            Lex::Other if t.past_form => Some(Tense::Past),
+            // A participle after "be" or "have" ("will be held", "has signed") takes its tense
+            // from the auxiliary, which the scan meets next.
+            Lex::Kw(Kw::PastVerb) | Lex::Other
+                if (t.lex != Lex::Other || t.past_form)
+                    && !(i > 0 && matches!(lex(i - 1), Lex::Kw(Kw::Be | Kw::Is | Kw::Have))) =>
+            {
+                Some(Tense::Past)
+            }
             _ => None,
         }
     };
-    let mut best: Option<(usize, Tense, bool)> = None;
-    let left_end = first;
-    for (dist, i) in (lo.max(first.saturating_sub(WINDOW))..left_end)
-        .rev()
-        .enumerate()
-    {
-        if let Some(m) = marker(&toks[i]) {
-            best = Some((dist + 1, m, true));
-            break;
+    // A deadline or earliest date right before the expression looks ahead: "until Tuesday",
+    // "as soon as Tuesday", "as early as Tuesday".
+    if first > lo {
+        let p = lex(first - 1);
+        let pp = if first >= lo + 2 {
+            lex(first - 2)
+        } else {
+            Lex::Other
+        };
+        let ahead = matches!(p, Lex::Kw(Kw::Until))
+            || (matches!(p, Lex::Kw(Kw::As)) && matches!(pp, Lex::Kw(Kw::Soon | Kw::Early)));
+        if ahead {
+            return TenseCue {
+                tense: Tense::Future,
+                before: true,
+            };
         }
     }
-    let right_start = last + 1;
-    for (dist, i) in (right_start..hi.min(last + 1 + WINDOW)).enumerate() {
-        if let Some(m) = marker(&toks[i]) {
-            // The left side wins ties: "will meet on Friday, officials said".
-            if best.is_none_or(|(d, _, _)| dist + 1 < d) {
-                best = Some((dist + 1, m, false));
-            }
+    // Cues do not cross into another clause ("…, where the Aug. 7 blasts killed").
+    let boundary = |i: usize| {
+        let t = &toks[i];
+        matches!(t.lex, Lex::Kw(Kw::Clause | Kw::And | Kw::Or))
+            || (t.kind == TokenKind::Punct && matches!(t.first, ',' | ';' | ':' | '(' | ')'))
+    };
+    for i in (lo.max(first.saturating_sub(WINDOW))..first).rev() {
+        if boundary(i) {
             break;
         }
+        if let Some(tense) = marker(i) {
+            return TenseCue {
+                tense,
+                before: true,
+            };
+        }
     }
-    match best {
-        Some((_, tense, before)) => TenseCue { tense, before },
-        None => TenseCue {
-            tense: Tense::Unknown,
-            before: false,
-        },
+    for i in (last + 1)..hi.min(last + 1 + WINDOW) {
+        if boundary(i) && i > last + 1 {
+            break;
+        }
+        if let Some(tense) = marker(i) {
+            return TenseCue {
+                tense,
+                before: false,
+            };
+        }
+    }
+    TenseCue {
+        tense: Tense::Unknown,
+        before: false,
     }
 }
 
@@ -97,6 +135,8 @@ impl Resolver {
             // A bare weekday in news is nearly always the past few days; only a future auxiliary
             // before it ("will meet on Monday") moves it ahead, not one after ("Monday, it will").
             Spec::Weekday(..) if cue.tense == Tense::Future && !cue.before => Tense::Unknown,
+            Spec::Weekday(..) if cue.tense == Tense::Conditional && cue.before => Tense::Future,
+            _ if cue.tense == Tense::Conditional => Tense::Unknown,
             _ => cue.tense,
         };
         let (value, anchoring) = self.date_of(&f.spec, tense);
@@ -502,14 +542,15 @@ fn choose(
         Lean::Tense => match tense {
             // A past-tense report may still name a date a little ahead ("the vote on Dec. 15"
             // in November), as news about plans often does.
-            Tense::Past => iter
-                .filter(|iv| iv.start <= dct + chrono::Duration::days(62))
-                .max()
-                .or(Some(present)),
+            Tense::Past => {
+                let grace = if g == Granularity::Day { 62 } else { 15 };
+                iter.filter(|iv| iv.start <= dct + chrono::Duration::days(grace))
+                    .max()
+                    .or(Some(present))
+            }
             Tense::Future => iter.filter(|iv| iv.end >= dct).min().or(Some(present)),
-            Tense::Unknown => {
-                // Nearest to the publication date; at month granularity or coarser, the same
-                // year unless far ahead.
+            Tense::Unknown | Tense::Conditional => {
+                // Nearest to the publication date, a date ahead counting twice as far.
                 let dist = |iv: &Interval| {
                     if contains_dct(iv) {
                         0
@@ -520,7 +561,6 @@ fn choose(
                         2 * (iv.start - dct).num_days()
                     }
                 };
-                let _ = g;
                 candidates
                     .iter()
                     .flatten()
