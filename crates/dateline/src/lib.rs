@@ -2,9 +2,12 @@
 //!
 //! dateline turns news articles into timelines. This release holds its first two stages:
 //! [`text`] (sentences, tokens, datelines) and [`time`] (temporal expressions with TIMEX3
-//! values), reachable through [`tag`].
+//! values), reachable through [`tag`], with [`export`] (JSON, TimeML) and [`eval`] (TempEval-3
+//! scoring) beside them.
 //!
 //! # Examples
+//!
+//! Tag a text with its publication date; offsets are bytes into the text:
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -16,6 +19,38 @@
 //! let t = &timexes[0];
 //! assert_eq!(&text[t.start..t.end], "Thursday");
 //! assert_eq!(t.value.timex(), "2023-03-16");
+//! ```
+//!
+//! Narrative expressions count from the date the story has reached, not the publication date;
+//! without a publication date, what needs one stays partial for later stages to fix:
+//!
+//! ```
+//! use dateline::time::{Anchoring, Granularity};
+//!
+//! let text = "They arrived on 12 September 2022. The day after, they met. On Thursday, they left.";
+//! let t = dateline::tag(text, None);
+//! let values: Vec<String> = t.iter().map(|t| t.value.timex()).collect();
+//! assert_eq!(values, ["2022-09-12", "2022-09-13", "XXXX-WXX-4"]);
+//! assert_eq!(t[1].anchoring, Anchoring::Narrative);
+//! let day = t[1].value.date().unwrap();
+//! assert_eq!(day.granularity(), Granularity::Day);
+//! assert_eq!(day.interval().unwrap().start.to_string(), "2022-09-13");
+//! ```
+//!
+//! Durations, recurrences and modifiers follow TIMEX3:
+//!
+//! ```
+//! let text = "Prices peaked in the late 1990s and fell for nearly forty years, twice a year.";
+//! let t = dateline::tag(text, None);
+//! let got: Vec<(&str, &str, String, Option<&str>)> = t
+//!     .iter()
+//!     .map(|t| (&text[t.start..t.end], t.kind.as_str(), t.value.timex(), t.modifier.map(|m| m.as_str())))
+//!     .collect();
+//! assert_eq!(got, [
+//!     ("the late 1990s", "DATE", "199".to_string(), Some("END")),
+//!     ("nearly forty years", "DURATION", "P40Y".to_string(), Some("EQUAL_OR_LESS")),
+//!     ("a year", "SET", "P1Y".to_string(), None),
+//! ]);
 //! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
