@@ -1,6 +1,24 @@
 //! The `time` stage: temporal expressions (TIMEX3 DATE, TIME, DURATION, SET) with normalized values.
 //!
-//! Entry point: [`tag`].
+//! Entry point: [`tag`]. It recognizes, following the TimeBank conventions:
+//!
+//! - absolute dates in every common order and form (`16 March`, `September 10, 2022`,
+//!   `Sept. 30, 1989`, `the 16th of March`, `2023-10-26`, `10/26/2023`, `Thursday, March 16`);
+//! - year-less dates and weekdays, resolved against the publication date with the tense of their
+//!   clause (a report about "Thursday" means the latest Thursday unless a future cue precedes it);
+//! - deictic relatives (`yesterday`, `last week`, `September last year`, `two years ago`,
+//!   `earlier this month`) and narrative ones, counted from the date the story has reached
+//!   (`the day after`, `the same day`, `two days later`, `that year`, `a year earlier`);
+//! - decades, centuries, seasons, quarters, halves, fiscal years, holidays, with `START`/`MID`/`END`
+//!   for early, mid and late (`the late 2000s` is `200`, mod `END`);
+//! - durations (`three days`, `the past two years`, `two-year`), recurrences (`every Monday`,
+//!   `annually`, `twice a year`), times of day attached to their day (`10 a.m.`, `Friday night`),
+//!   both ends of ranges (`9-12 September`, `from March to May`), and `PRESENT_REF`, `PAST_REF`,
+//!   `FUTURE_REF` (`now`, `recently`, `the future`).
+//!
+//! Words that only look temporal are left alone: "may" and "March" as verbs, "May" as a name,
+//! "second" as an ordinal, money, counts, scores and phone numbers. Each [`Timex`] records how its
+//! value was fixed ([`Anchoring`]), which later stages weigh.
 
 mod grammar;
 mod lexicon;
