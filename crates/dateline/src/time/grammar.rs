@@ -318,6 +318,8 @@ impl<'a> Grammar<'a> {
         self.lo = lo;
         self.hi = hi.min(self.toks.len());
         let mut i = self.lo;
+        // The first token not yet inside an expression: nothing found may start before it.
+        let mut free = self.lo;
         while i < self.hi {
             if !self.may_start(i) {
                 i += 1;
@@ -327,8 +329,11 @@ impl<'a> Grammar<'a> {
                 Some(found) => {
                     // A range "9-12 September" gives its first day as an expression of its own.
                     if let Some(first_day) = self.range_start(&found) {
-                        out.push(first_day);
+                        if first_day.first >= free {
+                            out.push(first_day);
+                        }
                     }
+                    free = found.last + 1;
                     i = found.last + 1;
                     out.push(found);
                 }
@@ -1705,7 +1710,8 @@ impl<'a> Grammar<'a> {
             }
         }
         let (amount, last) = match self.amount(k) {
-            Some((Some(a), _)) if a > 999 => return None,
+            // "the 1988 quarter" names a year; "two thousand years" counts them.
+            Some((Some(a), _)) if a > 999 && self.digits(k) == 4 => return None,
             Some(a) => a,
             None if lead || the == 1 => {
                 // "the past few weeks" / "recent years": unspecified amounts.
@@ -1717,6 +1723,15 @@ impl<'a> Grammar<'a> {
         // "two and a half years", "a year and a half"
         let mut half = false;
         if self.is(j, Kw::And) && self.is(j + 1, Kw::A) && self.is(j + 2, Kw::Half) {
+            half = true;
+            j += 3;
+        } else if self.num(j) == Some(1)
+            && self.punct(j + 1, '/')
+            && self.num(j + 2) == Some(2)
+            && self.glued(j)
+            && self.glued(j + 1)
+        {
+            // "2 1/2 years"
             half = true;
             j += 3;
         }

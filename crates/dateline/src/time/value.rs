@@ -748,13 +748,22 @@ pub struct Duration {
 impl fmt::Display for Duration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (prefix, suffix) = self.unit.code();
+        // A half unit is written in the next smaller unit where it is whole: "2 1/2 years" is
+        // `P2Y6M`, "a minute and a half" `PT1M30S`, as TimeBank writes them.
+        let half_in = match self.unit {
+            DurationUnit::Year => Some("6M"),
+            DurationUnit::Day => Some("T12H"),
+            DurationUnit::Hour => Some("30M"),
+            DurationUnit::Minute => Some("30S"),
+            _ => None,
+        };
         f.write_str(prefix)?;
-        match (self.amount, self.and_a_half) {
-            (Some(n), true) => write!(f, "{n}.5")?,
-            (Some(n), false) => write!(f, "{n}")?,
-            (None, _) => f.write_str("X")?,
+        match (self.amount, self.and_a_half, half_in) {
+            (Some(n), true, Some(rest)) => write!(f, "{n}{suffix}{rest}"),
+            (Some(n), true, None) => write!(f, "{n}.5{suffix}"),
+            (Some(n), false, _) => write!(f, "{n}{suffix}"),
+            (None, _, _) => write!(f, "X{suffix}"),
         }
-        f.write_str(suffix)
     }
 }
 
@@ -1065,7 +1074,13 @@ mod tests {
             and_a_half: true,
             unit: DurationUnit::Year,
         };
-        assert_eq!(half.to_string(), "P2.5Y");
+        assert_eq!(half.to_string(), "P2Y6M");
+        let weeks = Duration {
+            amount: Some(1),
+            and_a_half: true,
+            unit: DurationUnit::Week,
+        };
+        assert_eq!(weeks.to_string(), "P1.5W");
         let x = Duration {
             amount: None,
             and_a_half: false,
