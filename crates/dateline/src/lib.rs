@@ -55,15 +55,20 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod document;
+pub mod entity;
 mod error;
 pub mod eval;
+pub mod event;
 pub mod export;
 pub mod text;
 pub mod time;
 
 use chrono::NaiveDate;
 
+pub use document::Document;
 pub use error::Error;
+pub use event::{extract, Extraction};
 pub use time::Timex;
 
 /// Finds and normalizes the temporal expressions of `text`.

@@ -1,0 +1,56 @@
+//! The input: a document with an id, its text and, when known, its publication date.
+
+use chrono::NaiveDate;
+
+use crate::Error;
+
+/// A news article to read.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::Document;
+///
+/// let doc = Document::new("a1", "The talks began on Monday.").with_published_str("2023-03-17")?;
+/// assert_eq!(doc.published.unwrap().to_string(), "2023-03-17");
+/// let err = Document::new("a2", "…").with_published_str("2023-02-30").unwrap_err();
+/// assert!(err.to_string().contains("a2"));
+/// # Ok::<(), dateline::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Document {
+    /// The document's id (a file's stem, or the `id` of a JSON line).
+    pub id: String,
+    /// The text.
+    pub text: String,
+    /// The publication date, when given.
+    pub published: Option<NaiveDate>,
+}
+
+impl Document {
+    /// A document with no publication date.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            published: None,
+        }
+    }
+
+    /// Sets the publication date.
+    #[must_use]
+    pub fn with_published(mut self, published: NaiveDate) -> Self {
+        self.published = Some(published);
+        self
+    }
+
+    /// Sets the publication date from `YYYY-MM-DD`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidPublished`] naming the value and this document.
+    pub fn with_published_str(self, published: &str) -> Result<Self, Error> {
+        let date = crate::parse_published(published).map_err(|e| e.in_document(&self.id))?;
+        Ok(self.with_published(date))
+    }
+}
