@@ -126,6 +126,9 @@ pub struct EventMention {
     pub when: Option<DateValue>,
     /// How `when` was fixed.
     pub anchoring: EventAnchoring,
+    /// Whether the mention belongs on a timeline: it happened (or is scheduled) and is dated,
+    /// rather than an undated background state ("has been stepping up raids").
+    pub timeline: bool,
 }
 
 /// Everything the per-document stages find in one document.
