@@ -3,6 +3,9 @@
 //!
 //! Entry point: [`extract`] (the whole per-document pipeline: text, time, entity, event).
 
+mod find;
+mod lexicon;
+
 use serde::{Deserialize, Serialize};
 
 use crate::entity::Entities;
@@ -151,7 +154,7 @@ pub fn extract(doc: &Document) -> Extraction {
     let segmented = crate::text::segment(&doc.text);
     let timexes = crate::time::tag(&doc.text, &segmented, doc.published);
     let entities = crate::entity::recognize(&doc.text, &segmented);
-    let events = find_events(&doc.text, &segmented, &timexes, &entities);
+    let events = find::find_events(&doc.text, &segmented, &timexes, &entities, doc.published);
     Extraction {
         id: doc.id.clone(),
         segmented,
@@ -159,14 +162,4 @@ pub fn extract(doc: &Document) -> Extraction {
         entities,
         events,
     }
-}
-
-fn find_events(
-    text: &str,
-    segmented: &Segmented,
-    timexes: &[Timex],
-    entities: &Entities,
-) -> Vec<EventMention> {
-    let _ = (text, segmented, timexes, entities);
-    Vec::new()
 }

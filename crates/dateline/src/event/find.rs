@@ -1,0 +1,501 @@
+//! Finding event mentions in a tagged document: triggers, their modality, participants, place
+//! and time.
+
+use chrono::NaiveDate;
+
+use super::lexicon::{self, Form, Trigger};
+use super::{EventAnchoring, EventMention, Modality, Participant, Role, TriggerClass};
+use crate::entity::{Entities, EntityKind};
+use crate::text::{Segmented, Token, TokenKind};
+use crate::time::{Anchoring, DateValue, Timex, TimexType};
+
+/// Longest word the trigger lexicon holds.
+const MAX_WORD: usize = 24;
+
+/// A word of the sentence, lower-cased, with what the lexicon says of it.
+struct Word<'a> {
+    token: &'a Token,
+    lower: String,
+    capitalized: bool,
+}
+
+/// Function words that shape a trigger's reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Negation,
+    Will,
+    Modal,
+    To,
+    Be,
+    Have,
+    Do,
+    Determiner,
+    By,
+    With,
+    Place,
+    Clause,
+    None,
+}
+
+fn cue(lower: &str) -> Cue {
+    match lower {
+        "not" | "n't" | "never" | "no" => Cue::Negation,
+        "will" | "'ll" | "shall" | "wo" => Cue::Will,
+        "would" | "could" | "may" | "might" | "should" | "can" | "must" => Cue::Modal,
+        "to" => Cue::To,
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "'s" | "'re" => Cue::Be,
+        "has" | "have" | "had" | "having" | "'ve" => Cue::Have,
+        "did" | "does" | "do" => Cue::Do,
+        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their" | "his"
+        | "her" | "our" | "my" | "your" | "whose" => Cue::Determiner,
+        "by" => Cue::By,
+        "with" | "between" | "and" => Cue::With,
+        "in" | "at" | "from" => Cue::Place,
+        "which" | "who" | "whom" | "where" | "while" | "when" | "because" | "although" | "but"
+        | "after" | "before" | "since" | "as" | "if" | "until" => Cue::Clause,
+        _ => Cue::None,
+    }
+}
+
+/// Verbs that turn the infinitive after them into a plan or wish rather than a fact.
+fn is_intent_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "plan"
+            | "plans"
+            | "planned"
+            | "planning"
+            | "expected"
+            | "expect"
+            | "expects"
+            | "intends"
+            | "intend"
+            | "intended"
+            | "want"
+            | "wants"
+            | "wanted"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "seek"
+            | "seeks"
+            | "sought"
+            | "aims"
+            | "aim"
+            | "going"
+            | "due"
+            | "set"
+            | "scheduled"
+            | "slated"
+            | "likely"
+            | "ready"
+            | "prepared"
+            | "preparing"
+            | "about"
+            | "would"
+            | "threatened"
+            | "vowed"
+            | "promised"
+            | "pledged"
+            | "tried"
+            | "try"
+            | "tries"
+            | "attempt"
+            | "attempted"
+    )
+}
+
+fn lower_ascii(s: &str) -> Option<String> {
+    if s.len() > MAX_WORD {
+        return None;
+    }
+    let s = s.replace('’', "'");
+    if !s.is_ascii() {
+        return None;
+    }
+    Some(s.to_ascii_lowercase())
+}
+
+/// Finds the event mentions of one document.
+pub(crate) fn find_events(
+    text: &str,
+    segmented: &Segmented,
+    timexes: &[Timex],
+    entities: &Entities,
+    published: Option<NaiveDate>,
+) -> Vec<EventMention> {
+    let mut out = Vec::new();
+    // Byte spans that belong to names or temporal expressions: no trigger inside them.
+    let mut taken: Vec<(usize, usize)> = entities
+        .mentions
+        .iter()
+        .map(|m| (m.start, m.end))
+        .chain(timexes.iter().map(|t| (t.start, t.end)))
+        .collect();
+    taken.sort_unstable();
+    let inside = |start: usize, end: usize| {
+        let i = taken.partition_point(|&(s, _)| s <= start);
+        i > 0 && taken[i - 1].1 >= end
+    };
+    // The time the narrative is at, and the paragraph it was set in.
+    let mut context: Option<(DateValue, usize)> = None;
+    let mut paragraph = 0usize;
+    let mut last_sentence_end = 0usize;
+    let mut timex_cursor = 0usize;
+    let mut mention_cursor = 0usize;
+    for (si, sentence) in segmented.sentences.iter().enumerate() {
+        if text
+            .get(last_sentence_end..sentence.start)
+            .is_some_and(|gap| gap.contains('\n'))
+        {
+            paragraph += 1;
+        }
+        last_sentence_end = sentence.end;
+        let tokens = segmented
+            .tokens
+            .get(sentence.tokens.clone())
+            .unwrap_or_default();
+        let words: Vec<Word<'_>> = tokens
+            .iter()
+            .map(|t| {
+                let s = t.text(text);
+                Word {
+                    token: t,
+                    lower: lower_ascii(s).unwrap_or_default(),
+                    capitalized: s.chars().next().is_some_and(char::is_uppercase),
+                }
+            })
+            .collect();
+        // The sentence's dating expressions (dates and times, not lengths or references).
+        while timex_cursor < timexes.len() && timexes[timex_cursor].end <= sentence.start {
+            timex_cursor += 1;
+        }
+        let dating: Vec<usize> = (timex_cursor..timexes.len())
+            .take_while(|&i| timexes[i].start < sentence.end)
+            .filter(|&i| {
+                matches!(timexes[i].kind, TimexType::Date | TimexType::Time)
+                    && timexes[i].value.date().is_some()
+            })
+            .collect();
+        while mention_cursor < entities.mentions.len()
+            && entities.mentions[mention_cursor].end <= sentence.start
+        {
+            mention_cursor += 1;
+        }
+        let mentions: Vec<usize> = (mention_cursor..entities.mentions.len())
+            .take_while(|&i| entities.mentions[i].start < sentence.end)
+            .collect();
+        let title_case = is_title_case(&words);
+
+        let mut found: Vec<(usize, Trigger)> = Vec::new();
+        for (wi, w) in words.iter().enumerate() {
+            if w.token.kind != TokenKind::Word || w.lower.is_empty() {
+                continue;
+            }
+            if inside(w.token.start, w.token.end) {
+                continue;
+            }
+            // Capitalized words inside a sentence are names, unless the line is a headline.
+            if w.capitalized && wi > 0 && !title_case {
+                continue;
+            }
+            let trigger = match lexicon::lookup(&w.lower) {
+                Some(t) => Some(t),
+                None => lexicon::unknown_past(&w.lower).map(|_| Trigger {
+                    lemma: "",
+                    class: TriggerClass::Other,
+                    form: Form::Past,
+                }),
+            };
+            let Some(trigger) = trigger else { continue };
+            if !reads_as_event(&words, wi, trigger) {
+                continue;
+            }
+            found.push((wi, trigger));
+        }
+
+        for (k, &(wi, trigger)) in found.iter().enumerate() {
+            let w = &words[wi];
+            let lemma = if trigger.lemma.is_empty() {
+                w.lower.strip_suffix("ed").unwrap_or(&w.lower).to_owned()
+            } else {
+                trigger.lemma.to_owned()
+            };
+            let (modality, passive, background) = modality_of(&words, wi, trigger.form);
+            // The clause around the trigger: from the previous trigger to the next one.
+            let lo = if k == 0 { 0 } else { found[k - 1].0 + 1 };
+            let hi = found.get(k + 1).map_or(words.len(), |&(n, _)| n);
+            let time = governing_time(&words, wi, &dating, timexes, lo, hi);
+            let (when, anchoring) = match time {
+                Some(ti) => {
+                    let t = &timexes[ti];
+                    let value = t.value.date().copied();
+                    let anchoring = match t.anchoring {
+                        Anchoring::Explicit => EventAnchoring::Explicit,
+                        Anchoring::Publication => EventAnchoring::Publication,
+                        Anchoring::Narrative => EventAnchoring::Narrative,
+                        Anchoring::None => EventAnchoring::None,
+                    };
+                    (value, anchoring)
+                }
+                None => inherited(
+                    context,
+                    paragraph,
+                    trigger.class,
+                    modality,
+                    background,
+                    published,
+                ),
+            };
+            let participants = participants_of(&words, wi, passive, &mentions, entities, lo, hi);
+            let location = location_of(&words, wi, &mentions, entities, lo, hi);
+            let timeline = matches!(modality, Modality::Actual | Modality::Future)
+                && when.is_some_and(|v| !matches!(v, DateValue::Unknown(_)))
+                && !(background && time.is_none());
+            out.push(EventMention {
+                trigger_start: w.token.start,
+                trigger_end: w.token.end,
+                lemma,
+                class: trigger.class,
+                sentence: si,
+                modality,
+                participants,
+                location,
+                time,
+                when,
+                anchoring,
+                timeline,
+            });
+        }
+        // The narrative moves to the last explicit time of the sentence.
+        if let Some(&last) = dating.last() {
+            if let Some(v) = timexes[last].value.date() {
+                if v.is_complete() || matches!(v, DateValue::Day { .. }) {
+                    context = Some((*v, paragraph));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A headline written in Title Case: most words capitalized.
+fn is_title_case(words: &[Word<'_>]) -> bool {
+    let long: Vec<&Word<'_>> = words
+        .iter()
+        .filter(|w| w.token.kind == TokenKind::Word && w.lower.len() > 3)
+        .collect();
+    long.len() >= 3 && long.iter().filter(|w| w.capitalized).count() * 4 >= long.len() * 3
+}
+
+/// Whether a trigger word reads as an event here, not as an adjective or a name part.
+fn reads_as_event(words: &[Word<'_>], wi: usize, trigger: Trigger) -> bool {
+    let prev = wi
+        .checked_sub(1)
+        .map_or(Cue::None, |p| cue(&words[p].lower));
+    let next_by = words.get(wi + 1).is_some_and(|n| n.lower == "by");
+    match trigger.form {
+        // "the occupied West Bank", "an expected visit": participles as adjectives.
+        Form::Past | Form::Participle if prev == Cue::Determiner && !next_by => false,
+        // "the talks", "a visit": nouns need no more; verbs in base form need a subject or cue.
+        Form::Noun | Form::Gerund | Form::Past | Form::Participle | Form::Third => true,
+        Form::Base => {
+            matches!(
+                prev,
+                Cue::To | Cue::Will | Cue::Modal | Cue::Do | Cue::Negation
+            ) || wi > 0
+                && words[wi - 1].token.kind == TokenKind::Word
+                && prev == Cue::None
+                && !matches!(words[wi - 1].lower.as_str(), "of" | "for" | "on" | "in")
+        }
+    }
+}
+
+/// The modality of a trigger from the words before it in its clause, whether it is passive,
+/// and whether it reads as a background state (progressive or perfect progressive).
+fn modality_of(words: &[Word<'_>], wi: usize, form: Form) -> (Modality, bool, bool) {
+    let mut modality = Modality::Actual;
+    let mut negated = false;
+    let mut passive = false;
+    let mut background = false;
+    let mut saw_be = false;
+    for j in (wi.saturating_sub(5)..wi).rev() {
+        let w = &words[j];
+        if matches!(w.lower.as_str(), "," | ";" | ":") {
+            break;
+        }
+        match cue(&w.lower) {
+            Cue::Negation => negated = true,
+            Cue::Will if modality == Modality::Actual => modality = Modality::Future,
+            Cue::Modal if modality == Modality::Actual => modality = Modality::Possible,
+            Cue::To if j + 1 == wi || saw_be => {
+                // "plans to visit", "expected to be signed": intended, not done.
+                let governor = j.checked_sub(1).map(|g| words[g].lower.as_str());
+                if governor.is_some_and(is_intent_verb) {
+                    modality = Modality::Future;
+                } else if form == Form::Base {
+                    modality = Modality::Possible;
+                }
+            }
+            Cue::Be => {
+                saw_be = true;
+                if matches!(form, Form::Past | Form::Participle) {
+                    passive = true;
+                }
+                if form == Form::Gerund {
+                    background = true;
+                }
+            }
+            Cue::Clause => break,
+            _ => {}
+        }
+    }
+    if negated {
+        modality = Modality::Negated;
+    }
+    (modality, passive, background)
+}
+
+/// The dating expression that governs the trigger: the nearest in its clause, looking right
+/// first ("met on 12 September"), then left ("On Thursday, the minister met").
+fn governing_time(
+    words: &[Word<'_>],
+    wi: usize,
+    dating: &[usize],
+    timexes: &[Timex],
+    lo: usize,
+    hi: usize,
+) -> Option<usize> {
+    if dating.is_empty() {
+        return None;
+    }
+    let pos = |ti: usize| {
+        let start = timexes[ti].start;
+        words.partition_point(|w| w.token.start < start)
+    };
+    let mut best: Option<(usize, usize)> = None;
+    for &ti in dating {
+        let p = pos(ti);
+        let (distance, in_clause) = if p > wi {
+            (p - wi, p < hi.max(wi + 1) + 3)
+        } else {
+            // A time before the trigger weighs a little less than one after it.
+            ((wi - p) * 3 / 2 + 1, p + 3 >= lo)
+        };
+        if !in_clause {
+            continue;
+        }
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, ti));
+        }
+    }
+    best.map(|(_, ti)| ti).or_else(|| {
+        // One dating expression in the sentence governs it even outside the clause.
+        (dating.len() == 1).then(|| dating[0])
+    })
+}
+
+/// The time an undated event takes from its context.
+fn inherited(
+    context: Option<(DateValue, usize)>,
+    paragraph: usize,
+    class: TriggerClass,
+    modality: Modality,
+    background: bool,
+    published: Option<NaiveDate>,
+) -> (Option<DateValue>, EventAnchoring) {
+    if background || !matches!(modality, Modality::Actual) {
+        return (None, EventAnchoring::None);
+    }
+    if let Some((value, p)) = context {
+        if p == paragraph {
+            return (Some(value), EventAnchoring::Inherited);
+        }
+    }
+    // Statements and reactions reported with no date are the news of the day.
+    if matches!(class, TriggerClass::Statement | TriggerClass::Reaction) {
+        if let Some(d) = published {
+            return (Some(DateValue::from_date(d)), EventAnchoring::Publication);
+        }
+    }
+    (None, EventAnchoring::None)
+}
+
+fn token_index(words: &[Word<'_>], byte: usize) -> usize {
+    words.partition_point(|w| w.token.start < byte)
+}
+
+/// People and organisations in the trigger's clause, with their parts where the syntax shows.
+fn participants_of(
+    words: &[Word<'_>],
+    wi: usize,
+    passive: bool,
+    mentions: &[usize],
+    entities: &Entities,
+    lo: usize,
+    hi: usize,
+) -> Vec<Participant> {
+    let mut out = Vec::new();
+    for &mi in mentions {
+        let m = &entities.mentions[mi];
+        if m.kind == EntityKind::Place {
+            continue;
+        }
+        let p = token_index(words, m.start);
+        if p + 8 < lo || p > hi + 8 || p.abs_diff(wi) > 14 {
+            continue;
+        }
+        let before = p.checked_sub(1).map_or(Cue::None, |b| cue(&words[b].lower));
+        let role = if p < wi {
+            if passive {
+                Role::Patient
+            } else {
+                Role::Agent
+            }
+        } else {
+            match before {
+                Cue::By if passive => Role::Agent,
+                Cue::With => Role::Participant,
+                _ if passive => Role::Participant,
+                _ => Role::Patient,
+            }
+        };
+        out.push(Participant {
+            mention: mi,
+            entity: m.entity,
+            role,
+        });
+    }
+    out
+}
+
+/// The place the event happened: a place named after "in", "at" or "to" near the trigger.
+fn location_of(
+    words: &[Word<'_>],
+    wi: usize,
+    mentions: &[usize],
+    entities: &Entities,
+    lo: usize,
+    hi: usize,
+) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for &mi in mentions {
+        let m = &entities.mentions[mi];
+        if m.kind != EntityKind::Place {
+            continue;
+        }
+        let p = token_index(words, m.start);
+        if p < lo.saturating_sub(3) || p > hi + 3 {
+            continue;
+        }
+        let before = p.checked_sub(1).map_or(Cue::None, |b| cue(&words[b].lower));
+        if !matches!(before, Cue::Place | Cue::To) {
+            continue;
+        }
+        let d = p.abs_diff(wi);
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, mi));
+        }
+    }
+    best.map(|(_, mi)| mi)
+}
