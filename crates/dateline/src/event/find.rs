@@ -217,7 +217,7 @@ pub(crate) fn find_events(
         for (k, &(wi, trigger)) in found.iter().enumerate() {
             let w = &words[wi];
             let lemma = if trigger.lemma.is_empty() {
-                w.lower.strip_suffix("ed").unwrap_or(&w.lower).to_owned()
+                regular_lemma(&w.lower)
             } else {
                 trigger.lemma.to_owned()
             };
@@ -498,4 +498,48 @@ fn location_of(
         }
     }
     best.map(|(_, mi)| mi)
+}
+
+/// The lemma of a regular past form outside the lexicon: "tried" → "try", "issued" → "issue",
+/// "stopped" → "stop", "rebuffed" → "rebuff".
+fn regular_lemma(past: &str) -> String {
+    if let Some(stem) = past.strip_suffix("ied") {
+        return format!("{stem}y");
+    }
+    let Some(stem) = past.strip_suffix("ed") else {
+        return past.to_owned();
+    };
+    let b = stem.as_bytes();
+    let n = b.len();
+    if n >= 2 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'f' | b'z') {
+        return stem[..n - 1].to_owned();
+    }
+    // Stems that drop a final "e" before "-ed": "disclos(e)d", "argu(e)d", "produc(e)d".
+    if matches!(b.last(), Some(b's' | b'c' | b'v' | b'z' | b'u' | b'g'))
+        && !stem.ends_with("ss")
+        && !stem.ends_with("ng")
+    {
+        return format!("{stem}e");
+    }
+    stem.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regular_lemmas() {
+        for (past, lemma) in [
+            ("tried", "try"),
+            ("issued", "issue"),
+            ("disclosed", "disclose"),
+            ("stopped", "stop"),
+            ("rebuffed", "rebuff"),
+            ("yielded", "yield"),
+            ("passed", "pass"),
+        ] {
+            assert_eq!(regular_lemma(past), lemma);
+        }
+    }
 }
