@@ -3,13 +3,22 @@
 //! - [`tagged_document`] / [`timexes_json`]: the JSON line that `dateline tag` writes,
 //!   `{"id", "timexes": [{"start", "end", "text", "type", "value", "mod"?}]}`, with Unicode
 //!   code-point offsets (Python `str` indices), as the JSON contract requires.
+//! - [`events_json`] / [`events_document`] / [`json_event_mentions`]: the JSON line that
+//!   `dateline events` writes, `{"id", "published", "events": [...]}`, each event a mention
+//!   object of the JSON contract (trigger, sentence, time, when, participants, location) with
+//!   code-point offsets.
 //! - [`timeml`]: a TimeML document with inline `TIMEX3` tags, the format of TimeBank and
 //!   TempEval-3.
 //!
 //! Everything here is pure: it builds strings and values, the caller writes them.
 
+mod events;
 mod json;
 mod timeml;
 
+pub use events::{
+    events_document, events_json, json_event_mentions, EventsDocument, JsonEventMention,
+    JsonEventTime, JsonLocation, JsonParticipant, JsonSpan, JsonWhen,
+};
 pub use json::{json_timexes, tagged_document, timexes_json, JsonTimex, TaggedDocument};
 pub use timeml::timeml;

@@ -1,0 +1,603 @@
+//! The JSON form of a document's event mentions (`dateline events`): the mention objects of the
+//! JSON contract, with code-point offsets.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::entity::{Entities, EntityKind};
+use crate::event::{EventAnchoring, EventMention, Modality, Role, TriggerClass};
+use crate::text::CodePoints;
+use crate::time::{DateValue, TimexValue};
+use crate::{Document, Extraction};
+
+/// A span of the document: its text and code-point offsets, `text[start..end]`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct JsonSpan {
+    /// The words.
+    pub text: String,
+    /// Code-point offset of the first character.
+    pub start: usize,
+    /// Code-point offset one past the last character.
+    pub end: usize,
+}
+
+/// The temporal expression that governs an event mention.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct JsonEventTime {
+    /// The expression (`"on 12 September"`).
+    pub text: String,
+    /// Code-point offset of the first character.
+    pub start: usize,
+    /// Code-point offset one past the last character.
+    pub end: usize,
+    /// Its TIMEX3 value (`"2022-09-12"`, `"XXXX-09-12"`).
+    pub timex: String,
+}
+
+/// When an event happened: inclusive ISO dates, the granularity, the TIMEX3 and EDTF forms.
+///
+/// `start` and `end` are `null` when the value is partial (`XXXX-03-16`, "a Thursday").
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct JsonWhen {
+    /// First day, `YYYY-MM-DD`, inclusive.
+    pub start: Option<String>,
+    /// Last day, `YYYY-MM-DD`, inclusive.
+    pub end: Option<String>,
+    /// `day`, `week`, `month`, `quarter`, `year`, … (see [`Granularity`](crate::time::Granularity)).
+    pub granularity: String,
+    /// The TIMEX3 value.
+    pub timex: String,
+    /// The EDTF value, where EDTF can say it.
+    pub edtf: Option<String>,
+}
+
+impl From<&DateValue> for JsonWhen {
+    /// # Examples
+    ///
+    /// ```
+    /// use dateline::export::JsonWhen;
+    /// use dateline::time::DateValue;
+    ///
+    /// let w = JsonWhen::from(&DateValue::Month { year: Some(2022), month: Some(9) });
+    /// assert_eq!(w.start.as_deref(), Some("2022-09-01"));
+    /// assert_eq!(w.end.as_deref(), Some("2022-09-30"));
+    /// assert_eq!((w.granularity.as_str(), w.timex.as_str()), ("month", "2022-09"));
+    /// let partial = JsonWhen::from(&DateValue::Day { year: None, month: 3, day: 16 });
+    /// assert_eq!((partial.start, partial.end), (None, None));
+    /// assert_eq!(partial.timex, "XXXX-03-16");
+    /// ```
+    fn from(value: &DateValue) -> Self {
+        let interval = value.interval();
+        JsonWhen {
+            start: interval.map(|iv| iv.start.to_string()),
+            end: interval.map(|iv| iv.end.to_string()),
+            granularity: value.granularity().as_str().to_owned(),
+            timex: value.to_string(),
+            edtf: TimexValue::Date(*value).edtf(),
+        }
+    }
+}
+
+/// A participant of an event mention: the entity's name and the words of this mention.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct JsonParticipant {
+    /// The entity's fullest name in the document.
+    pub name: String,
+    /// The words of the mention (`"Lavrov"`).
+    pub text: String,
+    /// Code-point offset of the mention.
+    pub start: usize,
+    /// Code-point offset one past the mention.
+    pub end: usize,
+    /// Its part in the event.
+    pub role: Role,
+    /// Person, organization or place.
+    pub kind: EntityKind,
+    /// Other names the document gives the entity.
+    pub aliases: Vec<String>,
+    /// The title written with the mention (`"Foreign Minister"`), if any.
+    pub title: Option<String>,
+}
+
+/// The place of an event mention.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct JsonLocation {
+    /// The place's fullest name in the document.
+    pub name: String,
+    /// The words of the mention.
+    pub text: String,
+    /// Code-point offset of the mention.
+    pub start: usize,
+    /// Code-point offset one past the mention.
+    pub end: usize,
+}
+
+/// One event mention as the JSON contract's `mentions` objects give it, with code-point
+/// offsets into the document text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct JsonEventMention {
+    /// The document's id.
+    pub doc: String,
+    /// The exact text of the mention's sentence.
+    pub sentence: String,
+    /// Code-point offset of the sentence.
+    pub sentence_start: usize,
+    /// Code-point offset one past the sentence.
+    pub sentence_end: usize,
+    /// The trigger word(s).
+    pub trigger: JsonSpan,
+    /// The trigger's lemma.
+    pub lemma: String,
+    /// What kind of happening.
+    pub class: TriggerClass,
+    /// Whether it happened.
+    pub modality: Modality,
+    /// The expression that dates it, if any.
+    pub time: Option<JsonEventTime>,
+    /// When it happened, if known.
+    pub when: Option<JsonWhen>,
+    /// How `when` was fixed.
+    pub anchoring: EventAnchoring,
+    /// Whether the mention belongs on a timeline (it happened and is dated).
+    pub timeline: bool,
+    /// Its participants, in text order.
+    pub participants: Vec<JsonParticipant>,
+    /// Where it happened, if the text says.
+    pub location: Option<JsonLocation>,
+}
+
+/// A document and its event mentions: one line of `dateline events` output.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct EventsDocument {
+    /// The document's id.
+    pub id: String,
+    /// Its publication date as given, `YYYY-MM-DD`.
+    pub published: Option<NaiveDate>,
+    /// Its event mentions, in text order.
+    pub events: Vec<JsonEventMention>,
+}
+
+/// Text and code-point offsets of a byte span; an empty text where the span is not one of
+/// `text` (which the stages never produce).
+fn span(text: &str, cp: &CodePoints, start: usize, end: usize) -> (String, usize, usize) {
+    (
+        text.get(start..end).unwrap_or_default().to_owned(),
+        cp.to_code_point(floor_boundary(text, start)),
+        cp.to_code_point(floor_boundary(text, end)),
+    )
+}
+
+/// The last character boundary of `text` at or before `i`.
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The JSON form of the event mentions of an [`Extraction`] of `text`, with code-point offsets.
+///
+/// Indexes that point nowhere (a participant, place, time or sentence the extraction lacks,
+/// which the stages never produce) leave the field out rather than panic.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::event::{EventAnchoring, EventMention, Modality, TriggerClass};
+/// use dateline::export::json_event_mentions;
+/// use dateline::Document;
+///
+/// let text = "Über Nacht: Lavrov met them.";
+/// let mut extraction = dateline::extract(&Document::new("d", text));
+/// let start = text.find("met").unwrap();
+/// extraction.events = vec![EventMention {
+///     trigger_start: start, trigger_end: start + 3, lemma: "meet".into(),
+///     class: TriggerClass::Meeting, sentence: 0, modality: Modality::Actual,
+///     participants: vec![], location: None, time: None, when: None,
+///     anchoring: EventAnchoring::None, timeline: false,
+/// }];
+/// let events = json_event_mentions("d", text, &extraction);
+/// assert_eq!(events[0].trigger.text, "met");
+/// assert_eq!((events[0].trigger.start, events[0].trigger.end), (19, 22)); // code points
+/// assert_eq!(events[0].sentence, text);
+/// ```
+pub fn json_event_mentions(
+    doc_id: &str,
+    text: &str,
+    extraction: &Extraction,
+) -> Vec<JsonEventMention> {
+    let cp = CodePoints::new(text);
+    extraction
+        .events
+        .iter()
+        .map(|e| json_event_mention(doc_id, text, &cp, extraction, e))
+        .collect()
+}
+
+fn json_event_mention(
+    doc_id: &str,
+    text: &str,
+    cp: &CodePoints,
+    extraction: &Extraction,
+    e: &EventMention,
+) -> JsonEventMention {
+    let (sentence, sentence_start, sentence_end) =
+        match extraction.segmented.sentences.get(e.sentence) {
+            Some(s) => span(text, cp, s.start, s.end),
+            None => (String::new(), 0, 0),
+        };
+    let (trigger, start, end) = span(text, cp, e.trigger_start, e.trigger_end);
+    let time = e.time.and_then(|i| extraction.timexes.get(i)).map(|t| {
+        let (words, start, end) = span(text, cp, t.start, t.end);
+        JsonEventTime {
+            text: words,
+            start,
+            end,
+            timex: t.value.timex(),
+        }
+    });
+    let entities = &extraction.entities;
+    let participants = e
+        .participants
+        .iter()
+        .filter_map(|p| participant(text, cp, entities, p.mention, p.entity, p.role))
+        .collect();
+    let location = e.location.and_then(|i| {
+        let m = entities.mentions.get(i)?;
+        let entity = entities.entities.get(m.entity)?;
+        let (words, start, end) = span(text, cp, m.start, m.end);
+        Some(JsonLocation {
+            name: entity.name.clone(),
+            text: words,
+            start,
+            end,
+        })
+    });
+    JsonEventMention {
+        doc: doc_id.to_owned(),
+        sentence,
+        sentence_start,
+        sentence_end,
+        trigger: JsonSpan {
+            text: trigger,
+            start,
+            end,
+        },
+        lemma: e.lemma.clone(),
+        class: e.class,
+        modality: e.modality,
+        time,
+        when: e.when.as_ref().map(JsonWhen::from),
+        anchoring: e.anchoring,
+        timeline: e.timeline,
+        participants,
+        location,
+    }
+}
+
+fn participant(
+    text: &str,
+    cp: &CodePoints,
+    entities: &Entities,
+    mention: usize,
+    entity: usize,
+    role: Role,
+) -> Option<JsonParticipant> {
+    let m = entities.mentions.get(mention)?;
+    let entity = entities.entities.get(entity)?;
+    let (words, start, end) = span(text, cp, m.start, m.end);
+    Some(JsonParticipant {
+        name: entity.name.clone(),
+        text: words,
+        start,
+        end,
+        role,
+        kind: entity.kind,
+        aliases: entity.aliases.clone(),
+        title: m.title.and_then(|(a, b)| text.get(a..b)).map(str::to_owned),
+    })
+}
+
+/// The [`EventsDocument`] of a document and its extraction.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::Document;
+///
+/// let doc = Document::new("a", "Nothing happened.").with_published_str("2023-03-17")?;
+/// let out = dateline::export::events_document(&doc, &dateline::extract(&doc));
+/// assert_eq!(out.id, "a");
+/// assert_eq!(out.published.map(|d| d.to_string()).as_deref(), Some("2023-03-17"));
+/// # Ok::<(), dateline::Error>(())
+/// ```
+pub fn events_document(doc: &Document, extraction: &Extraction) -> EventsDocument {
+    EventsDocument {
+        id: doc.id.clone(),
+        published: doc.published,
+        events: json_event_mentions(&doc.id, &doc.text, extraction),
+    }
+}
+
+/// The JSON line that `dateline events` writes for a document (no trailing newline):
+/// `{"id", "published", "events": [...]}`, each event a mention object of the JSON contract
+/// with code-point offsets.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::Document;
+///
+/// let doc = Document::new("a", "");
+/// let line = dateline::export::events_json(&doc, &dateline::extract(&doc));
+/// assert_eq!(line, r#"{"id":"a","published":null,"events":[]}"#);
+/// ```
+pub fn events_json(doc: &Document, extraction: &Extraction) -> String {
+    // Only strings, integers, booleans, dates and unit enums go in, so serialization cannot
+    // fail; the fallback keeps the function total anyway.
+    serde_json::to_string(&events_document(doc, extraction))
+        .unwrap_or_else(|e| format!("{{\"id\":{:?},\"error\":{:?}}}", doc.id, e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::{Entity, Mention, NameKey};
+    use crate::event::Participant;
+    use crate::time::{Anchoring, Timex, TimexType};
+    use serde_json::Value;
+
+    const TEXT: &str =
+        "«Über» — Сергей Лавров met Musa Abu Marzouk in Moscow on 12 September 2022. \
+                        Then they left.";
+
+    fn at(needle: &str) -> (usize, usize) {
+        let start = TEXT.find(needle).expect("needle in text");
+        (start, start + needle.len())
+    }
+
+    /// Code points of a byte offset, counted the slow way.
+    fn cps(byte: usize) -> usize {
+        TEXT[..byte].chars().count()
+    }
+
+    fn extraction() -> Extraction {
+        let doc = Document::new("d1", TEXT);
+        let mut x = crate::extract(&doc);
+        let mention = |needle: &str, kind, entity, title: Option<&str>| {
+            let (start, end) = at(needle);
+            Mention {
+                start,
+                end,
+                kind,
+                entity,
+                title: title.map(at),
+                sentence: 0,
+            }
+        };
+        let entity = |kind, name: &str, aliases: &[&str]| Entity {
+            kind,
+            name: name.to_owned(),
+            key: NameKey::new(name),
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            roles: vec![],
+        };
+        x.entities = Entities {
+            mentions: vec![
+                mention("Лавров", EntityKind::Person, 0, Some("Сергей")),
+                mention("Musa Abu Marzouk", EntityKind::Person, 1, None),
+                mention("Moscow", EntityKind::Place, 2, None),
+            ],
+            entities: vec![
+                entity(EntityKind::Person, "Сергей Лавров", &["Лавров"]),
+                entity(EntityKind::Person, "Musa Abu Marzouk", &[]),
+                entity(EntityKind::Place, "Moscow", &[]),
+            ],
+        };
+        let (ts, te) = at("12 September 2022");
+        let day = DateValue::Day {
+            year: Some(2022),
+            month: 9,
+            day: 12,
+        };
+        x.timexes = vec![Timex {
+            start: ts,
+            end: te,
+            kind: TimexType::Date,
+            value: TimexValue::Date(day),
+            modifier: None,
+            anchoring: Anchoring::Explicit,
+        }];
+        let (ms, me) = at("met");
+        let (ls, le) = at("left");
+        x.events = vec![
+            EventMention {
+                trigger_start: ms,
+                trigger_end: me,
+                lemma: "meet".to_owned(),
+                class: TriggerClass::Meeting,
+                sentence: 0,
+                modality: Modality::Actual,
+                participants: vec![
+                    Participant {
+                        mention: 0,
+                        entity: 0,
+                        role: Role::Agent,
+                    },
+                    Participant {
+                        mention: 1,
+                        entity: 1,
+                        role: Role::Patient,
+                    },
+                    // Points nowhere: left out.
+                    Participant {
+                        mention: 9,
+                        entity: 0,
+                        role: Role::Participant,
+                    },
+                ],
+                location: Some(2),
+                time: Some(0),
+                when: Some(day),
+                anchoring: EventAnchoring::Explicit,
+                timeline: true,
+            },
+            EventMention {
+                trigger_start: ls,
+                trigger_end: le,
+                lemma: "leave".to_owned(),
+                class: TriggerClass::Departure,
+                sentence: 1,
+                modality: Modality::Actual,
+                participants: vec![],
+                location: None,
+                time: None,
+                when: Some(DateValue::Day {
+                    year: None,
+                    month: 9,
+                    day: 12,
+                }),
+                anchoring: EventAnchoring::Inherited,
+                timeline: false,
+            },
+        ];
+        x
+    }
+
+    #[test]
+    fn mentions_with_code_point_offsets() {
+        let x = extraction();
+        assert_eq!(x.segmented.sentences.len(), 2, "the text has two sentences");
+        let events = json_event_mentions("d1", TEXT, &x);
+        assert_eq!(events.len(), 2);
+        let chars: Vec<char> = TEXT.chars().collect();
+        let cut = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+
+        let met = &events[0];
+        assert_eq!(met.doc, "d1");
+        assert_eq!(met.trigger.text, "met");
+        let (ms, me) = at("met");
+        assert_eq!((met.trigger.start, met.trigger.end), (cps(ms), cps(me)));
+        assert_eq!(cut(met.trigger.start, met.trigger.end), "met");
+        assert!(met.trigger.start < ms, "offsets are code points, not bytes");
+        assert_eq!(
+            met.sentence,
+            "«Über» — Сергей Лавров met Musa Abu Marzouk in Moscow on 12 September 2022."
+        );
+        assert_eq!(met.sentence_start, 0);
+        assert_eq!(cut(met.sentence_start, met.sentence_end), met.sentence);
+        let time = met.time.as_ref().expect("a time");
+        assert_eq!(time.text, "12 September 2022");
+        assert_eq!(cut(time.start, time.end), time.text);
+        assert_eq!(time.timex, "2022-09-12");
+        let when = met.when.as_ref().expect("a date");
+        assert_eq!(when.start.as_deref(), Some("2022-09-12"));
+        assert_eq!(when.end.as_deref(), Some("2022-09-12"));
+        assert_eq!(when.granularity, "day");
+        assert_eq!(when.edtf.as_deref(), Some("2022-09-12"));
+        assert_eq!(met.participants.len(), 2);
+        let lavrov = &met.participants[0];
+        assert_eq!(
+            (lavrov.name.as_str(), lavrov.text.as_str()),
+            ("Сергей Лавров", "Лавров")
+        );
+        assert_eq!(cut(lavrov.start, lavrov.end), "Лавров");
+        assert_eq!(lavrov.aliases, ["Лавров"]);
+        assert_eq!(lavrov.title.as_deref(), Some("Сергей"));
+        assert_eq!(met.participants[1].role, Role::Patient);
+        let place = met.location.as_ref().expect("a place");
+        assert_eq!(
+            (place.name.as_str(), place.text.as_str()),
+            ("Moscow", "Moscow")
+        );
+        assert_eq!(cut(place.start, place.end), "Moscow");
+
+        let left = &events[1];
+        assert_eq!(
+            cut(left.sentence_start, left.sentence_end),
+            "Then they left."
+        );
+        assert_eq!(left.sentence, "Then they left.");
+        assert!(left.time.is_none() && left.location.is_none());
+        let when = left.when.as_ref().expect("a partial date");
+        assert_eq!((when.start.as_deref(), when.end.as_deref()), (None, None));
+        assert_eq!(when.timex, "XXXX-09-12");
+    }
+
+    #[test]
+    fn json_line_shape() {
+        let x = extraction();
+        let doc = Document::new("d1", TEXT)
+            .with_published(NaiveDate::from_ymd_opt(2022, 9, 13).expect("a real day"));
+        let line = events_json(&doc, &x);
+        assert!(!line.contains('\n'));
+        let v: Value = serde_json::from_str(&line).expect("valid JSON");
+        assert_eq!(v["id"], "d1");
+        assert_eq!(v["published"], "2022-09-13");
+        let events = v["events"].as_array().expect("events");
+        let met = &events[0];
+        let keys: Vec<&str> = met
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        for key in [
+            "doc",
+            "sentence",
+            "sentence_start",
+            "sentence_end",
+            "trigger",
+            "lemma",
+            "class",
+            "modality",
+            "time",
+            "when",
+            "anchoring",
+            "participants",
+            "location",
+        ] {
+            assert!(keys.contains(&key), "{key} missing from {met}");
+        }
+        assert_eq!(met["class"], "meeting");
+        assert_eq!(met["modality"], "actual");
+        assert_eq!(met["anchoring"], "explicit");
+        assert_eq!(met["participants"][0]["role"], "agent");
+        assert_eq!(met["participants"][0]["kind"], "person");
+        assert_eq!(met["when"]["timex"], "2022-09-12");
+        assert_eq!(met["location"]["name"], "Moscow");
+        let left = &events[1];
+        assert_eq!(left["time"], Value::Null);
+        assert_eq!(left["location"], Value::Null);
+        assert_eq!(left["when"]["start"], Value::Null);
+        assert_eq!(left["anchoring"], "inherited");
+        // It reads back as it was written.
+        let back: EventsDocument = serde_json::from_str(&line).expect("reads back");
+        assert_eq!(back, events_document(&doc, &x));
+    }
+
+    #[test]
+    fn indexes_that_point_nowhere_do_not_panic() {
+        let mut x = extraction();
+        x.events[0].sentence = 99;
+        x.events[0].time = Some(5);
+        x.events[0].location = Some(42);
+        x.events[0].trigger_end = TEXT.len() + 10;
+        // Inside the two-byte "Ü" and the two-byte "»".
+        x.events[1].trigger_start = TEXT.find('Ü').map_or(0, |i| i + 1);
+        x.events[1].trigger_end = TEXT.find('»').map_or(0, |i| i + 1);
+        let events = json_event_mentions("d1", TEXT, &x);
+        let e = &events[0];
+        assert_eq!(
+            (e.sentence.as_str(), e.sentence_start, e.sentence_end),
+            ("", 0, 0)
+        );
+        assert!(e.time.is_none() && e.location.is_none());
+        assert_eq!(e.trigger.text, "");
+        assert_eq!(e.trigger.end, TEXT.chars().count());
+        let e = &events[1];
+        assert_eq!(e.trigger.text, "");
+        assert_eq!((e.trigger.start, e.trigger.end), (1, 5));
+    }
+}
