@@ -34,6 +34,11 @@ pub enum Failure {
         /// What is wrong there.
         error: dateline::Error,
     },
+    /// A directory named as input holds no `.txt` file.
+    NoDocuments {
+        /// The directory.
+        dir: String,
+    },
     /// The arguments do not go together.
     Usage(String),
     /// The library panicked on a document: a bug (the panic hook has printed the message).
@@ -79,10 +84,11 @@ impl fmt::Display for Failure {
             Failure::Write(e) => write!(f, "cannot write the output: {e}"),
             Failure::Input(e) => write!(f, "{e}"),
             Failure::At { input, line, error } => write!(f, "{input}, line {line}: {error}"),
+            Failure::NoDocuments { dir } => write!(f, "no .txt files in the directory {dir}"),
             Failure::Usage(msg) => write!(f, "{msg}"),
             Failure::Internal { doc } => write!(
                 f,
-                "the internal error above happened while tagging document {doc:?} \
+                "the internal error above happened while reading document {doc:?} \
                  (a bug in dateline; please report it with the document)"
             ),
         }

@@ -1,8 +1,9 @@
 //! Reading documents: plain-text files and JSON Lines.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use dateline::eval::ScoredTimex;
@@ -10,16 +11,8 @@ use serde_json::{Map, Value};
 
 use crate::failure::{display_input, Failure};
 
-/// A document to tag.
-#[derive(Debug, Clone)]
-pub struct Document {
-    /// Its id: the file stem, or the line's `id` (or `doc`).
-    pub id: String,
-    /// Its text.
-    pub text: String,
-    /// Its publication date, when given.
-    pub published: Option<NaiveDate>,
-}
+/// A document to read: its id is the file stem, or the line's `id` (or `doc`).
+pub use dateline::Document;
 
 /// Opens `path` for reading, `-` being standard input.
 fn open(path: &Path) -> Result<Box<dyn BufRead>, Failure> {
@@ -28,6 +21,112 @@ fn open(path: &Path) -> Result<Box<dyn BufRead>, Failure> {
     } else {
         let file = File::open(path).map_err(|e| Failure::read(path, e))?;
         Ok(Box::new(BufReader::new(file)))
+    }
+}
+
+/// The plain-text inputs named on the command line: files as they are (`-` included), and for
+/// each directory its `.txt` files, sorted by name (not recursive).
+pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" || !path.is_dir() {
+            out.push(path.clone());
+            continue;
+        }
+        let entries = std::fs::read_dir(path).map_err(|e| Failure::read(path, e))?;
+        let mut texts = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|e| Failure::read(path, e))?;
+            let file = entry.path();
+            let is_txt = file
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("txt"));
+            if is_txt && file.is_file() {
+                texts.push(file);
+            }
+        }
+        if texts.is_empty() {
+            return Err(Failure::NoDocuments {
+                dir: path.display().to_string(),
+            });
+        }
+        texts.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+        out.extend(texts);
+    }
+    Ok(out)
+}
+
+/// Publication dates from `--published`: one for every document (`YYYY-MM-DD`) and one per
+/// document id (`ID=YYYY-MM-DD`).
+#[derive(Debug, Default)]
+pub struct Published {
+    default: Option<NaiveDate>,
+    by_id: BTreeMap<String, (NaiveDate, bool)>,
+}
+
+impl Published {
+    /// Parses the values of `--published`.
+    pub fn parse(values: &[String]) -> Result<Self, Failure> {
+        let mut p = Published::default();
+        for value in values {
+            match value.rsplit_once('=') {
+                None => {
+                    let date = dateline::parse_published(value)?;
+                    if p.default.is_some_and(|d| d != date) {
+                        return Err(Failure::Usage(format!(
+                            "--published {value}: a date for all documents is already given"
+                        )));
+                    }
+                    p.default = Some(date);
+                }
+                Some((id, date)) => {
+                    let date = dateline::parse_published(date).map_err(|e| e.in_document(id))?;
+                    if id.is_empty() {
+                        return Err(Failure::Usage(format!(
+                            "--published {value}: no document id before `=`"
+                        )));
+                    }
+                    match p.by_id.get(id) {
+                        Some((d, _)) if *d != date => {
+                            return Err(Failure::Usage(format!(
+                                "--published {value}: document {id:?} already has {d}"
+                            )))
+                        }
+                        _ => {
+                            p.by_id.insert(id.to_owned(), (date, false));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(p)
+    }
+
+    /// Sets the document's publication date: its own `ID=DATE` if given, else the date it came
+    /// with (a JSON line's `published`), else the date for all.
+    pub fn apply(&mut self, doc: &mut Document) {
+        if let Some((date, used)) = self.by_id.get_mut(&doc.id) {
+            *used = true;
+            doc.published = Some(*date);
+        } else if doc.published.is_none() {
+            doc.published = self.default;
+        }
+    }
+
+    /// The ids given dates that no document read had.
+    pub fn unused(&self) -> Vec<&str> {
+        self.by_id
+            .iter()
+            .filter(|(_, (_, used))| !used)
+            .map(|(id, _)| id.as_str())
+            .collect()
+    }
+}
+
+/// Warns on standard error about `--published ID=DATE` values that named no document read.
+pub fn warn_unused(published: &Published) {
+    for id in published.unused() {
+        eprintln!("dateline: warning: --published names document {id:?}, which was not read");
     }
 }
 

@@ -1,10 +1,12 @@
-//! `dateline`: tag temporal expressions in news articles and score the tagger.
+//! `dateline`: tag temporal expressions and find events in news articles, and score both.
 //!
 //! A thin shell over the `dateline` library: it reads files, calls the library, writes results.
 //! Exit codes: 0 success, 1 bad input (the message says what and where), 2 bad usage,
 //! 101 an internal error (a bug; the message names the document).
 
+mod eval_semeval;
 mod eval_te3;
+mod events;
 mod failure;
 mod input;
 mod tag;
@@ -17,7 +19,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use failure::Failure;
 
-/// Temporal expressions in news articles: tag them, export them, score the tagger.
+/// Temporal expressions and events in news articles: find them, export them, score them.
 #[derive(Debug, Parser)]
 #[command(name = "dateline", version, about, long_about = None, args_override_self = true)]
 struct Cli {
@@ -29,28 +31,35 @@ struct Cli {
 enum Command {
     /// Find and normalize the temporal expressions of documents.
     ///
-    /// Reads plain-text files (the id of each is its file stem) and/or JSON Lines of
-    /// {"id", "text", "published"?} (TempEval-3's "doc" and "dct" are accepted for "id" and
-    /// "published"). `-` reads standard input. Writes one result per document, offsets in
-    /// Unicode code points.
+    /// Reads plain-text files (the id of each is its file stem), directories of .txt files
+    /// and/or JSON Lines of {"id", "text", "published"?} (TempEval-3's "doc" and "dct" are
+    /// accepted for "id" and "published"). `-` reads standard input. Writes one result per
+    /// document, offsets in Unicode code points.
     Tag(TagArgs),
-    /// Score the tagger against gold annotations.
+    /// Find the event mentions of documents: trigger, participants, place, time.
+    ///
+    /// Reads documents as `tag` does. Writes one JSON object per document and line:
+    /// {"id", "published", "events": [{"doc", "sentence", "sentence_start", "sentence_end",
+    /// "trigger": {"text", "start", "end"}, "lemma", "class", "modality", "time", "when",
+    /// "anchoring", "timeline", "participants", "location"}]}, offsets in Unicode code points.
+    Events(EventsArgs),
+    /// Score the pipeline against gold annotations.
     #[command(subcommand)]
     Eval(EvalCommand),
 }
 
 #[derive(Debug, Args)]
 struct TagArgs {
-    /// Plain-text files to tag (`-` for standard input).
+    /// Plain-text files to tag, or directories of .txt files (`-` for standard input).
     #[arg(value_name = "FILE", required_unless_present = "jsonl")]
     files: Vec<PathBuf>,
     /// A JSON Lines file of documents (`-` for standard input); may be repeated.
     #[arg(long, value_name = "FILE")]
     jsonl: Vec<PathBuf>,
-    /// Publication date (YYYY-MM-DD) of the plain-text files, and of JSON Lines documents
-    /// that give none.
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    published: Option<String>,
+    /// Publication date: `YYYY-MM-DD` for every document that gives none, or `ID=YYYY-MM-DD`
+    /// for the document with that id (over its own); may be repeated.
+    #[arg(long, value_name = "[ID=]YYYY-MM-DD")]
+    published: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
@@ -72,6 +81,20 @@ enum Format {
     Text,
 }
 
+#[derive(Debug, Args)]
+struct EventsArgs {
+    /// Plain-text files, or directories of .txt files (`-` for standard input).
+    #[arg(value_name = "FILE", required_unless_present = "jsonl")]
+    files: Vec<PathBuf>,
+    /// A JSON Lines file of documents (`-` for standard input); may be repeated.
+    #[arg(long, value_name = "FILE")]
+    jsonl: Vec<PathBuf>,
+    /// Publication date: `YYYY-MM-DD` for every document that gives none, or `ID=YYYY-MM-DD`
+    /// for the document with that id (over its own); may be repeated.
+    #[arg(long, value_name = "[ID=]YYYY-MM-DD")]
+    published: Vec<String>,
+}
+
 #[derive(Debug, Subcommand)]
 enum EvalCommand {
     /// TempEval-3 Task A: strict and relaxed span P/R/F1, type and value accuracy and F1.
@@ -80,6 +103,33 @@ enum EvalCommand {
     /// "type", "value"}]} with code-point offsets. Each document is tagged with its "dct" as the
     /// publication date. The scores are those of score_te3.py.
     Te3(Te3Args),
+    /// SemEval-2015 Task 4 (cross-document timelines): events found and dated.
+    ///
+    /// CORPUS is the trial corpus's JSON (apple.json). Each document's "text" is read with its
+    /// "dct" as the publication date. Prints the recall of the mentions on the gold timelines
+    /// (same document, sentence and trigger word), the share of those found that are dated
+    /// right at the gold granularity, the precision against all gold event mentions, and
+    /// figures per target entity.
+    Semeval(SemevalArgs),
+}
+
+#[derive(Debug, Args)]
+struct SemevalArgs {
+    /// The corpus JSON file (`-` for standard input).
+    #[arg(value_name = "CORPUS.json")]
+    corpus: PathBuf,
+    /// Print one JSON object: {"scores", "errors"?}.
+    #[arg(long)]
+    json: bool,
+    /// List the errors: missed timeline mentions, wrong dates, false positives.
+    #[arg(long)]
+    errors: bool,
+    /// Examples to show per kind of error with `--errors` (0 for all).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    examples: usize,
+    /// Score only the event mentions the event stage marks for a timeline.
+    #[arg(long)]
+    timeline_only: bool,
 }
 
 #[derive(Debug, Args)]
@@ -120,7 +170,9 @@ fn main() -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match cli.command {
         Command::Tag(args) => tag::run(&args, &mut out),
+        Command::Events(args) => events::run(&args, &mut out),
         Command::Eval(EvalCommand::Te3(args)) => eval_te3::run(&args, &mut out),
+        Command::Eval(EvalCommand::Semeval(args)) => eval_semeval::run(&args, &mut out),
     }
     .and_then(|()| out.flush().map_err(Failure::Write));
     match result {

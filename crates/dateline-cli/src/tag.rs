@@ -23,11 +23,7 @@ pub fn tag_document(doc: &Document) -> Result<Vec<Timex>, Failure> {
 }
 
 pub fn run(args: &TagArgs, out: &mut impl Write) -> Result<(), Failure> {
-    let published = args
-        .published
-        .as_deref()
-        .map(dateline::parse_published)
-        .transpose()?;
+    let mut published = input::Published::parse(&args.published)?;
     let stdin_uses = args
         .files
         .iter()
@@ -55,14 +51,19 @@ pub fn run(args: &TagArgs, out: &mut impl Write) -> Result<(), Failure> {
         out_dir: args.out_dir.as_deref(),
         out,
     };
-    for path in &args.files {
-        sink.emit(&input::read_text(path, published)?)?;
+    for path in input::expand_paths(&args.files)? {
+        let mut doc = input::read_text(&path, None)?;
+        published.apply(&mut doc);
+        sink.emit(&doc)?;
     }
     for path in &args.jsonl {
         for line in input::json_lines(path)? {
-            sink.emit(&line?.document(published)?)?;
+            let mut doc = line?.document(None)?;
+            published.apply(&mut doc);
+            sink.emit(&doc)?;
         }
     }
+    input::warn_unused(&published);
     Ok(())
 }
 
