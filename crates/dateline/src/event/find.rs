@@ -7,7 +7,7 @@ use super::lexicon::{self, Form, Trigger};
 use super::{EventAnchoring, EventMention, Modality, Participant, Role, TriggerClass};
 use crate::entity::{Entities, EntityKind};
 use crate::text::{Segmented, Token, TokenKind};
-use crate::time::{Anchoring, DateValue, Timex, TimexType};
+use crate::time::{Anchoring, DateValue, Granularity, Timex, TimexType};
 
 /// Longest word the trigger lexicon holds.
 const MAX_WORD: usize = 24;
@@ -137,18 +137,28 @@ pub(crate) fn find_events(
         let i = taken.partition_point(|&(s, _)| s <= start);
         i > 0 && taken[i - 1].1 >= end
     };
-    // The time the narrative is at, and the paragraph it was set in.
+    // A year inside a name ("WWDC 2010") names, it does not date.
+    let names: Vec<(usize, usize)> = entities.mentions.iter().map(|m| (m.start, m.end)).collect();
+    let in_name = |start: usize, end: usize| {
+        let i = names.partition_point(|&(s, _)| s <= start);
+        i > 0 && names[i - 1].1 >= end && names[i - 1] != (start, end)
+    };
+    // The day the narrative is at, and the sentence that set it.
     let mut context: Option<(DateValue, usize)> = None;
-    let mut paragraph = 0usize;
+    // The day the lede dates its first event by: what the story is about.
+    let mut main_day: Option<DateValue> = None;
+    // The first day near the publication date that dates an event anywhere in the article.
+    let mut story_day: Option<DateValue> = None;
     let mut last_sentence_end = 0usize;
     let mut timex_cursor = 0usize;
     let mut mention_cursor = 0usize;
     for (si, sentence) in segmented.sentences.iter().enumerate() {
+        // A blank line starts a new section: the narrative time does not carry over it.
         if text
             .get(last_sentence_end..sentence.start)
-            .is_some_and(|gap| gap.contains('\n'))
+            .is_some_and(|gap| gap.matches('\n').count() >= 2)
         {
-            paragraph += 1;
+            context = None;
         }
         last_sentence_end = sentence.end;
         let tokens = segmented
@@ -175,6 +185,7 @@ pub(crate) fn find_events(
             .filter(|&i| {
                 matches!(timexes[i].kind, TimexType::Date | TimexType::Time)
                     && timexes[i].value.date().is_some()
+                    && !in_name(timexes[i].start, timexes[i].end)
             })
             .collect();
         while mention_cursor < entities.mentions.len()
@@ -214,6 +225,7 @@ pub(crate) fn find_events(
             found.push((wi, trigger));
         }
 
+        let first_event = out.len();
         for (k, &(wi, trigger)) in found.iter().enumerate() {
             let w = &words[wi];
             let lemma = if trigger.lemma.is_empty() {
@@ -239,9 +251,8 @@ pub(crate) fn find_events(
                     (value, anchoring)
                 }
                 None => inherited(
-                    context,
-                    paragraph,
-                    trigger.class,
+                    context.or(main_day.map(|d| (d, si))),
+                    si,
                     modality,
                     background,
                     published,
@@ -267,16 +278,44 @@ pub(crate) fn find_events(
                 timeline,
             });
         }
-        // The narrative moves to the last explicit time of the sentence.
-        if let Some(&last) = dating.last() {
-            if let Some(v) = timexes[last].value.date() {
-                if v.is_complete() || matches!(v, DateValue::Day { .. }) {
-                    context = Some((*v, paragraph));
-                }
+        // The narrative moves to the last day that dated an event of the sentence; years and
+        // months are background ("founded in 1976") and do not carry.
+        let dated_day = out[first_event..]
+            .iter()
+            .filter_map(|e| e.time)
+            .filter_map(|ti| timexes[ti].value.date().copied())
+            .filter(|v| v.granularity() >= Granularity::Day)
+            .last();
+        if let Some(v) = dated_day {
+            context = Some((v, si));
+            if main_day.is_none() && si <= LEDE_SENTENCES {
+                main_day = Some(v);
+            }
+            if story_day.is_none() && near_publication(&v, published) {
+                story_day = Some(v);
+            }
+        }
+    }
+    // Undated events that fell back on the publication date take the story's day when the
+    // article names one close to it: news reports the day things happened, a day or two
+    // before it is published.
+    if let Some(day) = main_day.or(story_day) {
+        for e in &mut out {
+            if e.anchoring == EventAnchoring::Publication && e.time.is_none() {
+                e.when = Some(day);
+                e.anchoring = EventAnchoring::Inherited;
             }
         }
     }
     out
+}
+
+/// Whether a day lies within a week before or after the publication date.
+fn near_publication(v: &DateValue, published: Option<NaiveDate>) -> bool {
+    match (v.interval(), published) {
+        (Some(iv), Some(p)) => (iv.start - p).num_days().abs() <= 7,
+        _ => false,
+    }
 }
 
 /// A headline written in Title Case: most words capitalized.
@@ -356,8 +395,20 @@ fn modality_of(words: &[Word<'_>], wi: usize, form: Form) -> (Modality, bool, bo
     (modality, passive, background)
 }
 
+/// Whether a clause boundary (a comma, semicolon, conjunction or relative word) lies between
+/// words `a` and `b` (exclusive).
+fn boundary_between(words: &[Word<'_>], a: usize, b: usize) -> bool {
+    let (a, b) = if a < b { (a, b) } else { (b, a) };
+    words[a + 1..b].iter().any(|w| {
+        matches!(w.lower.as_str(), "," | ";" | ":" | "and" | "but" | "or")
+            || cue(&w.lower) == Cue::Clause
+    })
+}
+
 /// The dating expression that governs the trigger: the nearest in its clause, looking right
-/// first ("met on 12 September"), then left ("On Thursday, the minister met").
+/// first ("met on 12 September"), then left ("On Thursday, the minister met"). A day beats a
+/// year or a month at a similar distance: "this year's conference" names the event, "yesterday"
+/// dates it.
 fn governing_time(
     words: &[Word<'_>],
     wi: usize,
@@ -375,31 +426,48 @@ fn governing_time(
     };
     let mut best: Option<(usize, usize)> = None;
     for &ti in dating {
-        let p = pos(ti);
+        let p = pos(ti).min(words.len().saturating_sub(1));
+        let coarse = timexes[ti]
+            .value
+            .date()
+            .is_some_and(|d| d.granularity() < Granularity::Week);
+        let penalty = if coarse { 4 } else { 0 };
         let (distance, in_clause) = if p > wi {
-            (p - wi, p < hi.max(wi + 1) + 3)
+            (
+                p - wi,
+                p < hi.max(wi + 1) + 3 && !boundary_between(words, wi, p),
+            )
         } else {
-            // A time before the trigger weighs a little less than one after it.
-            ((wi - p) * 3 / 2 + 1, p + 3 >= lo)
+            // A time fronted at the head of the sentence governs its main clause across the
+            // comma; any other time before the trigger must share its clause.
+            let fronted = p <= 2;
+            (
+                (wi - p) * 3 / 2 + 1,
+                fronted || (p + 3 >= lo && !boundary_between(words, p, wi)),
+            )
         };
         if !in_clause {
             continue;
         }
-        if best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, ti));
+        let score = distance + penalty;
+        if best.is_none_or(|(d, _)| score < d) {
+            best = Some((score, ti));
         }
     }
-    best.map(|(_, ti)| ti).or_else(|| {
-        // One dating expression in the sentence governs it even outside the clause.
-        (dating.len() == 1).then(|| dating[0])
-    })
+    best.map(|(_, ti)| ti)
 }
 
-/// The time an undated event takes from its context.
+/// How many sentences a narrative time carries to undated events after it.
+const CONTEXT_SENTENCES: usize = 4;
+
+/// The sentences at the head of an article whose first dated day is the story's day.
+const LEDE_SENTENCES: usize = 3;
+
+/// The time an undated event takes from its context: the narrative time of the last few
+/// sentences, else the publication date (news reports what happened lately).
 fn inherited(
     context: Option<(DateValue, usize)>,
-    paragraph: usize,
-    class: TriggerClass,
+    sentence: usize,
     modality: Modality,
     background: bool,
     published: Option<NaiveDate>,
@@ -407,18 +475,15 @@ fn inherited(
     if background || !matches!(modality, Modality::Actual) {
         return (None, EventAnchoring::None);
     }
-    if let Some((value, p)) = context {
-        if p == paragraph {
+    if let Some((value, set_at)) = context {
+        if sentence - set_at <= CONTEXT_SENTENCES {
             return (Some(value), EventAnchoring::Inherited);
         }
     }
-    // Statements and reactions reported with no date are the news of the day.
-    if matches!(class, TriggerClass::Statement | TriggerClass::Reaction) {
-        if let Some(d) = published {
-            return (Some(DateValue::from_date(d)), EventAnchoring::Publication);
-        }
+    match published {
+        Some(d) => (Some(DateValue::from_date(d)), EventAnchoring::Publication),
+        None => (None, EventAnchoring::None),
     }
-    (None, EventAnchoring::None)
 }
 
 fn token_index(words: &[Word<'_>], byte: usize) -> usize {
