@@ -282,10 +282,11 @@ pub(crate) fn find_events(
         // months are background ("founded in 1976") and do not carry.
         let dated_day = out[first_event..]
             .iter()
+            .rev()
             .filter_map(|e| e.time)
             .filter_map(|ti| timexes[ti].value.date().copied())
             .filter(|v| v.granularity() >= Granularity::Day)
-            .last();
+            .next();
         if let Some(v) = dated_day {
             context = Some((v, si));
             if main_day.is_none() && si <= LEDE_SENTENCES {
