@@ -285,8 +285,7 @@ pub(crate) fn find_events(
             .rev()
             .filter_map(|e| e.time)
             .filter_map(|ti| timexes[ti].value.date().copied())
-            .filter(|v| v.granularity() >= Granularity::Day)
-            .next();
+            .find(|v| v.granularity() >= Granularity::Day);
         if let Some(v) = dated_day {
             context = Some((v, si));
             if main_day.is_none() && si <= LEDE_SENTENCES {
