@@ -399,9 +399,16 @@ fn modality_of(words: &[Word<'_>], wi: usize, form: Form) -> (Modality, bool, bo
 /// words `a` and `b` (exclusive).
 fn boundary_between(words: &[Word<'_>], a: usize, b: usize) -> bool {
     let (a, b) = if a < b { (a, b) } else { (b, a) };
-    words[a + 1..b].iter().any(|w| {
-        matches!(w.lower.as_str(), "," | ";" | ":" | "and" | "but" | "or")
+    let between = &words[a + 1..b];
+    // A bare "and" joins names as often as clauses ("Palestine and west Asia"); after a comma
+    // it starts a new clause.
+    between.iter().enumerate().any(|(i, w)| {
+        matches!(w.lower.as_str(), ";" | ":" | "but" | ",")
             || cue(&w.lower) == Cue::Clause
+            || (w.lower == ","
+                && between
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.lower.as_str(), "and" | "or" | "but")))
     })
 }
 
@@ -454,7 +461,19 @@ fn governing_time(
             best = Some((score, ti));
         }
     }
-    best.map(|(_, ti)| ti)
+    // One dating expression in the sentence dates it even from another clause: "welcomed the
+    // delegation in Moscow, where they discussed the region on 12 September".
+    best.map(|(_, ti)| ti).or_else(|| {
+        // Only a day reaches across clauses; a year elsewhere in the sentence is
+        // background ("founded in 1976, it now sells …").
+        let day = |ti: usize| {
+            timexes[ti]
+                .value
+                .date()
+                .is_some_and(|d| d.granularity() >= Granularity::Day)
+        };
+        (dating.len() == 1 && day(dating[0])).then(|| dating[0])
+    })
 }
 
 /// How many sentences a narrative time carries to undated events after it.

@@ -1,0 +1,90 @@
+//! The event stage on the seed articles, with no publication dates given: the September 2022
+//! visit to Moscow as the three articles that report it tell it.
+
+use std::path::Path;
+
+use dateline::event::{Modality, TriggerClass};
+use dateline::{extract, Document, Extraction};
+
+fn seed(stem: &str) -> (String, Extraction) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../seeds")
+        .join(format!("{stem}.txt"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let x = extract(&Document::new(stem, text.clone()));
+    (text, x)
+}
+
+/// (trigger, date) of the events of one class that happened.
+fn dated(stem: &str, class: TriggerClass) -> Vec<(String, String)> {
+    let (text, x) = seed(stem);
+    x.events
+        .iter()
+        .filter(|e| e.class == class && e.modality == Modality::Actual)
+        .map(|e| {
+            (
+                text[e.trigger_start..e.trigger_end].to_owned(),
+                e.when.map(|w| w.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn has(found: &[(String, String)], trigger: &str, when: &str) -> bool {
+    found.iter().any(|(t, w)| t == trigger && w == when)
+}
+
+#[test]
+fn the_visit_in_three_articles() {
+    // Article 001: the welcome on 12 September, the arrival on 9 September (year unknown
+    // until publication dates are inferred).
+    let meetings = dated("001_81fdf5034d92bce2", TriggerClass::Meeting);
+    assert!(has(&meetings, "welcomed", "XXXX-09-12"), "{meetings:?}");
+    let arrivals = dated("001_81fdf5034d92bce2", TriggerClass::Arrival);
+    assert!(has(&arrivals, "arrived", "XXXX-09-09"), "{arrivals:?}");
+    // Article 002: received on September 12.
+    let meetings = dated("002_9702e96eff6568ce", TriggerClass::Meeting);
+    assert!(has(&meetings, "received", "XXXX-09-12"), "{meetings:?}");
+    // Article 003: the visit from 10 September 2022, the meeting on the 12th, the day after.
+    let visits = dated("003_ee77a87f937499ff", TriggerClass::Visit);
+    assert!(has(&visits, "visit", "2022-09-10"), "{visits:?}");
+    let meetings = dated("003_ee77a87f937499ff", TriggerClass::Meeting);
+    assert!(has(&meetings, "met", "2022-09-12"), "{meetings:?}");
+    assert!(has(&meetings, "met", "2022-09-13"), "{meetings:?}");
+}
+
+#[test]
+fn negated_and_planned_events_are_not_facts() {
+    let x = extract(&Document::new(
+        "t",
+        "The minister will not give a statement. The delegation plans to visit Kazan.",
+    ));
+    let modality: Vec<Modality> = x.events.iter().map(|e| e.modality).collect();
+    assert!(modality.contains(&Modality::Negated), "{modality:?}");
+    assert!(modality.contains(&Modality::Future), "{modality:?}");
+    assert!(x.events.iter().all(|e| !e.timeline), "{:?}", x.events);
+}
+
+#[test]
+fn each_event_takes_the_time_of_its_own_clause() {
+    let text =
+        "The delegation arrived on 9 September 2022 and met the minister on 12 September 2022.";
+    let x = extract(&Document::new("t", text));
+    let got: Vec<(&str, String)> = x
+        .events
+        .iter()
+        .map(|e| {
+            (
+                &text[e.trigger_start..e.trigger_end],
+                e.when.map(|w| w.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("arrived", "2022-09-09".to_owned()),
+            ("met", "2022-09-12".to_owned())
+        ]
+    );
+}
