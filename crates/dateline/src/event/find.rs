@@ -260,9 +260,12 @@ pub(crate) fn find_events(
             };
             let participants = participants_of(&words, wi, passive, &mentions, entities, lo, hi);
             let location = location_of(&words, wi, &mentions, entities, lo, hi);
+            // On a timeline: what happened or is scheduled, dated by its own clause or by the
+            // narrative around it, not by the publication date alone.
             let timeline = matches!(modality, Modality::Actual | Modality::Future)
                 && when.is_some_and(|v| !matches!(v, DateValue::Unknown(_)))
-                && !(background && time.is_none());
+                && !(background && time.is_none())
+                && (time.is_some() || anchoring == EventAnchoring::Inherited);
             out.push(EventMention {
                 trigger_start: w.token.start,
                 trigger_end: w.token.end,
