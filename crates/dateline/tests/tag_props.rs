@@ -304,13 +304,17 @@ proptest! {
     /// resolves "Sept." to the past, after `"The \n staff\n\n"` to the future); bare years are
     /// accepted or not depending on the other lines of the document (`"1000 \n 1900s "` alone tags
     /// "1000", after `"The \n minister\n\n"` it does not); and without a publication date, a
-    /// dateline at the head of the text is no longer at the head of the document.
+    /// dateline at the head of the text is no longer at the head of the document (with one, even
+/// with a publication date, the words after it fall in another sentence: `"1900-01-01 1000"`).
     #[test]
     fn a_plain_paragraph_before_one_line_text_shifts_its_expressions(
         prefix in plain_paragraph(),
         text in date_like_with(SEPARATORS_ONE_LINE),
         published in published_day(),
     ) {
+        // A date line at the head of a document is cut as a sentence of its own (a dateline);
+        // behind a prefix it is not, so the words after it read differently.
+        prop_assume!(dateline::text::segment(&text).dateline.is_none());
         let alone = dateline::tag(&text, Some(published));
         let joined = dateline::tag(&format!("{prefix}{text}"), Some(published));
         let shifted: Vec<Timex> = alone
