@@ -1,9 +1,46 @@
 //! The `entity` stage: people, organisations and places, with titles and roles, and the name
 //! keys that bring spelling and transliteration variants of one name together.
 //!
-//! Entry point: [`recognize`].
+//! Entry point: [`recognize`]. It needs no model: names are found from capitalization and
+//! lexicons that hold general English, not any story's names.
+//!
+//! - **Places** come from a gazetteer of about 200 countries (with their other names and
+//!   demonyms: `Russian` → Russia, `Palestinians` → Palestine, see [`demonym_place`]),
+//!   their capitals, some 180 major cities, the US states and world regions (`West Bank`,
+//!   `Gaza Strip`, `Middle East`); from place cues (`Al-Aqsa Mosque`, `Republic of …`); and
+//!   from context (`in …`, `the city of …`, `…, capital of`).
+//! - **Organisations** are runs of capitalized words that end in an organisation cue
+//!   (`Ministry`, `Movement`, `Council`, `Party`, `Bureau`, `Office`, `Agency`, `Union`,
+//!   `Corp`, `University`, `News` …), acronyms (`UN`, `NATO`), and single names whose
+//!   neighbours say so (`the … delegation`, `… officials`, `the group …`).
+//! - **People** are name runs with a title (`Russia's Deputy Foreign Minister Mikhail
+//!   Bogdanov`), an honorific (`Mr.`), a lower-case role (`Hamas spokesperson Saleh al-Arouri`),
+//!   an appositive role (`the head of the movement's International Relations Office, Musa Abu
+//!   Marzouk`; `Ismail Haniyeh, head of the Hamas political bureau,`), a common first name, or
+//!   two or more name words with no organisation cue.
+//! - Sentence-initial words (`During`, `According`) and Title Case headlines do not make
+//!   names: a capitalized word at the start of a sentence is a name only if it is known or is
+//!   written capitalized elsewhere in the body, and a headline word only if the body writes it
+//!   as a name too.
+//!
+//! Mentions of one entity are grouped within the text: partial names join the fullest name
+//! they abbreviate ("Haniya" joins "Isma'il Haniya"), spelling variants become aliases. Across
+//! texts, compare [`Entity::key`]s with [`NameKey::matches`].
+//!
+//! Offsets are byte offsets into the text, on character boundaries; a possessive `'s` is not
+//! part of a name. The work is linear in the text.
+
+mod fx;
+mod gazetteer;
+mod key;
+mod lexicon;
+mod recognize;
+#[cfg(test)]
+mod tests;
 
 use serde::{Deserialize, Serialize};
+
+pub use gazetteer::demonym_place;
 
 use crate::text::Segmented;
 
@@ -73,21 +110,112 @@ pub struct NameKey {
 }
 
 impl NameKey {
-    /// Folds a name.
+    /// Folds a name: Unicode decomposition without combining marks, lower case, apostrophes
+    /// of every form removed, a possessive `'s` dropped, article prefixes (`al-`, `el-`) and a
+    /// leading `the` dropped, hyphens split, a leading demonym replaced by its country, and
+    /// the usual variants of Arabic and Russian transliteration folded (`ou`/`u`, `q`/`k`,
+    /// `-eh`/`-ah`/`-a`, `y`/`i`, doubled letters, and a few first-name variants).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dateline::entity::NameKey;
+    ///
+    /// assert_eq!(NameKey::new("Ḥamās").as_string(), "hamas");
+    /// assert_eq!(NameKey::new("Sergey Lavrov"), NameKey::new("Sergei Lavrov"));
+    /// assert_eq!(NameKey::new("Moussa Abu Marzouq"), NameKey::new("Musa Abu Marzouk"));
+    /// assert_eq!(NameKey::new("Saleh al-Arouri"), NameKey::new("Saleh Aruri"));
+    /// assert_eq!(NameKey::new("Russia's"), NameKey::new("Russia"));
+    /// ```
     pub fn new(name: &str) -> Self {
         NameKey {
-            parts: name.split_whitespace().map(|w| w.to_lowercase()).collect(),
+            parts: key::fold(name),
         }
     }
 
-    /// Whether the two keys can name the same entity.
+    /// Whether the two keys can name the same entity, as far as names tell.
+    ///
+    /// Keys of the same length match when each word matches: equal after folding, an
+    /// initial of the other, or alike in sound (Double Metaphone) and spelling
+    /// (Jaro–Winkler). A shorter key matches a longer one when its last word matches the
+    /// longer one's last word (the family name) and its other words match, in order, words
+    /// of the longer one: "Haniya" matches "Ismail Haniyeh", "Abu Marzuk" matches "Musa Abu
+    /// Marzouk", but "Musa" does not match "Musa Abu Zuhri", and "Musa Abu Marzouk" does not
+    /// match "Musa Abu Zuhri".
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dateline::entity::NameKey;
+    ///
+    /// let key = |s: &str| NameKey::new(s);
+    /// assert!(key("Ismail Haniyeh").matches(&key("Isma'il Haniya")));
+    /// assert!(key("Haniya").matches(&key("Ismail Haniyeh")));
+    /// assert!(key("Moussa Abu Marzouq").matches(&key("Abu Marzuk")));
+    /// assert!(key("Sergei Lavrov").matches(&key("Sergey Lavrov")));
+    /// assert!(!key("Musa Abu Marzouk").matches(&key("Musa Abu Zuhri")));
+    /// assert!(!key("Musa").matches(&key("Musa Abu Zuhri")));
+    /// ```
     pub fn matches(&self, other: &NameKey) -> bool {
-        self == other
+        key::parts_match(&self.parts, &other.parts)
+    }
+
+    /// The folded words joined by single spaces.
+    pub fn as_string(&self) -> String {
+        self.parts.join(" ")
     }
 }
 
-/// Finds the entities of a segmented text.
+impl Entities {
+    /// The entity of mention `mention` (an index into [`Entities::mentions`]).
+    pub fn entity_of(&self, mention: usize) -> Option<&Entity> {
+        self.mentions
+            .get(mention)
+            .and_then(|m| self.entities.get(m.entity))
+    }
+
+    /// The indexes of the mentions of entity `entity`, in text order.
+    pub fn mentions_of(&self, entity: usize) -> impl Iterator<Item = usize> + '_ {
+        self.mentions
+            .iter()
+            .enumerate()
+            .filter(move |(_, m)| m.entity == entity)
+            .map(|(i, _)| i)
+    }
+}
+
+/// Finds the people, organisations and places of a segmented text, with their titles and
+/// roles, and groups their mentions into entities.
+///
+/// Linear in the length of the text; never panics.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::entity::{recognize, EntityKind};
+/// use dateline::text::segment;
+///
+/// let text = "Russia's Deputy Foreign Minister Mikhail Bogdanov received a delegation in \
+///             Moscow. During the meeting, Hamas spokesperson Saleh al-Arouri thanked Bogdanov.";
+/// let found = recognize(text, &segment(text));
+///
+/// let bogdanov = found.entities.iter().find(|e| e.name == "Mikhail Bogdanov").unwrap();
+/// assert_eq!(bogdanov.kind, EntityKind::Person);
+/// assert_eq!(bogdanov.roles, ["Deputy Foreign Minister"]);
+///
+/// let arouri = found.entities.iter().find(|e| e.name == "Saleh al-Arouri").unwrap();
+/// assert_eq!(arouri.roles, ["spokesperson"]);
+///
+/// let kind_of = |name: &str| found.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+/// assert_eq!(kind_of("Russia"), Some(EntityKind::Place));
+/// assert_eq!(kind_of("Moscow"), Some(EntityKind::Place));
+/// assert_eq!(kind_of("Hamas"), Some(EntityKind::Organization));
+/// assert_eq!(kind_of("During"), None);
+///
+/// // "Bogdanov" alone is the same person.
+/// let m = found.mentions.iter().position(|m| &text[m.start..m.end] == "Bogdanov").unwrap();
+/// assert_eq!(found.entity_of(m).unwrap().name, "Mikhail Bogdanov");
+/// ```
 pub fn recognize(text: &str, segmented: &Segmented) -> Entities {
-    let _ = (text, segmented);
-    Entities::default()
+    recognize::recognize(text, segmented)
 }

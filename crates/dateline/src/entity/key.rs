@@ -1,0 +1,258 @@
+//! Name folding and matching: the machinery behind [`NameKey`](super::NameKey).
+//!
+//! A name is folded word by word: Unicode compatibility decomposition with the combining marks
+//! dropped (`Ḥamās` → `hamas`), lower case, apostrophes of every form removed (`Isma’il` →
+//! `ismail`), a final possessive `’s` dropped, article prefixes (`al-`, `el-`) and a leading
+//! `the` dropped, hyphens split, a leading demonym replaced by its country
+//! (`Russian Foreign Ministry` → `russia foreign ministry`), and the spelling variants of
+//! Arabic and Russian transliteration brought together: `x` → `ks`, `ph` → `f`, `q` → `k`,
+//! `o` → `u` (so `ou`, `oo` → `u`), word-initial `ye` → `e`, `y` → `i` unless a vowel follows,
+//! doubled letters → one, a final `-eh`/`-ah` → `-a`, and a small table of first-name variants
+//! (`Mohammed`/`Muhammad`, `Ahmed`/`Ahmad`, `Youssef`/`Yusuf` …).
+//!
+//! Two folded words are the same when they are equal, when one is the other's initial, or when
+//! they sound alike (equal Double Metaphone codes, from `rphonetic`) and are spelt alike
+//! (Jaro–Winkler similarity ≥ 0.8, from `strsim`), or are long and nearly identical
+//! (Jaro–Winkler ≥ 0.94).
+
+use std::sync::LazyLock;
+
+use rphonetic::DoubleMetaphone;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use super::gazetteer;
+
+/// Apostrophe-like characters that transliterations use for ʿayn, hamza and the possessive.
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '’' | '‘' | 'ʼ' | 'ʿ' | 'ʾ' | '`' | '´' | '′' | 'ʻ' | 'ʹ'
+    )
+}
+
+/// First-name variants that folding alone does not bring together, after folding.
+const VARIANTS: &[(&str, &str)] = &[
+    ("muhamed", "muhamad"),
+    ("mahamed", "muhamad"),
+    ("mahamad", "muhamad"),
+    ("muhamat", "muhamad"),
+    ("ahmed", "ahmad"),
+    ("yusef", "yusuf"),
+    ("yusif", "yusuf"),
+    ("abdel", "abdul"),
+    ("abdal", "abdul"),
+    ("husein", "husain"),
+    ("hasain", "husain"),
+    ("khaled", "khalid"),
+    ("aleksander", "aleksandr"),
+    ("ismael", "ismail"),
+    ("esmail", "ismail"),
+    ("ebrahim", "ibrahim"),
+    ("yasir", "yaser"),
+    ("evgenii", "evgeni"),
+    ("iuri", "yuri"),
+    ("iurii", "yuri"),
+];
+
+/// Folds one lower-case ASCII word (see the module docs).
+fn transliterate(word: String) -> String {
+    let mut s: Vec<u8> = word.into_bytes();
+    if s.contains(&b'x') {
+        let mut t = Vec::with_capacity(s.len() + 2);
+        for &c in &s {
+            if c == b'x' {
+                t.extend_from_slice(b"ks");
+            } else {
+                t.push(c);
+            }
+        }
+        s = t;
+    }
+    // In place: every rewrite below keeps or shortens the word.
+    let (mut r, mut w) = (0, 0);
+    while r < s.len() {
+        let c = s[r];
+        let next = s.get(r + 1).copied();
+        let (out, skip) = match (c, next) {
+            (b'p', Some(b'h')) => (b'f', 2),
+            (b'c', Some(b'k')) => (b'k', 2),
+            (b'q', _) => (b'k', 1),
+            (b'o', _) => (b'u', 1),
+            _ => (c, 1),
+        };
+        s[w] = out;
+        w += 1;
+        r += skip;
+    }
+    s.truncate(w);
+    // Word-initial "ye" before a consonant: Yevgeny / Evgeny, Yelena / Elena.
+    if s.len() > 3 && s[0] == b'y' && s[1] == b'e' && !is_vowel(s[2]) {
+        s.remove(0);
+    }
+    // "y" → "i" unless a vowel follows: Sergey → sergei, Husayn → husain, Dmitry → dmitri.
+    for i in 0..s.len() {
+        if s[i] == b'y' && i > 0 && !s.get(i + 1).copied().is_some_and(is_vowel) {
+            s[i] = b'i';
+        }
+    }
+    s.dedup();
+    if s.len() > 3 && (s.ends_with(b"eh") || s.ends_with(b"ah")) {
+        s.truncate(s.len() - 2);
+        s.push(b'a');
+    }
+    match VARIANTS
+        .iter()
+        .find(|(from, _)| from.as_bytes() == s.as_slice())
+    {
+        Some((_, to)) => (*to).to_owned(),
+        None => String::from_utf8(s).unwrap_or_default(),
+    }
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Ends the word being read: drops a possessive "'s" (an apostrophe right before a final
+/// "s") and keeps the word if anything is left.
+fn end_word(cur: &mut String, words: &mut Vec<String>, apostrophe_at: Option<usize>) {
+    if apostrophe_at.is_some_and(|a| a > 0 && a + 1 == cur.len()) && cur.ends_with('s') {
+        cur.pop();
+    }
+    if !cur.is_empty() {
+        let cap = cur.capacity();
+        words.push(std::mem::replace(cur, String::with_capacity(cap)));
+    }
+}
+
+/// Folds a name into its key words (see the module docs).
+pub(crate) fn fold(name: &str) -> Vec<String> {
+    // Decompose, drop marks, lower-case; apostrophes and periods vanish, other
+    // non-alphanumerics split words, and a final possessive "'s" is dropped.
+    let mut words: Vec<String> = Vec::with_capacity(4);
+    let mut cur = String::with_capacity(name.len());
+    let mut apostrophe_at: Option<usize> = None;
+    let mut push = |c: char, cur: &mut String, words: &mut Vec<String>| {
+        if !c.is_ascii() && is_combining_mark(c) {
+            return;
+        }
+        if is_apostrophe(c) {
+            apostrophe_at = Some(cur.len());
+        } else if c == '.' {
+            // U.S. → us
+        } else if c.is_alphanumeric() {
+            if c.is_ascii() {
+                cur.push(c.to_ascii_lowercase());
+            } else {
+                cur.extend(c.to_lowercase());
+            }
+        } else {
+            end_word(cur, words, apostrophe_at.take());
+        }
+    };
+    if name.is_ascii() {
+        name.chars().for_each(|c| push(c, &mut cur, &mut words));
+    } else {
+        name.nfkd().for_each(|c| push(c, &mut cur, &mut words));
+    }
+    end_word(&mut cur, &mut words, apostrophe_at);
+    // Article prefixes and a leading "the".
+    let article = |w: &String| matches!(w.as_str(), "al" | "el" | "ul");
+    if words.iter().any(|w| !article(w)) {
+        words.retain(|w| !article(w));
+    }
+    if words.len() > 1 && words[0] == "the" {
+        words.remove(0);
+    }
+    // A leading demonym names its country: "Russian Foreign Ministry" ~ "Russia's Foreign Ministry".
+    if let Some(first) = words.first() {
+        if let Some(place) = gazetteer::lookup(first).filter(|p| p.demonym) {
+            let replacement: Vec<String> = place
+                .canonical
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
+            words.splice(0..1, replacement);
+        }
+    }
+    words
+        .into_iter()
+        .map(|w| {
+            if w.bytes().all(|b| b.is_ascii_lowercase()) {
+                transliterate(w)
+            } else {
+                w
+            }
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+static METAPHONE: LazyLock<DoubleMetaphone> = LazyLock::new(|| DoubleMetaphone::new(None));
+
+/// Whether two folded words are the same name (see the module docs).
+pub(crate) fn word_eq(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (Some(fa), Some(fb)) = (a.chars().next(), b.chars().next()) else {
+        return false;
+    };
+    if !alike_initials(fa, fb) {
+        return false;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la == 1 || lb == 1 {
+        return a.chars().next() == b.chars().next();
+    }
+    if la < 3 || lb < 3 || la.abs_diff(lb) > 3 {
+        return false;
+    }
+    let jw = strsim::jaro_winkler(a, b);
+    if jw >= 0.94 && la >= 6 && lb >= 6 {
+        return true;
+    }
+    if jw < 0.8 || !a.is_ascii() || !b.is_ascii() {
+        return false;
+    }
+    let (ma, mb) = (METAPHONE.double_metaphone(a), METAPHONE.double_metaphone(b));
+    let (pa, aa, pb, ab) = (ma.primary(), ma.alternate(), mb.primary(), mb.alternate());
+    !pa.is_empty() && (pa == pb || pa == ab || aa == pb)
+}
+
+/// Whether two first letters can begin spellings of one name (a vowel for a vowel, `k` for
+/// `g` or `c`, `s` for `z` …).
+fn alike_initials(a: char, b: char) -> bool {
+    const CLASSES: [&str; 5] = ["aeiouy", "ckgqj", "szcx", "fvpw", "td"];
+    a == b || CLASSES.iter().any(|c| c.contains(a) && c.contains(b))
+}
+
+/// Whether two folded names can name the same entity (see [`NameKey::matches`]).
+///
+/// [`NameKey::matches`]: super::NameKey::matches
+pub(crate) fn parts_match(x: &[String], y: &[String]) -> bool {
+    let (a, b) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    let (Some(a_last), Some(b_last)) = (a.last(), b.last()) else {
+        return false;
+    };
+    if a.len() == b.len() {
+        return word_eq(a_last, b_last) && a.iter().zip(b).all(|(p, q)| word_eq(p, q));
+    }
+    // A partial name: its last word is the family name, and it must be the full name's last.
+    if a_last.chars().count() < 2 || !word_eq(a_last, b_last) {
+        return false;
+    }
+    let mut j = 0;
+    let rest = &b[..b.len() - 1];
+    'words: for w in &a[..a.len() - 1] {
+        while j < rest.len() {
+            j += 1;
+            if word_eq(w, &rest[j - 1]) {
+                continue 'words;
+            }
+        }
+        return false;
+    }
+    true
+}
