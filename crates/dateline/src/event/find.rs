@@ -512,7 +512,18 @@ fn token_index(words: &[Word<'_>], byte: usize) -> usize {
     words.partition_point(|w| w.token.start < byte)
 }
 
-/// People and organisations in the trigger's clause, with their parts where the syntax shows.
+/// Whether a relative or subordinating word, or a semicolon, lies between words `a` and `b`:
+/// names beyond it belong to another clause.
+fn clause_between(words: &[Word<'_>], a: usize, b: usize) -> bool {
+    let (a, b) = if a < b { (a, b) } else { (b, a) };
+    words[a + 1..b]
+        .iter()
+        .any(|w| w.lower == ";" || cue(&w.lower) == Cue::Clause)
+}
+
+/// People and organisations in the trigger's clause, with their parts where the syntax shows:
+/// names before an active verb did it, names after it had it done to them; a passive verb turns
+/// that round, and "by" names the doer.
 fn participants_of(
     words: &[Word<'_>],
     wi: usize,
@@ -523,17 +534,25 @@ fn participants_of(
     hi: usize,
 ) -> Vec<Participant> {
     let mut out = Vec::new();
-    for &mi in mentions {
+    let mut subject_seen = false;
+    let people: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|&&mi| entities.mentions[mi].kind != EntityKind::Place)
+        .map(|&mi| (mi, token_index(words, entities.mentions[mi].start)))
+        .collect();
+    for &(mi, p) in &people {
         let m = &entities.mentions[mi];
-        if m.kind == EntityKind::Place {
-            continue;
-        }
-        let p = token_index(words, m.start);
-        if p + 8 < lo || p > hi + 8 || p.abs_diff(wi) > 14 {
+        let in_clause = if p < wi {
+            p >= lo && !clause_between(words, p, wi)
+        } else {
+            p <= hi && !clause_between(words, wi, p)
+        };
+        if !in_clause {
             continue;
         }
         let before = p.checked_sub(1).map_or(Cue::None, |b| cue(&words[b].lower));
         let role = if p < wi {
+            subject_seen = true;
             if passive {
                 Role::Patient
             } else {
@@ -552,6 +571,26 @@ fn participants_of(
             entity: m.entity,
             role,
         });
+    }
+    // "The delegation arrived … and met the minister": the subject of the first verb is the
+    // subject of the second.
+    if !subject_seen {
+        if let Some(&(mi, p)) = people
+            .iter()
+            .rev()
+            .find(|&&(_, p)| p < lo && !clause_between(words, p, wi))
+        {
+            let role = if passive { Role::Patient } else { Role::Agent };
+            out.insert(
+                0,
+                Participant {
+                    mention: mi,
+                    entity: entities.mentions[mi].entity,
+                    role,
+                },
+            );
+            let _ = p;
+        }
     }
     out
 }
