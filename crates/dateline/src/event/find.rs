@@ -575,7 +575,7 @@ fn participants_of(
     // "The delegation arrived … and met the minister": the subject of the first verb is the
     // subject of the second.
     if !subject_seen {
-        if let Some(&(mi, p)) = people
+        if let Some(&(mi, _)) = people
             .iter()
             .rev()
             .find(|&&(_, p)| p < lo && !clause_between(words, p, wi))
@@ -589,7 +589,6 @@ fn participants_of(
                     role,
                 },
             );
-            let _ = p;
         }
     }
     out
