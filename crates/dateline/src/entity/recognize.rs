@@ -31,6 +31,9 @@ use super::lexicon::{self as lx, flags_of_hash};
 use super::{Entities, Entity, EntityKind, Mention, NameKey};
 use crate::text::{Segmented, Token, TokenKind};
 
+/// How many people a name is compared with beyond those that share its family name.
+const FUZZY_WINDOW: usize = 48;
+
 /// The most units a chunk is read as one; longer runs of capitals are cut.
 const MAX_UNITS: usize = 16;
 
@@ -377,47 +380,49 @@ impl<'a> Ctx<'a> {
 
     /// Whether a chunk unit can start at token `i`.
     fn starts_unit(&mut self, i: usize, end: usize) -> bool {
-        if i >= end || !self.is_word(i) {
+        if i >= end {
+            return false;
+        }
+        let k = self.tk.get(i).copied().unwrap_or(0);
+        if k & TK_CAP != 0 {
+            return true;
+        }
+        if k & TK_LOWER == 0 || self.toks.get(i).is_none_or(|t| t.end - t.start > 5) {
             return false;
         }
         let s = self.tx(i);
-        if is_cap(s) {
-            return true;
-        }
-        is_lower(s)
-            && matches!(
-                s,
-                "al" | "el"
-                    | "ad"
-                    | "ar"
-                    | "as"
-                    | "at"
-                    | "az"
-                    | "ash"
-                    | "ul"
-                    | "bin"
-                    | "ibn"
-                    | "bint"
-                    | "ben"
-                    | "van"
-                    | "von"
-                    | "der"
-                    | "den"
-                    | "de"
-                    | "da"
-                    | "di"
-                    | "du"
-                    | "del"
-                    | "della"
-                    | "la"
-                    | "le"
-                    | "dos"
-                    | "das"
-                    | "ter"
-                    | "abu"
-                    | "abd"
-            )
-            && self.particle_join(i, end).is_some()
+        matches!(
+            s,
+            "al" | "el"
+                | "ad"
+                | "ar"
+                | "as"
+                | "at"
+                | "az"
+                | "ash"
+                | "ul"
+                | "bin"
+                | "ibn"
+                | "bint"
+                | "ben"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "de"
+                | "da"
+                | "di"
+                | "du"
+                | "del"
+                | "della"
+                | "la"
+                | "le"
+                | "dos"
+                | "das"
+                | "ter"
+                | "abu"
+                | "abd"
+        ) && self.particle_join(i, end).is_some()
     }
 
     /// The longest gazetteer name starting at token `i`: (token end, place, possessive).
@@ -1544,30 +1549,28 @@ pub(crate) fn recognize(text: &str, seg: &Segmented) -> Entities {
         }
     }
     // Which sentence-initial words the text also writes in lower case.
-    for (i, t) in toks.iter().enumerate() {
-        if wanted.is_empty() {
-            break;
-        }
-        if ctx.tk[i] & TK_LOWER == 0 {
-            continue;
-        }
-        let w = t.text(text);
-        let Some(&b) = w.as_bytes().first() else {
-            continue;
-        };
-        let h = if b.is_ascii_lowercase() {
-            let stem = strip_period(strip_possessive(w).0);
-            if !want_first[usize::from(b)] || want_len & (1 << stem.len().min(63)) == 0 {
+    let bytes = text.as_bytes();
+    if !wanted.is_empty() {
+        for (i, t) in toks.iter().enumerate() {
+            if ctx.tk[i] & TK_LOWER == 0 {
                 continue;
             }
-            ctx.key_hash(i)
-        } else if is_lower(w) {
-            ctx.key_hash(i)
-        } else {
-            continue;
-        };
-        if wanted.contains(&h) {
-            ctx.lower_seen.insert(h);
+            let b = bytes.get(t.start).copied().unwrap_or(0);
+            if b.is_ascii_lowercase() {
+                // A cheap filter on first letter and length (with or without "'s" / "’s").
+                let len = t.end - t.start;
+                let lens = (1u64 << len.min(63))
+                    | (1u64 << len.saturating_sub(2).min(63))
+                    | (1u64 << len.saturating_sub(4).min(63))
+                    | (1u64 << len.saturating_sub(1).min(63));
+                if !want_first[usize::from(b)] || want_len & lens == 0 {
+                    continue;
+                }
+            }
+            let h = ctx.key_hash(i);
+            if wanted.contains(&h) {
+                ctx.lower_seen.insert(h);
+            }
         }
     }
     // Pass 2: chunks.
@@ -1678,6 +1681,25 @@ fn group(text: &str, cands: Vec<Cand>) -> Entities {
     multi.sort_by_key(|&i| (std::cmp::Reverse(keys[i].len()), cands[i].start));
     let mut person_groups: Vec<usize> = Vec::new();
     let mut person_key_cache: HashMap<usize, usize, FxBuild> = HashMap::default();
+    // People indexed by their last (family) name; a name is compared with those that share
+    // it and with the most recent few others, so that grouping stays linear.
+    let mut by_last: HashMap<&str, Vec<usize>, FxBuild> = HashMap::default();
+    let candidates = |by_last: &HashMap<&str, Vec<usize>, FxBuild>,
+                      person_groups: &[usize],
+                      key: &[String]|
+     -> Vec<usize> {
+        let mut out: Vec<usize> = key
+            .last()
+            .and_then(|l| by_last.get(l.as_str()))
+            .map_or_else(Vec::new, |v| {
+                v.iter().rev().take(FUZZY_WINDOW).copied().collect()
+            });
+        let from = person_groups.len().saturating_sub(FUZZY_WINDOW);
+        out.extend_from_slice(&person_groups[from..]);
+        out.sort_unstable();
+        out.dedup();
+        out
+    };
     for &i in &multi {
         let c = &cands[i];
         let kind = if c.definite {
@@ -1690,13 +1712,15 @@ fn group(text: &str, cands: Vec<Cand>) -> Entities {
             if let Some(&g) = person_key_cache.get(&ks) {
                 g
             } else {
-                let found = person_groups
-                    .iter()
-                    .copied()
+                let found = candidates(&by_last, &person_groups, keys[i])
+                    .into_iter()
                     .find(|&g| key::parts_match(keys[i], &dk[groups[g].key]));
                 let g = found.unwrap_or_else(|| {
                     let g = new_group(&mut groups, EntityKind::Person, kid[i], None);
                     person_groups.push(g);
+                    if let Some(last) = dk[kid[i]].last() {
+                        by_last.entry(last.as_str()).or_default().push(g);
+                    }
                     g
                 });
                 person_key_cache.insert(ks, g);
@@ -1725,6 +1749,24 @@ fn group(text: &str, cands: Vec<Cand>) -> Entities {
             alias_groups.entry(kid[i]).or_insert(g);
         }
     }
+    // Where each person's multi-word mentions are, for the nearest one to a single word.
+    let mut member_starts: HashMap<usize, Vec<usize>, FxBuild> = HashMap::default();
+    for &g in &person_groups {
+        let mut v: Vec<usize> = groups[g].members.iter().map(|&m| cands[m].start).collect();
+        v.sort_unstable();
+        member_starts.insert(g, v);
+    }
+    let mut last_single: HashMap<usize, usize, FxBuild> = HashMap::default();
+    // Multi-word organisations and places by their last word.
+    let mut other_by_last: HashMap<&str, Vec<usize>, FxBuild> = HashMap::default();
+    for &g in key_groups.values() {
+        let k = &dk[groups[g].key];
+        if k.len() > 1 {
+            if let Some(last) = k.last() {
+                other_by_last.entry(last.as_str()).or_default().push(g);
+            }
+        }
+    }
     // Single words: the nearest person they abbreviate, a known key, or their votes.
     let mut pools: HashMap<usize, (Votes, bool, Vec<usize>), FxBuild> = HashMap::default();
     let mut match_cache: HashMap<usize, Vec<usize>, FxBuild> = HashMap::default();
@@ -1745,32 +1787,37 @@ fn group(text: &str, cands: Vec<Cand>) -> Entities {
         };
         if !strongly_other {
             let matching = match_cache.entry(kid[i]).or_insert_with(|| {
-                person_groups
-                    .iter()
-                    .copied()
+                candidates(&by_last, &person_groups, keys[i])
+                    .into_iter()
                     .filter(|&g| key::parts_match(keys[i], &dk[groups[g].key]))
                     .collect()
             });
             let mut best: Option<(usize, bool, usize)> = None; // (group, before, distance)
             for &g in matching.iter() {
-                for &m in &groups[g].members {
-                    let before = cands[m].start < c.start;
-                    let dist = cands[m].start.abs_diff(c.start);
-                    let better = match best {
-                        None => true,
-                        Some((_, b, d)) => (before && !b) || (before == b && dist < d),
-                    };
-                    if better {
-                        best = Some((g, before, dist));
-                    }
-                }
-                if best.is_none() {
-                    best = Some((g, false, usize::MAX));
+                let starts = member_starts.get(&g).map_or(&[][..], Vec::as_slice);
+                let at = starts.partition_point(|&x| x < c.start);
+                let before = starts[..at]
+                    .last()
+                    .copied()
+                    .into_iter()
+                    .chain(last_single.get(&g).copied())
+                    .max();
+                let option = match (before, starts.get(at)) {
+                    (Some(b), _) => (g, true, c.start - b),
+                    (None, Some(&a)) => (g, false, a - c.start),
+                    (None, None) => (g, false, usize::MAX),
+                };
+                let better = match best {
+                    None => true,
+                    Some((_, b, d)) => (option.1 && !b) || (option.1 == b && option.2 < d),
+                };
+                if better {
+                    best = Some(option);
                 }
             }
             if let Some((g, _, _)) = best {
                 assign[i] = Some(g);
-                groups[g].members.push(i);
+                last_single.insert(g, c.start);
                 continue;
             }
         }
@@ -1783,13 +1830,16 @@ fn group(text: &str, cands: Vec<Cand>) -> Entities {
                 continue;
             }
             // A single word that ends one multi-word organisation or place of the text.
-            let partial: Vec<usize> = key_groups
-                .values()
-                .copied()
-                .filter(|&g| {
-                    dk[groups[g].key].len() > 1 && key::parts_match(keys[i], &dk[groups[g].key])
-                })
-                .collect();
+            let partial: Vec<usize> = keys[i]
+                .last()
+                .and_then(|l| other_by_last.get(l.as_str()))
+                .map_or_else(Vec::new, |v| {
+                    v.iter()
+                        .copied()
+                        .filter(|&g| key::parts_match(keys[i], &dk[groups[g].key]))
+                        .take(2)
+                        .collect()
+                });
             if let [g] = partial[..] {
                 assign[i] = Some(g);
                 continue;
