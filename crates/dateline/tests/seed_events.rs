@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use dateline::event::{Modality, TriggerClass};
+use dateline::entity::NameKey;
+use dateline::event::{Modality, Role, TriggerClass};
 use dateline::{extract, Document, Extraction};
 
 fn seed(stem: &str) -> (String, Extraction) {
@@ -87,4 +88,41 @@ fn each_event_takes_the_time_of_its_own_clause() {
             ("met", "2022-09-12".to_owned())
         ]
     );
+}
+
+/// The participants of the event with this trigger and date, by entity name.
+fn participants(stem: &str, trigger: &str, when: &str) -> Vec<(String, Role)> {
+    let (text, x) = seed(stem);
+    x.events
+        .iter()
+        .filter(|e| {
+            &text[e.trigger_start..e.trigger_end] == trigger
+                && e.when.map(|w| w.to_string()).as_deref() == Some(when)
+        })
+        .flat_map(|e| e.participants.iter())
+        .map(|p| (x.entities.entities[p.entity].name.clone(), p.role))
+        .collect()
+}
+
+fn names(found: &[(String, Role)], name: &str, role: Role) -> bool {
+    let key = NameKey::new(name);
+    found
+        .iter()
+        .any(|(n, r)| *r == role && NameKey::new(n).matches(&key))
+}
+
+#[test]
+fn the_visit_has_the_same_people_in_three_articles() {
+    // However each article spells them, the minister is the one who met the delegation.
+    let p = participants("001_81fdf5034d92bce2", "welcomed", "XXXX-09-12");
+    assert!(names(&p, "Sergei Lavrov", Role::Agent), "{p:?}");
+    assert!(names(&p, "Hamas", Role::Patient), "{p:?}");
+    let p = participants("002_9702e96eff6568ce", "received", "XXXX-09-12");
+    assert!(names(&p, "Sergei Lavrov", Role::Agent), "{p:?}");
+    assert!(names(&p, "Ismail Haniyeh", Role::Patient), "{p:?}");
+    let p = participants("003_ee77a87f937499ff", "met", "2022-09-12");
+    assert!(names(&p, "Sergei Lavrov", Role::Patient), "{p:?}");
+    let p = participants("003_ee77a87f937499ff", "led", "2022-09-10");
+    assert!(names(&p, "Ismail Haniyeh", Role::Patient), "{p:?}");
+    assert!(names(&p, "Musa Abu Marzouk", Role::Patient), "{p:?}");
 }
