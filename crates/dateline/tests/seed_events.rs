@@ -126,3 +126,18 @@ fn the_visit_has_the_same_people_in_three_articles() {
     assert!(names(&p, "Ismail Haniyeh", Role::Patient), "{p:?}");
     assert!(names(&p, "Musa Abu Marzouk", Role::Patient), "{p:?}");
 }
+
+#[test]
+fn undated_background_states_are_not_timeline_events() {
+    let text = "The minister met the envoy on 16 March 2023. \
+                The visit comes as the army has been stepping up its raids in the region.";
+    let x = extract(&Document::new("t", text));
+    let by_trigger = |t: &str| {
+        x.events
+            .iter()
+            .find(|e| &text[e.trigger_start..e.trigger_end] == t)
+            .unwrap_or_else(|| panic!("no event {t}: {:?}", x.events))
+    };
+    assert!(by_trigger("met").timeline);
+    assert!(!by_trigger("stepping").timeline);
+}

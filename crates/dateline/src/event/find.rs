@@ -210,13 +210,25 @@ pub(crate) fn find_events(
             if w.capitalized && wi > 0 && !title_case {
                 continue;
             }
+            let after_be = wi > 0 && cue(&words[wi - 1].lower) == Cue::Be;
             let trigger = match lexicon::lookup(&w.lower) {
                 Some(t) => Some(t),
-                None => lexicon::unknown_past(&w.lower).map(|_| Trigger {
-                    lemma: "",
-                    class: TriggerClass::Other,
-                    form: Form::Past,
-                }),
+                None => lexicon::unknown_past(&w.lower)
+                    .map(|_| Trigger {
+                        lemma: "",
+                        class: TriggerClass::Other,
+                        form: Form::Past,
+                    })
+                    .or_else(|| {
+                        // "has been stepping up": a progressive verb outside the lexicon.
+                        (after_be && w.lower.len() >= 6 && w.lower.ends_with("ing")).then_some(
+                            Trigger {
+                                lemma: "",
+                                class: TriggerClass::Other,
+                                form: Form::Gerund,
+                            },
+                        )
+                    }),
             };
             let Some(trigger) = trigger else { continue };
             if !reads_as_event(&words, wi, trigger) {
@@ -225,15 +237,39 @@ pub(crate) fn find_events(
             found.push((wi, trigger));
         }
 
+        // Readings of each trigger; a progressive verb makes its clause a background state,
+        // the event nouns it governs included ("has been stepping up its raids").
+        let mut readings: Vec<(Modality, bool, bool)> = found
+            .iter()
+            .map(|&(wi, trigger)| modality_of(&words, wi, trigger.form))
+            .collect();
+        for k in 0..found.len() {
+            if !readings[k].2 {
+                continue;
+            }
+            for j in k + 1..found.len() {
+                if boundary_between(&words, found[k].0, found[j].0) {
+                    break;
+                }
+                if found[j].1.form == Form::Noun {
+                    readings[j].2 = true;
+                }
+            }
+        }
         let first_event = out.len();
         for (k, &(wi, trigger)) in found.iter().enumerate() {
             let w = &words[wi];
             let lemma = if trigger.lemma.is_empty() {
-                regular_lemma(&w.lower)
+                match w.lower.strip_suffix("ing") {
+                    Some(stem) if trigger.form == Form::Gerund => {
+                        regular_lemma(&format!("{stem}ed"))
+                    }
+                    _ => regular_lemma(&w.lower),
+                }
             } else {
                 trigger.lemma.to_owned()
             };
-            let (modality, passive, background) = modality_of(&words, wi, trigger.form);
+            let (modality, passive, background) = readings[k];
             // The clause around the trigger: from the previous trigger to the next one.
             let lo = if k == 0 { 0 } else { found[k - 1].0 + 1 };
             let hi = found.get(k + 1).map_or(words.len(), |&(n, _)| n);
