@@ -1,9 +1,10 @@
 //! # dateline
 //!
-//! dateline turns news articles into timelines. This release holds its first two stages:
-//! [`text`] (sentences, tokens, datelines) and [`time`] (temporal expressions with TIMEX3
-//! values), reachable through [`tag`], with [`export`] (JSON, TimeML) and [`eval`] (TempEval-3
-//! scoring) beside them.
+//! dateline turns news articles into timelines. This release holds its per-document stages:
+//! [`text`] (sentences, tokens, datelines), [`time`] (temporal expressions with TIMEX3 values,
+//! reachable alone through [`tag`]), [`entity`] (people, organisations, places, name keys) and
+//! [`event`] (event mentions with participants, place and time), run together by [`extract`];
+//! with [`export`] (JSON, TimeML) and [`eval`] (TempEval-3 and SemEval-2015 scoring) beside them.
 //!
 //! # Examples
 //!
