@@ -14,6 +14,66 @@ use crate::failure::{display_input, Failure};
 /// A document to read: its id is the file stem, or the line's `id` (or `doc`).
 pub use dateline::Document;
 
+/// The documents a command reads: plain-text files and directories, JSON Lines, and the
+/// publication dates given for them.
+#[derive(Debug, clap::Args)]
+pub struct Sources {
+    /// Plain-text files, or directories of .txt files (`-` for standard input).
+    #[arg(value_name = "FILE", required_unless_present = "jsonl")]
+    pub files: Vec<PathBuf>,
+    /// A JSON Lines file of documents (`-` for standard input); may be repeated.
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Vec<PathBuf>,
+    /// Publication date: `YYYY-MM-DD` for every document that gives none, or `ID=YYYY-MM-DD`
+    /// for the document with that id (over its own); may be repeated.
+    #[arg(long, value_name = "[ID=]YYYY-MM-DD")]
+    pub published: Vec<String>,
+}
+
+impl Sources {
+    /// Reads every document in order (files, then JSON Lines), with its publication date
+    /// applied, and hands each to `each`.
+    pub fn for_each(
+        &self,
+        mut each: impl FnMut(&Document) -> Result<(), Failure>,
+    ) -> Result<(), Failure> {
+        let mut published = Published::parse(&self.published)?;
+        let stdin_uses = self
+            .files
+            .iter()
+            .chain(&self.jsonl)
+            .filter(|p| p.as_os_str() == "-")
+            .count();
+        if stdin_uses > 1 {
+            return Err(Failure::Usage(
+                "standard input (`-`) can be read only once".to_owned(),
+            ));
+        }
+        for path in expand_paths(&self.files)? {
+            let mut doc = read_text(&path, None)?;
+            published.apply(&mut doc);
+            each(&doc)?;
+        }
+        for path in &self.jsonl {
+            for line in json_lines(path)? {
+                let mut doc = line?.document(None)?;
+                published.apply(&mut doc);
+                each(&doc)?;
+            }
+        }
+        warn_unused(&published);
+        Ok(())
+    }
+}
+
+/// Runs the library on `doc`, turning a panic into a [`Failure::Internal`] that names the
+/// document (the panic hook has already printed the panic message).
+pub fn guarded<T>(doc: &Document, work: impl FnOnce() -> T) -> Result<T, Failure> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|_| Failure::Internal {
+        doc: doc.id.clone(),
+    })
+}
+
 /// Opens `path` for reading, `-` being standard input.
 fn open(path: &Path) -> Result<Box<dyn BufRead>, Failure> {
     if path.as_os_str() == "-" {

@@ -50,16 +50,8 @@ enum Command {
 
 #[derive(Debug, Args)]
 struct TagArgs {
-    /// Plain-text files to tag, or directories of .txt files (`-` for standard input).
-    #[arg(value_name = "FILE", required_unless_present = "jsonl")]
-    files: Vec<PathBuf>,
-    /// A JSON Lines file of documents (`-` for standard input); may be repeated.
-    #[arg(long, value_name = "FILE")]
-    jsonl: Vec<PathBuf>,
-    /// Publication date: `YYYY-MM-DD` for every document that gives none, or `ID=YYYY-MM-DD`
-    /// for the document with that id (over its own); may be repeated.
-    #[arg(long, value_name = "[ID=]YYYY-MM-DD")]
-    published: Vec<String>,
+    #[command(flatten)]
+    sources: input::Sources,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
@@ -83,16 +75,8 @@ enum Format {
 
 #[derive(Debug, Args)]
 struct EventsArgs {
-    /// Plain-text files, or directories of .txt files (`-` for standard input).
-    #[arg(value_name = "FILE", required_unless_present = "jsonl")]
-    files: Vec<PathBuf>,
-    /// A JSON Lines file of documents (`-` for standard input); may be repeated.
-    #[arg(long, value_name = "FILE")]
-    jsonl: Vec<PathBuf>,
-    /// Publication date: `YYYY-MM-DD` for every document that gives none, or `ID=YYYY-MM-DD`
-    /// for the document with that id (over its own); may be repeated.
-    #[arg(long, value_name = "[ID=]YYYY-MM-DD")]
-    published: Vec<String>,
+    #[command(flatten)]
+    sources: input::Sources,
 }
 
 #[derive(Debug, Subcommand)]

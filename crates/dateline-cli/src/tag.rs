@@ -2,7 +2,6 @@
 
 use std::fmt::Write as _;
 use std::io::Write;
-use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use dateline::export::{self, JsonTimex};
@@ -12,29 +11,12 @@ use crate::failure::Failure;
 use crate::input::{self, Document};
 use crate::{Format, TagArgs};
 
-/// Tags `doc`, turning a panic of the library into a [`Failure::Internal`] that names the
-/// document (the panic hook has already printed the panic message).
+/// Tags `doc`, a panic of the library becoming a [`Failure::Internal`] that names it.
 pub fn tag_document(doc: &Document) -> Result<Vec<Timex>, Failure> {
-    panic::catch_unwind(AssertUnwindSafe(|| dateline::tag(&doc.text, doc.published))).map_err(
-        |_| Failure::Internal {
-            doc: doc.id.clone(),
-        },
-    )
+    input::guarded(doc, || dateline::tag(&doc.text, doc.published))
 }
 
 pub fn run(args: &TagArgs, out: &mut impl Write) -> Result<(), Failure> {
-    let mut published = input::Published::parse(&args.published)?;
-    let stdin_uses = args
-        .files
-        .iter()
-        .chain(&args.jsonl)
-        .filter(|p| p.as_os_str() == "-")
-        .count();
-    if stdin_uses > 1 {
-        return Err(Failure::Usage(
-            "standard input (`-`) can be read only once".to_owned(),
-        ));
-    }
     if args.out_dir.is_some() && args.format != Format::Timeml {
         return Err(Failure::Usage(
             "--out-dir writes TimeML files: use it with --format timeml".to_owned(),
@@ -51,19 +33,7 @@ pub fn run(args: &TagArgs, out: &mut impl Write) -> Result<(), Failure> {
         out_dir: args.out_dir.as_deref(),
         out,
     };
-    for path in input::expand_paths(&args.files)? {
-        let mut doc = input::read_text(&path, None)?;
-        published.apply(&mut doc);
-        sink.emit(&doc)?;
-    }
-    for path in &args.jsonl {
-        for line in input::json_lines(path)? {
-            let mut doc = line?.document(None)?;
-            published.apply(&mut doc);
-            sink.emit(&doc)?;
-        }
-    }
-    input::warn_unused(&published);
+    args.sources.for_each(|doc| sink.emit(doc))?;
     Ok(())
 }
 
