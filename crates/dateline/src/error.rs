@@ -19,6 +19,12 @@ use thiserror::Error;
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum Error {
+    /// Two documents of one timeline share an id.
+    #[error("duplicate document id {id:?}: every document of a timeline needs its own id")]
+    DuplicateDocument {
+        /// The id given twice.
+        id: String,
+    },
     /// A publication date that is not a real calendar day written as `YYYY-MM-DD`.
     #[error("invalid publication date {value:?}{}: {reason} (expected YYYY-MM-DD)", doc_suffix(.document))]
     InvalidPublished {

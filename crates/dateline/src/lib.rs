@@ -62,8 +62,11 @@ mod error;
 pub mod eval;
 pub mod event;
 pub mod export;
+pub mod merge;
+pub mod reconcile;
 pub mod text;
 pub mod time;
+pub mod timeline;
 
 use chrono::NaiveDate;
 
@@ -71,6 +74,7 @@ pub use document::Document;
 pub use error::Error;
 pub use event::{extract, Extraction};
 pub use time::Timex;
+pub use timeline::{Timeline, TimelineBuilder};
 
 /// Finds and normalizes the temporal expressions of `text`.
 ///

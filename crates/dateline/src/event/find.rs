@@ -273,7 +273,15 @@ pub(crate) fn find_events(
             // The clause around the trigger: from the previous trigger to the next one.
             let lo = if k == 0 { 0 } else { found[k - 1].0 + 1 };
             let hi = found.get(k + 1).map_or(words.len(), |&(n, _)| n);
-            let time = governing_time(&words, wi, &dating, timexes, lo, hi);
+            let time = governing_time(
+                &words,
+                wi,
+                trigger.form == Form::Noun,
+                &dating,
+                timexes,
+                lo,
+                hi,
+            );
             let (when, anchoring) = match time {
                 Some(ti) => {
                     let t = &timexes[ti];
@@ -458,6 +466,7 @@ fn boundary_between(words: &[Word<'_>], a: usize, b: usize) -> bool {
 fn governing_time(
     words: &[Word<'_>],
     wi: usize,
+    noun: bool,
     dating: &[usize],
     timexes: &[Timex],
     lo: usize,
@@ -470,9 +479,24 @@ fn governing_time(
         let start = timexes[ti].start;
         words.partition_point(|w| w.token.start < start)
     };
+    let pos_end = |ti: usize| {
+        let end = timexes[ti].end;
+        words.partition_point(|w| w.token.end <= end)
+    };
     let mut best: Option<(usize, usize)> = None;
+    let mut anchor_of_relative = None;
     for &ti in dating {
         let p = pos(ti).min(words.len().saturating_sub(1));
+        // "the day after the meeting": the noun is what the expression counts from, not what
+        // it dates.
+        let counts_from = noun
+            && timexes[ti].anchoring == Anchoring::Narrative
+            && p < wi
+            && pos_end(ti) + 2 >= wi;
+        if counts_from {
+            anchor_of_relative = Some(ti);
+            continue;
+        }
         let coarse = timexes[ti]
             .value
             .date()
@@ -511,7 +535,8 @@ fn governing_time(
                 .date()
                 .is_some_and(|d| d.granularity() >= Granularity::Day)
         };
-        (dating.len() == 1 && day(dating[0])).then(|| dating[0])
+        (dating.len() == 1 && day(dating[0]) && anchor_of_relative != Some(dating[0]))
+            .then(|| dating[0])
     })
 }
 

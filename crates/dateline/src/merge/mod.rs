@@ -1,0 +1,484 @@
+//! The `merge` stage: cross-document and within-document event coreference.
+//!
+//! Mentions of one happening join when their trigger classes are compatible, their dates are
+//! compatible (or a day or two apart, which reconciliation then reports as a conflict), they
+//! share participants by name key, and their places do not disagree. Candidate pairs come from
+//! blocks keyed by trigger class and calendar day, never from all pairs of the corpus; the
+//! clusters are the same whatever the order of the input.
+//!
+//! Entry point: [`build`] (documents → [`Timeline`]).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::entity::{EntityKind, NameKey};
+use crate::event::{EventAnchoring, Extraction, TriggerClass};
+use crate::reconcile::{anchoring_weight, reconcile, MentionClaim, Policy};
+use crate::text::CodePoints;
+use crate::time::{DateValue, Granularity};
+use crate::timeline::{
+    DocumentInfo, Event, EventMentionRef, EventParticipant, PublishedSource, Span, Timeline,
+};
+use crate::{Document, Error};
+
+/// Classes whose mentions may name one happening: an arrival is the start of a visit.
+fn class_group(class: TriggerClass) -> u8 {
+    match class {
+        TriggerClass::Visit | TriggerClass::Arrival => 1,
+        TriggerClass::Meeting => 2,
+        TriggerClass::Statement | TriggerClass::Reaction => 3,
+        TriggerClass::Election | TriggerClass::Appointment => 4,
+        TriggerClass::Founding => 5,
+        TriggerClass::LifeEvent => 6,
+        TriggerClass::Agreement => 7,
+        TriggerClass::Custody => 8,
+        TriggerClass::Attack => 9,
+        TriggerClass::Decision => 10,
+        TriggerClass::Business => 11,
+        TriggerClass::Departure => 12,
+        TriggerClass::Other => 13,
+    }
+}
+
+/// A mention that can go on the timeline, with what merging compares.
+struct Item {
+    doc: usize,
+    event: usize,
+    group: u8,
+    lemma: String,
+    when: DateValue,
+    /// Keys of the event's own participants.
+    participants: Vec<NameKey>,
+    /// Keys of the event's own participants that are people.
+    persons: Vec<NameKey>,
+    /// Keys of every person and organisation named in its sentence.
+    sentence_names: Vec<NameKey>,
+    location: Option<NameKey>,
+    sentence: usize,
+    trigger_start: usize,
+}
+
+/// Month and day of a value that names a day, year or not.
+fn month_day(v: &DateValue) -> Option<(u8, u8)> {
+    match *v {
+        DateValue::Day { month, day, .. } => Some((month, day)),
+        _ => None,
+    }
+}
+
+/// Whether two dates are a day or two apart (years, where known, agreeing).
+fn near(a: &DateValue, b: &DateValue) -> bool {
+    let (Some((ma, da)), Some((mb, db))) = (month_day(a), month_day(b)) else {
+        return false;
+    };
+    if let (Some(ya), Some(yb)) = (a.year(), b.year()) {
+        if ya != yb {
+            return false;
+        }
+    }
+    let ord = |m: u8, d: u8| i32::from(m) * 31 + i32::from(d);
+    (ord(ma, da) - ord(mb, db)).abs() <= 2
+}
+
+fn shares(a: &[NameKey], b: &[NameKey]) -> usize {
+    a.iter().filter(|x| b.iter().any(|y| x.matches(y))).count()
+}
+
+/// Whether two mentions name one happening.
+fn same_event(a: &Item, b: &Item, specific: &dyn Fn(&NameKey) -> bool) -> bool {
+    if a.group != b.group {
+        return false;
+    }
+    // Two mentions of one sentence are different events unless they are the same words.
+    if a.doc == b.doc && a.sentence == b.sentence {
+        return a.trigger_start == b.trigger_start;
+    }
+    if let (Some(x), Some(y)) = (&a.location, &b.location) {
+        if !x.matches(y) {
+            return false;
+        }
+    }
+    let own = shares(&a.participants, &b.participants);
+    let around = shares(&a.sentence_names, &b.sentence_names);
+    // A participant that few events share (a minister, not the delegation every article is
+    // about) is what ties two differently dated mentions together.
+    let specific_shared = a
+        .sentence_names
+        .iter()
+        .filter(|k| specific(k))
+        .any(|k| b.sentence_names.iter().any(|y| k.matches(y)));
+    if a.when.compatible(&b.when) {
+        own > 0 || (around > 0 && (a.lemma == b.lemma || specific_shared))
+    } else if near(&a.when, &b.when) {
+        // Dates a day or two apart are one event told differently only when nobody takes part
+        // in one that the other does not know of ("the day after the meeting with the
+        // minister, the delegation met the speaker" is a second event), and when a specific
+        // participant, or a shared participant in the same place, ties them.
+        let subsumed = |x: &Item, y: &Item| {
+            x.persons
+                .iter()
+                .filter(|k| specific(k))
+                .all(|k| y.sentence_names.iter().any(|n| k.matches(n)))
+        };
+        let same_place = matches!((&a.location, &b.location), (Some(x), Some(y)) if x.matches(y));
+        subsumed(a, b)
+            && subsumed(b, a)
+            && (specific_shared || (same_place && (own > 0 || around > 0)))
+    } else {
+        false
+    }
+}
+
+/// Union-find with path halving; the smaller index is the root, so the result does not depend
+/// on the order unions are made in.
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        parent[hi] = lo;
+    }
+}
+
+fn span(text: &str, cps: &CodePoints, start: usize, end: usize) -> Span {
+    Span {
+        text: text.get(start..end).unwrap_or("").to_owned(),
+        start,
+        end,
+        char_start: cps.to_code_point(start),
+        char_end: cps.to_code_point(end),
+    }
+}
+
+/// Reads the documents and builds their timeline.
+///
+/// # Errors
+///
+/// [`Error::DuplicateDocument`] when two documents share an id.
+pub fn build(
+    mut documents: Vec<Document>,
+    policy: &dyn Policy,
+    source_weights: &BTreeMap<String, f64>,
+) -> Result<Timeline, Error> {
+    // The same set in any order gives the same timeline: work in id order.
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    for pair in documents.windows(2) {
+        if pair[0].id == pair[1].id {
+            return Err(Error::DuplicateDocument {
+                id: pair[0].id.clone(),
+            });
+        }
+    }
+    let extractions: Vec<Extraction> = documents.iter().map(crate::extract).collect();
+
+    // The items that can go on a timeline: dated by their own clause.
+    let mut items: Vec<Item> = Vec::new();
+    for (di, x) in extractions.iter().enumerate() {
+        for (ei, e) in x.events.iter().enumerate() {
+            let Some(when) = e.when else { continue };
+            if !e.timeline || e.time.is_none() || matches!(when, DateValue::Unknown(_)) {
+                continue;
+            }
+            let key_of = |mi: usize| {
+                let ent = &x.entities.entities[x.entities.mentions[mi].entity];
+                ent.key.clone()
+            };
+            let participants = e.participants.iter().map(|p| key_of(p.mention)).collect();
+            let persons = e
+                .participants
+                .iter()
+                .filter(|p| x.entities.entities[p.entity].kind == EntityKind::Person)
+                .map(|p| key_of(p.mention))
+                .collect();
+            let sentence_names = x
+                .entities
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.sentence == e.sentence && m.kind != EntityKind::Place)
+                .map(|(mi, _)| key_of(mi))
+                .collect();
+            items.push(Item {
+                doc: di,
+                event: ei,
+                group: class_group(e.class),
+                lemma: e.lemma.clone(),
+                when,
+                participants,
+                persons,
+                sentence_names,
+                location: e.location.map(key_of),
+                sentence: e.sentence,
+                trigger_start: e.trigger_start,
+            });
+        }
+    }
+
+    // How many documents name each key: names every article uses do not tie events together.
+    let mut doc_freq: HashMap<NameKey, BTreeSet<usize>> = HashMap::new();
+    for it in &items {
+        for k in &it.sentence_names {
+            doc_freq.entry(k.clone()).or_default().insert(it.doc);
+        }
+    }
+    let n_docs = documents.len();
+    let specific = |k: &NameKey| {
+        let df = doc_freq.get(k).map_or(0, BTreeSet::len);
+        n_docs <= 2 || df * 2 <= n_docs + 1
+    };
+
+    // Blocks: (class group, month, day) for days; (class group, year) for coarser dates.
+    let mut blocks: BTreeMap<(u8, i32, i32), Vec<usize>> = BTreeMap::new();
+    for (i, it) in items.iter().enumerate() {
+        let key = match month_day(&it.when) {
+            Some((m, d)) => (it.group, i32::from(m) * 31 + i32::from(d), 0),
+            None => (it.group, -1, it.when.year().unwrap_or(0)),
+        };
+        blocks.entry(key).or_default().push(i);
+    }
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    let keys: Vec<(u8, i32, i32)> = blocks.keys().copied().collect();
+    for key in &keys {
+        let members = &blocks[key];
+        // Within the block, and with the next two days' blocks for near-date conflicts.
+        let mut others: Vec<usize> = Vec::new();
+        if key.1 >= 0 {
+            for step in 1..=2 {
+                if let Some(b) = blocks.get(&(key.0, key.1 + step, 0)) {
+                    others.extend(b);
+                }
+            }
+        }
+        for (x, &i) in members.iter().enumerate() {
+            for &j in members[x + 1..].iter().chain(&others) {
+                if same_event(&items[i], &items[j], &specific) {
+                    union(&mut parent, i, j);
+                }
+            }
+        }
+    }
+    let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..items.len() {
+        let root = find(&mut parent, i);
+        clusters.entry(root).or_default().push(i);
+    }
+
+    let code_points: Vec<CodePoints> = documents.iter().map(|d| CodePoints::new(&d.text)).collect();
+    let mut events: Vec<Event> = clusters
+        .into_values()
+        .map(|members| {
+            assemble(
+                &members,
+                &items,
+                &documents,
+                &extractions,
+                &code_points,
+                policy,
+                source_weights,
+            )
+        })
+        .collect();
+    events.sort_by(|a, b| {
+        let key = |e: &Event| {
+            (
+                e.when.and_then(|w| w.interval()).map(|iv| iv.start),
+                e.when.map(|w| w.granularity()),
+            )
+        };
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| first_mention(a).cmp(&first_mention(b)))
+    });
+
+    let documents = documents
+        .iter()
+        .zip(&extractions)
+        .map(|(d, x)| {
+            let dateline = x
+                .segmented
+                .dateline
+                .and_then(|l| l.date.interval())
+                .filter(|iv| iv.start == iv.end)
+                .map(|iv| iv.start);
+            let (published, source) = match (d.published, dateline) {
+                (Some(p), _) => (Some(p), PublishedSource::Given),
+                (None, Some(p)) => (Some(p), PublishedSource::Dateline),
+                (None, None) => (None, PublishedSource::Unknown),
+            };
+            DocumentInfo {
+                id: d.id.clone(),
+                published,
+                published_source: source,
+                published_bounds: None,
+            }
+        })
+        .collect();
+    Ok(Timeline { documents, events })
+}
+
+fn first_mention(e: &Event) -> (String, usize) {
+    e.mentions
+        .first()
+        .map(|m| (m.doc.clone(), m.trigger.start))
+        .unwrap_or_default()
+}
+
+/// Turns a cluster of mentions into an event.
+fn assemble(
+    members: &[usize],
+    items: &[Item],
+    documents: &[Document],
+    extractions: &[Extraction],
+    code_points: &[CodePoints],
+    policy: &dyn Policy,
+    source_weights: &BTreeMap<String, f64>,
+) -> Event {
+    let mut mentions = Vec::new();
+    let mut claims = Vec::new();
+    let mut names: BTreeMap<String, (String, BTreeSet<String>)> = BTreeMap::new();
+    let mut places: BTreeMap<String, usize> = BTreeMap::new();
+    let mut strongest: Option<(f64, usize)> = None;
+    for &i in members {
+        let it = &items[i];
+        let doc = &documents[it.doc];
+        let x = &extractions[it.doc];
+        let e = &x.events[it.event];
+        let cps = &code_points[it.doc];
+        let sentence = &x.segmented.sentences[e.sentence];
+        let time = e.time.map(|ti| {
+            let t = &x.timexes[ti];
+            (span(&doc.text, cps, t.start, t.end), t.value.timex())
+        });
+        let weight = anchoring_weight(e.anchoring, &it.when)
+            * source_weights.get(&doc.id).copied().unwrap_or(1.0);
+        claims.push(MentionClaim {
+            when: it.when,
+            doc: doc.id.clone(),
+            weight,
+            explicit: e.anchoring == EventAnchoring::Explicit,
+        });
+        if strongest.is_none_or(|(w, _)| weight > w) {
+            strongest = Some((weight, i));
+        }
+        for p in &e.participants {
+            let ent = &x.entities.entities[p.entity];
+            if ent.kind == EntityKind::Place {
+                continue;
+            }
+            let surface = doc
+                .text
+                .get(x.entities.mentions[p.mention].start..x.entities.mentions[p.mention].end)
+                .unwrap_or("")
+                .to_owned();
+            // Spellings of one key gather under its longest name.
+            let key = ent.key.parts.join(" ");
+            let entry = names
+                .entry(key)
+                .or_insert_with(|| (ent.name.clone(), BTreeSet::new()));
+            if ent.name.len() > entry.0.len() {
+                let old = std::mem::replace(&mut entry.0, ent.name.clone());
+                entry.1.insert(old);
+            }
+            if surface != entry.0 && !surface.is_empty() {
+                entry.1.insert(surface);
+            }
+        }
+        if let Some(mi) = e.location {
+            let ent = &x.entities.entities[x.entities.mentions[mi].entity];
+            *places.entry(ent.name.clone()).or_default() += 1;
+        }
+        mentions.push(EventMentionRef {
+            doc: doc.id.clone(),
+            sentence: span(&doc.text, cps, sentence.start, sentence.end),
+            trigger: span(&doc.text, cps, e.trigger_start, e.trigger_end),
+            time,
+            when: e.when,
+            anchoring: e.anchoring,
+        });
+    }
+    mentions.sort_by(|a, b| (&a.doc, a.trigger.start).cmp(&(&b.doc, b.trigger.start)));
+    let (when, conflict, confidence) = reconcile(&claims, policy);
+    let lead = strongest.map_or(members[0], |(_, i)| i);
+    let lead_item = &items[lead];
+    let lead_event = &extractions[lead_item.doc].events[lead_item.event];
+    let lead_sentence = &extractions[lead_item.doc].segmented.sentences[lead_event.sentence];
+    let summary = documents[lead_item.doc]
+        .text
+        .get(lead_sentence.start..lead_sentence.end)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    // Merge spellings whose keys match (partial names, transliterations) under one name.
+    let mut participants: Vec<EventParticipant> = Vec::new();
+    for (_, (name, aliases)) in names {
+        let key = NameKey::new(&name);
+        match participants.iter_mut().find(|p| p.key.matches(&key)) {
+            Some(p) => {
+                let (keep, other) = if name.len() > p.name.len() {
+                    (name, std::mem::take(&mut p.name))
+                } else {
+                    (std::mem::take(&mut p.name), name)
+                };
+                p.name = keep;
+                p.key = NameKey::new(&p.name);
+                p.aliases.push(other);
+                p.aliases.extend(aliases);
+            }
+            None => participants.push(EventParticipant {
+                name,
+                aliases: aliases.into_iter().collect(),
+                key,
+            }),
+        }
+    }
+    for p in &mut participants {
+        p.aliases.retain(|a| *a != p.name);
+        p.aliases.sort();
+        p.aliases.dedup();
+    }
+    let location = places
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(name, _)| name);
+    let id = event_id(&mentions);
+    Event {
+        id,
+        when,
+        class: lead_event.class,
+        lemma: lead_event.lemma.clone(),
+        summary,
+        participants,
+        location,
+        mentions,
+        conflict,
+        confidence: if when.is_some_and(|w| w.granularity() >= Granularity::Day) {
+            confidence
+        } else {
+            confidence * 0.9
+        },
+    }
+}
+
+/// A stable id from the event's mentions (FNV-1a over document ids and trigger offsets).
+fn event_id(mentions: &[EventMentionRef]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for m in mentions {
+        for b in m
+            .doc
+            .bytes()
+            .chain(m.trigger.start.to_le_bytes())
+            .chain([0xff])
+        {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("e{h:016x}")
+}

@@ -1,0 +1,345 @@
+//! The `reconcile` stage: per event, the date claims of its mentions become one date.
+//!
+//! Compatible claims intersect ("2020" and "March 2020" give March 2020; "Thursday" and
+//! "16 March 2023" give that Thursday). Incompatible claims are a [`Conflict`]: every claim is
+//! kept with its documents and weight, and a [`Policy`] chooses one with an explanation.
+//!
+//! Entry point: [`reconcile`].
+
+use crate::event::EventAnchoring;
+use crate::time::DateValue;
+use crate::timeline::{Claim, Conflict};
+
+/// How much a mention's date counts, by how it was fixed: an explicit date more than one
+/// resolved against a publication date, more than one inherited from the narrative.
+pub fn anchoring_weight(anchoring: EventAnchoring, value: &DateValue) -> f64 {
+    match anchoring {
+        EventAnchoring::Explicit => 1.0,
+        EventAnchoring::Publication => 0.8,
+        EventAnchoring::Narrative => 0.7,
+        EventAnchoring::Inherited => 0.4,
+        // A date the text gives whole but for its year ("9 September", with no publication
+        // date to place it) is nearly as good as an explicit one.
+        EventAnchoring::None => {
+            if matches!(value, DateValue::Day { .. } | DateValue::Month { .. }) {
+                0.9
+            } else {
+                0.3
+            }
+        }
+    }
+}
+
+/// Chooses among incompatible claims.
+pub trait Policy: Send + Sync {
+    /// The rule's name, as the conflict records it.
+    fn name(&self) -> &str;
+    /// The index of the chosen claim among `claims` (strongest first) and a one-line reason.
+    fn choose(&self, claims: &[Claim]) -> (usize, String);
+}
+
+fn describe(c: &Claim) -> String {
+    format!(
+        "{} ({} source{}, weight {:.1})",
+        c.when,
+        c.docs.len(),
+        if c.docs.len() == 1 { "" } else { "s" },
+        c.weight
+    )
+}
+
+/// The default rule: the heaviest claim (explicit dates count most, then dates resolved against
+/// a publication date, then narrative ones; each source's weight multiplies), then the more
+/// specific, then the one more documents give, then the earliest.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DefaultPolicy;
+
+impl Policy for DefaultPolicy {
+    fn name(&self) -> &str {
+        "weight"
+    }
+
+    fn choose(&self, claims: &[Claim]) -> (usize, String) {
+        let best = (0..claims.len())
+            .max_by(|&a, &b| {
+                let (x, y) = (&claims[a], &claims[b]);
+                x.weight
+                    .total_cmp(&y.weight)
+                    .then(x.when.granularity().cmp(&y.when.granularity()))
+                    .then(x.docs.len().cmp(&y.docs.len()))
+                    .then_with(|| start(&y.when).cmp(&start(&x.when)))
+            })
+            .unwrap_or(0);
+        let others: Vec<String> = claims
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != best)
+            .map(|(_, c)| describe(c))
+            .collect();
+        (
+            best,
+            format!(
+                "chose {} over {}: more weight of evidence",
+                describe(&claims[best]),
+                others.join(", ")
+            ),
+        )
+    }
+}
+
+fn start(v: &DateValue) -> Option<chrono::NaiveDate> {
+    v.interval().map(|iv| iv.start)
+}
+
+/// Chooses the earliest claim.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Earliest;
+
+impl Policy for Earliest {
+    fn name(&self) -> &str {
+        "earliest"
+    }
+
+    fn choose(&self, claims: &[Claim]) -> (usize, String) {
+        let best = (0..claims.len())
+            .min_by_key(|&i| (start(&claims[i].when).is_none(), start(&claims[i].when)))
+            .unwrap_or(0);
+        (
+            best,
+            format!("chose the earliest claim, {}", describe(&claims[best])),
+        )
+    }
+}
+
+/// Chooses the latest claim.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Latest;
+
+impl Policy for Latest {
+    fn name(&self) -> &str {
+        "latest"
+    }
+
+    fn choose(&self, claims: &[Claim]) -> (usize, String) {
+        let best = (0..claims.len())
+            .max_by_key(|&i| start(&claims[i].when))
+            .unwrap_or(0);
+        (
+            best,
+            format!("chose the latest claim, {}", describe(&claims[best])),
+        )
+    }
+}
+
+/// Chooses a claim that a trusted source gives, trusted sources in order; else the default.
+#[derive(Debug, Clone, Default)]
+pub struct TrustedFirst {
+    /// Document ids, most trusted first.
+    pub trusted: Vec<String>,
+}
+
+impl Policy for TrustedFirst {
+    fn name(&self) -> &str {
+        "trusted"
+    }
+
+    fn choose(&self, claims: &[Claim]) -> (usize, String) {
+        for id in &self.trusted {
+            if let Some(i) = claims.iter().position(|c| c.docs.contains(id)) {
+                return (
+                    i,
+                    format!(
+                        "chose {}: the trusted source {id} gives it",
+                        describe(&claims[i])
+                    ),
+                );
+            }
+        }
+        DefaultPolicy.choose(claims)
+    }
+}
+
+/// One mention's claim: its date, its document, and its weight.
+#[derive(Debug, Clone)]
+pub struct MentionClaim {
+    /// The date claimed.
+    pub when: DateValue,
+    /// The document.
+    pub doc: String,
+    /// Its weight (anchoring times source weight).
+    pub weight: f64,
+    /// Whether an explicit expression gives it.
+    pub explicit: bool,
+}
+
+/// The reconciled date of one event: the date, the conflict if the claims disagree, and a
+/// confidence.
+pub fn reconcile(
+    mentions: &[MentionClaim],
+    policy: &dyn Policy,
+) -> (Option<DateValue>, Option<Conflict>, f64) {
+    // Strongest claims first, so compatible weaker ones narrow them; ties in a fixed order.
+    let mut order: Vec<&MentionClaim> = mentions.iter().collect();
+    order.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then(b.when.granularity().cmp(&a.when.granularity()))
+            .then_with(|| a.doc.cmp(&b.doc))
+            .then_with(|| a.when.to_string().cmp(&b.when.to_string()))
+    });
+    let mut claims: Vec<Claim> = Vec::new();
+    for m in order {
+        let joined = claims.iter_mut().find_map(|c| {
+            c.when.intersect(&m.when).map(|v| {
+                c.when = v;
+                c
+            })
+        });
+        match joined {
+            Some(c) => {
+                c.weight += m.weight;
+                c.explicit += usize::from(m.explicit);
+                if !c.docs.contains(&m.doc) {
+                    c.docs.push(m.doc.clone());
+                    c.docs.sort();
+                }
+            }
+            None => claims.push(Claim {
+                when: m.when,
+                docs: vec![m.doc.clone()],
+                weight: m.weight,
+                explicit: usize::from(m.explicit),
+            }),
+        }
+    }
+    claims.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then_with(|| a.when.to_string().cmp(&b.when.to_string()))
+    });
+    let total: f64 = claims.iter().map(|c| c.weight).sum();
+    match claims.len() {
+        0 => (None, None, 0.0),
+        1 => {
+            let c = &claims[0];
+            // More sources and explicit dates make a date surer.
+            let confidence = 1.0 - 0.5f64.powf(c.weight + c.explicit as f64 * 0.5);
+            (Some(c.when), None, round(confidence))
+        }
+        _ => {
+            let (chosen, explanation) = policy.choose(&claims);
+            let chosen = chosen.min(claims.len() - 1);
+            let share = if total > 0.0 {
+                claims[chosen].weight / total
+            } else {
+                0.0
+            };
+            let when = claims[chosen].when;
+            (
+                Some(when),
+                Some(Conflict {
+                    claims,
+                    chosen,
+                    rule: policy.name().to_owned(),
+                    explanation,
+                }),
+                round(share * 0.9),
+            )
+        }
+    }
+}
+
+fn round(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(v: &str, doc: &str, weight: f64) -> MentionClaim {
+        let when = match v {
+            "2020" => DateValue::Year(2020),
+            "2020-03" => DateValue::Month {
+                year: Some(2020),
+                month: Some(3),
+            },
+            "XXXX-09-09" => DateValue::Day {
+                year: None,
+                month: 9,
+                day: 9,
+            },
+            "2022-09-10" => DateValue::Day {
+                year: Some(2022),
+                month: 9,
+                day: 10,
+            },
+            "2022-09-12" => DateValue::Day {
+                year: Some(2022),
+                month: 9,
+                day: 12,
+            },
+            "XXXX-09-12" => DateValue::Day {
+                year: None,
+                month: 9,
+                day: 12,
+            },
+            other => panic!("no fixture {other}"),
+        };
+        MentionClaim {
+            when,
+            doc: doc.to_owned(),
+            weight,
+            explicit: weight >= 1.0,
+        }
+    }
+
+    #[test]
+    fn compatible_claims_intersect() {
+        let (when, conflict, _) = reconcile(
+            &[claim("2020", "a", 1.0), claim("2020-03", "b", 1.0)],
+            &DefaultPolicy,
+        );
+        assert_eq!(when.unwrap().to_string(), "2020-03");
+        assert!(conflict.is_none());
+        let (when, conflict, _) = reconcile(
+            &[claim("XXXX-09-12", "a", 0.9), claim("2022-09-12", "b", 1.0)],
+            &DefaultPolicy,
+        );
+        assert_eq!(when.unwrap().to_string(), "2022-09-12");
+        assert!(conflict.is_none());
+    }
+
+    #[test]
+    fn incompatible_claims_are_a_conflict_with_every_claim() {
+        let mentions = [
+            claim("XXXX-09-09", "a", 0.9),
+            claim("2022-09-10", "b", 1.0),
+            claim("2022-09-10", "c", 1.0),
+        ];
+        let (when, conflict, confidence) = reconcile(&mentions, &DefaultPolicy);
+        assert_eq!(when.unwrap().to_string(), "2022-09-10");
+        let conflict = conflict.unwrap();
+        assert_eq!(conflict.claims.len(), 2);
+        assert_eq!(conflict.claims[conflict.chosen].docs, ["b", "c"]);
+        assert_eq!(conflict.claims[1 - conflict.chosen].docs, ["a"]);
+        assert_eq!(conflict.rule, "weight");
+        assert!(
+            conflict.explanation.contains("XXXX-09-09"),
+            "{}",
+            conflict.explanation
+        );
+        assert!(confidence < 0.9);
+        // Other policies.
+        let (when, _, _) = reconcile(&mentions, &Latest);
+        assert_eq!(when.unwrap().to_string(), "2022-09-10");
+        let (when, c, _) = reconcile(
+            &mentions,
+            &TrustedFirst {
+                trusted: vec!["a".into()],
+            },
+        );
+        assert_eq!(when.unwrap().to_string(), "XXXX-09-09");
+        assert_eq!(c.unwrap().rule, "trusted");
+    }
+}

@@ -1,0 +1,96 @@
+//! The timeline of the five seed articles, built with no publication dates given.
+
+use std::path::Path;
+
+use dateline::timeline::Timeline;
+use dateline::{Document, TimelineBuilder};
+
+fn seeds() -> Vec<Document> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let id = p
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            Document::new(id, std::fs::read_to_string(&p).unwrap_or_default())
+        })
+        .collect()
+}
+
+fn timeline() -> Timeline {
+    TimelineBuilder::new()
+        .documents(seeds())
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn docs_of(e: &dateline::timeline::Event) -> Vec<&str> {
+    let mut d: Vec<&str> = e.mentions.iter().map(|m| &m.doc[..3]).collect();
+    d.dedup();
+    d
+}
+
+#[test]
+fn the_lavrov_meeting_is_one_event_from_three_articles() {
+    let t = timeline();
+    let lavrov = t.about("Sergei Lavrov");
+    let meeting = lavrov
+        .events
+        .iter()
+        .find(|e| e.when.is_some_and(|w| w.to_string() == "2022-09-12") && e.lemma == "meet")
+        .unwrap_or_else(|| panic!("no 12 September meeting: {:#?}", lavrov.events));
+    assert_eq!(docs_of(meeting), ["001", "002", "003"]);
+    // The meeting of the day after is another event.
+    assert!(
+        t.events
+            .iter()
+            .any(|e| e.when.is_some_and(|w| w.to_string() == "2022-09-13")
+                && !std::ptr::eq(e, meeting)),
+        "no 13 September event"
+    );
+    // The Kazan visit of the 14th.
+    assert!(t
+        .events
+        .iter()
+        .any(|e| e.when.is_some_and(|w| w.to_string() == "2022-09-14")));
+}
+
+#[test]
+fn history_keeps_its_precision() {
+    let t = timeline();
+    let found = |when: &str| {
+        t.events
+            .iter()
+            .any(|e| e.when.is_some_and(|w| w.to_string() == when))
+    };
+    assert!(found("1987-12"), "the founding, December 1987");
+    assert!(found("2006"), "the 2006 elections");
+}
+
+#[test]
+fn the_same_set_in_any_order_gives_the_same_timeline() {
+    let mut docs = seeds();
+    let forward = TimelineBuilder::new().documents(docs.clone()).build();
+    docs.reverse();
+    let backward = TimelineBuilder::new().documents(docs).build();
+    assert_eq!(forward, backward);
+}
+
+#[test]
+fn duplicate_ids_are_an_error_naming_the_id() {
+    let err = TimelineBuilder::new()
+        .document(Document::new("a", "x"))
+        .document(Document::new("a", "y"))
+        .build()
+        .unwrap_err();
+    assert!(err.to_string().contains("\"a\""), "{err}");
+}
