@@ -65,6 +65,32 @@ fn the_lavrov_meeting_is_one_event_from_three_articles() {
 }
 
 #[test]
+fn the_arrival_shows_both_dates_and_their_sources() {
+    let t = timeline();
+    let arrival = t
+        .conflicts()
+        .find(|e| {
+            let c = e.conflict.as_ref().map(|c| &c.claims);
+            c.is_some_and(|claims| {
+                let whens: Vec<String> = claims.iter().map(|c| c.when.to_string()).collect();
+                whens.contains(&"2022-09-10".to_owned()) && whens.contains(&"XXXX-09-09".to_owned())
+            })
+        })
+        .unwrap_or_else(|| panic!("no 9/10 September conflict: {:#?}", t.events));
+    let conflict = arrival.conflict.as_ref().unwrap_or_else(|| unreachable!());
+    for claim in &conflict.claims {
+        let docs: Vec<&str> = claim.docs.iter().map(|d| &d[..3]).collect();
+        match claim.when.to_string().as_str() {
+            "2022-09-10" => assert_eq!(docs, ["003"]),
+            "XXXX-09-09" => assert_eq!(docs, ["001"]),
+            other => panic!("unexpected claim {other}"),
+        }
+    }
+    assert!(!conflict.explanation.is_empty());
+    assert_eq!(arrival.location.as_deref(), Some("Moscow"));
+}
+
+#[test]
 fn history_keeps_its_precision() {
     let t = timeline();
     let found = |when: &str| {

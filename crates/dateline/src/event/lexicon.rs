@@ -56,7 +56,6 @@ const VERBS: &[(&str, TriggerClass, &str, &str)] = &[
     ("fly", C::Visit, "flew", "flown"),
     ("return", C::Visit, "", ""),
     ("come", C::Visit, "came", "come"),
-    ("head", C::Visit, "", ""),
     // Arrival, departure
     ("arrive", C::Arrival, "", ""),
     ("land", C::Arrival, "", ""),

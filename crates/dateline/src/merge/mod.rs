@@ -120,6 +120,11 @@ fn same_event(a: &Item, b: &Item, specific: &dyn Fn(&NameKey) -> bool) -> bool {
                 .all(|k| y.sentence_names.iter().any(|n| k.matches(n)))
         };
         let same_place = matches!((&a.location, &b.location), (Some(x), Some(y)) if x.matches(y));
+        // A visit is the trip of its party to its place: an arrival and a visit by the same
+        // party to the same place a day apart are one trip, whoever else each names.
+        if a.group == class_group(TriggerClass::Visit) && same_place && (own > 0 || around > 0) {
+            return true;
+        }
         subsumed(a, b)
             && subsumed(b, a)
             && (specific_shared || (same_place && (own > 0 || around > 0)))
