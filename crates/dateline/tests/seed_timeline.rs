@@ -91,6 +91,19 @@ fn the_arrival_shows_both_dates_and_their_sources() {
 }
 
 #[test]
+fn the_thursday_meeting_joins_the_16_march_meeting() {
+    let t = timeline().about("Mikhail Bogdanov");
+    let meeting = t
+        .events
+        .iter()
+        .find(|e| e.when.is_some_and(|w| w.to_string() == "XXXX-03-16"))
+        .unwrap_or_else(|| panic!("no 16 March meeting: {:#?}", t.events));
+    // Article 000 says "16 March"; article 002 only "Thursday".
+    assert_eq!(docs_of(meeting), ["000", "002"]);
+    assert!(meeting.conflict.is_none());
+}
+
+#[test]
 fn history_keeps_its_precision() {
     let t = timeline();
     let found = |when: &str| {

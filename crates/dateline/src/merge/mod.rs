@@ -106,6 +106,12 @@ fn same_event(a: &Item, b: &Item, specific: &dyn Fn(&NameKey) -> bool) -> bool {
         .iter()
         .filter(|k| specific(k))
         .any(|k| b.sentence_names.iter().any(|y| k.matches(y)));
+    // A bare weekday fits any day: it joins only a day and only through someone specific.
+    let weekday = |v: &DateValue| matches!(v, DateValue::Weekday(_));
+    if weekday(&a.when) || weekday(&b.when) {
+        let day = |v: &DateValue| weekday(v) || month_day(v).is_some();
+        return day(&a.when) && day(&b.when) && a.when.compatible(&b.when) && specific_shared;
+    }
     if a.when.compatible(&b.when) {
         own > 0 || (around > 0 && (a.lemma == b.lemma || specific_shared))
     } else if near(&a.when, &b.when) {
@@ -265,6 +271,33 @@ pub fn build(
                 if same_event(&items[i], &items[j], &specific) {
                     union(&mut parent, i, j);
                 }
+            }
+        }
+    }
+    // A bare weekday ("on Thursday", no publication date to place it) can be any day: it is
+    // compared with the mentions of its class that name someone it names.
+    let mut by_name: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
+    for (i, it) in items.iter().enumerate() {
+        for k in &it.sentence_names {
+            by_name
+                .entry((it.group, k.parts.join(" ")))
+                .or_default()
+                .push(i);
+        }
+    }
+    for (i, it) in items.iter().enumerate() {
+        if !matches!(it.when, DateValue::Weekday(_)) {
+            continue;
+        }
+        let mut candidates: BTreeSet<usize> = BTreeSet::new();
+        for k in &it.sentence_names {
+            if let Some(list) = by_name.get(&(it.group, k.parts.join(" "))) {
+                candidates.extend(list.iter().copied().filter(|&j| j != i));
+            }
+        }
+        for j in candidates {
+            if same_event(it, &items[j], &specific) {
+                union(&mut parent, i, j);
             }
         }
     }
