@@ -10,11 +10,13 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use chrono::{Datelike, Days, NaiveDate};
+
 use crate::entity::{EntityKind, NameKey};
 use crate::event::{EventAnchoring, Extraction, TriggerClass};
 use crate::reconcile::{anchoring_weight, reconcile, MentionClaim, Policy};
 use crate::text::CodePoints;
-use crate::time::{DateValue, Granularity};
+use crate::time::{DateValue, Granularity, Interval};
 use crate::timeline::{
     DocumentInfo, Event, EventMentionRef, EventParticipant, PublishedSource, Span, Timeline,
 };
@@ -53,6 +55,8 @@ struct Item {
     /// Keys of every person and organisation named in its sentence.
     sentence_names: Vec<NameKey>,
     location: Option<NameKey>,
+    /// Dated by an explicit expression in an event that happened.
+    explicit: bool,
     sentence: usize,
     trigger_start: usize,
 }
@@ -186,8 +190,111 @@ pub fn build(
             });
         }
     }
-    let extractions: Vec<Extraction> = documents.iter().map(crate::extract).collect();
+    // Publication dates: given, else the dateline's, else inferred from the events an article
+    // shares with others, pass after pass until nothing changes.
+    let mut known: Vec<(Option<NaiveDate>, PublishedSource)> = documents
+        .iter()
+        .map(|d| {
+            let dateline = crate::text::segment(&d.text)
+                .dateline
+                .and_then(|l| l.date.interval())
+                .filter(|iv| iv.start == iv.end)
+                .map(|iv| iv.start);
+            match (d.published, dateline) {
+                (Some(p), _) => (Some(p), PublishedSource::Given),
+                (None, Some(p)) => (Some(p), PublishedSource::Dateline),
+                (None, None) => (None, PublishedSource::Unknown),
+            }
+        })
+        .collect();
+    let mut bounds: Vec<Option<Interval>> = vec![None; documents.len()];
+    let mut extractions: Vec<Extraction>;
+    let mut items: Vec<Item>;
+    let mut clusters: Vec<Vec<usize>>;
+    let mut pass = 0;
+    loop {
+        let dated: Vec<Document> = documents
+            .iter()
+            .zip(&known)
+            .map(|(d, &(p, _))| Document {
+                published: p,
+                ..d.clone()
+            })
+            .collect();
+        extractions = dated.iter().map(crate::extract).collect();
+        (items, clusters) = cluster_pass(&documents, &extractions);
+        pass += 1;
+        if pass >= MAX_PASSES {
+            break;
+        }
+        let inferred = infer_published(&documents, &known, &items, &clusters);
+        let mut changed = false;
+        for (i, found) in inferred.into_iter().enumerate() {
+            if let Some(iv) = found {
+                if known[i].1 == PublishedSource::Unknown
+                    || (known[i].1 == PublishedSource::Inferred && bounds[i] != Some(iv))
+                {
+                    // Bounds a week wide or less give a date to resolve "yesterday" and "on
+                    // Thursday" by; wider ones are kept as bounds only, leaving year-less dates
+                    // partial for the other sources to fix.
+                    let date = (iv.len_days() <= NARROW_DAYS).then_some(iv.start);
+                    known[i] = (date, PublishedSource::Inferred);
+                    bounds[i] = Some(iv);
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
 
+    let code_points: Vec<CodePoints> = documents.iter().map(|d| CodePoints::new(&d.text)).collect();
+    let mut events: Vec<Event> = clusters
+        .into_iter()
+        .map(|members| {
+            assemble(
+                &members,
+                &items,
+                &documents,
+                &extractions,
+                &code_points,
+                policy,
+                source_weights,
+            )
+        })
+        .collect();
+    events.sort_by(|a, b| {
+        let key = |e: &Event| {
+            (
+                e.when.and_then(|w| w.interval()).map(|iv| iv.start),
+                e.when.map(|w| w.granularity()),
+            )
+        };
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| first_mention(a).cmp(&first_mention(b)))
+    });
+
+    let documents = documents
+        .iter()
+        .zip(&known)
+        .zip(&bounds)
+        .map(|((d, &(published, source)), &bounds)| DocumentInfo {
+            id: d.id.clone(),
+            published,
+            published_source: source,
+            published_bounds: bounds,
+        })
+        .collect();
+    Ok(Timeline { documents, events })
+}
+
+/// The mentions that can go on a timeline and their clusters.
+fn cluster_pass(
+    documents: &[Document],
+    extractions: &[Extraction],
+) -> (Vec<Item>, Vec<Vec<usize>>) {
     // The items that can go on a timeline: dated by their own clause.
     let mut items: Vec<Item> = Vec::new();
     for (di, x) in extractions.iter().enumerate() {
@@ -225,6 +332,8 @@ pub fn build(
                 persons,
                 sentence_names,
                 location: e.location.map(key_of),
+                explicit: e.anchoring == EventAnchoring::Explicit
+                    && e.modality == crate::event::Modality::Actual,
                 sentence: e.sentence,
                 trigger_start: e.trigger_start,
             });
@@ -307,57 +416,140 @@ pub fn build(
         clusters.entry(root).or_default().push(i);
     }
 
-    let code_points: Vec<CodePoints> = documents.iter().map(|d| CodePoints::new(&d.text)).collect();
-    let mut events: Vec<Event> = clusters
-        .into_values()
-        .map(|members| {
-            assemble(
-                &members,
-                &items,
-                &documents,
-                &extractions,
-                &code_points,
-                policy,
-                source_weights,
-            )
-        })
-        .collect();
-    events.sort_by(|a, b| {
-        let key = |e: &Event| {
-            (
-                e.when.and_then(|w| w.interval()).map(|iv| iv.start),
-                e.when.map(|w| w.granularity()),
-            )
-        };
-        key(a)
-            .cmp(&key(b))
-            .then_with(|| first_mention(a).cmp(&first_mention(b)))
-    });
+    (items, clusters.into_values().collect())
+}
 
-    let documents = documents
-        .iter()
-        .zip(&extractions)
-        .map(|(d, x)| {
-            let dateline = x
-                .segmented
-                .dateline
-                .and_then(|l| l.date.interval())
-                .filter(|iv| iv.start == iv.end)
-                .map(|iv| iv.start);
-            let (published, source) = match (d.published, dateline) {
-                (Some(p), _) => (Some(p), PublishedSource::Given),
-                (None, Some(p)) => (Some(p), PublishedSource::Dateline),
-                (None, None) => (None, PublishedSource::Unknown),
-            };
-            DocumentInfo {
-                id: d.id.clone(),
-                published,
-                published_source: source,
-                published_bounds: None,
+/// Passes of extraction and merging over which publication dates are inferred.
+const MAX_PASSES: usize = 4;
+
+/// Inferred bounds at most this many days wide fix a publication date to resolve against.
+const NARROW_DAYS: i64 = 7;
+
+fn tighten(bound: &mut [Option<(NaiveDate, NaiveDate)>], doc: usize, lo: NaiveDate, hi: NaiveDate) {
+    bound[doc] = Some(match bound[doc] {
+        Some((l, h)) => (l.max(lo), h.min(hi).max(l.max(lo))),
+        None => (lo, hi),
+    });
+}
+
+/// For each document whose publication date is not given: the days it may be, from the events
+/// it shares with other documents. A year-less date that another source dates fully was in the
+/// article's past year; a bare weekday that another source dates was in its past week; a
+/// year-less date and a weekday of one event fix the year in which that day is that weekday.
+fn infer_published(
+    documents: &[Document],
+    known: &[(Option<NaiveDate>, PublishedSource)],
+    items: &[Item],
+    clusters: &[Vec<usize>],
+) -> Vec<Option<Interval>> {
+    let open = |d: usize| {
+        matches!(
+            known[d].1,
+            PublishedSource::Unknown | PublishedSource::Inferred
+        )
+    };
+    let mut bound: Vec<Option<(NaiveDate, NaiveDate)>> = vec![None; documents.len()];
+    // A document's own explicit past days: it was published after them.
+    for it in items {
+        if open(it.doc) && it.explicit {
+            if let Some(iv) = it.when.interval().filter(|iv| iv.start == iv.end) {
+                let lo = iv.start;
+                let hi = lo.checked_add_days(Days::new(3650)).unwrap_or(lo);
+                tighten(&mut bound, it.doc, lo, hi);
             }
-        })
-        .collect();
-    Ok(Timeline { documents, events })
+        }
+    }
+    // Events dated fully by some sources.
+    for members in clusters {
+        let mut days: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+        for &i in members {
+            if let Some(iv) = items[i].when.interval().filter(|iv| iv.start == iv.end) {
+                *days.entry(iv.start).or_default() += 1;
+            }
+        }
+        let Some((&day, _)) = days
+            .iter()
+            .max_by_key(|&(d, n)| (*n, std::cmp::Reverse(*d)))
+        else {
+            continue;
+        };
+        for &i in members {
+            let it = &items[i];
+            if !open(it.doc) {
+                continue;
+            }
+            match it.when {
+                DateValue::Day {
+                    year: None,
+                    month,
+                    day: dd,
+                } if u32::from(month) == day.month() && u32::from(dd) == day.day() => {
+                    let hi = day.checked_add_days(Days::new(364)).unwrap_or(day);
+                    tighten(&mut bound, it.doc, day, hi);
+                }
+                DateValue::Weekday(w) if day.weekday() == w => {
+                    let hi = day.checked_add_days(Days::new(6)).unwrap_or(day);
+                    tighten(&mut bound, it.doc, day, hi);
+                }
+                _ => {}
+            }
+        }
+    }
+    // A year-less day and a weekday of one event: the year in which that day is that weekday,
+    // within what is known of the sources' dates.
+    for members in clusters {
+        let partial = members.iter().find_map(|&i| match items[i].when {
+            DateValue::Day {
+                year: None,
+                month,
+                day,
+            } => Some((month, day)),
+            _ => None,
+        });
+        let weekday = members.iter().find_map(|&i| match items[i].when {
+            DateValue::Weekday(w) => Some(w),
+            _ => None,
+        });
+        let (Some((month, dd)), Some(w)) = (partial, weekday) else {
+            continue;
+        };
+        // The years the involved documents allow.
+        let mut window: Option<(NaiveDate, NaiveDate)> = None;
+        for &i in members {
+            let doc_window = bound[items[i].doc].or_else(|| known[items[i].doc].0.map(|p| (p, p)));
+            if let Some((lo, hi)) = doc_window {
+                // The event lies in the year before the publication.
+                let lo = lo.checked_sub_days(Days::new(364)).unwrap_or(lo);
+                window = Some(match window {
+                    Some((a, b)) => (a.max(lo), b.min(hi)),
+                    None => (lo, hi),
+                });
+            }
+        }
+        let Some((lo, hi)) = window else { continue };
+        let fits: Vec<NaiveDate> = (lo.year()..=hi.year())
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, u32::from(month), u32::from(dd)))
+            .filter(|d| d.weekday() == w && *d >= lo && *d <= hi)
+            .collect();
+        let [day] = fits.as_slice() else { continue };
+        for &i in members {
+            let it = &items[i];
+            if !open(it.doc) {
+                continue;
+            }
+            let span = if matches!(it.when, DateValue::Weekday(_)) {
+                6
+            } else {
+                364
+            };
+            let hi = day.checked_add_days(Days::new(span)).unwrap_or(*day);
+            tighten(&mut bound, it.doc, *day, hi);
+        }
+    }
+    bound
+        .into_iter()
+        .map(|b| b.and_then(|(lo, hi)| Interval::new(lo, hi.max(lo))))
+        .collect()
 }
 
 fn first_mention(e: &Event) -> (String, usize) {
