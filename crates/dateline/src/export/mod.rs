@@ -7,6 +7,11 @@
 //!   `dateline events` writes, `{"id", "published", "events": [...]}`, each event a mention
 //!   object of the JSON contract (trigger, sentence, time, when, participants, location) with
 //!   code-point offsets.
+//! - [`timeline_json`] / [`timeline_jsonl`] / [`timeline_csv`] / [`timeline_markdown`] /
+//!   [`timeline_timelinejs`]: a [`Timeline`](crate::Timeline) as the JSON contract of
+//!   `dateline timeline --format json` (`{"schema": "dateline.timeline/1", "documents",
+//!   "events"}`, code-point offsets), JSON Lines of its events, CSV with one row per event,
+//!   Markdown for reading (conflicts marked ⚠ with their claims), and TimelineJS3 JSON.
 //! - [`timeml`]: a TimeML document with inline `TIMEX3` tags, the format of TimeBank and
 //!   TempEval-3.
 //!
@@ -14,6 +19,7 @@
 
 mod events;
 mod json;
+mod timeline;
 mod timeml;
 
 pub use events::{
@@ -21,4 +27,11 @@ pub use events::{
     JsonEventTime, JsonLocation, JsonParticipant, JsonSpan, JsonWhen,
 };
 pub use json::{json_timexes, tagged_document, timexes_json, JsonTimex, TaggedDocument};
+pub use timeline::{
+    display_date, json_timeline, json_timeline_event, timeline_csv, timeline_json, timeline_jsonl,
+    timeline_markdown, timeline_timelinejs, timelinejs, JsonBounds, JsonClaim, JsonConflict,
+    JsonDocument, JsonEventParticipant, JsonTimeline, JsonTimelineEvent, JsonTimelineMention,
+    TimelineJs, TimelineJsDate, TimelineJsSlide, TimelineJsText, TIMELINE_CSV_HEADER,
+    TIMELINE_SCHEMA,
+};
 pub use timeml::timeml;

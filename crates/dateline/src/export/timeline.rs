@@ -1,0 +1,1481 @@
+//! A [`Timeline`] written out: the JSON contract, JSON Lines, CSV, Markdown and TimelineJS3.
+//!
+//! Every function here is pure: it reads the timeline and returns a string. Offsets are Unicode
+//! code points (the `char_*` fields of [`Span`](crate::timeline::Span)), as the JSON contract
+//! requires.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+use crate::event::{EventAnchoring, TriggerClass};
+use crate::time::{DateValue, Season};
+use crate::timeline::{
+    Conflict, DocumentInfo, Event, EventMentionRef, PublishedSource, Span, Timeline,
+};
+
+use super::events::{JsonEventTime, JsonSpan, JsonWhen};
+
+/// The `schema` value of [`timeline_json`]'s output.
+pub const TIMELINE_SCHEMA: &str = "dateline.timeline/1";
+
+/// A whole timeline as the JSON contract gives it (`dateline timeline --format json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonTimeline {
+    /// Always [`TIMELINE_SCHEMA`].
+    pub schema: String,
+    /// The documents and their publication dates.
+    pub documents: Vec<JsonDocument>,
+    /// The events, in timeline order.
+    pub events: Vec<JsonTimelineEvent>,
+}
+
+/// A document of the timeline and what is known of its publication date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonDocument {
+    /// The document's id.
+    pub id: String,
+    /// Its publication date, given or inferred, `YYYY-MM-DD`.
+    pub published: Option<NaiveDate>,
+    /// `given`, `dateline`, `inferred` or `unknown`.
+    pub published_source: String,
+    /// The days the publication date may be, when it is not known to the day.
+    pub published_bounds: Option<JsonBounds>,
+}
+
+/// An inclusive range of days, `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonBounds {
+    /// First day, inclusive.
+    pub start: NaiveDate,
+    /// Last day, inclusive.
+    pub end: NaiveDate,
+}
+
+/// One event of the timeline: one line of `--format jsonl`, one element of `events` in JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonTimelineEvent {
+    /// The event's stable id.
+    pub id: String,
+    /// When it happened, as the sources support it.
+    pub when: Option<JsonWhen>,
+    /// The sentence of its strongest mention.
+    pub summary: String,
+    /// Its participants, each under its fullest name.
+    pub participants: Vec<JsonEventParticipant>,
+    /// Where it happened, if a mention says.
+    pub location: Option<String>,
+    /// Every mention, in (document, offset) order.
+    pub mentions: Vec<JsonTimelineMention>,
+    /// The disagreement on its date, `null` when the claims agree.
+    pub conflict: Option<JsonConflict>,
+    /// How sure the timeline is of the event and its date, 0–1.
+    pub confidence: f64,
+    /// What kind of event (`meeting`, `visit`, …).
+    pub class: TriggerClass,
+    /// The trigger lemma of its strongest mention.
+    pub lemma: String,
+}
+
+/// A participant of a timeline event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonEventParticipant {
+    /// The fullest name the mentions give.
+    pub name: String,
+    /// The other spellings, sorted.
+    pub aliases: Vec<String>,
+}
+
+/// One mention of a timeline event, with code-point offsets into its document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonTimelineMention {
+    /// The document's id.
+    pub doc: String,
+    /// The exact text of the mention's sentence.
+    pub sentence: String,
+    /// Code-point offset of the sentence.
+    pub sentence_start: usize,
+    /// Code-point offset one past the sentence.
+    pub sentence_end: usize,
+    /// The trigger word(s).
+    pub trigger: JsonSpan,
+    /// The expression that dates the mention, if any.
+    pub time: Option<JsonEventTime>,
+    /// The date the mention claims, if any.
+    pub when: Option<JsonWhen>,
+    /// How that date was fixed.
+    pub anchoring: EventAnchoring,
+}
+
+/// Disagreeing dates for one event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonConflict {
+    /// Every claim, strongest first.
+    pub claims: Vec<JsonClaim>,
+    /// Index of the chosen claim in `claims`.
+    pub chosen: usize,
+    /// The rule that chose.
+    pub rule: String,
+    /// One line saying why.
+    pub explanation: String,
+}
+
+/// One date that some sources give for an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonClaim {
+    /// The date claimed.
+    pub when: JsonWhen,
+    /// The documents that claim it.
+    pub docs: Vec<String>,
+    /// The weight of the claim.
+    pub weight: f64,
+    /// How many of its mentions date the event with an explicit expression.
+    pub explicit: usize,
+}
+
+/// Rounds a score to six decimals, so that `0.1 + 0.2` is written `0.3`; non-finite scores
+/// (which the timeline never holds) become 0.
+fn score(x: f64) -> f64 {
+    if x.is_finite() {
+        (x * 1e6).round() / 1e6
+    } else {
+        0.0
+    }
+}
+
+fn json_span(span: &Span) -> JsonSpan {
+    JsonSpan {
+        text: span.text.clone(),
+        start: span.char_start,
+        end: span.char_end,
+    }
+}
+
+fn json_document(d: &DocumentInfo) -> JsonDocument {
+    JsonDocument {
+        id: d.id.clone(),
+        published: d.published,
+        published_source: d.published_source.as_str().to_owned(),
+        published_bounds: d.published_bounds.map(|iv| JsonBounds {
+            start: iv.start,
+            end: iv.end,
+        }),
+    }
+}
+
+fn json_mention(m: &EventMentionRef) -> JsonTimelineMention {
+    JsonTimelineMention {
+        doc: m.doc.clone(),
+        sentence: m.sentence.text.clone(),
+        sentence_start: m.sentence.char_start,
+        sentence_end: m.sentence.char_end,
+        trigger: json_span(&m.trigger),
+        time: m.time.as_ref().map(|(span, timex)| JsonEventTime {
+            text: span.text.clone(),
+            start: span.char_start,
+            end: span.char_end,
+            timex: timex.clone(),
+        }),
+        when: m.when.as_ref().map(JsonWhen::from),
+        anchoring: m.anchoring,
+    }
+}
+
+fn json_conflict(c: &Conflict) -> JsonConflict {
+    JsonConflict {
+        claims: c
+            .claims
+            .iter()
+            .map(|claim| JsonClaim {
+                when: JsonWhen::from(&claim.when),
+                docs: claim.docs.clone(),
+                weight: score(claim.weight),
+                explicit: claim.explicit,
+            })
+            .collect(),
+        chosen: c.chosen,
+        rule: c.rule.clone(),
+        explanation: c.explanation.clone(),
+    }
+}
+
+/// The JSON form of one timeline event, with code-point offsets.
+pub fn json_timeline_event(e: &Event) -> JsonTimelineEvent {
+    JsonTimelineEvent {
+        id: e.id.clone(),
+        when: e.when.as_ref().map(JsonWhen::from),
+        summary: e.summary.clone(),
+        participants: e
+            .participants
+            .iter()
+            .map(|p| JsonEventParticipant {
+                name: p.name.clone(),
+                aliases: p.aliases.clone(),
+            })
+            .collect(),
+        location: e.location.clone(),
+        mentions: e.mentions.iter().map(json_mention).collect(),
+        conflict: e.conflict.as_ref().map(json_conflict),
+        confidence: score(e.confidence),
+        class: e.class,
+        lemma: e.lemma.clone(),
+    }
+}
+
+/// The JSON form of a timeline: the value [`timeline_json`] writes.
+pub fn json_timeline(timeline: &Timeline) -> JsonTimeline {
+    JsonTimeline {
+        schema: TIMELINE_SCHEMA.to_owned(),
+        documents: timeline.documents.iter().map(json_document).collect(),
+        events: timeline.events.iter().map(json_timeline_event).collect(),
+    }
+}
+
+/// Serializes a value that holds only strings, integers, finite floats, dates and unit enums,
+/// which cannot fail; the fallback keeps the functions total anyway.
+fn to_json<T: Serialize>(value: &T, pretty: bool) -> String {
+    let out = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    };
+    out.unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()))
+}
+
+/// The timeline as the JSON contract of `dateline timeline --format json` (pretty-printed, no
+/// trailing newline): `{"schema": "dateline.timeline/1", "documents": [...], "events": [...]}`.
+///
+/// Each event has `id`, `when` (`start`/`end` inclusive ISO dates, `null` while partial;
+/// `granularity`, `timex`, `edtf`), `summary`, `participants` (`name`, `aliases`), `location`,
+/// `mentions` (`doc`, `sentence`, `sentence_start`, `sentence_end`, `trigger`, `time`, `when`,
+/// `anchoring`), `conflict` (`claims` with `when`, `docs`, `weight`; `chosen`, `rule`,
+/// `explanation`; `null` when the claims agree), `confidence`, `class` and `lemma`. Offsets are
+/// code points into the document text.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::{Document, TimelineBuilder};
+///
+/// let doc = Document::new("a", "Sergey Lavrov met the delegation in Moscow on 12 September 2022.");
+/// let timeline = TimelineBuilder::new().document(doc).build()?;
+/// let json: serde_json::Value = serde_json::from_str(&dateline::export::timeline_json(&timeline))?;
+/// assert_eq!(json["schema"], "dateline.timeline/1");
+/// assert_eq!(json["events"][0]["when"]["start"], "2022-09-12");
+/// assert_eq!(json["events"][0]["mentions"][0]["trigger"]["text"], "met");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn timeline_json(timeline: &Timeline) -> String {
+    to_json(&json_timeline(timeline), true)
+}
+
+/// The timeline's events as JSON Lines: one event object of the JSON contract per line, each
+/// line ending in a newline (nothing for an empty timeline).
+///
+/// # Examples
+///
+/// ```
+/// use dateline::{Document, TimelineBuilder};
+///
+/// let doc = Document::new("a", "Sergey Lavrov met the delegation in Moscow on 12 September 2022.");
+/// let timeline = TimelineBuilder::new().document(doc).build()?;
+/// let lines = dateline::export::timeline_jsonl(&timeline);
+/// assert_eq!(lines.lines().count(), timeline.events.len());
+/// # Ok::<(), dateline::Error>(())
+/// ```
+pub fn timeline_jsonl(timeline: &Timeline) -> String {
+    let mut out = String::new();
+    for e in &timeline.events {
+        out.push_str(&to_json(&json_timeline_event(e), false));
+        out.push('\n');
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates for people.
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month_name(month: u8) -> Option<&'static str> {
+    MONTHS.get(usize::from(month).checked_sub(1)?).copied()
+}
+
+fn weekday_name(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+fn ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+fn long_day(d: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        d.day(),
+        month_name(d.month() as u8).unwrap_or("?"),
+        d.year()
+    )
+}
+
+/// A date value as a reader would write it: `12 September 2022`, `September 2022`, `2022`,
+/// `the 1980s`, `16 March (year unknown)`, `a Thursday (date unknown)`.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::export::display_date;
+/// use dateline::time::DateValue;
+///
+/// assert_eq!(display_date(&DateValue::Day { year: Some(2022), month: 9, day: 12 }), "12 September 2022");
+/// assert_eq!(display_date(&DateValue::Month { year: Some(2022), month: Some(9) }), "September 2022");
+/// assert_eq!(display_date(&DateValue::Year(1987)), "1987");
+/// assert_eq!(display_date(&DateValue::Decade(200)), "the 2000s");
+/// assert_eq!(display_date(&DateValue::Day { year: None, month: 3, day: 16 }), "16 March (year unknown)");
+/// ```
+pub fn display_date(value: &DateValue) -> String {
+    let year = |y: Option<i32>| y.map_or_else(|| "(year unknown)".to_owned(), |y| y.to_string());
+    match *value {
+        DateValue::Century(c) => format!("the {} century", ordinal(i64::from(c) + 1)),
+        DateValue::Decade(d) => format!("the {}0s", d),
+        DateValue::Year(y) => y.to_string(),
+        DateValue::Half { year: y, half } => {
+            let which = if half == 1 { "first" } else { "second" };
+            format!("{which} half of {}", year(y))
+        }
+        DateValue::Quarter { year: y, quarter } => format!("Q{quarter} {}", year(y)),
+        DateValue::Season { year: y, season } => match (season, y) {
+            (Season::Winter, Some(y)) => format!("winter {y}–{}", y + 1),
+            (Season::Winter, None) => "winter (year unknown)".to_owned(),
+            (Season::Spring, _) => format!("spring {}", year(y)),
+            (Season::Summer, _) => format!("summer {}", year(y)),
+            (Season::Fall, _) => format!("autumn {}", year(y)),
+        },
+        DateValue::Month { year: y, month } => match (month.and_then(month_name), y) {
+            (Some(m), _) => format!("{m} {}", year(y)),
+            (None, Some(y)) => format!("a month of {y}"),
+            (None, None) => "a month (date unknown)".to_owned(),
+        },
+        DateValue::Week { year: y, week } => match (value.interval(), week) {
+            (Some(iv), _) => format!("the week of {}", long_day(iv.start)),
+            (None, Some(w)) => format!("week {w} of {}", year(y)),
+            (None, None) => format!("a week of {}", year(y)),
+        },
+        DateValue::Weekend { year: y, .. } => match value.interval() {
+            Some(iv) => format!("the weekend of {}", long_day(iv.start)),
+            None => format!("a weekend of {}", year(y)),
+        },
+        DateValue::Day {
+            year: y,
+            month,
+            day,
+        } => {
+            let m = month_name(month).unwrap_or("?");
+            match y {
+                Some(y) => format!("{day} {m} {y}"),
+                None => format!("{day} {m} (year unknown)"),
+            }
+        }
+        DateValue::Weekday(w) => format!("a {} (date unknown)", weekday_name(w)),
+        DateValue::Unknown(g) => format!("date unknown ({})", g.as_str().replace('_', " ")),
+    }
+}
+
+fn display_when(when: Option<&DateValue>) -> String {
+    when.map_or_else(|| "undated".to_owned(), display_date)
+}
+
+/// The distinct documents of an event's mentions, in order.
+fn sources(e: &Event) -> Vec<&str> {
+    let set: BTreeSet<&str> = e.mentions.iter().map(|m| m.doc.as_str()).collect();
+    set.into_iter().collect()
+}
+
+/// Whitespace runs (line breaks included) as one space.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn participant_names(e: &Event) -> Vec<&str> {
+    e.participants.iter().map(|p| p.name.as_str()).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV.
+
+/// A CSV field, quoted when it holds a comma, a quote, a line break or edge spaces (RFC 4180).
+fn csv_field(s: &str) -> String {
+    let needs = s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ');
+    if needs {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+fn csv_row(out: &mut String, fields: &[&str]) {
+    let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+    out.push_str(&row.join(","));
+    out.push('\n');
+}
+
+/// The CSV header of [`timeline_csv`].
+pub const TIMELINE_CSV_HEADER: [&str; 14] = [
+    "date",
+    "start",
+    "end",
+    "granularity",
+    "timex",
+    "summary",
+    "trigger",
+    "participants",
+    "location",
+    "sources",
+    "documents",
+    "conflict",
+    "claims",
+    "id",
+];
+
+/// The timeline as CSV, one row per event after a header: `date` (as a reader would write it),
+/// `start`/`end` (inclusive ISO dates, empty while partial), `granularity`, `timex`, `summary`,
+/// `trigger` (its words in the summary, else its lemma), `participants` (`; `-separated), `location`, `sources` (how many documents), `documents`
+/// (`; `-separated), `conflict` (`true`/`false`), `claims` (every claim with its documents, the
+/// chosen one first, `; `-separated) and `id`. Fields are quoted as RFC 4180 says.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::timeline::Timeline;
+///
+/// let csv = dateline::export::timeline_csv(&Timeline { documents: vec![], events: vec![] });
+/// assert!(csv.starts_with("date,start,end,granularity,timex,summary,"));
+/// ```
+pub fn timeline_csv(timeline: &Timeline) -> String {
+    let mut out = String::new();
+    csv_row(&mut out, &TIMELINE_CSV_HEADER);
+    for e in &timeline.events {
+        let interval = e.when.and_then(|w| w.interval());
+        let start = interval.map(|iv| iv.start.to_string()).unwrap_or_default();
+        let end = interval.map(|iv| iv.end.to_string()).unwrap_or_default();
+        let docs = sources(e);
+        let trigger = summary_trigger(e).map_or_else(
+            || e.lemma.clone(),
+            |(start, end)| one_line(&e.summary[start..end]),
+        );
+        let claims = e
+            .conflict
+            .as_ref()
+            .map(|c| {
+                claims_in_order(c)
+                    .map(|(chosen, claim)| {
+                        format!(
+                            "{}{} ({})",
+                            claim.when,
+                            if chosen { " [chosen]" } else { "" },
+                            claim.docs.join(" ")
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+            .unwrap_or_default();
+        csv_row(
+            &mut out,
+            &[
+                &display_when(e.when.as_ref()),
+                &start,
+                &end,
+                e.when.map_or("", |w| w.granularity().as_str()),
+                &e.when.map(|w| w.to_string()).unwrap_or_default(),
+                &one_line(&e.summary),
+                &trigger,
+                &participant_names(e).join("; "),
+                e.location.as_deref().unwrap_or(""),
+                &docs.len().to_string(),
+                &docs.join("; "),
+                if e.conflict.is_some() {
+                    "true"
+                } else {
+                    "false"
+                },
+                &claims,
+                &e.id,
+            ],
+        );
+    }
+    out
+}
+
+/// The claims of a conflict, the chosen one first, each with whether it is the chosen one.
+fn claims_in_order(c: &Conflict) -> impl Iterator<Item = (bool, &crate::timeline::Claim)> {
+    let chosen = c.claims.get(c.chosen).map(|claim| (true, claim));
+    let others = c
+        .claims
+        .iter()
+        .enumerate()
+        .filter(move |&(i, _)| i != c.chosen)
+        .map(|(_, claim)| (false, claim));
+    chosen.into_iter().chain(others)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown.
+
+/// Text with the characters that Markdown would read as markup escaped, on one line.
+fn md_text(s: &str) -> String {
+    md_inline(s).trim().to_owned()
+}
+
+/// [`md_text`] without trimming: each whitespace run becomes one space.
+fn md_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+/// Where the trigger of the mention that gave the summary is in the summary, in bytes.
+fn summary_trigger(e: &Event) -> Option<(usize, usize)> {
+    e.mentions.iter().find_map(|m| {
+        if m.sentence.text != e.summary {
+            return None;
+        }
+        let start = m.trigger.start.checked_sub(m.sentence.start)?;
+        let end = m.trigger.end.checked_sub(m.sentence.start)?;
+        (start < end && e.summary.get(start..end) == Some(m.trigger.text.as_str()))
+            .then_some((start, end))
+    })
+}
+
+/// The summary for Markdown, its trigger in bold so that events of one sentence stand apart.
+fn md_summary(e: &Event) -> String {
+    match summary_trigger(e) {
+        Some((start, end)) => format!(
+            "{}**{}**{}",
+            md_inline(&e.summary[..start]),
+            md_text(&e.summary[start..end]),
+            md_inline(&e.summary[end..])
+        )
+        .trim()
+        .to_owned(),
+        None => md_text(&e.summary),
+    }
+}
+
+fn md_code(s: &str) -> String {
+    if s.contains('`') {
+        format!("`` {s} ``")
+    } else {
+        format!("`{s}`")
+    }
+}
+
+fn md_docs<'a>(docs: impl IntoIterator<Item = &'a str>) -> String {
+    docs.into_iter().map(md_code).collect::<Vec<_>>().join(", ")
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The timeline as Markdown, for reading: a heading and a count, then one bullet per event
+/// (date in bold, the summary sentence, participants, place, sources); an event whose sources
+/// disagree on its date is marked ⚠, with every claim and its documents listed under it, the
+/// chosen one first, and the rule's explanation. A list of the documents and their
+/// publication dates closes it.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::{Document, TimelineBuilder};
+///
+/// let doc = Document::new("a", "Sergey Lavrov met the delegation in Moscow on 12 September 2022.");
+/// let timeline = TimelineBuilder::new().document(doc).build()?;
+/// let md = dateline::export::timeline_markdown(&timeline);
+/// assert!(md.starts_with("# Timeline\n"));
+/// assert!(md.contains("- **12 September 2022** — Sergey Lavrov **met** the delegation"));
+/// # Ok::<(), dateline::Error>(())
+/// ```
+pub fn timeline_markdown(timeline: &Timeline) -> String {
+    let mut out = String::from("# Timeline\n\n");
+    let n_conflicts = timeline.conflicts().count();
+    let _ = write!(
+        out,
+        "{} from {}",
+        plural(timeline.events.len(), "event", "events"),
+        plural(timeline.documents.len(), "document", "documents")
+    );
+    if n_conflicts > 0 {
+        let _ = write!(
+            out,
+            "; ⚠ {} whose sources disagree on the date",
+            plural(n_conflicts, "event", "events")
+        );
+    }
+    out.push_str(".\n\n");
+    for e in &timeline.events {
+        markdown_event(&mut out, e);
+    }
+    if !timeline.documents.is_empty() {
+        out.push_str("\n## Sources\n\n");
+        for d in &timeline.documents {
+            let _ = writeln!(out, "- {}: {}", md_code(&d.id), published(d));
+        }
+    }
+    out
+}
+
+/// What is known of a document's publication date, for reading.
+fn published(d: &DocumentInfo) -> String {
+    let bounds = d.published_bounds.filter(|iv| iv.start != iv.end);
+    let mut out = match (d.published, d.published_bounds) {
+        (Some(day), _) => format!("published {}", long_day(day)),
+        (None, Some(iv)) if iv.start == iv.end => format!("published {}", long_day(iv.start)),
+        (None, Some(iv)) => format!(
+            "published between {} and {}",
+            long_day(iv.start),
+            long_day(iv.end)
+        ),
+        (None, None) => "publication date unknown".to_owned(),
+    };
+    let mut notes = Vec::new();
+    if d.published_source != PublishedSource::Unknown {
+        notes.push(d.published_source.as_str().to_owned());
+    }
+    if let (Some(_), Some(iv)) = (d.published, bounds) {
+        notes.push(format!(
+            "between {} and {}",
+            long_day(iv.start),
+            long_day(iv.end)
+        ));
+    }
+    if !notes.is_empty() {
+        let _ = write!(out, " ({})", notes.join(", "));
+    }
+    out
+}
+
+fn markdown_event(out: &mut String, e: &Event) {
+    let mark = if e.conflict.is_some() { "⚠ " } else { "" };
+    let _ = write!(
+        out,
+        "- {mark}**{}** — {}",
+        display_when(e.when.as_ref()),
+        md_summary(e)
+    );
+    let mut facts = Vec::new();
+    let names = participant_names(e);
+    if !names.is_empty() {
+        let names: Vec<String> = names.iter().map(|n| md_text(n)).collect();
+        facts.push(format!("with {}", names.join(", ")));
+    }
+    if let Some(place) = &e.location {
+        facts.push(format!("in {}", md_text(place)));
+    }
+    let docs = sources(e);
+    if !docs.is_empty() {
+        facts.push(format!(
+            "{}: {}",
+            if docs.len() == 1 { "source" } else { "sources" },
+            md_docs(docs.iter().copied())
+        ));
+    }
+    if facts.is_empty() {
+        out.push('\n');
+    } else {
+        let _ = writeln!(out, " *({})*", facts.join("; "));
+    }
+    if let Some(c) = &e.conflict {
+        let _ = writeln!(out, "  - ⚠ the sources disagree on the date:");
+        for (chosen, claim) in claims_in_order(c) {
+            let _ = writeln!(
+                out,
+                "    - {}{} — {} (weight {:.2})",
+                if chosen { "chosen: " } else { "" },
+                if chosen {
+                    format!("**{}**", display_date(&claim.when))
+                } else {
+                    display_date(&claim.when)
+                },
+                md_docs(claim.docs.iter().map(String::as_str)),
+                claim.weight
+            );
+        }
+        let _ = writeln!(
+            out,
+            "  - rule {}: {}",
+            md_code(&c.rule),
+            md_text(&c.explanation)
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// TimelineJS3.
+
+/// A TimelineJS3 document: `{"title", "events"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineJs {
+    /// The title slide.
+    pub title: TimelineJsSlide,
+    /// One slide per dated event.
+    pub events: Vec<TimelineJsSlide>,
+}
+
+/// A TimelineJS3 slide.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineJsSlide {
+    /// Where the slide goes on the time axis (not on the title slide).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<TimelineJsDate>,
+    /// Where it ends, when it spans more than its start's precision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<TimelineJsDate>,
+    /// The date as a reader would write it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_date: Option<String>,
+    /// Headline and HTML body.
+    pub text: TimelineJsText,
+    /// The row the slide goes in (the event's class).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// The event's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unique_id: Option<String>,
+}
+
+/// A TimelineJS3 date: a year, with month and day when known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineJsDate {
+    /// The year.
+    pub year: i32,
+    /// 1–12.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<u32>,
+    /// 1–31.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<u32>,
+}
+
+/// The text of a TimelineJS3 slide.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineJsText {
+    /// A short headline (HTML-escaped).
+    pub headline: String,
+    /// The body, HTML.
+    pub text: String,
+}
+
+fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in one_line(s).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// At most `max` characters of `s`, cut at a word boundary with an ellipsis.
+fn headline(s: &str, max: usize) -> String {
+    let s = one_line(s);
+    if s.chars().count() <= max {
+        return s;
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > 0 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
+}
+
+/// The start and end of a complete value at its own precision.
+fn timelinejs_dates(value: &DateValue) -> Option<(TimelineJsDate, Option<TimelineJsDate>)> {
+    let iv = value.interval()?;
+    let day = |d: NaiveDate| TimelineJsDate {
+        year: d.year(),
+        month: Some(d.month()),
+        day: Some(d.day()),
+    };
+    let month = |d: NaiveDate| TimelineJsDate {
+        year: d.year(),
+        month: Some(d.month()),
+        day: None,
+    };
+    let year = |d: NaiveDate| TimelineJsDate {
+        year: d.year(),
+        month: None,
+        day: None,
+    };
+    Some(match value {
+        DateValue::Day { .. } => (day(iv.start), None),
+        DateValue::Month { .. } => (month(iv.start), None),
+        DateValue::Year(_) => (year(iv.start), None),
+        DateValue::Century(_) | DateValue::Decade(_) => (year(iv.start), Some(year(iv.end))),
+        DateValue::Half { .. } | DateValue::Quarter { .. } | DateValue::Season { .. } => {
+            (month(iv.start), Some(month(iv.end)))
+        }
+        _ => (day(iv.start), Some(day(iv.end))),
+    })
+}
+
+/// The timeline as a TimelineJS3 document (pretty-printed JSON, no trailing newline):
+/// `{"title": {"text": {"headline", "text"}}, "events": [{"start_date": {"year", "month"?,
+/// "day"?}, "end_date"?, "display_date", "text": {"headline", "text"}, "group", "unique_id"}]}`.
+/// Events without a complete date are left out; the body lists participants, place, sources
+/// and, for a conflict, every claim.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::{Document, TimelineBuilder};
+///
+/// let doc = Document::new("a", "Sergey Lavrov met the delegation in Moscow on 12 September 2022.");
+/// let timeline = TimelineBuilder::new().document(doc).build()?;
+/// let js: serde_json::Value =
+///     serde_json::from_str(&dateline::export::timeline_timelinejs(&timeline))?;
+/// let date = &js["events"][0]["start_date"];
+/// assert_eq!((date["year"].as_i64(), date["month"].as_i64(), date["day"].as_i64()),
+///            (Some(2022), Some(9), Some(12)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn timeline_timelinejs(timeline: &Timeline) -> String {
+    to_json(&timelinejs(timeline), true)
+}
+
+/// The TimelineJS3 document of a timeline: the value [`timeline_timelinejs`] writes.
+pub fn timelinejs(timeline: &Timeline) -> TimelineJs {
+    let events: Vec<TimelineJsSlide> = timeline
+        .events
+        .iter()
+        .filter_map(|e| {
+            let when = e.when?;
+            let (start, end) = timelinejs_dates(&when)?;
+            Some(TimelineJsSlide {
+                start_date: Some(start),
+                end_date: end,
+                display_date: Some(display_date(&when)),
+                text: TimelineJsText {
+                    headline: html(&format!(
+                        "{}{}",
+                        if e.conflict.is_some() { "⚠ " } else { "" },
+                        headline(&e.summary, 90)
+                    )),
+                    text: timelinejs_body(e),
+                },
+                group: Some(class_name(e.class)),
+                unique_id: Some(e.id.clone()),
+            })
+        })
+        .collect();
+    let title = TimelineJsSlide {
+        start_date: None,
+        end_date: None,
+        display_date: None,
+        text: TimelineJsText {
+            headline: "Timeline".to_owned(),
+            text: html(&format!(
+                "{} from {}",
+                plural(events.len(), "dated event", "dated events"),
+                plural(timeline.documents.len(), "document", "documents")
+            )),
+        },
+        group: None,
+        unique_id: None,
+    };
+    TimelineJs { title, events }
+}
+
+fn class_name(class: TriggerClass) -> String {
+    serde_json::to_value(class)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn timelinejs_body(e: &Event) -> String {
+    let mut out = format!("<p>{}</p>", html(&e.summary));
+    let names = participant_names(e);
+    if !names.is_empty() {
+        let names: Vec<String> = names.iter().map(|n| html(n)).collect();
+        let _ = write!(out, "<p>With {}.</p>", names.join(", "));
+    }
+    if let Some(place) = &e.location {
+        let _ = write!(out, "<p>In {}.</p>", html(place));
+    }
+    let docs: Vec<String> = sources(e).iter().map(|d| html(d)).collect();
+    let _ = write!(out, "<p>Sources: {}.</p>", docs.join(", "));
+    if let Some(c) = &e.conflict {
+        out.push_str("<p>⚠ The sources disagree on the date:</p><ul>");
+        for (chosen, claim) in claims_in_order(c) {
+            let _ = write!(
+                out,
+                "<li>{}{} — {}</li>",
+                if chosen { "chosen: " } else { "" },
+                html(&display_date(&claim.when)),
+                html(&claim.docs.join(", "))
+            );
+        }
+        let _ = write!(out, "</ul><p>{}</p>", html(&c.explanation));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::NameKey;
+    use crate::time::{Granularity, Interval};
+    use crate::timeline::{Claim, EventParticipant};
+    use serde_json::Value;
+
+    const DOC_A: &str =
+        "«Über» — Сергей Лавров met Musa Abu Marzouk in Moscow on 12 September 2022.";
+    const DOC_B: &str = "The delegation arrived on 9 September, said \"Hamas\", a day early.";
+
+    fn day(y: i32, m: u8, d: u8) -> DateValue {
+        DateValue::Day {
+            year: Some(y),
+            month: m,
+            day: d,
+        }
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a real day")
+    }
+
+    /// The span of `needle` in `text`, with byte and code-point offsets.
+    fn span(text: &str, needle: &str) -> Span {
+        let start = text.find(needle).expect("needle in text");
+        let end = start + needle.len();
+        Span {
+            text: needle.to_owned(),
+            start,
+            end,
+            char_start: text[..start].chars().count(),
+            char_end: text[..end].chars().count(),
+        }
+    }
+
+    fn participant(name: &str, aliases: &[&str]) -> EventParticipant {
+        EventParticipant {
+            name: name.to_owned(),
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            key: NameKey::new(name),
+        }
+    }
+
+    fn timeline() -> Timeline {
+        let meeting = Event {
+            id: "ev-meet".to_owned(),
+            when: Some(day(2022, 9, 12)),
+            class: TriggerClass::Meeting,
+            lemma: "meet".to_owned(),
+            summary: DOC_A.to_owned(),
+            participants: vec![
+                participant("Сергей Лавров", &["Лавров"]),
+                participant("Musa Abu Marzouk", &[]),
+            ],
+            location: Some("Moscow".to_owned()),
+            mentions: vec![EventMentionRef {
+                doc: "a".to_owned(),
+                sentence: span(DOC_A, DOC_A),
+                trigger: span(DOC_A, "met"),
+                time: Some((span(DOC_A, "12 September 2022"), "2022-09-12".to_owned())),
+                when: Some(day(2022, 9, 12)),
+                anchoring: EventAnchoring::Explicit,
+            }],
+            conflict: None,
+            confidence: 0.9,
+        };
+        let arrival = Event {
+            id: "ev-arrive".to_owned(),
+            when: Some(day(2022, 9, 10)),
+            class: TriggerClass::Arrival,
+            lemma: "arrive".to_owned(),
+            summary: DOC_B.to_owned(),
+            participants: vec![],
+            location: None,
+            mentions: vec![
+                EventMentionRef {
+                    doc: "a".to_owned(),
+                    sentence: span(DOC_A, DOC_A),
+                    trigger: span(DOC_A, "met"),
+                    time: None,
+                    when: Some(day(2022, 9, 10)),
+                    anchoring: EventAnchoring::Narrative,
+                },
+                EventMentionRef {
+                    doc: "b".to_owned(),
+                    sentence: span(DOC_B, DOC_B),
+                    trigger: span(DOC_B, "arrived"),
+                    time: Some((span(DOC_B, "9 September"), "XXXX-09-09".to_owned())),
+                    when: Some(DateValue::Day {
+                        year: None,
+                        month: 9,
+                        day: 9,
+                    }),
+                    anchoring: EventAnchoring::None,
+                },
+            ],
+            conflict: Some(Conflict {
+                claims: vec![
+                    Claim {
+                        when: day(2022, 9, 10),
+                        docs: vec!["a".to_owned()],
+                        weight: 0.1 + 0.2,
+                        explicit: 1,
+                    },
+                    Claim {
+                        when: day(2022, 9, 9),
+                        docs: vec!["b".to_owned()],
+                        weight: 0.9,
+                        explicit: 0,
+                    },
+                ],
+                chosen: 1,
+                rule: "weight".to_owned(),
+                explanation: "chose 2022-09-09 over 2022-09-10: more weight of evidence".to_owned(),
+            }),
+            confidence: 0.5,
+        };
+        let partial = Event {
+            id: "ev-partial".to_owned(),
+            when: Some(DateValue::Day {
+                year: None,
+                month: 3,
+                day: 16,
+            }),
+            class: TriggerClass::Statement,
+            lemma: "say".to_owned(),
+            summary: "On 16 March, it said so.".to_owned(),
+            participants: vec![],
+            location: None,
+            mentions: vec![],
+            conflict: None,
+            confidence: 0.3,
+        };
+        let month = Event {
+            id: "ev-month".to_owned(),
+            when: Some(DateValue::Month {
+                year: Some(2020),
+                month: Some(3),
+            }),
+            class: TriggerClass::Meeting,
+            lemma: "meet".to_owned(),
+            summary: "They met in March 2020.".to_owned(),
+            participants: vec![],
+            location: None,
+            mentions: vec![],
+            conflict: None,
+            confidence: 0.7,
+        };
+        Timeline {
+            documents: vec![
+                DocumentInfo {
+                    id: "a".to_owned(),
+                    published: Some(date(2022, 9, 13)),
+                    published_source: PublishedSource::Given,
+                    published_bounds: None,
+                },
+                DocumentInfo {
+                    id: "b".to_owned(),
+                    published: None,
+                    published_source: PublishedSource::Inferred,
+                    published_bounds: Some(Interval {
+                        start: date(2022, 9, 9),
+                        end: date(2022, 12, 31),
+                    }),
+                },
+            ],
+            events: vec![month, arrival, meeting, partial],
+        }
+    }
+
+    fn chars(text: &str, start: &Value, end: &Value) -> String {
+        let (s, e) = (
+            start.as_u64().expect("an offset") as usize,
+            end.as_u64().expect("an offset") as usize,
+        );
+        text.chars().skip(s).take(e - s).collect()
+    }
+
+    #[test]
+    fn json_follows_the_contract() {
+        let json: Value = serde_json::from_str(&timeline_json(&timeline())).expect("valid JSON");
+        assert_eq!(json["schema"], "dateline.timeline/1");
+        let docs = json["documents"].as_array().expect("documents");
+        assert_eq!(docs[0]["published"], "2022-09-13");
+        assert_eq!(docs[0]["published_source"], "given");
+        assert_eq!(docs[0]["published_bounds"], Value::Null);
+        assert_eq!(docs[1]["published"], Value::Null);
+        assert_eq!(docs[1]["published_source"], "inferred");
+        assert_eq!(docs[1]["published_bounds"]["start"], "2022-09-09");
+        assert_eq!(docs[1]["published_bounds"]["end"], "2022-12-31");
+
+        let events = json["events"].as_array().expect("events");
+        assert_eq!(events.len(), 4);
+        for e in events {
+            for key in [
+                "id",
+                "when",
+                "summary",
+                "participants",
+                "location",
+                "mentions",
+                "conflict",
+                "confidence",
+            ] {
+                assert!(e.get(key).is_some(), "{key} missing from {e}");
+            }
+        }
+        let month = &events[0];
+        assert_eq!(month["when"]["start"], "2020-03-01");
+        assert_eq!(month["when"]["end"], "2020-03-31");
+        assert_eq!(month["when"]["granularity"], "month");
+        assert_eq!(month["when"]["timex"], "2020-03");
+        assert_eq!(month["when"]["edtf"], "2020-03");
+        assert_eq!(month["conflict"], Value::Null);
+        assert_eq!(month["location"], Value::Null);
+
+        let meeting = &events[2];
+        assert_eq!(meeting["class"], "meeting");
+        assert_eq!(meeting["lemma"], "meet");
+        assert_eq!(meeting["confidence"], 0.9);
+        assert_eq!(meeting["location"], "Moscow");
+        assert_eq!(meeting["participants"][0]["name"], "Сергей Лавров");
+        assert_eq!(meeting["participants"][0]["aliases"][0], "Лавров");
+        let m = &meeting["mentions"][0];
+        assert_eq!(m["doc"], "a");
+        assert_eq!(m["sentence"], DOC_A);
+        assert_eq!(
+            chars(DOC_A, &m["sentence_start"], &m["sentence_end"]),
+            DOC_A
+        );
+        assert_eq!(m["trigger"]["text"], "met");
+        // Code points, not bytes: «, Ü, », — and the Cyrillic letters are wider than a byte.
+        assert_eq!(m["trigger"]["start"], 23);
+        assert_eq!(m["trigger"]["end"], 26);
+        assert_ne!(
+            m["trigger"]["start"].as_u64(),
+            DOC_A.find("met").map(|b| b as u64)
+        );
+        assert_eq!(
+            chars(DOC_A, &m["trigger"]["start"], &m["trigger"]["end"]),
+            "met"
+        );
+        let time = &m["time"];
+        assert_eq!(time["text"], "12 September 2022");
+        assert_eq!(time["timex"], "2022-09-12");
+        assert_eq!(
+            chars(DOC_A, &time["start"], &time["end"]),
+            "12 September 2022"
+        );
+        assert_eq!(m["when"]["start"], "2022-09-12");
+        assert_eq!(m["anchoring"], "explicit");
+
+        let arrival = &events[1];
+        let c = &arrival["conflict"];
+        assert_eq!(c["chosen"], 1);
+        assert_eq!(c["rule"], "weight");
+        assert!(c["explanation"]
+            .as_str()
+            .is_some_and(|s| s.contains("2022-09-09")));
+        let claims = c["claims"].as_array().expect("claims");
+        assert_eq!(claims.len(), 2);
+        assert_eq!(claims[0]["when"]["start"], "2022-09-10");
+        assert_eq!(claims[0]["when"]["granularity"], "day");
+        assert_eq!(claims[0]["docs"][0], "a");
+        assert_eq!(claims[0]["weight"], 0.3, "weights are rounded");
+        assert_eq!(claims[1]["weight"], 0.9);
+        // A mention whose time has no year: partial dates keep their timex, no start or end.
+        let partial = &arrival["mentions"][1];
+        assert_eq!(partial["time"]["timex"], "XXXX-09-09");
+        assert_eq!(partial["when"]["start"], Value::Null);
+        assert_eq!(partial["when"]["end"], Value::Null);
+        assert_eq!(partial["when"]["timex"], "XXXX-09-09");
+        assert_eq!(arrival["mentions"][0]["time"], Value::Null);
+
+        let partial = &events[3];
+        assert_eq!(partial["when"]["start"], Value::Null);
+        assert_eq!(partial["when"]["end"], Value::Null);
+        assert_eq!(partial["when"]["granularity"], "day");
+        assert_eq!(partial["when"]["timex"], "XXXX-03-16");
+    }
+
+    #[test]
+    fn json_reads_back() {
+        let t = timeline();
+        let back: JsonTimeline =
+            serde_json::from_str(&timeline_json(&t)).expect("reads back into its types");
+        assert_eq!(back, json_timeline(&t));
+    }
+
+    #[test]
+    fn jsonl_is_one_event_object_per_line() {
+        let t = timeline();
+        let lines = timeline_jsonl(&t);
+        assert!(lines.ends_with('\n'));
+        let full: Value = serde_json::from_str(&timeline_json(&t)).expect("valid JSON");
+        let events: Vec<Value> = lines
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a JSON line"))
+            .collect();
+        assert_eq!(events.len(), 4);
+        assert_eq!(&Value::Array(events), &full["events"]);
+        let empty = Timeline {
+            documents: vec![],
+            events: vec![],
+        };
+        assert_eq!(timeline_jsonl(&empty), "");
+    }
+
+    #[test]
+    fn dates_for_readers() {
+        let cases = [
+            (day(2022, 9, 12), "12 September 2022"),
+            (
+                DateValue::Month {
+                    year: Some(2022),
+                    month: Some(9),
+                },
+                "September 2022",
+            ),
+            (DateValue::Year(2022), "2022"),
+            (DateValue::Decade(200), "the 2000s"),
+            (DateValue::Century(19), "the 20th century"),
+            (DateValue::Century(20), "the 21st century"),
+            (
+                DateValue::Day {
+                    year: None,
+                    month: 3,
+                    day: 16,
+                },
+                "16 March (year unknown)",
+            ),
+            (
+                DateValue::Month {
+                    year: None,
+                    month: Some(5),
+                },
+                "May (year unknown)",
+            ),
+            (
+                DateValue::Month {
+                    year: Some(1989),
+                    month: None,
+                },
+                "a month of 1989",
+            ),
+            (
+                DateValue::Quarter {
+                    year: Some(2023),
+                    quarter: 2,
+                },
+                "Q2 2023",
+            ),
+            (
+                DateValue::Half {
+                    year: Some(2023),
+                    half: 1,
+                },
+                "first half of 2023",
+            ),
+            (
+                DateValue::Season {
+                    year: Some(2022),
+                    season: Season::Winter,
+                },
+                "winter 2022–2023",
+            ),
+            (
+                DateValue::Week {
+                    year: Some(2022),
+                    week: Some(37),
+                },
+                "the week of 12 September 2022",
+            ),
+            (
+                DateValue::Weekday(Weekday::Thu),
+                "a Thursday (date unknown)",
+            ),
+            (DateValue::Unknown(Granularity::Day), "date unknown (day)"),
+        ];
+        for (value, want) in cases {
+            assert_eq!(display_date(&value), want, "{value}");
+        }
+        assert_eq!(ordinal(11), "11th");
+        assert_eq!(ordinal(22), "22nd");
+        assert_eq!(ordinal(113), "113th");
+    }
+
+    #[test]
+    fn csv_quotes_and_rows() {
+        let csv = timeline_csv(&timeline());
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], TIMELINE_CSV_HEADER.join(","));
+        // Header and four events; no field holds a line break.
+        assert_eq!(lines.len(), 5);
+        assert_eq!(
+            lines[1],
+            "March 2020,2020-03-01,2020-03-31,month,2020-03,They met in March 2020.,meet,,,0,,false,,ev-month"
+        );
+        // Quotes doubled, commas quoted; the conflict and its claims, chosen first.
+        assert_eq!(
+            lines[2],
+            "10 September 2022,2022-09-10,2022-09-10,day,2022-09-10,\
+             \"The delegation arrived on 9 September, said \"\"Hamas\"\", a day early.\",\
+             arrived,,,2,a; b,true,2022-09-09 [chosen] (b); 2022-09-10 (a),ev-arrive"
+        );
+        assert!(lines[3].starts_with("12 September 2022,"));
+        assert!(lines[3].contains(",met,Сергей Лавров; Musa Abu Marzouk,Moscow,1,a,false,,ev-meet"));
+        assert!(
+            lines[4].starts_with("16 March (year unknown),,,day,XXXX-03-16,"),
+            "{}",
+            lines[4]
+        );
+        assert_eq!(csv_field("a\nb"), "\"a\nb\"");
+        assert_eq!(csv_field(" padded"), "\" padded\"");
+        assert_eq!(csv_field("plain"), "plain");
+    }
+
+    #[test]
+    fn markdown_marks_conflicts_and_lists_claims() {
+        let md = timeline_markdown(&timeline());
+        let lines: Vec<&str> = md.lines().collect();
+        assert_eq!(lines[0], "# Timeline");
+        assert_eq!(
+            lines[2],
+            "4 events from 2 documents; ⚠ 1 event whose sources disagree on the date."
+        );
+        assert_eq!(lines[4], "- **March 2020** — They met in March 2020.");
+        assert!(lines[5].starts_with("- ⚠ **10 September 2022** — The delegation **arrived** on"));
+        assert!(lines[5].ends_with("*(sources: `a`, `b`)*"), "{}", lines[5]);
+        assert_eq!(lines[6], "  - ⚠ the sources disagree on the date:");
+        assert_eq!(
+            lines[7],
+            "    - chosen: **9 September 2022** — `b` (weight 0.90)"
+        );
+        assert_eq!(lines[8], "    - 10 September 2022 — `a` (weight 0.30)");
+        assert_eq!(
+            lines[9],
+            "  - rule `weight`: chose 2022-09-09 over 2022-09-10: more weight of evidence"
+        );
+        assert_eq!(
+            lines[10],
+            "- **12 September 2022** — «Über» — Сергей Лавров **met** Musa Abu Marzouk in Moscow \
+             on 12 September 2022. *(with Сергей Лавров, Musa Abu Marzouk; in Moscow; \
+             source: `a`)*"
+        );
+        assert!(lines[11].starts_with("- **16 March (year unknown)** — On 16 March, it said so."));
+        assert!(md.contains("\n## Sources\n\n- `a`: published 13 September 2022 (given)\n"));
+        assert!(md.contains(
+            "- `b`: published between 9 September 2022 and 31 December 2022 (inferred)\n"
+        ));
+    }
+
+    #[test]
+    fn markdown_escapes_markup() {
+        assert_eq!(md_text("a *b*_c_\n[d]"), "a \\*b\\*\\_c\\_ \\[d\\]");
+        assert_eq!(md_code("x`y"), "`` x`y ``");
+    }
+
+    #[test]
+    fn timelinejs_skips_partial_dates() {
+        let js: Value =
+            serde_json::from_str(&timeline_timelinejs(&timeline())).expect("valid JSON");
+        assert_eq!(js["title"]["text"]["headline"], "Timeline");
+        assert!(js["title"].get("start_date").is_none());
+        let events = js["events"].as_array().expect("events");
+        assert_eq!(events.len(), 3, "the year-less event is left out");
+        let month = &events[0];
+        assert_eq!(month["start_date"]["year"], 2020);
+        assert_eq!(month["start_date"]["month"], 3);
+        assert!(month["start_date"].get("day").is_none());
+        assert!(month.get("end_date").is_none());
+        assert_eq!(month["display_date"], "March 2020");
+        assert_eq!(month["group"], "meeting");
+        let arrival = &events[1];
+        assert_eq!(arrival["start_date"]["day"], 10);
+        assert_eq!(arrival["unique_id"], "ev-arrive");
+        let headline = arrival["text"]["headline"].as_str().expect("a headline");
+        assert!(headline.starts_with("⚠ The delegation"), "{headline}");
+        assert!(headline.contains("&quot;Hamas&quot;"), "{headline}");
+        let body = arrival["text"]["text"].as_str().expect("a body");
+        assert!(
+            body.contains("<li>chosen: 9 September 2022 — b</li>"),
+            "{body}"
+        );
+        assert!(body.contains("<li>10 September 2022 — a</li>"), "{body}");
+        let meeting = &events[2];
+        assert!(meeting["text"]["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("With Сергей Лавров, Musa Abu Marzouk.")));
+
+        let decade = timelinejs_dates(&DateValue::Decade(198)).expect("complete");
+        assert_eq!(decade.0.year, 1980);
+        assert_eq!(decade.1.map(|d| d.year), Some(1989));
+        assert!(timelinejs_dates(&DateValue::Weekday(Weekday::Mon)).is_none());
+    }
+
+    #[test]
+    fn headlines_are_cut_at_words() {
+        assert_eq!(headline("short", 10), "short");
+        assert_eq!(headline("one two, three four", 12), "one two…");
+        assert_eq!(headline("abcdefghijkl", 5), "abcde…");
+    }
+}
