@@ -46,6 +46,11 @@ pub enum Failure {
         /// The document.
         doc: String,
     },
+    /// The library panicked while merging documents that it reads alone without panicking.
+    InternalTimeline {
+        /// How many documents were merged.
+        documents: usize,
+    },
 }
 
 impl Failure {
@@ -53,7 +58,7 @@ impl Failure {
     pub fn exit_code(&self) -> u8 {
         match self {
             Failure::Usage(_) => 2,
-            Failure::Internal { .. } => 101,
+            Failure::Internal { .. } | Failure::InternalTimeline { .. } => 101,
             _ => 1,
         }
     }
@@ -90,6 +95,11 @@ impl fmt::Display for Failure {
                 f,
                 "the internal error above happened while reading document {doc:?} \
                  (a bug in dateline; please report it with the document)"
+            ),
+            Failure::InternalTimeline { documents } => write!(
+                f,
+                "the internal error above happened while merging the timeline of {documents} \
+                 documents (a bug in dateline; please report it with the documents)"
             ),
         }
     }

@@ -1,4 +1,5 @@
-//! `dateline`: tag temporal expressions and find events in news articles, and score both.
+//! `dateline`: tag temporal expressions and find events in news articles, build their merged
+//! timeline, and score the stages.
 //!
 //! A thin shell over the `dateline` library: it reads files, calls the library, writes results.
 //! Exit codes: 0 success, 1 bad input (the message says what and where), 2 bad usage,
@@ -10,6 +11,7 @@ mod events;
 mod failure;
 mod input;
 mod tag;
+mod timeline;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -43,6 +45,15 @@ enum Command {
     /// "trigger": {"text", "start", "end"}, "lemma", "class", "modality", "time", "when",
     /// "anchoring", "timeline", "participants", "location"}]}, offsets in Unicode code points.
     Events(EventsArgs),
+    /// Build one timeline from all the documents: each event once, dated as the sources
+    /// support, disagreements shown.
+    ///
+    /// Reads documents as `tag` does; publication dates that are not given are inferred. Merges
+    /// the mentions of one happening across documents and reconciles their dates; where sources
+    /// disagree, a policy chooses and every claim is kept. Writes Markdown by default; `--format
+    /// json` writes {"schema": "dateline.timeline/1", "documents", "events"} with code-point
+    /// offsets.
+    Timeline(TimelineArgs),
     /// Score the pipeline against gold annotations.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -77,6 +88,69 @@ enum Format {
 struct EventsArgs {
     #[command(flatten)]
     sources: input::Sources,
+}
+
+#[derive(Debug, Args)]
+struct TimelineArgs {
+    #[command(flatten)]
+    sources: input::Sources,
+    /// Only the events that involve NAME (matched by name key: other spellings and partial
+    /// names match, e.g. "Lavrov" or "Sergei Lavrov" for "Sergey Lavrov").
+    #[arg(long, value_name = "NAME")]
+    about: Option<String>,
+    /// Only the events whose date overlaps START..END, inclusive (YYYY-MM-DD, YYYY-MM or
+    /// YYYY); events without a complete date are left out.
+    #[arg(long, num_args = 2, value_names = ["START", "END"], conflicts_with_all = ["from", "to"])]
+    between: Option<Vec<String>>,
+    /// Only the events whose date overlaps DATE or later (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Only the events whose date overlaps DATE or earlier (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    /// How to choose among conflicting dates [default: default, or trusted with --trust].
+    #[arg(long, value_enum)]
+    policy: Option<PolicyName>,
+    /// A trusted source (document id) for `--policy trusted`; repeat, most trusted first.
+    #[arg(long, value_name = "ID")]
+    trust: Vec<String>,
+    /// The weight of a source's claims (default 1): `ID=W`, W a number, 0 or more; may be
+    /// repeated.
+    #[arg(long, value_name = "ID=W")]
+    weight: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TimelineFormat::Md)]
+    format: TimelineFormat,
+}
+
+/// The rules that choose among conflicting dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PolicyName {
+    /// The heaviest claim: explicit dates over resolved ones over inherited ones, times each
+    /// source's weight; then the more specific, the more sources, the earlier.
+    Default,
+    /// The earliest claim.
+    Earliest,
+    /// The latest claim.
+    Latest,
+    /// A claim of the first trusted source (`--trust`) that gives one, else the default.
+    Trusted,
+}
+
+/// How `dateline timeline` writes the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TimelineFormat {
+    /// Markdown for reading: one bullet per event, conflicts marked ⚠ with their claims.
+    #[value(alias = "markdown")]
+    Md,
+    /// The JSON contract: {"schema": "dateline.timeline/1", "documents", "events"}.
+    Json,
+    /// One JSON event object per line.
+    Jsonl,
+    /// One CSV row per event, with a header.
+    Csv,
+    /// TimelineJS3 JSON (events with a complete date).
+    Timelinejs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -155,6 +229,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Tag(args) => tag::run(&args, &mut out),
         Command::Events(args) => events::run(&args, &mut out),
+        Command::Timeline(args) => timeline::run(&args, &mut out),
         Command::Eval(EvalCommand::Te3(args)) => eval_te3::run(&args, &mut out),
         Command::Eval(EvalCommand::Semeval(args)) => eval_semeval::run(&args, &mut out),
     }

@@ -1,0 +1,282 @@
+//! `dateline timeline`: one merged timeline of all the documents read.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use chrono::NaiveDate;
+use dateline::reconcile::{DefaultPolicy, Earliest, Latest, TrustedFirst};
+use dateline::time::{DateValue, Interval};
+use dateline::{export, Timeline, TimelineBuilder};
+
+use crate::failure::Failure;
+use crate::input::{self, Document};
+use crate::{PolicyName, TimelineArgs, TimelineFormat};
+
+pub fn run(args: &TimelineArgs, out: &mut impl Write) -> Result<(), Failure> {
+    // Everything the arguments say is checked before any document is read.
+    let range = range(args)?;
+    let weights = weights(&args.weight)?;
+    let policy = policy(args)?;
+
+    let mut documents = Vec::new();
+    args.sources.for_each(|doc| {
+        documents.push(doc.clone());
+        Ok(())
+    })?;
+    let read: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+    for (flag, id) in weights
+        .keys()
+        .map(|id| ("--weight", id))
+        .chain(args.trust.iter().map(|id| ("--trust", id)))
+    {
+        if !read.contains(&id.as_str()) {
+            eprintln!("dateline: warning: {flag} names document {id:?}, which was not read");
+        }
+    }
+
+    let timeline = build(documents, policy, &weights)?;
+    let timeline = match &args.about {
+        Some(name) => timeline.about(name),
+        None => timeline,
+    };
+    let timeline = match range {
+        Some(iv) => timeline.between(iv.start, iv.end),
+        None => timeline,
+    };
+    let text = match args.format {
+        TimelineFormat::Md => export::timeline_markdown(&timeline),
+        TimelineFormat::Json => export::timeline_json(&timeline) + "\n",
+        TimelineFormat::Jsonl => export::timeline_jsonl(&timeline),
+        TimelineFormat::Csv => export::timeline_csv(&timeline),
+        TimelineFormat::Timelinejs => export::timeline_timelinejs(&timeline) + "\n",
+    };
+    out.write_all(text.as_bytes()).map_err(Failure::Write)
+}
+
+/// The policies `--policy` names.
+enum Policy {
+    Default,
+    Earliest,
+    Latest,
+    Trusted(Vec<String>),
+}
+
+fn policy(args: &TimelineArgs) -> Result<Policy, Failure> {
+    let name = args.policy.unwrap_or(if args.trust.is_empty() {
+        PolicyName::Default
+    } else {
+        PolicyName::Trusted
+    });
+    match name {
+        PolicyName::Trusted if args.trust.is_empty() => Err(Failure::Usage(
+            "--policy trusted needs the trusted sources: --trust ID (most trusted first)"
+                .to_owned(),
+        )),
+        PolicyName::Trusted => Ok(Policy::Trusted(args.trust.clone())),
+        other if !args.trust.is_empty() => Err(Failure::Usage(format!(
+            "--trust goes with --policy trusted, not --policy {}",
+            match other {
+                PolicyName::Earliest => "earliest",
+                PolicyName::Latest => "latest",
+                _ => "default",
+            }
+        ))),
+        PolicyName::Default => Ok(Policy::Default),
+        PolicyName::Earliest => Ok(Policy::Earliest),
+        PolicyName::Latest => Ok(Policy::Latest),
+    }
+}
+
+/// The values of `--weight ID=W`: a finite, non-negative weight per document id.
+fn weights(values: &[String]) -> Result<BTreeMap<String, f64>, Failure> {
+    let mut out = BTreeMap::new();
+    for value in values {
+        let bad = |why: &str| Failure::Usage(format!("--weight {value}: {why}"));
+        let (id, w) = value
+            .rsplit_once('=')
+            .ok_or_else(|| bad("expected ID=WEIGHT, e.g. --weight reuters=2"))?;
+        if id.is_empty() {
+            return Err(bad("no document id before `=`"));
+        }
+        let weight: f64 = w
+            .trim()
+            .parse()
+            .map_err(|_| bad(&format!("{w:?} is not a number")))?;
+        if !weight.is_finite() || weight < 0.0 {
+            return Err(bad(&format!(
+                "{w:?} is not a weight (a finite number, 0 or more)"
+            )));
+        }
+        if let Some(old) = out.insert(id.to_owned(), weight) {
+            if old != weight {
+                return Err(bad(&format!("document {id:?} already has weight {old}")));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A date bound given as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the days it denotes.
+fn date_bound(flag: &str, value: &str) -> Result<Interval, Failure> {
+    let bad = || {
+        Failure::Usage(format!(
+            "{flag} {value:?}: expected a date as YYYY-MM-DD, YYYY-MM or YYYY"
+        ))
+    };
+    let parts: Vec<&str> = value.trim().split('-').collect();
+    let number = |s: &str, len: usize| -> Option<u32> {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let year = parts
+        .first()
+        .and_then(|y| number(y, 4))
+        .and_then(|y| i32::try_from(y).ok());
+    let value = match (year, parts.as_slice()) {
+        (Some(y), [_]) => DateValue::Year(y),
+        (Some(y), [_, m]) => DateValue::Month {
+            year: Some(y),
+            month: number(m, 2).and_then(|m| u8::try_from(m).ok()),
+        },
+        (Some(y), [_, m, d]) => DateValue::Day {
+            year: Some(y),
+            month: number(m, 2)
+                .and_then(|m| u8::try_from(m).ok())
+                .ok_or_else(bad)?,
+            day: number(d, 2)
+                .and_then(|d| u8::try_from(d).ok())
+                .ok_or_else(bad)?,
+        },
+        _ => return Err(bad()),
+    };
+    value.interval().ok_or_else(bad)
+}
+
+/// The date range of `--between START END` or `--from`/`--to`, if any.
+fn range(args: &TimelineArgs) -> Result<Option<Interval>, Failure> {
+    let (start, end) = match args.between.as_deref() {
+        Some([start, end]) => (
+            Some(date_bound("--between", start)?.start),
+            Some(date_bound("--between", end)?.end),
+        ),
+        Some(_) => {
+            return Err(Failure::Usage(
+                "--between takes two dates: --between START END".to_owned(),
+            ))
+        }
+        None => (
+            args.from
+                .as_deref()
+                .map(|v| date_bound("--from", v).map(|iv| iv.start))
+                .transpose()?,
+            args.to
+                .as_deref()
+                .map(|v| date_bound("--to", v).map(|iv| iv.end))
+                .transpose()?,
+        ),
+    };
+    if start.is_none() && end.is_none() {
+        return Ok(None);
+    }
+    let start = start.unwrap_or(NaiveDate::MIN);
+    let end = end.unwrap_or(NaiveDate::MAX);
+    Interval::new(start, end).map(Some).ok_or_else(|| {
+        Failure::Usage(format!(
+            "the date range ends ({end}) before it starts ({start})"
+        ))
+    })
+}
+
+/// Builds the timeline; a panic of the library becomes a [`Failure::Internal`] that names the
+/// document it happened on, when reading that document alone panics too.
+fn build(
+    documents: Vec<Document>,
+    policy: Policy,
+    weights: &BTreeMap<String, f64>,
+) -> Result<Timeline, Failure> {
+    let mut builder = TimelineBuilder::new().documents(documents.iter().cloned());
+    builder = match policy {
+        Policy::Default => builder.policy(DefaultPolicy),
+        Policy::Earliest => builder.policy(Earliest),
+        Policy::Latest => builder.policy(Latest),
+        Policy::Trusted(trusted) => builder.policy(TrustedFirst { trusted }),
+    };
+    for (id, w) in weights {
+        builder = builder.source_weight(id.clone(), *w);
+    }
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| builder.build())) {
+        Ok(timeline) => Ok(timeline?),
+        Err(_) => {
+            for doc in &documents {
+                input::guarded(doc, || dateline::extract(doc))?;
+            }
+            Err(Failure::InternalTimeline {
+                documents: documents.len(),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bound(v: &str) -> Result<(String, String), String> {
+        date_bound("--from", v)
+            .map(|iv| (iv.start.to_string(), iv.end.to_string()))
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn date_bounds() {
+        assert_eq!(
+            bound("2022"),
+            Ok(("2022-01-01".into(), "2022-12-31".into()))
+        );
+        assert_eq!(
+            bound("2022-02"),
+            Ok(("2022-02-01".into(), "2022-02-28".into()))
+        );
+        assert_eq!(
+            bound("2022-09-12"),
+            Ok(("2022-09-12".into(), "2022-09-12".into()))
+        );
+        for bad in [
+            "",
+            "22",
+            "2022-9",
+            "2022-02-30",
+            "2022-13",
+            "soon",
+            "2022-01-01-01",
+        ] {
+            let e = bound(bad).expect_err(bad);
+            assert!(
+                e.starts_with(&format!("--from {bad:?}: expected a date")),
+                "{e}"
+            );
+        }
+    }
+
+    #[test]
+    fn weight_values() {
+        let w = weights(&["a=2".into(), "b=0.5".into(), "x=y=1".into()]).expect("valid");
+        assert_eq!(w["a"], 2.0);
+        assert_eq!(w["b"], 0.5);
+        assert_eq!(w["x=y"], 1.0);
+        for (value, why) in [
+            ("a", "expected ID=WEIGHT"),
+            ("=2", "no document id"),
+            ("a=heavy", "\"heavy\" is not a number"),
+            ("a=-1", "\"-1\" is not a weight"),
+            ("a=inf", "\"inf\" is not a weight"),
+            ("a=NaN", "\"NaN\" is not a weight"),
+        ] {
+            let e = weights(&[value.to_owned()]).expect_err(value).to_string();
+            assert!(e.starts_with(&format!("--weight {value}: {why}")), "{e}");
+        }
+        let e = weights(&["a=1".into(), "a=2".into()]).expect_err("twice");
+        assert!(e.to_string().contains("already has weight 1"), "{e}");
+    }
+}
