@@ -1,6 +1,8 @@
 //! # dateline
 //!
-//! dateline turns news articles into timelines. This release holds its per-document stages:
+//! dateline turns news articles into timelines: [`TimelineBuilder`] reads a set of documents
+//! and gives one merged [`Timeline`] ([`merge`], [`reconcile`], [`timeline`]). Its per-document
+//! stages:
 //! [`text`] (sentences, tokens, datelines), [`time`] (temporal expressions with TIMEX3 values,
 //! reachable alone through [`tag`]), [`entity`] (people, organisations, places, name keys) and
 //! [`event`] (event mentions with participants, place and time), run together by [`extract`];
