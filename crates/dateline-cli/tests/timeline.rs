@@ -3,9 +3,12 @@
 //! codes and messages.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+mod common;
+
+use common::{ok, stderr};
 
 use serde_json::Value;
 
@@ -26,49 +29,20 @@ fn fixture() -> String {
         .to_string()
 }
 
+/// Runs `dateline timeline args…` with `stdin` as standard input.
 fn run_with_stdin(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .arg("timeline")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .env("RUST_BACKTRACE", "1")
-        .spawn()
-        .expect("the dateline binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(stdin.as_bytes())
-        .expect("stdin is written");
-    child.wait_with_output().expect("dateline finishes")
+    let mut all = vec!["timeline"];
+    all.extend(args);
+    common::run_with_stdin(&all, stdin)
 }
 
 fn run(args: &[&str]) -> Output {
     run_with_stdin(args, "")
 }
 
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
-}
-
-/// Asserts success and returns standard output.
-fn ok(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "exit {:?}\nstderr: {}",
-        o.status.code(),
-        stderr(o)
-    );
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
 /// Asserts failure with `code`, no panic and no output; returns stderr.
 fn fails(o: &Output, code: i32) -> String {
-    let err = stderr(o);
-    assert_eq!(o.status.code(), Some(code), "stderr: {err}");
-    assert!(!err.contains("panicked"), "{err}");
+    let err = common::fails(o, code);
     assert!(o.stdout.is_empty(), "output on failure");
     err
 }
