@@ -1,17 +1,14 @@
 //! The event stage on the seed articles, with no publication dates given: the September 2022
 //! visit to Moscow as the three articles that report it tell it.
 
-use std::path::Path;
+mod common;
 
 use dateline::entity::NameKey;
 use dateline::event::{Modality, Role, TriggerClass};
 use dateline::{extract, Document, Extraction};
 
 fn seed(stem: &str) -> (String, Extraction) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../seeds")
-        .join(format!("{stem}.txt"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = common::seed_text(stem);
     let x = extract(&Document::new(stem, text.clone()));
     (text, x)
 }

@@ -1,37 +1,9 @@
 //! The timeline of the five seed articles, built with no publication dates given.
 
-use std::path::Path;
+mod common;
 
-use dateline::timeline::Timeline;
+use common::{seeds, seeds_timeline};
 use dateline::{Document, TimelineBuilder};
-
-fn seeds() -> Vec<Document> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let id = p
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            Document::new(id, std::fs::read_to_string(&p).unwrap_or_default())
-        })
-        .collect()
-}
-
-fn timeline() -> Timeline {
-    TimelineBuilder::new()
-        .documents(seeds())
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"))
-}
 
 fn docs_of(e: &dateline::timeline::Event) -> Vec<&str> {
     let mut d: Vec<&str> = e.mentions.iter().map(|m| &m.doc[..3]).collect();
@@ -41,7 +13,7 @@ fn docs_of(e: &dateline::timeline::Event) -> Vec<&str> {
 
 #[test]
 fn the_lavrov_meeting_is_one_event_from_three_articles() {
-    let t = timeline();
+    let t = seeds_timeline();
     let lavrov = t.about("Sergei Lavrov");
     let meeting = lavrov
         .events
@@ -66,7 +38,7 @@ fn the_lavrov_meeting_is_one_event_from_three_articles() {
 
 #[test]
 fn the_arrival_shows_both_dates_and_their_sources() {
-    let t = timeline();
+    let t = seeds_timeline();
     let arrival = t
         .conflicts()
         .find(|e| {
@@ -92,7 +64,7 @@ fn the_arrival_shows_both_dates_and_their_sources() {
 
 #[test]
 fn the_thursday_meeting_joins_the_16_march_meeting() {
-    let t = timeline().about("Mikhail Bogdanov");
+    let t = seeds_timeline().about("Mikhail Bogdanov");
     let meeting = t
         .events
         .iter()
@@ -105,7 +77,7 @@ fn the_thursday_meeting_joins_the_16_march_meeting() {
 
 #[test]
 fn history_keeps_its_precision() {
-    let t = timeline();
+    let t = seeds_timeline();
     let found = |when: &str| {
         t.events
             .iter()
@@ -116,7 +88,7 @@ fn history_keeps_its_precision() {
 }
 
 #[test]
-fn the_same_set_in_any_order_gives_the_same_timeline() {
+fn the_same_set_in_any_order_gives_the_same_seeds_timeline() {
     let mut docs = seeds();
     let forward = TimelineBuilder::new().documents(docs.clone()).build();
     docs.reverse();

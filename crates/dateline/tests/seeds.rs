@@ -1,14 +1,9 @@
 //! The seed articles, tagged with no publication date given: what the time stage must find in
 //! real news before later stages infer publication dates.
 
-use std::path::Path;
+mod common;
 
-fn seed(stem: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../seeds")
-        .join(format!("{stem}.txt"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
+use common::seed_text as seed;
 
 /// (text, TIMEX3 value) of every expression found.
 fn tagged(stem: &str) -> Vec<(String, String)> {

@@ -5,44 +5,13 @@
 //! `INSTA_UPDATE=always cargo test -p dateline --test timeline_exports`
 //! (or `cargo insta test -p dateline --test timeline_exports --review`).
 
+mod common;
+
+use common::{seeds, seeds_timeline};
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use dateline::export::{timeline_json, timeline_jsonl, timeline_markdown, timeline_timelinejs};
-use dateline::timeline::Timeline;
-use dateline::{Document, TimelineBuilder};
 use serde_json::Value;
-
-/// The seed articles, by file stem.
-fn seeds() -> Vec<Document> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let id = p
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            let text =
-                std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            Document::new(id, text)
-        })
-        .collect()
-}
-
-fn timeline() -> Timeline {
-    TimelineBuilder::new()
-        .documents(seeds())
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"))
-}
 
 fn snapshot(name: &str, description: &str, value: &str) {
     let mut settings = insta::Settings::clone_current();
@@ -56,7 +25,7 @@ fn seeds_markdown() {
     snapshot(
         "seeds_markdown",
         "dateline::export::timeline_markdown of the seeds timeline, no publication dates given",
-        &timeline_markdown(&timeline()),
+        &timeline_markdown(&seeds_timeline()),
     );
 }
 
@@ -65,7 +34,7 @@ fn seeds_json() {
     snapshot(
         "seeds_json",
         "dateline::export::timeline_json of the seeds timeline, no publication dates given",
-        &timeline_json(&timeline()),
+        &timeline_json(&seeds_timeline()),
     );
 }
 
@@ -86,7 +55,7 @@ fn seeds_json_offsets_are_code_points_into_the_articles() {
         .into_iter()
         .map(|d| (d.id, d.text.chars().collect()))
         .collect();
-    let json: Value = serde_json::from_str(&timeline_json(&timeline())).expect("valid JSON");
+    let json: Value = serde_json::from_str(&timeline_json(&seeds_timeline())).expect("valid JSON");
     assert_eq!(json["schema"], "dateline.timeline/1");
     let docs = json["documents"].as_array().expect("documents");
     assert_eq!(docs.len(), 5);
@@ -126,7 +95,7 @@ fn seeds_json_offsets_are_code_points_into_the_articles() {
 
 #[test]
 fn seeds_other_formats_hold_the_same_events() {
-    let t = timeline();
+    let t = seeds_timeline();
     let json: Value = serde_json::from_str(&timeline_json(&t)).expect("valid JSON");
     let lines: Vec<Value> = timeline_jsonl(&t)
         .lines()
