@@ -390,39 +390,8 @@ impl<'a> Ctx<'a> {
         if k & TK_LOWER == 0 || self.toks.get(i).is_none_or(|t| t.end - t.start > 5) {
             return false;
         }
-        let s = self.tx(i);
-        matches!(
-            s,
-            "al" | "el"
-                | "ad"
-                | "ar"
-                | "as"
-                | "at"
-                | "az"
-                | "ash"
-                | "ul"
-                | "bin"
-                | "ibn"
-                | "bint"
-                | "ben"
-                | "van"
-                | "von"
-                | "der"
-                | "den"
-                | "de"
-                | "da"
-                | "di"
-                | "du"
-                | "del"
-                | "della"
-                | "la"
-                | "le"
-                | "dos"
-                | "das"
-                | "ter"
-                | "abu"
-                | "abd"
-        ) && self.particle_join(i, end).is_some()
+        // A lower-case particle of the lexicon ("al", "bin", "von") that joins the next word.
+        self.particle_join(i, end).is_some()
     }
 
     /// The longest gazetteer name starting at token `i`: (token end, place, possessive).
