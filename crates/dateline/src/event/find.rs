@@ -109,11 +109,16 @@ fn lower_ascii(s: &str) -> Option<String> {
     if s.len() > MAX_WORD {
         return None;
     }
-    let s = s.replace('’', "'");
-    if !s.is_ascii() {
-        return None;
+    // One allocation per word: curly apostrophes become straight ones while lower-casing.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '’' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            _ => return None,
+        }
     }
-    Some(s.to_ascii_lowercase())
+    Some(out)
 }
 
 /// Finds the event mentions of one document.

@@ -264,7 +264,7 @@ impl Found {
 
 /// The TIMEX3 unit of a word unit and how many of it one word unit is. Decades and centuries
 /// are written in years (`P20Y`), as TimeBank writes them.
-pub(crate) fn duration_unit(unit: Unit) -> (DurationUnit, u32) {
+fn duration_unit(unit: Unit) -> (DurationUnit, u32) {
     match unit {
         Unit::Second => (DurationUnit::Second, 1),
         Unit::Minute => (DurationUnit::Minute, 1),
@@ -1078,9 +1078,6 @@ impl<'a> Grammar<'a> {
             j += 1;
         }
         let m = self.month(j)?;
-        if self.tk(j)?.abbreviation && !self.tk(j)?.dotted {
-            // "16 Sept" is fine; "16 Mar" is fine with a capital, checked in `month`.
-        }
         self.with_year(k, j, m, d)
     }
 
@@ -1442,25 +1439,7 @@ impl<'a> Grammar<'a> {
                     }
                     return None;
                 }
-                let mut spec = Spec::Shift { unit, n, base };
-                if unit == Unit::Weekend {
-                    spec = Spec::Shift {
-                        unit: Unit::Weekend,
-                        n,
-                        base,
-                    };
-                }
-                if unit == Unit::Quarter && n == 0 && base == Base::Publication && the == 0 {
-                    spec = Spec::Shift { unit, n: 0, base };
-                }
-                let mut f = Found::new(i, j, spec);
-                // "this morning", "last night"
-                if let Lex::Part(_) = self.lex(j) {}
-                // "the year before", "the day after"
-                if the == 1 && matches!(self.kw(j + 1), Some(Kw::Before | Kw::After)) {
-                    // handled in `relative_tail` through "the day after"
-                }
-                // "last year's third quarter" is left to the quarter grammar.
+                let mut f = Found::new(i, j, Spec::Shift { unit, n, base });
                 self.attach_time(&mut f);
                 Some(f)
             }

@@ -3,9 +3,9 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use super::grammar::{duration_unit, Base, Found, Lean, Spec, Tk};
+use super::grammar::{Base, Found, Lean, Spec, Tk};
 use super::lexicon::{Holiday, Kw, Lex, Unit};
-use super::value::{DateValue, Granularity, Interval, TimeOfDay, TimexValue};
+use super::value::{DateValue, Granularity, Interval, TimexValue};
 use super::{Anchoring, TimexType};
 use crate::text::TokenKind;
 
@@ -494,20 +494,6 @@ fn weekday_near(w: Weekday, lean: Lean, tense: Tense, dct: NaiveDate) -> Option<
 /// Fills the missing year of a partial value from the publication date.
 fn fill_year(v: DateValue, lean: Lean, tense: Tense, dct: NaiveDate) -> Option<DateValue> {
     match v {
-        DateValue::Decade(d) if d < 100 => {
-            // Never produced: decades always carry their century guess; kept for safety.
-            Some(DateValue::Decade(d))
-        }
-        DateValue::Decade(d) => {
-            // "the '90s" is guessed into the 1900s; bring it to the latest decade not after the
-            // publication date's.
-            let pub_decade = dct.year().div_euclid(10);
-            let mut d = d;
-            while d + 10 <= pub_decade {
-                d += 10;
-            }
-            Some(DateValue::Decade(d))
-        }
         DateValue::Quarter { .. } | DateValue::Half { .. } if lean == Lean::Tense => {
             Some(v.with_year(dct.year()))
         }
@@ -626,16 +612,6 @@ fn easter(y: i32) -> Option<NaiveDate> {
     let month = (h + l - 7 * m + 114) / 31;
     let day = (h + l - 7 * m + 114) % 31 + 1;
     NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
-}
-
-#[allow(dead_code)]
-fn unit_of(unit: Unit) -> super::value::DurationUnit {
-    duration_unit(unit).0
-}
-
-#[allow(dead_code)]
-fn part(t: TimeOfDay) -> TimeOfDay {
-    t
 }
 
 #[cfg(test)]
