@@ -728,12 +728,7 @@ impl<'a> Grammar<'a> {
             if the == 1 {
                 return None;
             }
-            let mut f = Found::new(k, k, Spec::Weekday(w, Lean::Tense));
-            // "Friday, the 13th"
-            return Some({
-                f.first = i;
-                f
-            });
+            return Some(Found::new(i, k, Spec::Weekday(w, Lean::Tense)));
         }
 
         // "the 16th of March" keeps its article; "the Oct. 23 meeting" does not.
