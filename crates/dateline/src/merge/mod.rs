@@ -552,11 +552,10 @@ fn infer_published(
         .collect()
 }
 
-fn first_mention(e: &Event) -> (String, usize) {
+fn first_mention(e: &Event) -> (&str, usize) {
     e.mentions
         .first()
-        .map(|m| (m.doc.clone(), m.trigger.start))
-        .unwrap_or_default()
+        .map_or(("", 0), |m| (m.doc.as_str(), m.trigger.start))
 }
 
 /// Turns a cluster of mentions into an event.
