@@ -25,6 +25,12 @@ pub enum Error {
         /// The id given twice.
         id: String,
     },
+    /// Two timelines that cannot merge: built with different policies or source weights.
+    #[error("cannot merge the timelines: {reason}")]
+    IncompatibleTimelines {
+        /// How their options differ.
+        reason: String,
+    },
     /// A publication date that is not a real calendar day written as `YYYY-MM-DD`.
     #[error("invalid publication date {value:?}{}: {reason} (expected YYYY-MM-DD)", doc_suffix(.document))]
     InvalidPublished {

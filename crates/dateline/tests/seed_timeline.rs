@@ -84,7 +84,62 @@ fn history_keeps_its_precision() {
             .any(|e| e.when.is_some_and(|w| w.to_string() == when))
     };
     assert!(found("1987-12"), "the founding, December 1987");
-    assert!(found("2006"), "the 2006 elections");
+    let elections = t
+        .events
+        .iter()
+        .find(|e| e.lemma == "election" && e.when.is_some_and(|w| w.to_string() == "2006"))
+        .unwrap_or_else(|| panic!("no 2006 elections: {:#?}", t.events));
+    assert_eq!(docs_of(elections), ["001", "003"]);
+    // 003 says "in 2020", 001's photo caption "in March 2020": one meeting, in March.
+    let lavrov = t.about("Lavrov");
+    let meeting = lavrov
+        .events
+        .iter()
+        .find(|e| e.when.is_some_and(|w| w.to_string().starts_with("2020")))
+        .unwrap_or_else(|| panic!("no 2020 meeting: {:#?}", lavrov.events));
+    assert_eq!(
+        meeting.when.map(|w| w.to_string()).as_deref(),
+        Some("2020-03")
+    );
+    assert_eq!(docs_of(meeting), ["001", "003"]);
+    assert!(meeting.involves(&dateline::entity::NameKey::new("Ismail Haniyeh")));
+}
+
+#[test]
+fn the_dated_article_gives_its_26_october_events() {
+    let t = seeds_timeline();
+    let info = t.documents.iter().find(|d| d.id.starts_with("004"));
+    assert_eq!(
+        info.and_then(|d| d.published)
+            .map(|p| p.to_string())
+            .as_deref(),
+        Some("2023-10-26")
+    );
+    let day: Vec<&str> = t
+        .events
+        .iter()
+        .filter(|e| e.when.is_some_and(|w| w.to_string() == "2023-10-26"))
+        .map(|e| e.lemma.as_str())
+        .collect();
+    assert!(day.contains(&"meeting"), "{day:?}");
+    // "the meeting took place": one event, not a second one for "took".
+    assert_eq!(day.iter().filter(|l| **l == "take").count(), 1, "{day:?}");
+}
+
+#[test]
+fn the_day_after_the_lavrov_meeting_is_the_meeting_with_the_speakers() {
+    let t = seeds_timeline();
+    let next = t
+        .about("Leonid Slutsky")
+        .events
+        .into_iter()
+        .find(|e| e.lemma == "meet")
+        .unwrap_or_else(|| panic!("no meeting with Slutsky"));
+    assert_eq!(
+        next.when.map(|w| w.to_string()).as_deref(),
+        Some("2022-09-13")
+    );
+    assert_eq!(docs_of(&next), ["003"]);
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! Finding event mentions in a tagged document: triggers, their modality, participants, place
 //! and time.
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 
 use super::lexicon::{self, Form, Trigger};
@@ -241,6 +243,7 @@ pub(crate) fn find_events(
             }
             found.push((wi, trigger));
         }
+        drop_support_triggers(&words, &mut found);
 
         // Readings of each trigger; a progressive verb makes its clause a background state,
         // the event nouns it governs included ("has been stepping up its raids").
@@ -291,13 +294,7 @@ pub(crate) fn find_events(
                 Some(ti) => {
                     let t = &timexes[ti];
                     let value = t.value.date().copied();
-                    let anchoring = match t.anchoring {
-                        Anchoring::Explicit => EventAnchoring::Explicit,
-                        Anchoring::Publication => EventAnchoring::Publication,
-                        Anchoring::Narrative => EventAnchoring::Narrative,
-                        Anchoring::None => EventAnchoring::None,
-                    };
-                    (value, anchoring)
+                    (value, event_anchoring(t.anchoring))
                 }
                 None => inherited(
                     context.or(main_day.map(|d| (d, si))),
@@ -329,6 +326,11 @@ pub(crate) fn find_events(
                 anchoring,
                 timeline,
             });
+        }
+        if found.is_empty() {
+            if let Some(e) = caption_meeting(&words, si, &dating, timexes, &mentions, entities) {
+                out.push(e);
+            }
         }
         // The narrative moves to the last day that dated an event of the sentence; years and
         // months are background ("founded in 1976") and do not carry.
@@ -362,6 +364,76 @@ pub(crate) fn find_events(
     out
 }
 
+/// A photo caption that shows people together at a date ("A (left) and B (right) in March
+/// 2020"): news captions name the encounter they depict without a verb. The trigger is the
+/// span from the first person to the last.
+fn caption_meeting(
+    words: &[Word<'_>],
+    si: usize,
+    dating: &[usize],
+    timexes: &[Timex],
+    mentions: &[usize],
+    entities: &Entities,
+) -> Option<EventMention> {
+    let caption = words.windows(3).any(|w| {
+        w[0].lower == "("
+            && matches!(w[1].lower.as_str(), "left" | "right" | "center" | "centre")
+            && w[2].lower == ")"
+    }) || words.iter().any(|w| w.lower == "photo");
+    if !caption {
+        return None;
+    }
+    let &ti = dating.first()?;
+    let mut people: Vec<usize> = mentions
+        .iter()
+        .copied()
+        .filter(|&mi| entities.mentions[mi].kind == EntityKind::Person)
+        .collect();
+    people.dedup_by_key(|mi| entities.mentions[*mi].entity);
+    let distinct: BTreeSet<usize> = people
+        .iter()
+        .map(|&mi| entities.mentions[mi].entity)
+        .collect();
+    if distinct.len() < 2 {
+        return None;
+    }
+    let (&first, &last) = (people.first()?, people.last()?);
+    let t = &timexes[ti];
+    let wi = token_index(words, entities.mentions[first].start);
+    let location = location_of(words, wi, mentions, entities, 0, words.len());
+    Some(EventMention {
+        trigger_start: entities.mentions[first].start,
+        trigger_end: entities.mentions[last].end,
+        lemma: "meet".to_owned(),
+        class: TriggerClass::Meeting,
+        sentence: si,
+        modality: Modality::Actual,
+        participants: people
+            .iter()
+            .map(|&mi| Participant {
+                mention: mi,
+                entity: entities.mentions[mi].entity,
+                role: Role::Participant,
+            })
+            .collect(),
+        location,
+        time: Some(ti),
+        when: t.value.date().copied(),
+        anchoring: event_anchoring(t.anchoring),
+        timeline: true,
+    })
+}
+
+/// How an event is anchored when its governing expression is anchored so.
+fn event_anchoring(a: Anchoring) -> EventAnchoring {
+    match a {
+        Anchoring::Explicit => EventAnchoring::Explicit,
+        Anchoring::Publication => EventAnchoring::Publication,
+        Anchoring::Narrative => EventAnchoring::Narrative,
+        Anchoring::None => EventAnchoring::None,
+    }
+}
+
 /// Whether a day lies within a week before or after the publication date.
 fn near_publication(v: &DateValue, published: Option<NaiveDate>) -> bool {
     match (v.interval(), published) {
@@ -385,6 +457,13 @@ fn reads_as_event(words: &[Word<'_>], wi: usize, trigger: Trigger) -> bool {
         .checked_sub(1)
         .map_or(Cue::None, |p| cue(&words[p].lower));
     let next_by = words.get(wi + 1).is_some_and(|n| n.lower == "by");
+    // "(left)", "from right to left": a direction in a caption, not a departure.
+    if words[wi].lower == "left"
+        && (wi > 0 && matches!(words[wi - 1].lower.as_str(), "(" | "to")
+            || words.get(wi + 1).is_some_and(|n| n.lower == ")"))
+    {
+        return false;
+    }
     match trigger.form {
         // "the occupied West Bank", "an expected visit": participles as adjectives.
         Form::Past | Form::Participle if prev == Cue::Determiner && !next_by => false,
@@ -397,9 +476,54 @@ fn reads_as_event(words: &[Word<'_>], wi: usize, trigger: Trigger) -> bool {
             ) || wi > 0
                 && words[wi - 1].token.kind == TokenKind::Word
                 && prev == Cue::None
-                && !matches!(words[wi - 1].lower.as_str(), "of" | "for" | "on" | "in")
+                && can_be_subject(&words[wi - 1])
         }
     }
+}
+
+/// Whether the word before a base-form trigger can be the subject of a verb. Event nouns
+/// ("iPod use", "great demand") read as events too, so most words pass; prepositions do not,
+/// nor proper adjectives: "a sovereign Palestinian state" names a country, not a statement.
+fn can_be_subject(w: &Word<'_>) -> bool {
+    let lower = w.lower.as_str();
+    if matches!(lower, "of" | "for" | "on" | "in") {
+        return false;
+    }
+    let proper_adjective = w.capitalized
+        && (["ian", "ean", "ese", "ish"]
+            .iter()
+            .any(|end| lower.ends_with(end))
+            || (lower.len() > 4 && lower.ends_with('i')));
+    !proper_adjective
+}
+
+/// Drops triggers that repeat another trigger of their clause: the support verb of "the meeting
+/// took place", and the reporting noun of "a statement said", whose verb carries the report.
+fn drop_support_triggers(words: &[Word<'_>], found: &mut Vec<(usize, Trigger)>) {
+    let mut keep = vec![true; found.len()];
+    for k in 0..found.len() {
+        let (wi, t) = found[k];
+        let takes_place =
+            t.lemma == "take" && words.get(wi + 1).is_some_and(|n| n.lower == "place");
+        if takes_place
+            && found[..k]
+                .iter()
+                .rev()
+                .take_while(|&&(wj, _)| !boundary_between(words, wj, wi))
+                .any(|&(_, u)| u.form == Form::Noun)
+        {
+            keep[k] = false;
+        }
+        if t.form == Form::Noun && t.class == TriggerClass::Statement {
+            if let Some(&(wn, u)) = found.get(k + 1) {
+                if wn == wi + 1 && u.form != Form::Noun && u.class == TriggerClass::Statement {
+                    keep[k] = false;
+                }
+            }
+        }
+    }
+    let mut flags = keep.into_iter();
+    found.retain(|_| flags.next().unwrap_or(true));
 }
 
 /// The modality of a trigger from the words before it in its clause, whether it is passive,
@@ -502,15 +626,36 @@ fn governing_time(
             anchor_of_relative = Some(ti);
             continue;
         }
+        // "the 1967 borders", "the 2006 elections": a year before a noun dates that noun only.
+        let attributive = p > 0
+            && cue(&words[p - 1].lower) == Cue::Determiner
+            && words[p].lower.bytes().all(|b| b.is_ascii_digit())
+            && words.get(pos_end(ti)).is_some_and(|n| {
+                n.token.kind == TokenKind::Word
+                    && !n.capitalized
+                    && cue(&n.lower) == Cue::None
+                    && !matches!(n.lower.as_str(), "of" | "for" | "on" | "to")
+            });
+        if attributive && !(noun && wi >= pos_end(ti) && wi <= pos_end(ti) + 2) {
+            continue;
+        }
         let coarse = timexes[ti]
             .value
             .date()
             .is_some_and(|d| d.granularity() < Granularity::Week);
         let penalty = if coarse { 4 } else { 0 };
         let (distance, in_clause) = if p > wi {
+            // A time set off by a comma still ends the clause: "met him in Moscow, in 2020".
+            let mut q = p;
+            if q > wi + 2 && matches!(words[q - 1].lower.as_str(), "in" | "on" | "during") {
+                q -= 1;
+            }
+            if q > wi + 1 && words[q - 1].lower == "," {
+                q -= 1;
+            }
             (
                 p - wi,
-                p < hi.max(wi + 1) + 3 && !boundary_between(words, wi, p),
+                p < hi.max(wi + 1) + 3 && !boundary_between(words, wi, q),
             )
         } else {
             // A time fronted at the head of the sentence governs its main clause across the

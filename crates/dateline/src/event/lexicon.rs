@@ -82,6 +82,7 @@ const VERBS: &[(&str, TriggerClass, &str, &str)] = &[
     ("confirm", C::Statement, "", ""),
     ("deny", C::Statement, "", ""),
     ("reveal", C::Statement, "", ""),
+    ("disclose", C::Statement, "", ""),
     ("describe", C::Statement, "", ""),
     ("call", C::Statement, "", ""),
     ("stress", C::Statement, "", ""),

@@ -478,7 +478,7 @@ pub const TIMELINE_CSV_HEADER: [&str; 14] = [
 /// ```
 /// use dateline::timeline::Timeline;
 ///
-/// let csv = dateline::export::timeline_csv(&Timeline { documents: vec![], events: vec![] });
+/// let csv = dateline::export::timeline_csv(&Timeline::default());
 /// assert!(csv.starts_with("date,start,end,granularity,timex,summary,"));
 /// ```
 pub fn timeline_csv(timeline: &Timeline) -> String {
@@ -1143,6 +1143,7 @@ mod tests {
                 },
             ],
             events: vec![month, arrival, meeting, partial],
+            ..Timeline::default()
         }
     }
 
@@ -1277,10 +1278,7 @@ mod tests {
             .collect();
         assert_eq!(events.len(), 4);
         assert_eq!(&Value::Array(events), &full["events"]);
-        let empty = Timeline {
-            documents: vec![],
-            events: vec![],
-        };
+        let empty = Timeline::default();
         assert_eq!(timeline_jsonl(&empty), "");
     }
 

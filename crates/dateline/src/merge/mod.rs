@@ -9,10 +9,11 @@
 //! Entry point: [`build`] (documents → [`Timeline`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::entity::{EntityKind, NameKey};
+use crate::entity::{Entity, EntityKind, NameKey};
 use crate::event::{EventAnchoring, Extraction, TriggerClass};
 use crate::reconcile::{anchoring_weight, reconcile, MentionClaim, Policy};
 use crate::text::CodePoints;
@@ -178,7 +179,7 @@ fn span(text: &str, cps: &CodePoints, start: usize, end: usize) -> Span {
 /// [`Error::DuplicateDocument`] when two documents share an id.
 pub fn build(
     mut documents: Vec<Document>,
-    policy: &dyn Policy,
+    policy: Arc<dyn Policy>,
     source_weights: &BTreeMap<String, f64>,
 ) -> Result<Timeline, Error> {
     // The same set in any order gives the same timeline: work in id order.
@@ -213,15 +214,18 @@ pub fn build(
     let mut clusters: Vec<Vec<usize>>;
     let mut pass = 0;
     loop {
-        let dated: Vec<Document> = documents
+        extractions = documents
             .iter()
             .zip(&known)
-            .map(|(d, &(p, _))| Document {
-                published: p,
-                ..d.clone()
+            .zip(&bounds)
+            .map(|((d, &(p, _)), &b)| match (p, b) {
+                (None, Some(iv)) => extract_within(d, iv),
+                _ => crate::extract(&Document {
+                    published: p,
+                    ..d.clone()
+                }),
             })
             .collect();
-        extractions = dated.iter().map(crate::extract).collect();
         (items, clusters) = cluster_pass(&documents, &extractions);
         pass += 1;
         if pass >= MAX_PASSES {
@@ -259,7 +263,7 @@ pub fn build(
                 &documents,
                 &extractions,
                 &code_points,
-                policy,
+                policy.as_ref(),
                 source_weights,
             )
         })
@@ -276,7 +280,7 @@ pub fn build(
             .then_with(|| first_mention(a).cmp(&first_mention(b)))
     });
 
-    let documents = documents
+    let infos = documents
         .iter()
         .zip(&known)
         .zip(&bounds)
@@ -287,7 +291,67 @@ pub fn build(
             published_bounds: bounds,
         })
         .collect();
-    Ok(Timeline { documents, events })
+    Ok(Timeline {
+        documents: infos,
+        events,
+        ..Timeline::default()
+    }
+    .with_built_from(documents, policy, source_weights.clone()))
+}
+
+/// The events of a document published at some day of `bounds`: an event gets the date it would
+/// have at both ends of the bounds ("16 March" in a past clause is the same 16 March for any
+/// publication day of a year that starts on it), and stays partial where the ends disagree.
+/// Resolution moves monotonically with the publication date, so agreement at both ends means
+/// agreement on every day between.
+fn extract_within(doc: &Document, bounds: Interval) -> Extraction {
+    let at = |published| {
+        crate::extract(&Document {
+            published: Some(published),
+            ..doc.clone()
+        })
+    };
+    let mut partial = crate::extract(&Document {
+        published: None,
+        ..doc.clone()
+    });
+    let (first, last) = (at(bounds.start), at(bounds.end));
+    let aligned = |x: &Extraction| {
+        x.events.len() == partial.events.len()
+            && x.events
+                .iter()
+                .zip(&partial.events)
+                .all(|(a, b)| a.trigger_start == b.trigger_start)
+    };
+    if !aligned(&first) || !aligned(&last) {
+        return partial;
+    }
+    for ((event, a), b) in partial
+        .events
+        .iter_mut()
+        .zip(first.events)
+        .zip(&last.events)
+    {
+        if a.when.is_some() && a.when == b.when && a.timeline == b.timeline {
+            *event = a;
+        }
+    }
+    partial
+}
+
+/// The short name an organisation's full name starts with, when the article also uses it
+/// alone: "the Hamas Islamic Resistance Movement" is "Hamas" where "Hamas" is named too.
+fn short_name(ent: &Entity, all: &[Entity]) -> Option<NameKey> {
+    if ent.kind != EntityKind::Organization {
+        return None;
+    }
+    let first = ent.name.split_whitespace().next()?;
+    if first.len() == ent.name.len() {
+        return None;
+    }
+    all.iter()
+        .find(|o| o.kind == EntityKind::Organization && o.name == first)
+        .map(|o| o.key.clone())
 }
 
 /// The mentions that can go on a timeline and their clusters.
@@ -320,7 +384,10 @@ fn cluster_pass(
                 .iter()
                 .enumerate()
                 .filter(|(_, m)| m.sentence == e.sentence && m.kind != EntityKind::Place)
-                .map(|(mi, _)| key_of(mi))
+                .flat_map(|(mi, _)| {
+                    let ent = &x.entities.entities[x.entities.mentions[mi].entity];
+                    std::iter::once(key_of(mi)).chain(short_name(ent, &x.entities.entities))
+                })
                 .collect();
             items.push(Item {
                 doc: di,
@@ -710,4 +777,39 @@ fn event_id(mentions: &[EventMentionRef]) -> String {
         }
     }
     format!("e{h:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    fn when_of(x: &Extraction, lemma: &str) -> Option<String> {
+        x.events
+            .iter()
+            .find(|e| e.lemma == lemma)
+            .and_then(|e| e.when.map(|w| w.to_string()))
+    }
+
+    #[test]
+    fn bounds_fix_a_date_their_ends_agree_on() {
+        let doc = Document::new(
+            "d",
+            "The minister resigned on 3 January. The talks began in May.",
+        );
+        // Published some day from February to October 2023: every such day puts 3 January in
+        // 2023, but "May" before or after the publication depends on the day.
+        let x = extract_within(
+            &doc,
+            Interval {
+                start: day(2023, 2, 1),
+                end: day(2023, 10, 1),
+            },
+        );
+        assert_eq!(when_of(&x, "resign").as_deref(), Some("2023-01-03"));
+        assert_eq!(when_of(&x, "begin").as_deref(), Some("XXXX-05"));
+    }
 }

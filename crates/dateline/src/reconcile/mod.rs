@@ -34,6 +34,11 @@ pub fn anchoring_weight(anchoring: EventAnchoring, value: &DateValue) -> f64 {
 pub trait Policy: Send + Sync {
     /// The rule's name, as the conflict records it.
     fn name(&self) -> &str;
+    /// The rule with its settings, to tell whether two timelines chose alike (merging needs
+    /// one policy); the name unless the policy has settings.
+    fn config(&self) -> String {
+        self.name().to_owned()
+    }
     /// The index of the chosen claim among `claims` (strongest first) and a one-line reason.
     fn choose(&self, claims: &[Claim]) -> (usize, String);
 }
@@ -141,6 +146,10 @@ pub struct TrustedFirst {
 impl Policy for TrustedFirst {
     fn name(&self) -> &str {
         "trusted"
+    }
+
+    fn config(&self) -> String {
+        format!("trusted: {}", self.trusted.join(", "))
     }
 
     fn choose(&self, claims: &[Claim]) -> (usize, String) {

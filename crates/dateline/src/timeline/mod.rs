@@ -4,6 +4,8 @@
 //! Entry point: [`TimelineBuilder`].
 
 use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -153,15 +155,169 @@ impl Event {
 }
 
 /// The merged timeline of a set of documents.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// A timeline keeps the documents and options it was built from, so that [`Timeline::merge`]
+/// can give exactly the timeline of both document sets at once.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Timeline {
     /// The documents, by id.
     pub documents: Vec<DocumentInfo>,
     /// The events, by date, then granularity, then first mention.
     pub events: Vec<Event>,
+    pub(crate) built_from: BuiltFrom,
+}
+
+/// What a timeline was built from. Publication dates are inferred across documents and events
+/// join across documents, so a merged timeline can only be built again from all of them.
+#[derive(Clone)]
+pub(crate) struct BuiltFrom {
+    /// Sorted by id, ids unique.
+    documents: Arc<[Document]>,
+    policy: Arc<dyn Policy>,
+    source_weights: BTreeMap<String, f64>,
+}
+
+impl Default for BuiltFrom {
+    fn default() -> Self {
+        BuiltFrom {
+            documents: Arc::from(Vec::new()),
+            policy: Arc::new(DefaultPolicy),
+            source_weights: BTreeMap::new(),
+        }
+    }
+}
+
+impl PartialEq for BuiltFrom {
+    fn eq(&self, other: &Self) -> bool {
+        self.documents == other.documents
+            && self.policy.config() == other.policy.config()
+            && self.source_weights == other.source_weights
+    }
+}
+
+impl fmt::Debug for BuiltFrom {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BuiltFrom")
+            .field("documents", &self.documents.len())
+            .field("policy", &self.policy.config())
+            .field("source_weights", &self.source_weights)
+            .finish()
+    }
 }
 
 impl Timeline {
+    /// Attaches what the timeline was built from (the `merge` stage calls this).
+    pub(crate) fn with_built_from(
+        mut self,
+        documents: Vec<Document>,
+        policy: Arc<dyn Policy>,
+        source_weights: BTreeMap<String, f64>,
+    ) -> Self {
+        self.built_from = BuiltFrom {
+            documents: Arc::from(documents),
+            policy,
+            source_weights,
+        };
+        self
+    }
+
+    /// The documents the timeline was built from, by id, with their given publication dates.
+    pub fn source_documents(&self) -> &[Document] {
+        &self.built_from.documents
+    }
+
+    /// The policy that chose among conflicting dates.
+    pub fn policy(&self) -> &dyn Policy {
+        self.built_from.policy.as_ref()
+    }
+
+    /// The source weights the timeline was built with, by document id.
+    pub fn source_weights(&self) -> &BTreeMap<String, f64> {
+        &self.built_from.source_weights
+    }
+
+    /// The timeline of both document sets, exactly as if built from all of them at once:
+    /// publication dates are inferred again and events join across the two sets. Merging is
+    /// commutative, associative and idempotent (a document in both sets counts once).
+    ///
+    /// A filtered view ([`about`](Self::about), [`between`](Self::between)) merges as the
+    /// whole timeline it came from; filter the merged timeline again.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DuplicateDocument`] when the two sets hold different documents under one id;
+    /// [`Error::IncompatibleTimelines`] when they were built with different policies or give
+    /// one source different weights.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dateline::{Document, TimelineBuilder};
+    ///
+    /// let a = Document::new("a", "Sergey Lavrov met the delegation in Moscow on 12 September 2022.");
+    /// let b = Document::new("b", "Sergei Lavrov received the delegation in Moscow on September 12, 2022.");
+    /// let left = TimelineBuilder::new().document(a.clone()).build()?;
+    /// let right = TimelineBuilder::new().document(b.clone()).build()?;
+    /// let merged = left.merge(&right)?;
+    /// assert_eq!(merged, TimelineBuilder::new().documents([a, b]).build()?);
+    /// assert_eq!(merged.events[0].mentions.len(), 2);
+    /// # Ok::<(), dateline::Error>(())
+    /// ```
+    pub fn merge(&self, other: &Timeline) -> Result<Timeline, Error> {
+        let (mine, theirs) = (&self.built_from, &other.built_from);
+        if mine.policy.config() != theirs.policy.config() {
+            return Err(Error::IncompatibleTimelines {
+                reason: format!(
+                    "one was built with the policy {:?}, the other with {:?}",
+                    mine.policy.config(),
+                    theirs.policy.config()
+                ),
+            });
+        }
+        let mut weights = mine.source_weights.clone();
+        for (id, &w) in &theirs.source_weights {
+            match weights.get(id) {
+                Some(&v) if v != w => {
+                    return Err(Error::IncompatibleTimelines {
+                        reason: format!("source {id:?} weighs {v} in one and {w} in the other"),
+                    })
+                }
+                _ => {
+                    weights.insert(id.clone(), w);
+                }
+            }
+        }
+        // Both lists are sorted by id: walk them together, keeping a shared document once.
+        let (a, b) = (&mine.documents, &theirs.documents);
+        let mut documents = Vec::with_capacity(a.len() + b.len());
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].id.cmp(&b[j].id) {
+                std::cmp::Ordering::Less => {
+                    documents.push(a[i].clone());
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    documents.push(b[j].clone());
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal if a[i] == b[j] => {
+                    documents.push(a[i].clone());
+                    i += 1;
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    return Err(Error::DuplicateDocument {
+                        id: a[i].id.clone(),
+                    })
+                }
+            }
+        }
+        documents.extend_from_slice(&a[i..]);
+        documents.extend_from_slice(&b[j..]);
+        crate::merge::build(documents, Arc::clone(&mine.policy), &weights)
+    }
+
     /// The events that involve `name`, by name key and aliases.
     #[must_use]
     pub fn about(&self, name: &str) -> Timeline {
@@ -174,6 +330,7 @@ impl Timeline {
                 .filter(|e| e.involves(&key))
                 .cloned()
                 .collect(),
+            built_from: self.built_from.clone(),
         }
     }
 
@@ -193,6 +350,7 @@ impl Timeline {
                 })
                 .cloned()
                 .collect(),
+            built_from: self.built_from.clone(),
         }
     }
 
@@ -221,7 +379,7 @@ impl Timeline {
 /// ```
 pub struct TimelineBuilder {
     documents: Vec<Document>,
-    policy: Box<dyn Policy>,
+    policy: Arc<dyn Policy>,
     source_weights: BTreeMap<String, f64>,
 }
 
@@ -236,7 +394,7 @@ impl TimelineBuilder {
     pub fn new() -> Self {
         TimelineBuilder {
             documents: Vec::new(),
-            policy: Box::new(DefaultPolicy),
+            policy: Arc::new(DefaultPolicy),
             source_weights: BTreeMap::new(),
         }
     }
@@ -258,7 +416,7 @@ impl TimelineBuilder {
     /// Sets the policy that chooses among conflicting dates.
     #[must_use]
     pub fn policy(mut self, policy: impl Policy + 'static) -> Self {
-        self.policy = Box::new(policy);
+        self.policy = Arc::new(policy);
         self
     }
 
@@ -275,6 +433,6 @@ impl TimelineBuilder {
     ///
     /// [`Error::DuplicateDocument`] when two documents share an id.
     pub fn build(self) -> Result<Timeline, Error> {
-        crate::merge::build(self.documents, self.policy.as_ref(), &self.source_weights)
+        crate::merge::build(self.documents, self.policy, &self.source_weights)
     }
 }
