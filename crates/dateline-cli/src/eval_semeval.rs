@@ -25,6 +25,9 @@ pub fn run(args: &SemevalArgs, out: &mut impl Write) -> Result<(), Failure> {
     };
     read.map_err(|e| Failure::read(&args.corpus, e))?;
     let corpus = Corpus::from_json(&input, &json)?;
+    if args.timelines {
+        return crate::eval_timelines::run(&corpus, args, &input, out);
+    }
 
     let mut system = BTreeMap::new();
     let mut chars = 0;

@@ -7,6 +7,7 @@
 
 mod eval_semeval;
 mod eval_te3;
+mod eval_timelines;
 mod events;
 mod failure;
 mod input;
@@ -168,6 +169,12 @@ enum EvalCommand {
     /// (same document, sentence and trigger word), the share of those found that are dated
     /// right at the gold granularity, the precision against all gold event mentions, and
     /// figures per target entity.
+    ///
+    /// With --timelines, builds the merged timeline of all the documents instead and scores,
+    /// for each target entity, the events that `timeline --about ENTITY` gives against its gold
+    /// timeline: gold events found, dated right and ordered right, precision, and the task's
+    /// official measure (temporal awareness P/R/F1), with the micro average and the time the
+    /// build took.
     Semeval(SemevalArgs),
 }
 
@@ -186,8 +193,16 @@ struct SemevalArgs {
     #[arg(long, value_name = "N", default_value_t = 10)]
     examples: usize,
     /// Score only the event mentions the event stage marks for a timeline.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "timelines")]
     timeline_only: bool,
+    /// Score the merged timeline's events about each target entity against its gold timeline,
+    /// instead of the event mentions of each document.
+    #[arg(long)]
+    timelines: bool,
+    /// With --timelines: build the timeline N times and report the median build time.
+    #[arg(long, value_name = "N", default_value_t = 5, requires = "timelines",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    runs: u32,
 }
 
 #[derive(Debug, Args)]

@@ -2,8 +2,10 @@
 //! annotations and system output and print what it returns.
 //!
 //! - TempEval-3 Task A, temporal expressions: [`score`], [`score_by_id`], [`Scorer`].
-//! - SemEval-2015 Task 4 (cross-document timelines), event mentions and their dates:
-//!   [`semeval`].
+//! - SemEval-2015 Task 4 (cross-document timelines), event mentions and their dates, and merged
+//!   timelines against the gold timelines of the target entities: [`semeval`].
+//! - Temporal awareness (UzZaman and Allen), the relation measure of TempEval-3 and of
+//!   SemEval-2015 Task 4: [`awareness`].
 //!
 //! # TempEval-3
 //!
@@ -31,6 +33,7 @@
 //! assert_eq!(eval.mistakes.len(), 1); // a boundary difference
 //! ```
 
+pub mod awareness;
 pub mod semeval;
 mod te3;
 

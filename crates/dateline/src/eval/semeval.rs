@@ -2,6 +2,10 @@
 //! gold timelines the event stage finds, how many of those it dates right, and how precise its
 //! event mentions are against every gold event mention.
 //!
+//! Merged timelines are scored apart, per target entity, against the gold timelines (events
+//! found, dated and ordered right, and the task's official measure): [`score_timelines`], with
+//! its rules in [`timelines`].
+//!
 //! The corpus is read from its JSON form ([`Corpus::from_json`]): documents with their
 //! publication date (`dct`), sentences (one per line of `text`), every gold event mention, and
 //! the gold timelines of the target entities. The system's side is a list of [`SystemEvent`]s
@@ -76,6 +80,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::time::DateValue;
 use crate::{Error, Extraction};
+
+pub mod timelines;
+
+pub use timelines::{
+    score_timeline, score_timelines, task_date, GoldEventReport, TimelineEvaluation, TimelineScore,
+    TimelinesEvaluation,
+};
 
 // ---------------------------------------------------------------------------------------------
 // The corpus
@@ -400,16 +411,12 @@ impl SystemEvent {
 /// assert_eq!((events[0].sentence, events[0].trigger.as_str()), (1, "unveiled"));
 /// ```
 pub fn system_events(text: &str, extraction: &Extraction) -> Vec<SystemEvent> {
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
+    let starts = line_starts(text);
     extraction
         .events
         .iter()
         .map(|e| SystemEvent {
-            sentence: line_starts
-                .partition_point(|&s| s <= e.trigger_start)
-                .saturating_sub(1),
+            sentence: line_at(&starts, e.trigger_start),
             trigger: text
                 .get(e.trigger_start..e.trigger_end)
                 .unwrap_or_default()
@@ -417,6 +424,18 @@ pub fn system_events(text: &str, extraction: &Extraction) -> Vec<SystemEvent> {
             when: e.when,
         })
         .collect()
+}
+
+/// The byte offsets at which the lines of `text` start: the corpus's sentences.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// The index of the line (the corpus's sentence) that byte `offset` falls on.
+fn line_at(starts: &[usize], offset: usize) -> usize {
+    starts.partition_point(|&s| s <= offset).saturating_sub(1)
 }
 
 // ---------------------------------------------------------------------------------------------
