@@ -17,6 +17,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test"
 cargo test --workspace
 
+step "cargo test without rayon (the single-threaded build gives the same timelines)"
+cargo test -p dateline --no-default-features --test timeline_exports --test seeds_snapshot --test seed_timeline
+
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 

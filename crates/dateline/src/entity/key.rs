@@ -224,8 +224,21 @@ pub(crate) fn word_eq(a: &str, b: &str) -> bool {
 /// Whether two first letters can begin spellings of one name (a vowel for a vowel, `k` for
 /// `g` or `c`, `s` for `z` …).
 fn alike_initials(a: char, b: char) -> bool {
-    const CLASSES: [&str; 5] = ["aeiouy", "ckgqj", "szcx", "fvpw", "td"];
     a == b || CLASSES.iter().any(|c| c.contains(a) && c.contains(b))
+}
+
+const CLASSES: [&str; 5] = ["aeiouy", "ckgqj", "szcx", "fvpw", "td"];
+
+/// A number shared by every pair of letters [`alike_initials`] accepts: the classes that
+/// share a letter ("c") count as one.
+pub(crate) fn initial_class(c: char) -> u32 {
+    match c {
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' => 0,
+        'c' | 'k' | 'g' | 'q' | 'j' | 's' | 'z' | 'x' => 1,
+        'f' | 'v' | 'p' | 'w' => 2,
+        't' | 'd' => 3,
+        other => 16 + u32::from(other),
+    }
 }
 
 /// Whether two folded names can name the same entity (see [`NameKey::matches`]).
@@ -255,4 +268,22 @@ pub(crate) fn parts_match(x: &[String], y: &[String]) -> bool {
         return false;
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alike_initials_share_a_class() {
+        let letters: Vec<char> = ('a'..='z').chain("éøß".chars()).collect();
+        for &a in &letters {
+            for &b in &letters {
+                if alike_initials(a, b) {
+                    assert_eq!(initial_class(a), initial_class(b), "{a} {b}");
+                }
+            }
+        }
+        assert_ne!(initial_class('l'), initial_class('m'));
+    }
 }

@@ -160,6 +160,18 @@ impl NameKey {
         key::parts_match(&self.parts, &other.parts)
     }
 
+    /// A coarse class of the name that every name it [`matches`](Self::matches) shares: the
+    /// sound class of the first letter of its last word. Merging compares only mentions whose
+    /// names share a class.
+    pub fn block(&self) -> u32 {
+        let first = self
+            .parts
+            .last()
+            .and_then(|w| w.chars().next())
+            .unwrap_or(' ');
+        key::initial_class(first)
+    }
+
     /// The folded words joined by single spaces.
     pub fn as_string(&self) -> String {
         self.parts.join(" ")

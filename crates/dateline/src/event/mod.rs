@@ -23,6 +23,7 @@ use crate::entity::Entities;
 use crate::text::Segmented;
 use crate::time::{DateValue, Timex};
 use crate::Document;
+use chrono::NaiveDate;
 
 /// What kind of happening a trigger names; merging only joins mentions of compatible classes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -189,15 +190,43 @@ pub struct Extraction {
 /// assert!(!visit.timeline);
 /// ```
 pub fn extract(doc: &Document) -> Extraction {
-    let segmented = crate::text::segment(&doc.text);
-    let timexes = crate::time::tag(&doc.text, &segmented, doc.published);
-    let entities = crate::entity::recognize(&doc.text, &segmented);
-    let events = find::find_events(&doc.text, &segmented, &timexes, &entities, doc.published);
+    extract_segmented(
+        &doc.id,
+        &doc.text,
+        crate::text::segment(&doc.text),
+        doc.published,
+    )
+}
+
+/// [`extract`] of a document given by its parts, already segmented.
+pub(crate) fn extract_segmented(
+    id: &str,
+    text: &str,
+    segmented: Segmented,
+    published: Option<NaiveDate>,
+) -> Extraction {
+    let timexes = crate::time::tag(text, &segmented, published);
+    let entities = crate::entity::recognize(text, &segmented);
+    let events = find::find_events(text, &segmented, &timexes, &entities, published);
     Extraction {
-        id: doc.id.clone(),
+        id: id.to_owned(),
         segmented,
         timexes,
         entities,
+        events,
+    }
+}
+
+/// The extraction of the same text under another publication date: sentences, tokens and
+/// names do not depend on it, so only the dates and events are found again.
+pub(crate) fn redate(x: &Extraction, text: &str, published: Option<NaiveDate>) -> Extraction {
+    let timexes = crate::time::tag(text, &x.segmented, published);
+    let events = find::find_events(text, &x.segmented, &timexes, &x.entities, published);
+    Extraction {
+        id: x.id.clone(),
+        segmented: x.segmented.clone(),
+        timexes,
+        entities: x.entities.clone(),
         events,
     }
 }

@@ -8,13 +8,14 @@
 //!
 //! Entry point: [`build`] (documents → [`Timeline`]).
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::entity::{Entity, EntityKind, NameKey};
-use crate::event::{EventAnchoring, Extraction, TriggerClass};
+use crate::event::{extract_segmented, redate, EventAnchoring, Extraction, TriggerClass};
 use crate::reconcile::{anchoring_weight, reconcile, MentionClaim, Policy};
 use crate::text::CodePoints;
 use crate::time::{DateValue, Granularity, Interval};
@@ -49,13 +50,13 @@ struct Item {
     group: u8,
     lemma: String,
     when: DateValue,
-    /// Keys of the event's own participants.
-    participants: Vec<NameKey>,
+    /// Keys of the event's own participants (ids in [`Names`]).
+    participants: Vec<u32>,
     /// Keys of the event's own participants that are people.
-    persons: Vec<NameKey>,
+    persons: Vec<u32>,
     /// Keys of every person and organisation named in its sentence.
-    sentence_names: Vec<NameKey>,
-    location: Option<NameKey>,
+    sentence_names: Vec<u32>,
+    location: Option<u32>,
     /// Dated by an explicit expression in an event that happened.
     explicit: bool,
     sentence: usize,
@@ -84,12 +85,72 @@ fn near(a: &DateValue, b: &DateValue) -> bool {
     (ord(ma, da) - ord(mb, db)).abs() <= 2
 }
 
-fn shares(a: &[NameKey], b: &[NameKey]) -> usize {
-    a.iter().filter(|x| b.iter().any(|y| x.matches(y))).count()
+fn shares(a: &[u32], b: &[u32], names: &Names) -> usize {
+    a.iter()
+        .filter(|&&x| b.iter().any(|&y| names.matches(x, y)))
+        .count()
+}
+
+/// The distinct name keys of the mentions, each compared with another at most once: merging
+/// asks whether two names match far more often than there are distinct pairs of names.
+struct Names {
+    keys: Vec<NameKey>,
+    ids: HashMap<NameKey, u32>,
+    /// The [`NameKey::block`] class of each key: keys of different classes never match.
+    class: Vec<u32>,
+    /// Whether few documents name it (see `cluster_pass`).
+    specific: Vec<bool>,
+    matched: RefCell<HashMap<(u32, u32), bool>>,
+}
+
+impl Names {
+    fn new() -> Self {
+        Names {
+            keys: Vec::new(),
+            ids: HashMap::new(),
+            class: Vec::new(),
+            specific: Vec::new(),
+            matched: RefCell::new(HashMap::new()),
+        }
+    }
+
+    fn id(&mut self, key: NameKey) -> u32 {
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
+        self.class.push(key.block());
+        self.keys.push(key.clone());
+        self.ids.insert(key, id);
+        id
+    }
+
+    fn matches(&self, a: u32, b: u32) -> bool {
+        if a == b {
+            return true;
+        }
+        let (Some(ca), Some(cb)) = (self.class.get(a as usize), self.class.get(b as usize)) else {
+            return false;
+        };
+        if ca != cb {
+            return false;
+        }
+        let pair = (a.min(b), a.max(b));
+        if let Some(&m) = self.matched.borrow().get(&pair) {
+            return m;
+        }
+        let m = self.keys[a as usize].matches(&self.keys[b as usize]);
+        self.matched.borrow_mut().insert(pair, m);
+        m
+    }
+
+    fn specific(&self, id: u32) -> bool {
+        self.specific.get(id as usize).copied().unwrap_or(false)
+    }
 }
 
 /// Whether two mentions name one happening.
-fn same_event(a: &Item, b: &Item, specific: &dyn Fn(&NameKey) -> bool) -> bool {
+fn same_event(a: &Item, b: &Item, names: &Names) -> bool {
     if a.group != b.group {
         return false;
     }
@@ -97,20 +158,20 @@ fn same_event(a: &Item, b: &Item, specific: &dyn Fn(&NameKey) -> bool) -> bool {
     if a.doc == b.doc && a.sentence == b.sentence {
         return a.trigger_start == b.trigger_start;
     }
-    if let (Some(x), Some(y)) = (&a.location, &b.location) {
-        if !x.matches(y) {
+    if let (Some(x), Some(y)) = (a.location, b.location) {
+        if !names.matches(x, y) {
             return false;
         }
     }
-    let own = shares(&a.participants, &b.participants);
-    let around = shares(&a.sentence_names, &b.sentence_names);
+    let own = shares(&a.participants, &b.participants, names);
+    let around = shares(&a.sentence_names, &b.sentence_names, names);
     // A participant that few events share (a minister, not the delegation every article is
     // about) is what ties two differently dated mentions together.
     let specific_shared = a
         .sentence_names
         .iter()
-        .filter(|k| specific(k))
-        .any(|k| b.sentence_names.iter().any(|y| k.matches(y)));
+        .filter(|&&k| names.specific(k))
+        .any(|&k| b.sentence_names.iter().any(|&y| names.matches(k, y)));
     // A bare weekday fits any day: it joins only a day and only through someone specific.
     let weekday = |v: &DateValue| matches!(v, DateValue::Weekday(_));
     if weekday(&a.when) || weekday(&b.when) {
@@ -127,10 +188,11 @@ fn same_event(a: &Item, b: &Item, specific: &dyn Fn(&NameKey) -> bool) -> bool {
         let subsumed = |x: &Item, y: &Item| {
             x.persons
                 .iter()
-                .filter(|k| specific(k))
-                .all(|k| y.sentence_names.iter().any(|n| k.matches(n)))
+                .filter(|&&k| names.specific(k))
+                .all(|&k| y.sentence_names.iter().any(|&n| names.matches(k, n)))
         };
-        let same_place = matches!((&a.location, &b.location), (Some(x), Some(y)) if x.matches(y));
+        let same_place =
+            matches!((a.location, b.location), (Some(x), Some(y)) if names.matches(x, y));
         // A visit is the trip of its party to its place: an arrival and a visit by the same
         // party to the same place a day apart are one trip, whoever else each names.
         if a.group == class_group(TriggerClass::Visit) && same_place && (own > 0 || around > 0) {
@@ -178,54 +240,112 @@ fn span(text: &str, cps: &CodePoints, start: usize, end: usize) -> Span {
 ///
 /// [`Error::DuplicateDocument`] when two documents share an id.
 pub fn build(
-    mut documents: Vec<Document>,
+    documents: Vec<Document>,
     policy: Arc<dyn Policy>,
     source_weights: &BTreeMap<String, f64>,
 ) -> Result<Timeline, Error> {
-    // The same set in any order gives the same timeline: work in id order.
-    documents.sort_by(|a, b| a.id.cmp(&b.id));
-    for pair in documents.windows(2) {
-        if pair[0].id == pair[1].id {
-            return Err(Error::DuplicateDocument {
-                id: pair[0].id.clone(),
-            });
-        }
-    }
-    // Publication dates: given, else the dateline's, else inferred from the events an article
-    // shares with others, pass after pass until nothing changes.
-    let mut known: Vec<(Option<NaiveDate>, PublishedSource)> = documents
-        .iter()
-        .map(|d| {
-            let dateline = crate::text::segment(&d.text)
-                .dateline
-                .and_then(|l| l.date.interval())
-                .filter(|iv| iv.start == iv.end)
-                .map(|iv| iv.start);
-            match (d.published, dateline) {
-                (Some(p), _) => (Some(p), PublishedSource::Given),
-                (None, Some(p)) => (Some(p), PublishedSource::Dateline),
-                (None, None) => (None, PublishedSource::Unknown),
+    Ok(ReadDocuments::new(documents)?.build(policy, source_weights))
+}
+
+/// Documents read (segmented, their dates tagged, names and events found) and ready to merge:
+/// reading is most of the work of building a timeline, merging the rest.
+pub struct ReadDocuments {
+    documents: Vec<Document>,
+    known: Vec<(Option<NaiveDate>, PublishedSource)>,
+    extractions: Vec<Extraction>,
+}
+
+impl ReadDocuments {
+    /// Reads the documents (on all cores with the `rayon` feature).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DuplicateDocument`] when two documents share an id.
+    pub fn new(mut documents: Vec<Document>) -> Result<Self, Error> {
+        // The same set in any order gives the same timeline: work in id order.
+        documents.sort_by(|a, b| a.id.cmp(&b.id));
+        for pair in documents.windows(2) {
+            if pair[0].id == pair[1].id {
+                return Err(Error::DuplicateDocument {
+                    id: pair[0].id.clone(),
+                });
             }
+        }
+        let read: Vec<_> = par_map(&documents, |_, d| read(d));
+        let (known, extractions) = read.into_iter().unzip();
+        Ok(ReadDocuments {
+            documents,
+            known,
+            extractions,
         })
-        .collect();
+    }
+
+    /// The event mentions found, those that cannot go on a timeline included.
+    pub fn mention_count(&self) -> usize {
+        self.extractions.iter().map(|x| x.events.len()).sum()
+    }
+
+    /// Merges the mentions into events and reconciles their dates.
+    pub fn build(
+        self,
+        policy: Arc<dyn Policy>,
+        source_weights: &BTreeMap<String, f64>,
+    ) -> Timeline {
+        build_read(
+            self.documents,
+            self.known,
+            self.extractions,
+            policy,
+            source_weights,
+        )
+    }
+}
+
+/// Reads one document: its publication date (given, else its dateline's) and what it says.
+fn read(d: &Document) -> ((Option<NaiveDate>, PublishedSource), Extraction) {
+    let segmented = crate::text::segment(&d.text);
+    let dateline = segmented
+        .dateline
+        .as_ref()
+        .and_then(|l| l.date.interval())
+        .filter(|iv| iv.start == iv.end)
+        .map(|iv| iv.start);
+    let known = match (d.published, dateline) {
+        (Some(p), _) => (Some(p), PublishedSource::Given),
+        (None, Some(p)) => (Some(p), PublishedSource::Dateline),
+        (None, None) => (None, PublishedSource::Unknown),
+    };
+    let x = extract_segmented(&d.id, &d.text, segmented, known.0);
+    (known, x)
+}
+
+/// Builds the timeline of documents already read, sorted by id.
+fn build_read(
+    documents: Vec<Document>,
+    mut known: Vec<(Option<NaiveDate>, PublishedSource)>,
+    mut extractions: Vec<Extraction>,
+    policy: Arc<dyn Policy>,
+    source_weights: &BTreeMap<String, f64>,
+) -> Timeline {
+    // Publication dates not given nor in a dateline are inferred from the events an article
+    // shares with others, pass after pass until nothing changes.
     let mut bounds: Vec<Option<Interval>> = vec![None; documents.len()];
-    let mut extractions: Vec<Extraction>;
+    let mut read_with: Vec<(Option<NaiveDate>, Option<Interval>)> =
+        known.iter().zip(&bounds).map(|(k, &b)| (k.0, b)).collect();
     let mut items: Vec<Item>;
     let mut clusters: Vec<Vec<usize>>;
     let mut pass = 0;
     loop {
-        extractions = documents
-            .iter()
-            .zip(&known)
-            .zip(&bounds)
-            .map(|((d, &(p, _)), &b)| match (p, b) {
-                (None, Some(iv)) => extract_within(d, iv),
-                _ => crate::extract(&Document {
-                    published: p,
-                    ..d.clone()
-                }),
-            })
+        let stale: Vec<usize> = (0..documents.len())
+            .filter(|&i| read_with[i] != (known[i].0, bounds[i]))
             .collect();
+        let fresh = par_map(&stale, |_, &i| {
+            redate_within(&extractions[i], &documents[i].text, known[i].0, bounds[i])
+        });
+        for (i, x) in stale.into_iter().zip(fresh) {
+            extractions[i] = x;
+            read_with[i] = (known[i].0, bounds[i]);
+        }
         (items, clusters) = cluster_pass(&documents, &extractions);
         pass += 1;
         if pass >= MAX_PASSES {
@@ -291,34 +411,37 @@ pub fn build(
             published_bounds: bounds,
         })
         .collect();
-    Ok(Timeline {
+    Timeline {
         documents: infos,
         events,
         ..Timeline::default()
     }
-    .with_built_from(documents, policy, source_weights.clone()))
+    .with_built_from(documents, policy, source_weights.clone())
 }
 
-/// The events of a document published at some day of `bounds`: an event gets the date it would
-/// have at both ends of the bounds ("16 March" in a past clause is the same 16 March for any
-/// publication day of a year that starts on it), and stays partial where the ends disagree.
-/// Resolution moves monotonically with the publication date, so agreement at both ends means
-/// agreement on every day between.
-fn extract_within(doc: &Document, bounds: Interval) -> Extraction {
-    let at = |published| {
-        crate::extract(&Document {
-            published: Some(published),
-            ..doc.clone()
-        })
+/// The dates and events of an extraction found again for a publication date, or, for a
+/// document published at some unknown day within `bounds`, the date each event would have at
+/// both ends of the bounds ("16 March" in a past clause is the same 16 March for any day of a
+/// year that starts on it), left partial where the ends disagree. Resolution moves
+/// monotonically with the publication date, so agreement at both ends means agreement on every
+/// day between.
+fn redate_within(
+    x: &Extraction,
+    text: &str,
+    published: Option<NaiveDate>,
+    bounds: Option<Interval>,
+) -> Extraction {
+    let mut partial = redate(x, text, published);
+    let Some(bounds) = bounds.filter(|_| published.is_none()) else {
+        return partial;
     };
-    let mut partial = crate::extract(&Document {
-        published: None,
-        ..doc.clone()
-    });
-    let (first, last) = (at(bounds.start), at(bounds.end));
-    let aligned = |x: &Extraction| {
-        x.events.len() == partial.events.len()
-            && x.events
+    let (first, last) = (
+        redate(x, text, Some(bounds.start)),
+        redate(x, text, Some(bounds.end)),
+    );
+    let aligned = |y: &Extraction| {
+        y.events.len() == partial.events.len()
+            && y.events
                 .iter()
                 .zip(&partial.events)
                 .all(|(a, b)| a.trigger_start == b.trigger_start)
@@ -337,6 +460,19 @@ fn extract_within(doc: &Document, bounds: Interval) -> Extraction {
         }
     }
     partial
+}
+
+/// `f` over every element, on all cores with the `rayon` feature; the results keep the order.
+fn par_map<T: Sync, U: Send>(items: &[T], f: impl Fn(usize, &T) -> U + Sync + Send) -> Vec<U> {
+    #[cfg(feature = "rayon")]
+    {
+        use rayon::prelude::*;
+        items.par_iter().enumerate().map(|(i, t)| f(i, t)).collect()
+    }
+    #[cfg(not(feature = "rayon"))]
+    {
+        items.iter().enumerate().map(|(i, t)| f(i, t)).collect()
+    }
 }
 
 /// The short name an organisation's full name starts with, when the article also uses it
@@ -361,6 +497,7 @@ fn cluster_pass(
 ) -> (Vec<Item>, Vec<Vec<usize>>) {
     // The items that can go on a timeline: dated by their own clause.
     let mut items: Vec<Item> = Vec::new();
+    let mut names = Names::new();
     for (di, x) in extractions.iter().enumerate() {
         for (ei, e) in x.events.iter().enumerate() {
             let Some(when) = e.when else { continue };
@@ -371,24 +508,29 @@ fn cluster_pass(
                 let ent = &x.entities.entities[x.entities.mentions[mi].entity];
                 ent.key.clone()
             };
-            let participants = e.participants.iter().map(|p| key_of(p.mention)).collect();
+            let participants = e
+                .participants
+                .iter()
+                .map(|p| names.id(key_of(p.mention)))
+                .collect();
             let persons = e
                 .participants
                 .iter()
                 .filter(|p| x.entities.entities[p.entity].kind == EntityKind::Person)
-                .map(|p| key_of(p.mention))
+                .map(|p| names.id(key_of(p.mention)))
                 .collect();
-            let sentence_names = x
-                .entities
-                .mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.sentence == e.sentence && m.kind != EntityKind::Place)
-                .flat_map(|(mi, _)| {
-                    let ent = &x.entities.entities[x.entities.mentions[mi].entity];
-                    std::iter::once(key_of(mi)).chain(short_name(ent, &x.entities.entities))
-                })
-                .collect();
+            let mut sentence_names = Vec::new();
+            for (mi, m) in x.entities.mentions.iter().enumerate() {
+                if m.sentence != e.sentence || m.kind == EntityKind::Place {
+                    continue;
+                }
+                sentence_names.push(names.id(key_of(mi)));
+                let ent = &x.entities.entities[m.entity];
+                if let Some(short) = short_name(ent, &x.entities.entities) {
+                    sentence_names.push(names.id(short));
+                }
+            }
+            let location = e.location.map(|mi| names.id(key_of(mi)));
             items.push(Item {
                 doc: di,
                 event: ei,
@@ -398,7 +540,7 @@ fn cluster_pass(
                 participants,
                 persons,
                 sentence_names,
-                location: e.location.map(key_of),
+                location,
                 explicit: e.anchoring == EventAnchoring::Explicit
                     && e.modality == crate::event::Modality::Actual,
                 sentence: e.sentence,
@@ -408,43 +550,93 @@ fn cluster_pass(
     }
 
     // How many documents name each key: names every article uses do not tie events together.
-    let mut doc_freq: HashMap<NameKey, BTreeSet<usize>> = HashMap::new();
+    let mut docs_naming: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); names.keys.len()];
     for it in &items {
-        for k in &it.sentence_names {
-            doc_freq.entry(k.clone()).or_default().insert(it.doc);
+        for &k in &it.sentence_names {
+            docs_naming[k as usize].insert(it.doc);
         }
     }
     let n_docs = documents.len();
-    let specific = |k: &NameKey| {
-        let df = doc_freq.get(k).map_or(0, BTreeSet::len);
-        n_docs <= 2 || df * 2 <= n_docs + 1
-    };
+    names.specific = docs_naming
+        .iter()
+        .map(|d| n_docs <= 2 || d.len() * 2 <= n_docs + 1)
+        .collect();
+    let names = names;
 
-    // Blocks: (class group, month, day) for days; (class group, year) for coarser dates.
-    let mut blocks: BTreeMap<(u8, i32, i32), Vec<usize>> = BTreeMap::new();
+    // Blocks: (class group, kind, year, month-day) where kind 0 is a day with its year, 1 a
+    // day without one, 2 anything coarser (by year). A year-less day is compared with the days
+    // of every year near its month-day; a dated day only with the days of its own year.
+    let md = |m: u8, d: u8| i32::from(m) * 31 + i32::from(d);
+    let block_key = |it: &Item| match (month_day(&it.when), it.when.year()) {
+        (Some((m, d)), Some(y)) => (it.group, 0, y, md(m, d)),
+        (Some((m, d)), None) => (it.group, 1, 0, md(m, d)),
+        (None, y) => (it.group, 2, y.unwrap_or(0), 0),
+    };
+    let mut blocks: BTreeMap<(u8, u8, i32, i32), Vec<usize>> = BTreeMap::new();
+    let mut dated_days: HashMap<(u8, i32), Vec<usize>> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
-        let key = match month_day(&it.when) {
-            Some((m, d)) => (it.group, i32::from(m) * 31 + i32::from(d), 0),
-            None => (it.group, -1, it.when.year().unwrap_or(0)),
-        };
+        let key = block_key(it);
         blocks.entry(key).or_default().push(i);
+        if key.1 == 0 {
+            dated_days.entry((key.0, key.3)).or_default().push(i);
+        }
     }
+    let classes: Vec<Vec<u32>> = items
+        .iter()
+        .map(|it| {
+            let mut c: Vec<u32> = it
+                .sentence_names
+                .iter()
+                .chain(&it.participants)
+                .map(|&k| names.class[k as usize])
+                .collect();
+            c.sort_unstable();
+            c.dedup();
+            c
+        })
+        .collect();
     let mut parent: Vec<usize> = (0..items.len()).collect();
-    let keys: Vec<(u8, i32, i32)> = blocks.keys().copied().collect();
-    for key in &keys {
-        let members = &blocks[key];
+    for (key, members) in &blocks {
         // Within the block, and with the next two days' blocks for near-date conflicts.
         let mut others: Vec<usize> = Vec::new();
-        if key.1 >= 0 {
+        let (group, kind, year, day) = *key;
+        if kind < 2 {
             for step in 1..=2 {
-                if let Some(b) = blocks.get(&(key.0, key.1 + step, 0)) {
+                if let Some(b) = blocks.get(&(group, kind, year, day + step)) {
                     others.extend(b);
                 }
             }
         }
-        for (x, &i) in members.iter().enumerate() {
-            for &j in members[x + 1..].iter().chain(&others) {
-                if same_event(&items[i], &items[j], &specific) {
+        if kind == 1 {
+            for step in -2..=2 {
+                if let Some(b) = dated_days.get(&(group, day + step)) {
+                    others.extend(b);
+                }
+            }
+        }
+        // Every join needs a shared name, and names that match share a block class: compare
+        // only the mentions of the block whose names share one.
+        let mut by_class: HashMap<u32, Vec<usize>> = HashMap::new();
+        for &i in members.iter().chain(&others) {
+            for &c in &classes[i] {
+                by_class.entry(c).or_default().push(i);
+            }
+        }
+        let mut candidates: Vec<usize> = Vec::new();
+        for &i in members {
+            candidates.clear();
+            for c in &classes[i] {
+                candidates.extend(by_class.get(c).into_iter().flatten());
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            for &j in &candidates {
+                // A pair inside the block is compared once, from its smaller index.
+                let same_block = block_key(&items[j]) == *key;
+                if j == i || (same_block && j < i) {
+                    continue;
+                }
+                if same_event(&items[i], &items[j], &names) {
                     union(&mut parent, i, j);
                 }
             }
@@ -452,13 +644,10 @@ fn cluster_pass(
     }
     // A bare weekday ("on Thursday", no publication date to place it) can be any day: it is
     // compared with the mentions of its class that name someone it names.
-    let mut by_name: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
+    let mut by_name: HashMap<(u8, u32), Vec<usize>> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
-        for k in &it.sentence_names {
-            by_name
-                .entry((it.group, k.parts.join(" ")))
-                .or_default()
-                .push(i);
+        for &k in &it.sentence_names {
+            by_name.entry((it.group, k)).or_default().push(i);
         }
     }
     for (i, it) in items.iter().enumerate() {
@@ -467,12 +656,12 @@ fn cluster_pass(
         }
         let mut candidates: BTreeSet<usize> = BTreeSet::new();
         for k in &it.sentence_names {
-            if let Some(list) = by_name.get(&(it.group, k.parts.join(" "))) {
+            if let Some(list) = by_name.get(&(it.group, *k)) {
                 candidates.extend(list.iter().copied().filter(|&j| j != i));
             }
         }
         for j in candidates {
-            if same_event(it, &items[j], &specific) {
+            if same_event(it, &items[j], &names) {
                 union(&mut parent, i, j);
             }
         }
@@ -802,12 +991,14 @@ mod tests {
         );
         // Published some day from February to October 2023: every such day puts 3 January in
         // 2023, but "May" before or after the publication depends on the day.
-        let x = extract_within(
-            &doc,
-            Interval {
+        let x = redate_within(
+            &crate::extract(&doc),
+            &doc.text,
+            None,
+            Some(Interval {
                 start: day(2023, 2, 1),
                 end: day(2023, 10, 1),
-            },
+            }),
         );
         assert_eq!(when_of(&x, "resign").as_deref(), Some("2023-01-03"));
         assert_eq!(when_of(&x, "begin").as_deref(), Some("XXXX-05"));
