@@ -162,7 +162,7 @@ fn trial_corpus_when_present() {
     let m = &v["micro"];
     let ratio = |key: &str| m[key]["share"].as_f64().unwrap_or(0.0);
     let floors = [
-        ("found", 0.10),
+        ("found", 0.15),
         ("dates", 0.65),
         ("order", 0.90),
         ("precision", 0.40),
@@ -171,5 +171,5 @@ fn trial_corpus_when_present() {
         assert!(ratio(key) >= floor, "micro {key} {} < {floor}", m[key]);
     }
     let f1 = m["official"]["f1"].as_f64().unwrap_or(0.0);
-    assert!(f1 >= 0.10, "official F1 {f1} < 0.10: {}", m["official"]);
+    assert!(f1 >= 0.12, "official F1 {f1} < 0.12: {}", m["official"]);
 }

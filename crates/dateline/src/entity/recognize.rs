@@ -62,6 +62,17 @@ fn is_cap(s: &str) -> bool {
     }
 }
 
+/// A brand written with a small letter before a capital (`iPhone`, `eBay`, `iTunes's`): a
+/// name, though its first letter is small. Four letters at least, so units (`kWh`) stay out.
+fn is_camel_name(s: &str) -> bool {
+    let b = strip_possessive(s).0.as_bytes();
+    b.len() >= 4
+        && b[0].is_ascii_lowercase()
+        && b[1].is_ascii_uppercase()
+        && b[2..].iter().all(u8::is_ascii_alphabetic)
+        && b[2..].iter().any(u8::is_ascii_lowercase)
+}
+
 fn is_lower(s: &str) -> bool {
     match s.as_bytes().first() {
         Some(b) if b.is_ascii_alphanumeric() => b.is_ascii_lowercase(),
@@ -544,6 +555,24 @@ impl<'a> Ctx<'a> {
                 || (fl & (lx::TITLE | lx::TITLE_MOD) != 0 && f2 & (lx::TITLE | lx::TITLE_MOD) != 0)
             {
                 t1 = i + 3;
+            }
+        }
+        // A model after a brand written in camel case: "iPhone 4", "iPad 2", "iPhone 3G".
+        if t1 == i + 1 && !poss && i + 1 < end && is_camel_name(s) {
+            if let Some(next) = self.toks.get(i + 1) {
+                let w = next.text(self.text).as_bytes();
+                let model = match next.kind {
+                    TokenKind::Number => w.len() <= 2,
+                    TokenKind::Alnum => {
+                        w.len() <= 3
+                            && w.first().is_some_and(u8::is_ascii_digit)
+                            && w.last().is_some_and(u8::is_ascii_uppercase)
+                    }
+                    _ => false,
+                };
+                if model && next.start == tok.end + 1 {
+                    t1 = i + 2;
+                }
             }
         }
         let (last_stem, last_poss) = if t1 == i + 1 {
@@ -1404,6 +1433,9 @@ pub(crate) fn recognize(text: &str, seg: &Segmented) -> Entities {
                     return 0;
                 }
                 let w = t.text(text);
+                if is_camel_name(w) {
+                    return TK_WORD | TK_CAP;
+                }
                 TK_WORD
                     | if is_cap(w) { TK_CAP } else { 0 }
                     | if is_lower(w) { TK_LOWER } else { 0 }

@@ -721,3 +721,22 @@ proptest! {
         prop_assert_eq!(key(&a).matches(&key(&b)), key(&b).matches(&key(&a)));
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Brands in camel case
+
+#[test]
+fn camel_case_brands_are_names_with_their_models() {
+    let text = "Apple released the iPhone 4 in June, and iTunes sales rose. \
+                The iPhone 3G sold well on eBay, as did the iPad 2.";
+    let found = run(text);
+    for name in ["iPhone 4", "iTunes", "iPhone 3G", "eBay", "iPad 2"] {
+        assert!(entity(&found, name).is_some(), "no {name}: {found:#?}");
+    }
+}
+
+#[test]
+fn small_words_and_units_are_not_brands() {
+    let found = run("The plant made 40 kWh and the pH fell in a mRNA test on the iron 5 line.");
+    assert!(found.entities.is_empty(), "{found:#?}");
+}
