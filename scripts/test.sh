@@ -23,11 +23,26 @@ cargo test -p dateline --no-default-features --test timeline_exports --test seed
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 
-# --- Python package tests ----------------------------------------------------------------
-# Placeholder: the Python package (python/, crates/dateline-py) is not built yet. When it is,
-# build it into a virtualenv with maturin and run its tests here, e.g.
-#   python -m venv .venv && .venv/bin/pip install maturin pytest
-#   .venv/bin/maturin develop -m python/pyproject.toml && .venv/bin/pytest python/tests
+# --- Python package -----------------------------------------------------------------------
+# Built with pip (maturin as the build backend) into a fresh virtual environment, then its
+# tests, the example notebook (executed headlessly by the tests), mypy and stubtest, from
+# outside the source tree so that the installed package is the one imported.
+step "Python package: pip install into a fresh virtual environment, pytest, mypy, stubtest"
+export MATURIN_NO_INSTALL_RUST=1 # a missing Rust toolchain fails fast instead of installing one
+target="${CARGO_TARGET_DIR:-$root/target}"
+venv="$target/py-test-venv"
+rm -rf "$venv"
+python3 -m venv "$venv"
+"$venv/bin/python" -m pip install -q --disable-pip-version-check "$root/python[test]"
+cargo build --release -q -p dateline-cli # the CLI that the Python timeline must agree with
+pytmp="$(mktemp -d)"
+(
+    cd "$pytmp"
+    DATELINE_CLI="$target/release/dateline" "$venv/bin/python" -m pytest -q -p no:cacheprovider "$root/python/tests"
+    "$venv/bin/python" -m mypy --config-file "$root/python/pyproject.toml" "$root/python/dateline"
+    "$venv/bin/python" -m mypy.stubtest dateline._dateline
+)
+rm -rf "$pytmp"
 # ------------------------------------------------------------------------------------------
 
 # --- TempEval-3 evaluation ----------------------------------------------------------------

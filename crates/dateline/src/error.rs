@@ -31,6 +31,14 @@ pub enum Error {
         /// How their options differ.
         reason: String,
     },
+    /// A source weight that is not a finite number of 0 or more.
+    #[error("invalid weight {value} for document {document:?}: a source weight is a finite number, 0 or more")]
+    InvalidWeight {
+        /// The document the weight was given for.
+        document: String,
+        /// The weight, as written by Rust (`NaN`, `-1`, `inf`).
+        value: String,
+    },
     /// A publication date that is not a real calendar day written as `YYYY-MM-DD`.
     #[error("invalid publication date {value:?}{}: {reason} (expected YYYY-MM-DD)", doc_suffix(.document))]
     InvalidPublished {

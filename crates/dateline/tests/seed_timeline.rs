@@ -160,3 +160,28 @@ fn duplicate_ids_are_an_error_naming_the_id() {
         .unwrap_err();
     assert!(err.to_string().contains("\"a\""), "{err}");
 }
+
+#[test]
+fn bad_source_weights_are_errors_naming_the_document_and_value() {
+    for (weight, shown) in [(-1.0, "-1"), (f64::NAN, "NaN"), (f64::INFINITY, "inf")] {
+        let err = TimelineBuilder::new()
+            .document(Document::new("wire", "x"))
+            .source_weight("wire", weight)
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            err,
+            dateline::Error::InvalidWeight {
+                document: "wire".into(),
+                value: shown.into()
+            }
+        );
+        assert!(err.to_string().contains("\"wire\""), "{err}");
+    }
+    // Zero is a weight: the source is heard but counts for nothing.
+    assert!(TimelineBuilder::new()
+        .document(Document::new("wire", "x"))
+        .source_weight("wire", 0.0)
+        .build()
+        .is_ok());
+}

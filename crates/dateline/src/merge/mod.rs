@@ -238,12 +238,22 @@ fn span(text: &str, cps: &CodePoints, start: usize, end: usize) -> Span {
 ///
 /// # Errors
 ///
-/// [`Error::DuplicateDocument`] when two documents share an id.
+/// [`Error::DuplicateDocument`] when two documents share an id; [`Error::InvalidWeight`] when
+/// a source weight is negative, infinite or NaN.
 pub fn build(
     documents: Vec<Document>,
     policy: Arc<dyn Policy>,
     source_weights: &BTreeMap<String, f64>,
 ) -> Result<Timeline, Error> {
+    if let Some((id, w)) = source_weights
+        .iter()
+        .find(|(_, w)| !w.is_finite() || **w < 0.0)
+    {
+        return Err(Error::InvalidWeight {
+            document: id.clone(),
+            value: w.to_string(),
+        });
+    }
     Ok(ReadDocuments::new(documents)?.build(policy, source_weights))
 }
 
@@ -285,7 +295,8 @@ impl ReadDocuments {
         self.extractions.iter().map(|x| x.events.len()).sum()
     }
 
-    /// Merges the mentions into events and reconciles their dates.
+    /// Merges the mentions into events and reconciles their dates. The source weights are
+    /// taken as given: finite and 0 or more, as [`build`] checks them.
     pub fn build(
         self,
         policy: Arc<dyn Policy>,

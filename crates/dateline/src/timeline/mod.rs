@@ -431,7 +431,8 @@ impl TimelineBuilder {
     ///
     /// # Errors
     ///
-    /// [`Error::DuplicateDocument`] when two documents share an id.
+    /// [`Error::DuplicateDocument`] when two documents share an id;
+    /// [`Error::InvalidWeight`] when a source weight is negative, infinite or NaN.
     pub fn build(self) -> Result<Timeline, Error> {
         crate::merge::build(self.documents, self.policy, &self.source_weights)
     }

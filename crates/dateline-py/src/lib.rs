@@ -1,0 +1,493 @@
+//! The native module `dateline._dateline` of the Python package `dateline`.
+//!
+//! A thin layer over the `dateline` crate: it converts arguments, releases the GIL around the
+//! work, maps [`dateline::Error`] to Python exceptions, and hands values back as the JSON
+//! contract (code-point offsets, ISO dates) for the pure-Python package in `python/dateline/`
+//! to turn into immutable objects. Dates cross as `YYYY-MM-DD` strings, so no date conversion
+//! lives here. No logic of the library is repeated here.
+
+use std::any::Any;
+use std::collections::{BTreeMap, BTreeSet};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use chrono::NaiveDate;
+use dateline::export::{self, JsonTimex, JsonWhen};
+use dateline::reconcile::{DefaultPolicy, Earliest, Latest, TrustedFirst};
+use dateline::time::{Anchoring, DateValue};
+use dateline::{Document, Error, Timeline, TimelineBuilder};
+use pyo3::create_exception;
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use serde::Serialize;
+use serde_json::Value;
+
+create_exception!(
+    dateline,
+    DatelineError,
+    PyValueError,
+    "Bad input to dateline: the message names the value and the document."
+);
+create_exception!(
+    dateline,
+    InvalidPublishedError,
+    DatelineError,
+    "A publication date that is not a real calendar day written as YYYY-MM-DD."
+);
+create_exception!(
+    dateline,
+    DuplicateDocumentError,
+    DatelineError,
+    "Two documents of one timeline share an id."
+);
+create_exception!(
+    dateline,
+    IncompatibleTimelinesError,
+    DatelineError,
+    "Timelines built with different policies or source weights cannot merge."
+);
+create_exception!(
+    dateline,
+    InvalidWeightError,
+    DatelineError,
+    "A source weight that is not a finite number of 0 or more."
+);
+
+/// The Python exception of a library error; the message is the error's own, which names the
+/// value and the document. `Error` is non-exhaustive: new variants raise the base class.
+fn py_error(e: Error) -> PyErr {
+    let message = e.to_string();
+    match e {
+        Error::InvalidPublished { .. } => InvalidPublishedError::new_err(message),
+        Error::DuplicateDocument { .. } => DuplicateDocumentError::new_err(message),
+        Error::IncompatibleTimelines { .. } => IncompatibleTimelinesError::new_err(message),
+        Error::InvalidWeight { .. } => InvalidWeightError::new_err(message),
+        _ => DatelineError::new_err(message),
+    }
+}
+
+/// Runs library work with the GIL released, so that other Python threads run meanwhile. A
+/// panic (a bug in the library) becomes a `RuntimeError` naming what was being done, instead of
+/// pyo3's `PanicException`, which `except Exception` would not catch.
+fn detached<T: Send>(py: Python<'_>, what: &str, work: impl FnOnce() -> T + Send) -> PyResult<T> {
+    py.detach(|| catch_unwind(AssertUnwindSafe(work)))
+        .map_err(|payload| PyRuntimeError::new_err(internal(what, payload.as_ref())))
+}
+
+fn internal(what: &str, payload: &(dyn Any + Send)) -> String {
+    let detail = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    format!("dateline failed while {what}: internal error ({detail}); please report it")
+}
+
+/// Serializes the values handed to Python; they hold only strings, numbers and dates, so this
+/// cannot fail, but a failure is still an exception rather than a panic.
+fn to_json<T: Serialize>(value: &T) -> PyResult<String> {
+    serde_json::to_string(value).map_err(|e| PyRuntimeError::new_err(e.to_string()))
+}
+
+/// A date value as the JSON contract's `when`, plus `display`: the date as a reader writes it.
+#[derive(Serialize)]
+struct When {
+    #[serde(flatten)]
+    when: JsonWhen,
+    display: String,
+}
+
+impl From<&DateValue> for When {
+    fn from(value: &DateValue) -> Self {
+        When {
+            when: JsonWhen::from(value),
+            display: export::display_date(value),
+        }
+    }
+}
+
+/// Replaces the `when` of a JSON object with the [`When`] of `value`.
+fn set_when(object: &mut Value, value: Option<&DateValue>) -> PyResult<()> {
+    if let (Some(map), Some(value)) = (object.as_object_mut(), value) {
+        let when = serde_json::to_value(When::from(value))
+            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+        map.insert("when".to_owned(), when);
+    }
+    Ok(())
+}
+
+/// The array under `key` of a JSON object, if there is one.
+fn array<'a>(object: &'a mut Value, key: &str) -> impl Iterator<Item = &'a mut Value> {
+    object
+        .get_mut(key)
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+}
+
+/// The timeline as the JSON contract, with `display` added to every `when`.
+fn timeline_payload(timeline: &Timeline) -> PyResult<String> {
+    let mut json = serde_json::to_value(export::json_timeline(timeline))
+        .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+    // The contract's events are the timeline's, in order.
+    for (event, object) in timeline.events.iter().zip(array(&mut json, "events")) {
+        set_when(object, event.when.as_ref())?;
+        for (mention, m) in event.mentions.iter().zip(array(object, "mentions")) {
+            set_when(m, mention.when.as_ref())?;
+        }
+        if let (Some(conflict), Some(c)) = (&event.conflict, object.get_mut("conflict")) {
+            for (claim, cl) in conflict.claims.iter().zip(array(c, "claims")) {
+                set_when(cl, Some(&claim.when))?;
+            }
+        }
+    }
+    to_json(&json)
+}
+
+/// One temporal expression: the JSON of `dateline tag`, its anchoring and, for dates, `when`.
+#[derive(Serialize)]
+struct TimexOut {
+    #[serde(flatten)]
+    timex: JsonTimex,
+    anchoring: Anchoring,
+    when: Option<When>,
+}
+
+/// A publication date given as `YYYY-MM-DD`, for the named document if any.
+fn published(value: Option<&str>, document: Option<&str>) -> PyResult<Option<NaiveDate>> {
+    value
+        .map(|v| {
+            dateline::parse_published(v).map_err(|e| match document {
+                Some(id) => py_error(e.in_document(id)),
+                None => py_error(e),
+            })
+        })
+        .transpose()
+}
+
+/// Parses a publication date written `YYYY-MM-DD` (surrounding blanks allowed) and returns it
+/// in that form; raises `InvalidPublishedError` naming the value and `document`.
+#[pyfunction]
+#[pyo3(signature = (value, document=None))]
+fn parse_published(value: &str, document: Option<&str>) -> PyResult<String> {
+    let day = published(Some(value), document)?;
+    Ok(day.map(|d| d.to_string()).unwrap_or_default())
+}
+
+/// The temporal expressions of `text` as a JSON array: `start`, `end` (code points), `text`,
+/// `type`, `value`, `mod` (when there is one), `anchoring`, and `when` for dates and times.
+#[pyfunction]
+#[pyo3(signature = (text, published=None))]
+fn tag(py: Python<'_>, text: String, published: Option<&str>) -> PyResult<String> {
+    let dct = self::published(published, None)?;
+    detached(py, "tagging a text", move || {
+        let timexes = dateline::tag(&text, dct);
+        let json = export::json_timexes(&text, &timexes);
+        json.into_iter()
+            .zip(&timexes)
+            .map(|(timex, t)| TimexOut {
+                timex,
+                anchoring: t.anchoring,
+                when: t.value.date().map(When::from),
+            })
+            .collect::<Vec<_>>()
+    })
+    .and_then(|out| to_json(&out))
+}
+
+/// The event mentions of one document as a JSON array of the mention objects of
+/// `dateline events` (code-point offsets), each `when` with `display`.
+#[pyfunction]
+#[pyo3(signature = (id, text, published=None))]
+fn extract_events(
+    py: Python<'_>,
+    id: String,
+    text: String,
+    published: Option<&str>,
+) -> PyResult<String> {
+    let dct = self::published(published, Some(&id))?;
+    let doc = Document {
+        id,
+        text,
+        published: dct,
+    };
+    let (extraction, json) = detached(py, "reading a document", || {
+        let x = dateline::extract(&doc);
+        let json = export::json_event_mentions(&doc.id, &doc.text, &x);
+        (x, json)
+    })?;
+    let mut json =
+        serde_json::to_value(&json).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+    if let Some(mentions) = json.as_array_mut() {
+        for (mention, object) in extraction.events.iter().zip(mentions) {
+            set_when(object, mention.when.as_ref())?;
+        }
+    }
+    to_json(&json)
+}
+
+/// The policy that chooses among conflicting dates, as Python names it.
+#[derive(Debug, Clone, PartialEq)]
+enum Policy {
+    Default,
+    Earliest,
+    Latest,
+    Trusted(Vec<String>),
+}
+
+impl Policy {
+    fn parse(name: &str, trusted: Vec<String>) -> PyResult<Self> {
+        let policy = match name {
+            "default" => Policy::Default,
+            "earliest" => Policy::Earliest,
+            "latest" => Policy::Latest,
+            "trusted" if trusted.is_empty() => {
+                return Err(PyValueError::new_err(
+                    "policy \"trusted\" needs the trusted sources: trusted=[id, ...], most \
+                     trusted first",
+                ))
+            }
+            "trusted" => return Ok(Policy::Trusted(trusted)),
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "unknown policy {other:?}: expected \"default\", \"earliest\", \"latest\" or \
+                     \"trusted\""
+                )))
+            }
+        };
+        if trusted.is_empty() {
+            Ok(policy)
+        } else {
+            Err(PyValueError::new_err(format!(
+                "trusted sources go with policy \"trusted\", not {name:?}"
+            )))
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        match self {
+            Policy::Default => "default",
+            Policy::Earliest => "earliest",
+            Policy::Latest => "latest",
+            Policy::Trusted(_) => "trusted",
+        }
+    }
+
+    fn apply(&self, builder: TimelineBuilder) -> TimelineBuilder {
+        match self {
+            Policy::Default => builder.policy(DefaultPolicy),
+            Policy::Earliest => builder.policy(Earliest),
+            Policy::Latest => builder.policy(Latest),
+            Policy::Trusted(trusted) => builder.policy(TrustedFirst {
+                trusted: trusted.clone(),
+            }),
+        }
+    }
+}
+
+/// Builds the timeline of `documents`, `(id, text, published)` triples with `published` as
+/// `YYYY-MM-DD` or `None`.
+#[pyfunction]
+#[pyo3(signature = (documents, policy="default", trusted=Vec::new(), source_weights=BTreeMap::new()))]
+fn build_timeline(
+    py: Python<'_>,
+    documents: Vec<(String, String, Option<String>)>,
+    policy: &str,
+    trusted: Vec<String>,
+    source_weights: BTreeMap<String, f64>,
+) -> PyResult<PyTimeline> {
+    let policy = Policy::parse(policy, trusted)?;
+    let mut docs = Vec::with_capacity(documents.len());
+    for (id, text, date) in documents {
+        let dct = published(date.as_deref(), Some(&id))?;
+        docs.push(Document {
+            id,
+            text,
+            published: dct,
+        });
+    }
+    let mut builder = policy.apply(TimelineBuilder::new().documents(docs));
+    for (id, w) in source_weights {
+        builder = builder.source_weight(id, w);
+    }
+    let timeline = detached(py, "building a timeline", || builder.build())?.map_err(py_error)?;
+    Ok(PyTimeline {
+        inner: timeline,
+        policy,
+        view: false,
+    })
+}
+
+/// A built timeline. The Python package wraps it in `dateline.Timeline`.
+#[pyclass(frozen, module = "dateline._dateline", name = "Timeline")]
+struct PyTimeline {
+    inner: Timeline,
+    policy: Policy,
+    /// Whether some events were filtered out (`about`, `between`, `select`).
+    view: bool,
+}
+
+impl PyTimeline {
+    fn view_of(&self, inner: Timeline) -> PyTimeline {
+        PyTimeline {
+            inner,
+            policy: self.policy.clone(),
+            view: true,
+        }
+    }
+}
+
+#[pymethods]
+impl PyTimeline {
+    fn __len__(&self) -> usize {
+        self.inner.events.len()
+    }
+
+    fn __eq__(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<dateline._dateline.Timeline: {} events from {} documents>",
+            self.inner.events.len(),
+            self.inner.documents.len()
+        )
+    }
+
+    /// The JSON contract (`dateline timeline --format json`), pretty-printed or on one line.
+    #[pyo3(signature = (pretty=true))]
+    fn to_json(&self, py: Python<'_>, pretty: bool) -> PyResult<String> {
+        let t = &self.inner;
+        if pretty {
+            detached(py, "writing JSON", || export::timeline_json(t))
+        } else {
+            to_json(&export::json_timeline(t))
+        }
+    }
+
+    /// One event object of the JSON contract per line.
+    fn to_jsonl(&self) -> String {
+        export::timeline_jsonl(&self.inner)
+    }
+
+    /// CSV, one row per event.
+    fn to_csv(&self) -> String {
+        export::timeline_csv(&self.inner)
+    }
+
+    /// Markdown for reading, conflicts marked with their claims.
+    fn to_markdown(&self) -> String {
+        export::timeline_markdown(&self.inner)
+    }
+
+    /// TimelineJS3 JSON.
+    fn to_timelinejs(&self) -> String {
+        export::timeline_timelinejs(&self.inner)
+    }
+
+    /// The JSON contract with `display` in every `when`: what the Python objects are made of.
+    fn payload(&self, py: Python<'_>) -> PyResult<String> {
+        let t = &self.inner;
+        detached(py, "converting a timeline", || timeline_payload(t))?
+    }
+
+    /// The events that involve `name`, by name key and aliases.
+    fn about(&self, py: Python<'_>, name: &str) -> PyResult<PyTimeline> {
+        let t = &self.inner;
+        let about = detached(py, "filtering a timeline", || t.about(name))?;
+        Ok(self.view_of(about))
+    }
+
+    /// The events whose date overlaps `start..=end` (`YYYY-MM-DD`, inclusive).
+    fn between(&self, start: &str, end: &str) -> PyResult<PyTimeline> {
+        let day = |s: &str| {
+            s.parse().map_err(|_| {
+                PyValueError::new_err(format!("invalid date {s:?}: expected YYYY-MM-DD"))
+            })
+        };
+        Ok(self.view_of(self.inner.between(day(start)?, day(end)?)))
+    }
+
+    /// The events with these ids, in timeline order.
+    fn select(&self, ids: Vec<String>) -> PyTimeline {
+        let ids: BTreeSet<String> = ids.into_iter().collect();
+        let mut inner = self.inner.clone();
+        inner.events.retain(|e| ids.contains(&e.id));
+        self.view_of(inner)
+    }
+
+    /// The timeline of both document sets, as if built from all of them at once.
+    fn merge(&self, py: Python<'_>, other: &Self) -> PyResult<PyTimeline> {
+        let (a, b) = (&self.inner, &other.inner);
+        let merged = detached(py, "merging timelines", || a.merge(b))?.map_err(py_error)?;
+        Ok(PyTimeline {
+            inner: merged,
+            policy: self.policy.clone(),
+            view: false,
+        })
+    }
+
+    /// The documents it was built from: `(id, text, published)`, by id.
+    fn source_documents(&self) -> Vec<(String, String, Option<String>)> {
+        self.inner
+            .source_documents()
+            .iter()
+            .map(|d| {
+                (
+                    d.id.clone(),
+                    d.text.clone(),
+                    d.published.map(|p| p.to_string()),
+                )
+            })
+            .collect()
+    }
+
+    /// The ids of its events, in order.
+    fn event_ids(&self) -> Vec<String> {
+        self.inner.events.iter().map(|e| e.id.clone()).collect()
+    }
+
+    /// `default`, `earliest`, `latest` or `trusted`.
+    #[getter]
+    fn policy(&self) -> &'static str {
+        self.policy.name()
+    }
+
+    /// The trusted sources of the `trusted` policy, most trusted first.
+    #[getter]
+    fn trusted(&self) -> Vec<String> {
+        match &self.policy {
+            Policy::Trusted(ids) => ids.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The policy as the library describes it (`weight`, `trusted: a, b`, …).
+    #[getter]
+    fn policy_config(&self) -> String {
+        self.inner.policy().config()
+    }
+
+    /// The source weights, by document id.
+    #[getter]
+    fn source_weights(&self) -> BTreeMap<String, f64> {
+        self.inner.source_weights().clone()
+    }
+
+    /// Whether events were filtered out of the timeline it was built as.
+    #[getter]
+    fn is_view(&self) -> bool {
+        self.view
+    }
+}
+
+/// dateline's native core; use the `dateline` package rather than this module.
+#[pymodule]
+mod _dateline {
+    #[pymodule_export]
+    use super::{
+        build_timeline, extract_events, parse_published, tag, DatelineError,
+        DuplicateDocumentError, IncompatibleTimelinesError, InvalidPublishedError,
+        InvalidWeightError, PyTimeline,
+    };
+}
