@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+import multiprocessing
 import pickle
 import sys
 import threading
@@ -228,3 +229,17 @@ def test_building_releases_the_gil(seeds: List[dateline.Document]) -> None:
     worker.join()
     assert took[0] > 0.1, f"the build took only {took[0]:.3f} s: too short to tell"
     assert longest_pause < took[0] / 2, f"paused {longest_pause:.3f} s during a {took[0]:.3f} s build"
+
+
+def _events_in_worker(timeline: dateline.Timeline) -> tuple[int, int]:
+    """In a worker process: the events of the timeline it was sent, and of one built there."""
+    return len(timeline), len(dateline.build_timeline(dateline.read_dir(SEEDS)))
+
+
+@pytest.mark.parametrize("method", [m for m in ("fork", "spawn") if m in multiprocessing.get_all_start_methods()])
+def test_timelines_travel_to_worker_processes(method: str, timeline: dateline.Timeline) -> None:
+    # The parent has built timelines, so its thread pool is running; a forked child must not
+    # wait on that pool's threads, which it does not have.
+    with multiprocessing.get_context(method).Pool(2) as pool:
+        results = pool.map_async(_events_in_worker, [timeline, timeline.about("Lavrov")]).get(timeout=120)
+    assert results == [(len(timeline), len(timeline)), (len(timeline.about("Lavrov")), len(timeline))]

@@ -9,6 +9,7 @@
 use std::any::Any;
 use std::collections::{BTreeMap, BTreeSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::NaiveDate;
 use dateline::export::{self, JsonTimex, JsonWhen};
@@ -18,6 +19,7 @@ use dateline::{Document, Error, Timeline, TimelineBuilder};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
+use rayon::{ThreadPool, ThreadPoolBuilder};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -69,8 +71,37 @@ fn py_error(e: Error) -> PyErr {
 /// panic (a bug in the library) becomes a `RuntimeError` naming what was being done, instead of
 /// pyo3's `PanicException`, which `except Exception` would not catch.
 fn detached<T: Send>(py: Python<'_>, what: &str, work: impl FnOnce() -> T + Send) -> PyResult<T> {
-    py.detach(|| catch_unwind(AssertUnwindSafe(work)))
-        .map_err(|payload| PyRuntimeError::new_err(internal(what, payload.as_ref())))
+    py.detach(|| {
+        let run = || catch_unwind(AssertUnwindSafe(work));
+        match process_pool() {
+            Some(pool) => pool.install(run),
+            None => run(),
+        }
+    })
+    .map_err(|payload| PyRuntimeError::new_err(internal(what, payload.as_ref())))
+}
+
+/// The thread pool of this process, and the process it was made in.
+static POOL: Mutex<Option<(u32, Arc<ThreadPool>)>> = Mutex::new(None);
+
+/// The thread pool that reads documents in parallel. Not rayon's global pool: its threads do
+/// not survive `fork()`, so a child made by `multiprocessing` (fork is the default on Linux
+/// before Python 3.14) would wait on them forever. A child gets a pool of its own instead.
+fn process_pool() -> Option<Arc<ThreadPool>> {
+    let pid = std::process::id();
+    let mut slot = POOL.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((owner, pool)) = slot.as_ref() {
+        if *owner == pid {
+            return Some(Arc::clone(pool));
+        }
+    }
+    let pool = Arc::new(ThreadPoolBuilder::new().build().ok()?);
+    // The parent's pool has no threads in this process: dropping it would signal threads that
+    // are not there, so it is left alone.
+    if let Some(inherited) = slot.replace((pid, Arc::clone(&pool))) {
+        std::mem::forget(inherited);
+    }
+    Some(pool)
 }
 
 fn internal(what: &str, payload: &(dyn Any + Send)) -> String {
