@@ -390,10 +390,13 @@ fn build_read(
         .map(|members| {
             assemble(
                 &members,
-                &items,
-                &documents,
-                &extractions,
-                &code_points,
+                &Corpus {
+                    items: &items,
+                    documents: &documents,
+                    extractions: &extractions,
+                    code_points: &code_points,
+                    bounds: &bounds,
+                },
                 policy.as_ref(),
                 source_weights,
             )
@@ -825,16 +828,30 @@ fn first_mention(e: &Event) -> (&str, usize) {
         .map_or(("", 0), |m| (m.doc.as_str(), m.trigger.start))
 }
 
+/// What the documents gave: the mentions to merge and, by document, its text, what was read
+/// in it, its code-point offsets and its publication bounds.
+struct Corpus<'a> {
+    items: &'a [Item],
+    documents: &'a [Document],
+    extractions: &'a [Extraction],
+    code_points: &'a [CodePoints],
+    bounds: &'a [Option<Interval>],
+}
+
 /// Turns a cluster of mentions into an event.
 fn assemble(
     members: &[usize],
-    items: &[Item],
-    documents: &[Document],
-    extractions: &[Extraction],
-    code_points: &[CodePoints],
+    corpus: &Corpus<'_>,
     policy: &dyn Policy,
     source_weights: &BTreeMap<String, f64>,
 ) -> Event {
+    let Corpus {
+        items,
+        documents,
+        extractions,
+        code_points,
+        bounds,
+    } = *corpus;
     let mut mentions = Vec::new();
     let mut claims = Vec::new();
     let mut names: BTreeMap<String, (String, BTreeSet<String>)> = BTreeMap::new();
@@ -858,6 +875,7 @@ fn assemble(
             doc: doc.id.clone(),
             weight,
             explicit: e.anchoring == EventAnchoring::Explicit,
+            published_within: bounds.get(it.doc).copied().flatten(),
         });
         if strongest.is_none_or(|(w, _)| weight > w) {
             strongest = Some((weight, i));

@@ -6,8 +6,10 @@
 //!
 //! Entry point: [`reconcile`].
 
+use chrono::Datelike;
+
 use crate::event::EventAnchoring;
-use crate::time::DateValue;
+use crate::time::{DateValue, Interval};
 use crate::timeline::{Claim, Conflict};
 
 /// How much a mention's date counts, by how it was fixed: an explicit date more than one
@@ -179,6 +181,9 @@ pub struct MentionClaim {
     pub weight: f64,
     /// Whether an explicit expression gives it.
     pub explicit: bool,
+    /// The days the document may have been published on, when only bounds are known: a
+    /// year-less date of such a document is placed in one of the years they allow.
+    pub published_within: Option<Interval>,
 }
 
 /// The reconciled date of one event: the date, the conflict if the claims disagree, and a
@@ -187,8 +192,9 @@ pub fn reconcile(
     mentions: &[MentionClaim],
     policy: &dyn Policy,
 ) -> (Option<DateValue>, Option<Conflict>, f64) {
+    let (placed, notes) = place_yearless(mentions);
     // Strongest claims first, so compatible weaker ones narrow them; ties in a fixed order.
-    let mut order: Vec<&MentionClaim> = mentions.iter().collect();
+    let mut order: Vec<&MentionClaim> = placed.iter().collect();
     order.sort_by(|a, b| {
         b.weight
             .total_cmp(&a.weight)
@@ -236,7 +242,11 @@ pub fn reconcile(
             (Some(c.when), None, round(confidence))
         }
         _ => {
-            let (chosen, explanation) = policy.choose(&claims);
+            let (chosen, mut explanation) = policy.choose(&claims);
+            for note in notes {
+                explanation.push_str("; ");
+                explanation.push_str(&note);
+            }
             let chosen = chosen.min(claims.len() - 1);
             let share = if total > 0.0 {
                 claims[chosen].weight / total
@@ -255,6 +265,65 @@ pub fn reconcile(
                 round(share * 0.9),
             )
         }
+    }
+}
+
+/// A year-less claim ("9 September") of a document whose publication date is known only as
+/// bounds takes the year, among those the bounds allow, that brings it nearest the strongest
+/// claim with a full date: the mentions are of one event, so that is the year they speak of.
+/// It stays year-less when no claim has a full date, or when no year brings it within half a
+/// year of it. Returns the claims and a note for each one placed.
+fn place_yearless(mentions: &[MentionClaim]) -> (Vec<MentionClaim>, Vec<String>) {
+    let anchor = mentions
+        .iter()
+        .filter_map(|m| m.when.interval().map(|iv| (m, iv)))
+        .max_by(|(a, _), (b, _)| {
+            a.weight
+                .total_cmp(&b.weight)
+                .then(a.when.granularity().cmp(&b.when.granularity()))
+                .then_with(|| b.doc.cmp(&a.doc))
+                .then_with(|| b.when.to_string().cmp(&a.when.to_string()))
+        })
+        .map(|(_, iv)| iv);
+    let mut notes = Vec::new();
+    let placed = mentions
+        .iter()
+        .map(|m| {
+            let mut m = m.clone();
+            let (Some(target), Some(within), None) = (anchor, m.published_within, m.when.year())
+            else {
+                return m;
+            };
+            // A report speaks of dates up to about a year either side of its publication.
+            let best = (within.start.year() - 1..=within.end.year() + 1)
+                .filter_map(|y| {
+                    let v = m.when.with_year(y);
+                    v.interval().map(|iv| (v, gap_days(&iv, &target)))
+                })
+                .min_by_key(|&(_, gap)| gap)
+                .filter(|&(_, gap)| gap < 183);
+            if let Some((v, _)) = best {
+                notes.push(format!(
+                    "{} gives {} without a year: read as {v}, the year within its publication \
+                     bounds nearest the other claims",
+                    m.doc, m.when
+                ));
+                m.when = v;
+            }
+            m
+        })
+        .collect();
+    (placed, notes)
+}
+
+/// Days between two intervals: 0 when they overlap.
+fn gap_days(a: &Interval, b: &Interval) -> i64 {
+    if a.end < b.start {
+        (b.start - a.end).num_days()
+    } else if b.end < a.start {
+        (a.start - b.end).num_days()
+    } else {
+        0
     }
 }
 
@@ -300,6 +369,7 @@ mod tests {
             doc: doc.to_owned(),
             weight,
             explicit: weight >= 1.0,
+            published_within: None,
         }
     }
 
@@ -350,5 +420,46 @@ mod tests {
         );
         assert_eq!(when.unwrap().to_string(), "XXXX-09-09");
         assert_eq!(c.unwrap().rule, "trusted");
+    }
+
+    #[test]
+    fn a_yearless_claim_takes_the_year_its_bounds_allow_nearest_the_others() {
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        let within = |from, to| Interval::new(from, to);
+        let mut yearless = claim("XXXX-09-09", "a", 0.9);
+        yearless.published_within = within(day(2022, 9, 12), day(2023, 9, 11));
+        let (when, conflict, _) = reconcile(
+            &[yearless.clone(), claim("2022-09-10", "b", 1.0)],
+            &DefaultPolicy,
+        );
+        assert_eq!(when.unwrap().to_string(), "2022-09-10");
+        let conflict = conflict.unwrap();
+        let whens: Vec<String> = conflict.claims.iter().map(|c| c.when.to_string()).collect();
+        assert_eq!(whens, ["2022-09-10", "2022-09-09"]);
+        assert!(
+            conflict
+                .explanation
+                .contains("a gives XXXX-09-09 without a year: read as 2022-09-09"),
+            "{}",
+            conflict.explanation
+        );
+        // Without bounds, or with a full date far from every year the bounds allow, it stays.
+        yearless.published_within = None;
+        let (_, c, _) = reconcile(
+            &[yearless.clone(), claim("2022-09-10", "b", 1.0)],
+            &DefaultPolicy,
+        );
+        assert!(c
+            .unwrap()
+            .claims
+            .iter()
+            .any(|c| c.when.to_string() == "XXXX-09-09"));
+        yearless.published_within = within(day(2030, 1, 1), day(2030, 12, 31));
+        let (_, c, _) = reconcile(&[yearless, claim("2022-09-10", "b", 1.0)], &DefaultPolicy);
+        assert!(c
+            .unwrap()
+            .claims
+            .iter()
+            .any(|c| c.when.to_string() == "XXXX-09-09"));
     }
 }
