@@ -31,9 +31,19 @@ pub(crate) struct TenseCue {
 pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize) -> TenseCue {
     const WINDOW: usize = 10;
     let lex = |i: usize| toks.get(i).map_or(Lex::Other, |t| t.lex);
+    // "Wednesday's ruling" names a happening, most likely one already reported: a "would" of
+    // the clause ("ways to get around Wednesday's ruling") does not move it ahead.
+    let possessive = toks.get(last).is_some_and(|t| t.possessive);
     let marker = |i: usize| -> Option<Tense> {
         let t = &toks[i];
         match t.lex {
+            Lex::Kw(Kw::Would) if possessive => None,
+            // A plan in the past perfect was overtaken: "had been due to expire Friday".
+            Lex::Kw(Kw::Expected | Kw::Scheduled | Kw::Due | Kw::Plan)
+                if i >= 2 && lex(i - 1) == Lex::Kw(Kw::Be) && lex(i - 2) == Lex::Kw(Kw::Had) =>
+            {
+                Some(Tense::Past)
+            }
             Lex::Kw(Kw::Will | Kw::Going | Kw::Expected | Kw::Scheduled | Kw::Due | Kw::Plan) => {
                 Some(Tense::Future)
             }
