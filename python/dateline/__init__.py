@@ -30,7 +30,7 @@ from ._dateline import (
     InvalidPublishedError,
     InvalidWeightError,
 )
-from ._document import Document, read_dir
+from ._document import Document, InvalidTextError, read_dir
 from ._timeline import Timeline, build_timeline, extract_events, tag
 from ._values import (
     Claim,
@@ -63,6 +63,7 @@ __all__ = [
     "EventMention",
     "IncompatibleTimelinesError",
     "InvalidPublishedError",
+    "InvalidTextError",
     "InvalidWeightError",
     "Location",
     "Mention",

@@ -6,11 +6,11 @@ import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import List, Optional, Union
+from typing import Iterable, List, Optional, Tuple, Union
 
 from . import _dateline
 
-__all__ = ["Document", "PublishedLike", "read_dir", "to_date"]
+__all__ = ["Document", "InvalidTextError", "PublishedLike", "read_dir", "to_date"]
 
 #: What a publication date may be given as.
 PublishedLike = Union[date, str, None]
@@ -32,6 +32,33 @@ def to_date(value: PublishedLike, document: Optional[str] = None, what: str = "p
         f"{what} must be a datetime.date, an ISO date string (YYYY-MM-DD) or None, "
         f"not {type(value).__name__}"
     )
+
+
+class InvalidTextError(_dateline.DatelineError):
+    """A text that is not valid Unicode: a lone surrogate (from decoding with
+    ``errors="surrogateescape"``, or from cutting a UTF-16 pair in two), which no UTF-8 text
+    can hold. The message names the document and the index; decode with
+    ``errors="replace"`` to read such text."""
+
+    @classmethod
+    def find(cls, named: "List[Tuple[str, str]]") -> "InvalidTextError":
+        """The error for the first ``(what, value)`` whose value holds a lone surrogate;
+        ``what`` names the value in the message ("the text of document 'a'")."""
+        for what, value in named:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as e:
+                return cls(
+                    f"{what} is not valid Unicode: a lone surrogate {value[e.start]!r} at index "
+                    f"{e.start} (decode with errors='replace')"
+                )
+        return cls("a text is not valid Unicode")
+
+    @classmethod
+    def of_documents(cls, documents: "Iterable[Document]") -> "InvalidTextError":
+        return cls.find(
+            [(f"the {what} of document {d.id!r}", v) for d in documents for what, v in (("id", d.id), ("text", d.text))]
+        )
 
 
 @dataclass(frozen=True, init=False)

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union, overload
 
 from . import _dateline
-from ._document import Document, PublishedLike, to_date
+from ._document import Document, InvalidTextError, PublishedLike, to_date
 from ._values import DocumentInfo, Event, EventMention, Timex
 
 if TYPE_CHECKING:  # only for annotations: both are optional dependencies
@@ -413,7 +413,10 @@ def build_timeline(
         _warn_unknown("source_weights", weights, known)
 
     triples = [(d.id, d.text, d.published.isoformat() if d.published else None) for d in docs]
-    return Timeline._wrap(_dateline.build_timeline(triples, policy, trusted_ids, weights))
+    try:
+        return Timeline._wrap(_dateline.build_timeline(triples, policy, trusted_ids, weights))
+    except UnicodeEncodeError as e:
+        raise InvalidTextError.of_documents(docs) from e
 
 
 def tag(text: str, published: PublishedLike = None) -> List[Timex]:
@@ -426,7 +429,11 @@ def tag(text: str, published: PublishedLike = None) -> List[Timex]:
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     day = to_date(published)
-    return [Timex._from_json(t) for t in json.loads(_dateline.tag(text, day.isoformat() if day else None))]
+    try:
+        found = _dateline.tag(text, day.isoformat() if day else None)
+    except UnicodeEncodeError as e:
+        raise InvalidTextError.find([("the text", text)]) from e
+    return [Timex._from_json(t) for t in json.loads(found)]
 
 
 def extract_events(document: Document) -> List[EventMention]:
@@ -435,5 +442,8 @@ def extract_events(document: Document) -> List[EventMention]:
     if not isinstance(document, Document):
         raise TypeError(f"document must be a dateline.Document, not {type(document).__name__}")
     day = document.published.isoformat() if document.published else None
-    found = json.loads(_dateline.extract_events(document.id, document.text, day))
+    try:
+        found = json.loads(_dateline.extract_events(document.id, document.text, day))
+    except UnicodeEncodeError as e:
+        raise InvalidTextError.of_documents([document]) from e
     return [EventMention._from_json(m) for m in found]

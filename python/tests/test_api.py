@@ -243,3 +243,29 @@ def test_timelines_travel_to_worker_processes(method: str, timeline: dateline.Ti
     with multiprocessing.get_context(method).Pool(2) as pool:
         results = pool.map_async(_events_in_worker, [timeline, timeline.about("Lavrov")]).get(timeout=120)
     assert results == [(len(timeline), len(timeline)), (len(timeline.about("Lavrov")), len(timeline))]
+
+
+def test_text_that_is_not_unicode_is_an_error_naming_the_document() -> None:
+    # A lone surrogate: what errors="surrogateescape" leaves of undecodable bytes.
+    bad = b"Talks began on 3 March 2021 \xff.".decode("utf-8", errors="surrogateescape")
+    with pytest.raises(dateline.InvalidTextError, match=r"the text of document 'wire-9'.*index 28"):
+        dateline.build_timeline([dateline.Document("ok", "Fine."), dateline.Document("wire-9", bad)])
+    with pytest.raises(dateline.InvalidTextError, match="the text is not valid Unicode"):
+        dateline.tag(bad)
+    with pytest.raises(dateline.InvalidTextError, match="wire-9"):
+        dateline.extract_events(dateline.Document("wire-9", bad))
+    assert issubclass(dateline.InvalidTextError, dateline.DatelineError)
+    # Decoded with replacement, the same bytes are fine.
+    fine = b"Talks began on 3 March 2021 \xff.".decode("utf-8", errors="replace")
+    assert [t.text for t in dateline.tag(fine)] == ["3 March 2021"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\x00" * 100, "(" * 5000 + ")" * 5000, "1999 " * 5000, "\u202e\ufeff\U0010ffff" * 100, "a" * 200_000],
+)
+def test_odd_text_builds_without_error(text: str) -> None:
+    timeline = dateline.build_timeline([dateline.Document("odd", text)])
+    assert len(timeline) >= 0
+    for t in dateline.tag(text):
+        assert text[t.start : t.end] == t.text
