@@ -269,3 +269,21 @@ def test_odd_text_builds_without_error(text: str) -> None:
     assert len(timeline) >= 0
     for t in dateline.tag(text):
         assert text[t.start : t.end] == t.text
+
+
+def test_random_text_never_crashes_and_offsets_hold() -> None:
+    import random
+
+    rng = random.Random(20261122)
+    pieces = [
+        "Monday", "3 March 2021", "last year", "’s", "'", "(", ")", "“", "”", ".", ",", " ", "\n",
+        "Mr.", "U.S.", "12", "1999", "-", "é", "北京", "😀", "\u0301", "\x00", "Lavrov", "met", "in",
+    ]  # fmt: skip
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) if rng.random() < 0.8 else chr(rng.randrange(1, 0xD7FF)) for _ in range(rng.randrange(0, 60)))
+        for t in dateline.tag(text, published="2023-03-17"):
+            assert text[t.start : t.end] == t.text
+        doc = dateline.Document("r", text)
+        for m in dateline.extract_events(doc):
+            assert text[m.trigger.start : m.trigger.end] == m.trigger.text
+        dateline.build_timeline([doc, dateline.Document("s", text[::-1])])
