@@ -1,4 +1,4 @@
-"""The example notebook runs from top to bottom, so it cannot rot."""
+"""The Python examples (the notebook and the script) run from top to bottom, so they cannot rot."""
 
 from __future__ import annotations
 
@@ -24,3 +24,19 @@ def test_the_seeds_notebook_runs() -> None:
     # The timeline cell shows the HTML table; the plot cell an image.
     assert any("dateline-timeline" in o.get("data", {}).get("text/html", "") for o in outputs)
     assert any("image/png" in o.get("data", {}) for o in outputs)
+
+
+def test_the_seeds_script_runs() -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, str(EXAMPLES / "seeds_timeline.py"), "--about", "Mikhail Bogdanov"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "Where the sources disagree:" in out
+    assert "10 September 2022" in out and "9 September 2022" in out
+    assert "The events of Mikhail Bogdanov:" in out
+    assert "16 March 2023" in out.split("The events of Mikhail Bogdanov:")[1]
