@@ -11,6 +11,7 @@ mod eval_timelines;
 mod events;
 mod failure;
 mod input;
+mod progress;
 mod tag;
 mod timeline;
 

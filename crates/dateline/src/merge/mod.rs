@@ -247,6 +247,10 @@ pub fn build(
     Ok(ReadDocuments::new(documents)?.build(policy, source_weights))
 }
 
+/// Called once for each document read, with the document's length in bytes, from the thread
+/// that read it: progress reporting for long runs (see [`ReadDocuments::observed`]).
+pub type ReadObserver = dyn Fn(usize) + Send + Sync;
+
 /// Documents read (segmented, their dates tagged, names and events found) and ready to merge:
 /// reading is most of the work of building a timeline, merging the rest.
 pub struct ReadDocuments {
@@ -261,7 +265,19 @@ impl ReadDocuments {
     /// # Errors
     ///
     /// [`Error::DuplicateDocument`] when two documents share an id.
-    pub fn new(mut documents: Vec<Document>) -> Result<Self, Error> {
+    pub fn new(documents: Vec<Document>) -> Result<Self, Error> {
+        Self::observed(documents, &|_| {})
+    }
+
+    /// Reads the documents as [`new`](Self::new) does, calling `observer` with each document's
+    /// length in bytes once it is read. With the `rayon` feature, documents are read on several
+    /// threads and in no fixed order: the observer sees every document once, and nothing else
+    /// depends on it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DuplicateDocument`] when two documents share an id.
+    pub fn observed(mut documents: Vec<Document>, observer: &ReadObserver) -> Result<Self, Error> {
         // The same set in any order gives the same timeline: work in id order.
         documents.sort_by(|a, b| a.id.cmp(&b.id));
         for pair in documents.windows(2) {
@@ -271,7 +287,11 @@ impl ReadDocuments {
                 });
             }
         }
-        let read: Vec<_> = par_map(&documents, |_, d| read(d));
+        let read: Vec<_> = par_map(&documents, |_, d| {
+            let r = read(d);
+            observer(d.text.len());
+            r
+        });
         let (known, extractions) = read.into_iter().unzip();
         Ok(ReadDocuments {
             documents,
