@@ -17,8 +17,30 @@ const MAX_WORD: usize = 24;
 /// A word of the sentence, lower-cased, with what the lexicon says of it.
 struct Word<'a> {
     token: &'a Token,
-    lower: String,
+    /// Empty for words the lexicons cannot hold (see [`lower_into`]).
+    lower: &'a str,
     capitalized: bool,
+}
+
+/// Appends `s` lower-cased to `buf`, curly apostrophes straightened, and returns where it is;
+/// appends nothing for words longer than [`MAX_WORD`] or with other non-ASCII characters.
+/// One buffer holds the words of a sentence: no allocation per word.
+fn lower_into(buf: &mut String, s: &str) -> std::ops::Range<usize> {
+    let start = buf.len();
+    if s.len() > MAX_WORD {
+        return start..start;
+    }
+    for c in s.chars() {
+        match c {
+            '’' => buf.push('\''),
+            c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+            _ => {
+                buf.truncate(start);
+                return start..start;
+            }
+        }
+    }
+    start..buf.len()
 }
 
 /// Function words that shape a trigger's reading.
@@ -107,22 +129,6 @@ fn is_intent_verb(lower: &str) -> bool {
     )
 }
 
-fn lower_ascii(s: &str) -> Option<String> {
-    if s.len() > MAX_WORD {
-        return None;
-    }
-    // One allocation per word: curly apostrophes become straight ones while lower-casing.
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '’' => out.push('\''),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            _ => return None,
-        }
-    }
-    Some(out)
-}
-
 /// Finds the event mentions of one document.
 pub(crate) fn find_events(
     text: &str,
@@ -159,6 +165,8 @@ pub(crate) fn find_events(
     let mut last_sentence_end = 0usize;
     let mut timex_cursor = 0usize;
     let mut mention_cursor = 0usize;
+    // The lower-cased words of the sentence at hand, end to end.
+    let mut lowered = String::new();
     for (si, sentence) in segmented.sentences.iter().enumerate() {
         // A blank line starts a new section: the narrative time does not carry over it.
         if text
@@ -172,15 +180,18 @@ pub(crate) fn find_events(
             .tokens
             .get(sentence.tokens.clone())
             .unwrap_or_default();
+        lowered.clear();
+        let ranges: Vec<std::ops::Range<usize>> = tokens
+            .iter()
+            .map(|t| lower_into(&mut lowered, t.text(text)))
+            .collect();
         let words: Vec<Word<'_>> = tokens
             .iter()
-            .map(|t| {
-                let s = t.text(text);
-                Word {
-                    token: t,
-                    lower: lower_ascii(s).unwrap_or_default(),
-                    capitalized: s.chars().next().is_some_and(char::is_uppercase),
-                }
+            .zip(ranges)
+            .map(|(t, r)| Word {
+                token: t,
+                lower: lowered.get(r).unwrap_or(""),
+                capitalized: t.text(text).chars().next().is_some_and(char::is_uppercase),
             })
             .collect();
         // The sentence's dating expressions (dates and times, not lengths or references).
@@ -217,10 +228,10 @@ pub(crate) fn find_events(
             if w.capitalized && wi > 0 && !title_case {
                 continue;
             }
-            let after_be = wi > 0 && cue(&words[wi - 1].lower) == Cue::Be;
-            let trigger = match lexicon::lookup(&w.lower) {
+            let after_be = wi > 0 && cue(words[wi - 1].lower) == Cue::Be;
+            let trigger = match lexicon::lookup(w.lower) {
                 Some(t) => Some(t),
-                None => lexicon::unknown_past(&w.lower)
+                None => lexicon::unknown_past(w.lower)
                     .map(|_| Trigger {
                         lemma: "",
                         class: TriggerClass::Other,
@@ -272,7 +283,7 @@ pub(crate) fn find_events(
                     Some(stem) if trigger.form == Form::Gerund => {
                         regular_lemma(&format!("{stem}ed"))
                     }
-                    _ => regular_lemma(&w.lower),
+                    _ => regular_lemma(w.lower),
                 }
             } else {
                 trigger.lemma.to_owned()
@@ -377,7 +388,7 @@ fn caption_meeting(
 ) -> Option<EventMention> {
     let caption = words.windows(3).any(|w| {
         w[0].lower == "("
-            && matches!(w[1].lower.as_str(), "left" | "right" | "center" | "centre")
+            && matches!(w[1].lower, "left" | "right" | "center" | "centre")
             && w[2].lower == ")"
     }) || words.iter().any(|w| w.lower == "photo");
     if !caption {
@@ -455,11 +466,11 @@ fn is_title_case(words: &[Word<'_>]) -> bool {
 fn reads_as_event(words: &[Word<'_>], wi: usize, trigger: Trigger) -> bool {
     let prev = wi
         .checked_sub(1)
-        .map_or(Cue::None, |p| cue(&words[p].lower));
+        .map_or(Cue::None, |p| cue(words[p].lower));
     let next_by = words.get(wi + 1).is_some_and(|n| n.lower == "by");
     // "(left)", "from right to left": a direction in a caption, not a departure.
     if words[wi].lower == "left"
-        && (wi > 0 && matches!(words[wi - 1].lower.as_str(), "(" | "to")
+        && (wi > 0 && matches!(words[wi - 1].lower, "(" | "to")
             || words.get(wi + 1).is_some_and(|n| n.lower == ")"))
     {
         return false;
@@ -485,7 +496,7 @@ fn reads_as_event(words: &[Word<'_>], wi: usize, trigger: Trigger) -> bool {
 /// ("iPod use", "great demand") read as events too, so most words pass; prepositions do not,
 /// nor proper adjectives: "a sovereign Palestinian state" names a country, not a statement.
 fn can_be_subject(w: &Word<'_>) -> bool {
-    let lower = w.lower.as_str();
+    let lower = w.lower;
     if matches!(lower, "of" | "for" | "on" | "in") {
         return false;
     }
@@ -536,16 +547,16 @@ fn modality_of(words: &[Word<'_>], wi: usize, form: Form) -> (Modality, bool, bo
     let mut saw_be = false;
     for j in (wi.saturating_sub(5)..wi).rev() {
         let w = &words[j];
-        if matches!(w.lower.as_str(), "," | ";" | ":") {
+        if matches!(w.lower, "," | ";" | ":") {
             break;
         }
-        match cue(&w.lower) {
+        match cue(w.lower) {
             Cue::Negation => negated = true,
             Cue::Will if modality == Modality::Actual => modality = Modality::Future,
             Cue::Modal if modality == Modality::Actual => modality = Modality::Possible,
             Cue::To if j + 1 == wi || saw_be => {
                 // "plans to visit", "expected to be signed": intended, not done.
-                let governor = j.checked_sub(1).map(|g| words[g].lower.as_str());
+                let governor = j.checked_sub(1).map(|g| words[g].lower);
                 if governor.is_some_and(is_intent_verb) {
                     modality = Modality::Future;
                 } else if form == Form::Base {
@@ -579,12 +590,12 @@ fn boundary_between(words: &[Word<'_>], a: usize, b: usize) -> bool {
     // A bare "and" joins names as often as clauses ("Palestine and west Asia"); after a comma
     // it starts a new clause.
     between.iter().enumerate().any(|(i, w)| {
-        matches!(w.lower.as_str(), ";" | ":" | "but" | ",")
-            || cue(&w.lower) == Cue::Clause
+        matches!(w.lower, ";" | ":" | "but" | ",")
+            || cue(w.lower) == Cue::Clause
             || (w.lower == ","
                 && between
                     .get(i + 1)
-                    .is_some_and(|n| matches!(n.lower.as_str(), "and" | "or" | "but")))
+                    .is_some_and(|n| matches!(n.lower, "and" | "or" | "but")))
     })
 }
 
@@ -628,13 +639,13 @@ fn governing_time(
         }
         // "the 1967 borders", "the 2006 elections": a year before a noun dates that noun only.
         let attributive = p > 0
-            && cue(&words[p - 1].lower) == Cue::Determiner
+            && cue(words[p - 1].lower) == Cue::Determiner
             && words[p].lower.bytes().all(|b| b.is_ascii_digit())
             && words.get(pos_end(ti)).is_some_and(|n| {
                 n.token.kind == TokenKind::Word
                     && !n.capitalized
-                    && cue(&n.lower) == Cue::None
-                    && !matches!(n.lower.as_str(), "of" | "for" | "on" | "to")
+                    && cue(n.lower) == Cue::None
+                    && !matches!(n.lower, "of" | "for" | "on" | "to")
             });
         if attributive && !(noun && wi >= pos_end(ti) && wi <= pos_end(ti) + 2) {
             continue;
@@ -647,7 +658,7 @@ fn governing_time(
         let (distance, in_clause) = if p > wi {
             // A time set off by a comma still ends the clause: "met him in Moscow, in 2020".
             let mut q = p;
-            if q > wi + 2 && matches!(words[q - 1].lower.as_str(), "in" | "on" | "during") {
+            if q > wi + 2 && matches!(words[q - 1].lower, "in" | "on" | "during") {
                 q -= 1;
             }
             if q > wi + 1 && words[q - 1].lower == "," {
@@ -729,7 +740,7 @@ fn clause_between(words: &[Word<'_>], a: usize, b: usize) -> bool {
     let (a, b) = if a < b { (a, b) } else { (b, a) };
     words[a + 1..b]
         .iter()
-        .any(|w| w.lower == ";" || cue(&w.lower) == Cue::Clause)
+        .any(|w| w.lower == ";" || cue(w.lower) == Cue::Clause)
 }
 
 /// People and organisations in the trigger's clause, with their parts where the syntax shows:
@@ -761,7 +772,7 @@ fn participants_of(
         if !in_clause {
             continue;
         }
-        let before = p.checked_sub(1).map_or(Cue::None, |b| cue(&words[b].lower));
+        let before = p.checked_sub(1).map_or(Cue::None, |b| cue(words[b].lower));
         let role = if p < wi {
             subject_seen = true;
             if passive {
@@ -824,7 +835,7 @@ fn location_of(
         if p < lo.saturating_sub(3) || p > hi + 3 {
             continue;
         }
-        let before = p.checked_sub(1).map_or(Cue::None, |b| cue(&words[b].lower));
+        let before = p.checked_sub(1).map_or(Cue::None, |b| cue(words[b].lower));
         if !matches!(before, Cue::Place | Cue::To) {
             continue;
         }

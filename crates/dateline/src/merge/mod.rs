@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use chrono::{Datelike, Days, NaiveDate};
+use rustc_hash::FxHashMap;
 
 use crate::entity::{Entity, EntityKind, NameKey};
 use crate::event::{extract_segmented, redate, EventAnchoring, Extraction, TriggerClass};
@@ -100,7 +101,9 @@ struct Names {
     class: Vec<u32>,
     /// Whether few documents name it (see `cluster_pass`).
     specific: Vec<bool>,
-    matched: RefCell<HashMap<(u32, u32), bool>>,
+    /// By pair of ids, the smaller first. FxHash: the ids are dense numbers the merge gives
+    /// out, not values a document chooses.
+    matched: RefCell<FxHashMap<u64, bool>>,
 }
 
 impl Names {
@@ -110,7 +113,7 @@ impl Names {
             ids: HashMap::new(),
             class: Vec::new(),
             specific: Vec::new(),
-            matched: RefCell::new(HashMap::new()),
+            matched: RefCell::new(FxHashMap::default()),
         }
     }
 
@@ -135,7 +138,7 @@ impl Names {
         if ca != cb {
             return false;
         }
-        let pair = (a.min(b), a.max(b));
+        let pair = u64::from(a.min(b)) << 32 | u64::from(a.max(b));
         if let Some(&m) = self.matched.borrow().get(&pair) {
             return m;
         }

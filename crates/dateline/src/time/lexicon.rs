@@ -3,10 +3,10 @@
 //! One hash lookup per word token, on a lower-cased key built in a stack buffer: the scan over a
 //! text allocates nothing per token.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::Weekday;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::value::{PartOfDay, Season};
 
@@ -661,8 +661,10 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("days", Kw::Days),
 ];
 
-static LEXICON: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
-    let mut map = HashMap::with_capacity(512);
+// FxHash, not the default SipHash: every word of every document is looked up here, and the keys
+// are the fixed lexicon, so words chosen to collide cannot make lookups slower than a probe.
+static LEXICON: LazyLock<FxHashMap<&'static str, Lex>> = LazyLock::new(|| {
+    let mut map = FxHashMap::with_capacity_and_hasher(512, FxBuildHasher);
     for &(k, v) in KEYWORDS {
         map.insert(k, Lex::Kw(v));
     }
