@@ -19,6 +19,8 @@ struct Word<'a> {
     token: &'a Token,
     /// Empty for words the lexicons cannot hold (see [`lower_into`]).
     lower: &'a str,
+    /// `cue(lower)`, which the readings of a trigger ask of its neighbours again and again.
+    cue: Cue,
     capitalized: bool,
 }
 
@@ -188,10 +190,14 @@ pub(crate) fn find_events(
         let words: Vec<Word<'_>> = tokens
             .iter()
             .zip(ranges)
-            .map(|(t, r)| Word {
-                token: t,
-                lower: lowered.get(r).unwrap_or(""),
-                capitalized: t.text(text).chars().next().is_some_and(char::is_uppercase),
+            .map(|(t, r)| {
+                let lower = lowered.get(r).unwrap_or("");
+                Word {
+                    token: t,
+                    lower,
+                    cue: cue(lower),
+                    capitalized: t.text(text).chars().next().is_some_and(char::is_uppercase),
+                }
             })
             .collect();
         // The sentence's dating expressions (dates and times, not lengths or references).
@@ -228,7 +234,7 @@ pub(crate) fn find_events(
             if w.capitalized && wi > 0 && !title_case {
                 continue;
             }
-            let after_be = wi > 0 && cue(words[wi - 1].lower) == Cue::Be;
+            let after_be = wi > 0 && words[wi - 1].cue == Cue::Be;
             let trigger = match lexicon::lookup(w.lower) {
                 Some(t) => Some(t),
                 None => lexicon::unknown_past(w.lower)
@@ -464,9 +470,7 @@ fn is_title_case(words: &[Word<'_>]) -> bool {
 
 /// Whether a trigger word reads as an event here, not as an adjective or a name part.
 fn reads_as_event(words: &[Word<'_>], wi: usize, trigger: Trigger) -> bool {
-    let prev = wi
-        .checked_sub(1)
-        .map_or(Cue::None, |p| cue(words[p].lower));
+    let prev = wi.checked_sub(1).map_or(Cue::None, |p| words[p].cue);
     let next_by = words.get(wi + 1).is_some_and(|n| n.lower == "by");
     // "(left)", "from right to left": a direction in a caption, not a departure.
     if words[wi].lower == "left"
@@ -550,7 +554,7 @@ fn modality_of(words: &[Word<'_>], wi: usize, form: Form) -> (Modality, bool, bo
         if matches!(w.lower, "," | ";" | ":") {
             break;
         }
-        match cue(w.lower) {
+        match w.cue {
             Cue::Negation => negated = true,
             Cue::Will if modality == Modality::Actual => modality = Modality::Future,
             Cue::Modal if modality == Modality::Actual => modality = Modality::Possible,
@@ -591,7 +595,7 @@ fn boundary_between(words: &[Word<'_>], a: usize, b: usize) -> bool {
     // it starts a new clause.
     between.iter().enumerate().any(|(i, w)| {
         matches!(w.lower, ";" | ":" | "but" | ",")
-            || cue(w.lower) == Cue::Clause
+            || w.cue == Cue::Clause
             || (w.lower == ","
                 && between
                     .get(i + 1)
@@ -639,12 +643,12 @@ fn governing_time(
         }
         // "the 1967 borders", "the 2006 elections": a year before a noun dates that noun only.
         let attributive = p > 0
-            && cue(words[p - 1].lower) == Cue::Determiner
+            && words[p - 1].cue == Cue::Determiner
             && words[p].lower.bytes().all(|b| b.is_ascii_digit())
             && words.get(pos_end(ti)).is_some_and(|n| {
                 n.token.kind == TokenKind::Word
                     && !n.capitalized
-                    && cue(n.lower) == Cue::None
+                    && n.cue == Cue::None
                     && !matches!(n.lower, "of" | "for" | "on" | "to")
             });
         if attributive && !(noun && wi >= pos_end(ti) && wi <= pos_end(ti) + 2) {
@@ -740,7 +744,7 @@ fn clause_between(words: &[Word<'_>], a: usize, b: usize) -> bool {
     let (a, b) = if a < b { (a, b) } else { (b, a) };
     words[a + 1..b]
         .iter()
-        .any(|w| w.lower == ";" || cue(w.lower) == Cue::Clause)
+        .any(|w| w.lower == ";" || w.cue == Cue::Clause)
 }
 
 /// People and organisations in the trigger's clause, with their parts where the syntax shows:
@@ -772,7 +776,7 @@ fn participants_of(
         if !in_clause {
             continue;
         }
-        let before = p.checked_sub(1).map_or(Cue::None, |b| cue(words[b].lower));
+        let before = p.checked_sub(1).map_or(Cue::None, |b| words[b].cue);
         let role = if p < wi {
             subject_seen = true;
             if passive {
@@ -835,7 +839,7 @@ fn location_of(
         if p < lo.saturating_sub(3) || p > hi + 3 {
             continue;
         }
-        let before = p.checked_sub(1).map_or(Cue::None, |b| cue(words[b].lower));
+        let before = p.checked_sub(1).map_or(Cue::None, |b| words[b].cue);
         if !matches!(before, Cue::Place | Cue::To) {
             continue;
         }

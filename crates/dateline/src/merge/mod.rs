@@ -397,7 +397,7 @@ fn build_read(
     }
 
     let code_points: Vec<CodePoints> = documents.iter().map(|d| CodePoints::new(&d.text)).collect();
-    let mut events: Vec<Event> = clusters
+    let events: Vec<Event> = clusters
         .into_iter()
         .map(|members| {
             assemble(
@@ -411,17 +411,25 @@ fn build_read(
             )
         })
         .collect();
-    events.sort_by(|a, b| {
-        let key = |e: &Event| {
-            (
+    // The keys are computed once, not at each comparison: a date's interval is calendar work.
+    let mut order: Vec<_> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let when = (
                 e.when.and_then(|w| w.interval()).map(|iv| iv.start),
                 e.when.map(|w| w.granularity()),
-            )
-        };
-        key(a)
-            .cmp(&key(b))
-            .then_with(|| first_mention(a).cmp(&first_mention(b)))
-    });
+            );
+            (when, first_mention(e), i)
+        })
+        .collect();
+    order.sort_unstable();
+    let order: Vec<usize> = order.into_iter().map(|(_, _, i)| i).collect();
+    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    let events: Vec<Event> = order
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect();
 
     let infos = documents
         .iter()
@@ -916,13 +924,12 @@ fn assemble(
     let lead_item = &items[lead];
     let lead_event = &extractions[lead_item.doc].events[lead_item.event];
     let lead_sentence = &extractions[lead_item.doc].segmented.sentences[lead_event.sentence];
-    let summary = documents[lead_item.doc]
-        .text
-        .get(lead_sentence.start..lead_sentence.end)
-        .unwrap_or("")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let summary = one_line(
+        documents[lead_item.doc]
+            .text
+            .get(lead_sentence.start..lead_sentence.end)
+            .unwrap_or(""),
+    );
     // Merge spellings whose keys match (partial names, transliterations) under one name.
     let mut participants: Vec<EventParticipant> = Vec::new();
     for (_, (name, aliases)) in names {
@@ -974,6 +981,30 @@ fn assemble(
     }
 }
 
+/// `s` with its runs of white space made single spaces and its ends trimmed.
+fn one_line(s: &str) -> String {
+    // Most sentences are one line with single ASCII spaces already: copy those as they are.
+    let bytes = s.as_bytes();
+    let plain = s.is_ascii()
+        && bytes.first().is_none_or(|&b| b != b' ')
+        && bytes.last().is_none_or(|&b| b != b' ')
+        && !bytes.windows(2).any(|w| w == b"  ")
+        && !bytes
+            .iter()
+            .any(|&b| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r'));
+    if plain {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// A stable id from the event's mentions (FNV-1a over document ids and trigger offsets).
 fn event_id(mentions: &[EventMentionRef]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -997,6 +1028,25 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn one_line_is_the_words_joined_by_single_spaces() {
+        for s in [
+            "",
+            " ",
+            "One line.",
+            " lead and trail ",
+            "two  spaces",
+            "tab\there",
+            "new\nline",
+            "vertical\u{b}tab",
+            "no\u{a0}break and\u{2009}thin",
+            "ünïcode  words",
+        ] {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(one_line(s), joined, "{s:?}");
+        }
     }
 
     fn when_of(x: &Extraction, lemma: &str) -> Option<String> {
