@@ -26,16 +26,20 @@ struct Word<'a> {
 
 /// Appends `s` lower-cased to `buf`, curly apostrophes straightened, and returns where it is;
 /// appends nothing for words longer than [`MAX_WORD`] or with other non-ASCII characters.
-/// One buffer holds the words of a sentence: no allocation per word.
-fn lower_into(buf: &mut String, s: &str) -> std::ops::Range<usize> {
+/// One buffer holds the words of a sentence: no allocation per word. Only ASCII is appended.
+fn lower_into(buf: &mut Vec<u8>, s: &str) -> std::ops::Range<usize> {
     let start = buf.len();
     if s.len() > MAX_WORD {
         return start..start;
     }
+    if s.is_ascii() {
+        buf.extend(s.bytes().map(|b| b.to_ascii_lowercase()));
+        return start..buf.len();
+    }
     for c in s.chars() {
-        match c {
-            '’' => buf.push('\''),
-            c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+        match (c, u8::try_from(c)) {
+            ('’', _) => buf.push(b'\''),
+            (_, Ok(b)) if b.is_ascii() => buf.push(b.to_ascii_lowercase()),
             _ => {
                 buf.truncate(start);
                 return start..start;
@@ -168,7 +172,7 @@ pub(crate) fn find_events(
     let mut timex_cursor = 0usize;
     let mut mention_cursor = 0usize;
     // The lower-cased words of the sentence at hand, end to end.
-    let mut lowered = String::new();
+    let mut lowered: Vec<u8> = Vec::new();
     for (si, sentence) in segmented.sentences.iter().enumerate() {
         // A blank line starts a new section: the narrative time does not carry over it.
         if text
@@ -187,6 +191,8 @@ pub(crate) fn find_events(
             .iter()
             .map(|t| lower_into(&mut lowered, t.text(text)))
             .collect();
+        // ASCII throughout (see `lower_into`): checked once per sentence, not once per word.
+        let lowered = std::str::from_utf8(&lowered).unwrap_or("");
         let words: Vec<Word<'_>> = tokens
             .iter()
             .zip(ranges)

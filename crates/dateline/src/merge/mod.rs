@@ -117,14 +117,14 @@ impl Names {
         }
     }
 
-    fn id(&mut self, key: NameKey) -> u32 {
-        if let Some(&id) = self.ids.get(&key) {
+    fn id(&mut self, key: &NameKey) -> u32 {
+        if let Some(&id) = self.ids.get(key) {
             return id;
         }
         let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
         self.class.push(key.block());
         self.keys.push(key.clone());
-        self.ids.insert(key, id);
+        self.ids.insert(key.clone(), id);
         id
     }
 
@@ -166,24 +166,28 @@ fn same_event(a: &Item, b: &Item, names: &Names) -> bool {
             return false;
         }
     }
-    let own = shares(&a.participants, &b.participants, names);
-    let around = shares(&a.sentence_names, &b.sentence_names, names);
+    // Computed only when the dates leave the answer open: most candidate pairs are settled
+    // by their dates alone.
+    let own = || shares(&a.participants, &b.participants, names);
+    let around = || shares(&a.sentence_names, &b.sentence_names, names);
     // A participant that few events share (a minister, not the delegation every article is
     // about) is what ties two differently dated mentions together.
-    let specific_shared = a
-        .sentence_names
-        .iter()
-        .filter(|&&k| names.specific(k))
-        .any(|&k| b.sentence_names.iter().any(|&y| names.matches(k, y)));
+    let specific_shared = || {
+        a.sentence_names
+            .iter()
+            .filter(|&&k| names.specific(k))
+            .any(|&k| b.sentence_names.iter().any(|&y| names.matches(k, y)))
+    };
     // A bare weekday fits any day: it joins only a day and only through someone specific.
     let weekday = |v: &DateValue| matches!(v, DateValue::Weekday(_));
     if weekday(&a.when) || weekday(&b.when) {
         let day = |v: &DateValue| weekday(v) || month_day(v).is_some();
-        return day(&a.when) && day(&b.when) && a.when.compatible(&b.when) && specific_shared;
+        return day(&a.when) && day(&b.when) && a.when.compatible(&b.when) && specific_shared();
     }
     if a.when.compatible(&b.when) {
-        own > 0 || (around > 0 && (a.lemma == b.lemma || specific_shared))
+        own() > 0 || (around() > 0 && (a.lemma == b.lemma || specific_shared()))
     } else if near(&a.when, &b.when) {
+        let (own, around, specific_shared) = (own(), around(), specific_shared());
         // Dates a day or two apart are one event told differently only when nobody takes part
         // in one that the other does not know of ("the day after the meeting with the
         // minister, the delegation met the speaker" is a second event), and when a specific
@@ -535,10 +539,7 @@ fn cluster_pass(
             if !e.timeline || e.time.is_none() || matches!(when, DateValue::Unknown(_)) {
                 continue;
             }
-            let key_of = |mi: usize| {
-                let ent = &x.entities.entities[x.entities.mentions[mi].entity];
-                ent.key.clone()
-            };
+            let key_of = |mi: usize| &x.entities.entities[x.entities.mentions[mi].entity].key;
             let participants = e
                 .participants
                 .iter()
@@ -558,7 +559,7 @@ fn cluster_pass(
                 sentence_names.push(names.id(key_of(mi)));
                 let ent = &x.entities.entities[m.entity];
                 if let Some(short) = short_name(ent, &x.entities.entities) {
-                    sentence_names.push(names.id(short));
+                    sentence_names.push(names.id(&short));
                 }
             }
             let location = e.location.map(|mi| names.id(key_of(mi)));
@@ -857,7 +858,9 @@ fn assemble(
 ) -> Event {
     let mut mentions = Vec::new();
     let mut claims = Vec::new();
-    let mut names: BTreeMap<String, (String, BTreeSet<String>)> = BTreeMap::new();
+    // By folded name: the longest name, its key (an entity's key is that of its name, so
+    // names need not be folded again here), and the other spellings.
+    let mut names: BTreeMap<String, (String, NameKey, BTreeSet<String>)> = BTreeMap::new();
     let mut places: BTreeMap<String, usize> = BTreeMap::new();
     let mut strongest: Option<(f64, usize)> = None;
     for &i in members {
@@ -896,13 +899,14 @@ fn assemble(
             let key = ent.key.parts.join(" ");
             let entry = names
                 .entry(key)
-                .or_insert_with(|| (ent.name.clone(), BTreeSet::new()));
+                .or_insert_with(|| (ent.name.clone(), ent.key.clone(), BTreeSet::new()));
             if ent.name.len() > entry.0.len() {
                 let old = std::mem::replace(&mut entry.0, ent.name.clone());
-                entry.1.insert(old);
+                entry.1 = ent.key.clone();
+                entry.2.insert(old);
             }
             if surface != entry.0 && !surface.is_empty() {
-                entry.1.insert(surface);
+                entry.2.insert(surface);
             }
         }
         if let Some(mi) = e.location {
@@ -932,17 +936,16 @@ fn assemble(
     );
     // Merge spellings whose keys match (partial names, transliterations) under one name.
     let mut participants: Vec<EventParticipant> = Vec::new();
-    for (_, (name, aliases)) in names {
-        let key = NameKey::new(&name);
+    for (_, (name, key, aliases)) in names {
         match participants.iter_mut().find(|p| p.key.matches(&key)) {
             Some(p) => {
                 let (keep, other) = if name.len() > p.name.len() {
+                    p.key = key;
                     (name, std::mem::take(&mut p.name))
                 } else {
                     (std::mem::take(&mut p.name), name)
                 };
                 p.name = keep;
-                p.key = NameKey::new(&p.name);
                 p.aliases.push(other);
                 p.aliases.extend(aliases);
             }
