@@ -171,7 +171,9 @@ pub(crate) fn find_events(
     let mut last_sentence_end = 0usize;
     let mut timex_cursor = 0usize;
     let mut mention_cursor = 0usize;
-    // The lower-cased words of the sentence at hand, end to end.
+    // The sentence at hand lower-cased (ASCII letters only, so byte offsets hold), and apart
+    // from it the words that need more than that (a curly apostrophe), end to end.
+    let mut whole = String::new();
     let mut lowered: Vec<u8> = Vec::new();
     for (si, sentence) in segmented.sentences.iter().enumerate() {
         // A blank line starts a new section: the narrative time does not carry over it.
@@ -186,18 +188,36 @@ pub(crate) fn find_events(
             .tokens
             .get(sentence.tokens.clone())
             .unwrap_or_default();
+        whole.clear();
+        whole.push_str(text.get(sentence.start..sentence.end).unwrap_or(""));
+        whole.make_ascii_lowercase();
         lowered.clear();
-        let ranges: Vec<std::ops::Range<usize>> = tokens
+        // Where each word's lower-case form is: in `whole` (true) or in `lowered`.
+        let ranges: Vec<(bool, std::ops::Range<usize>)> = tokens
             .iter()
-            .map(|t| lower_into(&mut lowered, t.text(text)))
+            .map(|t| {
+                let s = t.text(text);
+                let at = t.start.checked_sub(sentence.start);
+                match at {
+                    Some(at) if t.end <= sentence.end && s.len() <= MAX_WORD && s.is_ascii() => {
+                        (true, at..at + s.len())
+                    }
+                    _ => (false, lower_into(&mut lowered, s)),
+                }
+            })
             .collect();
         // ASCII throughout (see `lower_into`): checked once per sentence, not once per word.
         let lowered = std::str::from_utf8(&lowered).unwrap_or("");
         let words: Vec<Word<'_>> = tokens
             .iter()
             .zip(ranges)
-            .map(|(t, r)| {
-                let lower = lowered.get(r).unwrap_or("");
+            .map(|(t, (in_whole, r))| {
+                let lower = if in_whole {
+                    whole.get(r)
+                } else {
+                    lowered.get(r)
+                }
+                .unwrap_or("");
                 Word {
                     token: t,
                     lower,
