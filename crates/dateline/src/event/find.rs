@@ -174,6 +174,10 @@ pub(crate) fn find_events(
     // The sentence at hand lower-cased (ASCII letters only, so byte offsets hold), and apart
     // from it the words that need more than that (a curly apostrophe), end to end.
     let mut whole = String::new();
+    // Per-sentence lists, kept from sentence to sentence for their capacity.
+    let mut ranges: Vec<(bool, std::ops::Range<usize>)> = Vec::new();
+    let mut dating: Vec<usize> = Vec::new();
+    let mut mentions: Vec<usize> = Vec::new();
     let mut lowered: Vec<u8> = Vec::new();
     for (si, sentence) in segmented.sentences.iter().enumerate() {
         // A blank line starts a new section: the narrative time does not carry over it.
@@ -193,24 +197,22 @@ pub(crate) fn find_events(
         whole.make_ascii_lowercase();
         lowered.clear();
         // Where each word's lower-case form is: in `whole` (true) or in `lowered`.
-        let ranges: Vec<(bool, std::ops::Range<usize>)> = tokens
-            .iter()
-            .map(|t| {
-                let s = t.text(text);
-                let at = t.start.checked_sub(sentence.start);
-                match at {
-                    Some(at) if t.end <= sentence.end && s.len() <= MAX_WORD && s.is_ascii() => {
-                        (true, at..at + s.len())
-                    }
-                    _ => (false, lower_into(&mut lowered, s)),
+        ranges.clear();
+        ranges.extend(tokens.iter().map(|t| {
+            let s = t.text(text);
+            let at = t.start.checked_sub(sentence.start);
+            match at {
+                Some(at) if t.end <= sentence.end && s.len() <= MAX_WORD && s.is_ascii() => {
+                    (true, at..at + s.len())
                 }
-            })
-            .collect();
+                _ => (false, lower_into(&mut lowered, s)),
+            }
+        }));
         // ASCII throughout (see `lower_into`): checked once per sentence, not once per word.
         let lowered = std::str::from_utf8(&lowered).unwrap_or("");
         let words: Vec<Word<'_>> = tokens
             .iter()
-            .zip(ranges)
+            .zip(ranges.drain(..))
             .map(|(t, (in_whole, r))| {
                 let lower = if in_whole {
                     whole.get(r)
@@ -230,22 +232,26 @@ pub(crate) fn find_events(
         while timex_cursor < timexes.len() && timexes[timex_cursor].end <= sentence.start {
             timex_cursor += 1;
         }
-        let dating: Vec<usize> = (timex_cursor..timexes.len())
-            .take_while(|&i| timexes[i].start < sentence.end)
-            .filter(|&i| {
-                matches!(timexes[i].kind, TimexType::Date | TimexType::Time)
-                    && timexes[i].value.date().is_some()
-                    && !in_name(timexes[i].start, timexes[i].end)
-            })
-            .collect();
+        dating.clear();
+        dating.extend(
+            (timex_cursor..timexes.len())
+                .take_while(|&i| timexes[i].start < sentence.end)
+                .filter(|&i| {
+                    matches!(timexes[i].kind, TimexType::Date | TimexType::Time)
+                        && timexes[i].value.date().is_some()
+                        && !in_name(timexes[i].start, timexes[i].end)
+                }),
+        );
         while mention_cursor < entities.mentions.len()
             && entities.mentions[mention_cursor].end <= sentence.start
         {
             mention_cursor += 1;
         }
-        let mentions: Vec<usize> = (mention_cursor..entities.mentions.len())
-            .take_while(|&i| entities.mentions[i].start < sentence.end)
-            .collect();
+        mentions.clear();
+        mentions.extend(
+            (mention_cursor..entities.mentions.len())
+                .take_while(|&i| entities.mentions[i].start < sentence.end),
+        );
         let title_case = is_title_case(&words);
 
         let mut found: Vec<(usize, Trigger)> = Vec::new();
