@@ -86,10 +86,9 @@ fn near(a: &DateValue, b: &DateValue) -> bool {
     (ord(ma, da) - ord(mb, db)).abs() <= 2
 }
 
-fn shares(a: &[u32], b: &[u32], names: &Names) -> usize {
-    a.iter()
-        .filter(|&&x| b.iter().any(|&y| names.matches(x, y)))
-        .count()
+/// Whether some name of `a` matches some name of `b`.
+fn shares(a: &[u32], b: &[u32], names: &Names) -> bool {
+    a.iter().any(|&x| b.iter().any(|&y| names.matches(x, y)))
 }
 
 /// The distinct name keys of the mentions, each compared with another at most once: merging
@@ -185,7 +184,7 @@ fn same_event(a: &Item, b: &Item, names: &Names) -> bool {
         return day(&a.when) && day(&b.when) && a.when.compatible(&b.when) && specific_shared();
     }
     if a.when.compatible(&b.when) {
-        own() > 0 || (around() > 0 && (a.lemma == b.lemma || specific_shared()))
+        own() || (around() && (a.lemma == b.lemma || specific_shared()))
     } else if near(&a.when, &b.when) {
         let (own, around, specific_shared) = (own(), around(), specific_shared());
         // Dates a day or two apart are one event told differently only when nobody takes part
@@ -202,12 +201,10 @@ fn same_event(a: &Item, b: &Item, names: &Names) -> bool {
             matches!((a.location, b.location), (Some(x), Some(y)) if names.matches(x, y));
         // A visit is the trip of its party to its place: an arrival and a visit by the same
         // party to the same place a day apart are one trip, whoever else each names.
-        if a.group == class_group(TriggerClass::Visit) && same_place && (own > 0 || around > 0) {
+        if a.group == class_group(TriggerClass::Visit) && same_place && (own || around) {
             return true;
         }
-        subsumed(a, b)
-            && subsumed(b, a)
-            && (specific_shared || (same_place && (own > 0 || around > 0)))
+        subsumed(a, b) && subsumed(b, a) && (specific_shared || (same_place && (own || around)))
     } else {
         false
     }
@@ -677,7 +674,10 @@ fn cluster_pass(
     // A bare weekday ("on Thursday", no publication date to place it) can be any day: it is
     // compared with the mentions of its class that name someone it names.
     let mut by_name: HashMap<(u8, u32), Vec<usize>> = HashMap::new();
-    for (i, it) in items.iter().enumerate() {
+    let any_weekday = items
+        .iter()
+        .any(|it| matches!(it.when, DateValue::Weekday(_)));
+    for (i, it) in items.iter().enumerate().filter(|_| any_weekday) {
         for &k in &it.sentence_names {
             by_name.entry((it.group, k)).or_default().push(i);
         }
@@ -736,6 +736,10 @@ fn infer_published(
             PublishedSource::Unknown | PublishedSource::Inferred
         )
     };
+    // Only open documents get bounds: with none, there is nothing to look at.
+    if !(0..documents.len()).any(open) {
+        return vec![None; documents.len()];
+    }
     let mut bound: Vec<Option<(NaiveDate, NaiveDate)>> = vec![None; documents.len()];
     // A document's own explicit past days: it was published after them.
     for it in items {
