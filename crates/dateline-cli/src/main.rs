@@ -23,6 +23,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use failure::Failure;
 
+// The pipeline makes many small, short-lived allocations (words, spans, names); mimalloc serves
+// them markedly faster than the system allocator (see the README's performance section).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Temporal expressions and events in news articles: find them, export them, score them.
 #[derive(Debug, Parser)]
 #[command(name = "dateline", version, about, long_about = None, args_override_self = true)]
