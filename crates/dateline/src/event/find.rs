@@ -925,4 +925,23 @@ mod tests {
             assert_eq!(regular_lemma(past), lemma);
         }
     }
+
+    #[test]
+    fn words_are_lowered_into_one_buffer() {
+        let mut buf = Vec::new();
+        let mut lowered = Vec::new();
+        for word in [
+            "Met",
+            "Lavrov’s",
+            "MOSCOW",
+            "Москва",
+            "déjà",
+            &"x".repeat(MAX_WORD + 1),
+        ] {
+            let r = lower_into(&mut buf, word);
+            lowered.push(String::from_utf8(buf[r].to_vec()).unwrap_or_default());
+        }
+        assert_eq!(lowered, ["met", "lavrov's", "moscow", "", "", ""]);
+        assert_eq!(buf, b"metlavrov'smoscow");
+    }
 }
