@@ -6,6 +6,7 @@ use dateline::Extraction;
 
 use crate::failure::Failure;
 use crate::input::{self, Document};
+use crate::progress::Progress;
 use crate::EventsArgs;
 
 /// Runs the per-document stages on `doc`, a panic of the library becoming a
@@ -20,5 +21,6 @@ pub fn run(args: &EventsArgs, out: &mut impl Write) -> Result<(), Failure> {
         let line = dateline::export::events_json(doc, &extraction);
         writeln!(out, "{line}").map_err(Failure::Write)
     };
-    args.sources.for_each(|doc| emit(doc))
+    args.sources
+        .for_each(&Progress::documents("finding events in"), |doc| emit(doc))
 }

@@ -10,6 +10,7 @@ use dateline::eval::ScoredTimex;
 use serde_json::{Map, Value};
 
 use crate::failure::{display_input, Failure};
+use crate::progress::Progress;
 
 /// A document to read: its id is the file stem, or the line's `id` (or `doc`).
 pub use dateline::Document;
@@ -32,9 +33,10 @@ pub struct Sources {
 
 impl Sources {
     /// Reads every document in order (files, then JSON Lines), with its publication date
-    /// applied, and hands each to `each`.
+    /// applied, and hands each to `each`, counting it on `progress` (finished at the end).
     pub fn for_each(
         &self,
+        progress: &Progress,
         mut each: impl FnMut(&Document) -> Result<(), Failure>,
     ) -> Result<(), Failure> {
         let mut published = Published::parse(&self.published)?;
@@ -53,14 +55,18 @@ impl Sources {
             let mut doc = read_text(&path, None)?;
             published.apply(&mut doc);
             each(&doc)?;
+            progress.document(doc.text.len());
         }
         for path in &self.jsonl {
             for line in json_lines(path)? {
                 let mut doc = line?.document(None)?;
                 published.apply(&mut doc);
                 each(&doc)?;
+                progress.document(doc.text.len());
             }
         }
+        // Before the warnings, which a bar still drawn would overwrite.
+        progress.finish();
         warn_unused(&published);
         Ok(())
     }

@@ -11,6 +11,7 @@ mod eval_timelines;
 mod events;
 mod failure;
 mod input;
+mod progress;
 mod tag;
 mod timeline;
 
@@ -21,6 +22,11 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use failure::Failure;
+
+// The pipeline makes many small, short-lived allocations (words, spans, names); mimalloc serves
+// them markedly faster than the system allocator (see the README's performance section).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Temporal expressions and events in news articles: find them, export them, score them.
 #[derive(Debug, Parser)]

@@ -9,6 +9,7 @@ use dateline::Timex;
 
 use crate::failure::Failure;
 use crate::input::{self, Document};
+use crate::progress::Progress;
 use crate::{Format, TagArgs};
 
 /// Tags `doc`, a panic of the library becoming a [`Failure::Internal`] that names it.
@@ -33,7 +34,8 @@ pub fn run(args: &TagArgs, out: &mut impl Write) -> Result<(), Failure> {
         out_dir: args.out_dir.as_deref(),
         out,
     };
-    args.sources.for_each(|doc| sink.emit(doc))?;
+    args.sources
+        .for_each(&Progress::documents("tagging"), |doc| sink.emit(doc))?;
     Ok(())
 }
 

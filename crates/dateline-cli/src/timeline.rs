@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 use dateline::reconcile::{DefaultPolicy, Earliest, Latest, TrustedFirst};
@@ -10,6 +11,7 @@ use dateline::{export, Timeline, TimelineBuilder};
 
 use crate::failure::Failure;
 use crate::input::{self, Document};
+use crate::progress::Progress;
 use crate::{PolicyName, TimelineArgs, TimelineFormat};
 
 pub fn run(args: &TimelineArgs, out: &mut impl Write) -> Result<(), Failure> {
@@ -19,10 +21,11 @@ pub fn run(args: &TimelineArgs, out: &mut impl Write) -> Result<(), Failure> {
     let policy = policy(args)?;
 
     let mut documents = Vec::new();
-    args.sources.for_each(|doc| {
-        documents.push(doc.clone());
-        Ok(())
-    })?;
+    args.sources
+        .for_each(&Progress::documents("loading"), |doc| {
+            documents.push(doc.clone());
+            Ok(())
+        })?;
     let read: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
     for (flag, id) in weights
         .keys()
@@ -205,7 +208,19 @@ fn build(
     for (id, w) in weights {
         builder = builder.source_weight(id.clone(), *w);
     }
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| builder.build())) {
+    let total: usize = documents.iter().map(|d| d.text.len()).sum();
+    let progress = Progress::bytes(total as u64, "reading");
+    let observer = progress.clone();
+    let unread = AtomicUsize::new(documents.len());
+    builder = builder.on_document_read(move |bytes| {
+        observer.document(bytes);
+        if unread.fetch_sub(1, Ordering::Relaxed) == 1 {
+            observer.phase("merging events, reconciling dates");
+        }
+    });
+    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| builder.build()));
+    progress.finish();
+    match built {
         Ok(timeline) => Ok(timeline?),
         Err(_) => {
             for doc in &documents {

@@ -395,3 +395,31 @@ fn tags_the_te3_corpus_when_present() {
         check_tagged(line, text);
     }
 }
+
+/// Progress is drawn on standard error only when it is a terminal: with standard error piped,
+/// runs long enough to show a bar (many documents) print nothing there.
+#[test]
+fn long_runs_print_no_progress_when_stderr_is_not_a_terminal() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let mut texts: Vec<String> = std::fs::read_dir(&seeds)
+        .expect("seeds/ is readable")
+        .map(|e| std::fs::read_to_string(e.expect("an entry").path()).expect("a seed"))
+        .collect();
+    texts.sort();
+    let mut jsonl = String::new();
+    for copy in 0..12 {
+        for (n, text) in texts.iter().enumerate() {
+            let line = serde_json::json!({"id": format!("copy{copy}-{n}"), "text": text});
+            jsonl.push_str(&format!("{line}\n"));
+        }
+    }
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("progress_many.jsonl");
+    std::fs::write(&path, jsonl).expect("the input is written");
+    let path = path.display().to_string();
+    for command in ["tag", "events", "timeline"] {
+        let o = run(&[command, "--jsonl", &path]);
+        let out = ok(&o);
+        assert!(!out.is_empty(), "{command}: no output");
+        assert_eq!(stderr(&o), "", "{command}: something on stderr");
+    }
+}

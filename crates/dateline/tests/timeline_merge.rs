@@ -172,3 +172,29 @@ proptest! {
         prop_assert_eq!(&paired, &whole);
     }
 }
+
+#[test]
+fn the_read_observer_sees_every_document_once_and_changes_nothing() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    let docs = pool();
+    let (calls, bytes) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    let (c, b) = (Arc::clone(&calls), Arc::clone(&bytes));
+    let observed = TimelineBuilder::new()
+        .documents(docs.clone())
+        .on_document_read(move |n| {
+            c.fetch_add(1, Ordering::Relaxed);
+            b.fetch_add(n, Ordering::Relaxed);
+        })
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(calls.load(Ordering::Relaxed), docs.len());
+    let total: usize = docs.iter().map(|d| d.text.len()).sum();
+    assert_eq!(bytes.load(Ordering::Relaxed), total);
+    let plain = TimelineBuilder::new()
+        .documents(docs)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(observed, plain);
+}

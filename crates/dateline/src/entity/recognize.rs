@@ -328,6 +328,11 @@ impl<'a> Ctx<'a> {
     /// A particle that joins the next word into one unit: `al-Arouri`, `bin Salman`,
     /// `van Gogh`. Returns the token end of the unit.
     fn particle_join(&mut self, i: usize, end: usize) -> Option<usize> {
+        // What every join needs, checked before the lexicon (most short words are asked):
+        // a hyphen next, or a capitalized word within the next three tokens.
+        if self.punct(i + 1) != Some("-") && !(i + 1..=i + 3).any(|k| self.cap(k)) {
+            return None;
+        }
         let s = self.tx(i);
         if s.len() > 5 || self.lflags(i) & lx::PARTICLE == 0 {
             return None;

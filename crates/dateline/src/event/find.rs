@@ -17,8 +17,36 @@ const MAX_WORD: usize = 24;
 /// A word of the sentence, lower-cased, with what the lexicon says of it.
 struct Word<'a> {
     token: &'a Token,
-    lower: String,
+    /// Empty for words the lexicons cannot hold (see [`lower_into`]).
+    lower: &'a str,
+    /// `cue(lower)`, which the readings of a trigger ask of its neighbours again and again.
+    cue: Cue,
     capitalized: bool,
+}
+
+/// Appends `s` lower-cased to `buf`, curly apostrophes straightened, and returns where it is;
+/// appends nothing for words longer than [`MAX_WORD`] or with other non-ASCII characters.
+/// One buffer holds the words of a sentence: no allocation per word. Only ASCII is appended.
+fn lower_into(buf: &mut Vec<u8>, s: &str) -> std::ops::Range<usize> {
+    let start = buf.len();
+    if s.len() > MAX_WORD {
+        return start..start;
+    }
+    if s.is_ascii() {
+        buf.extend(s.bytes().map(|b| b.to_ascii_lowercase()));
+        return start..buf.len();
+    }
+    for c in s.chars() {
+        match (c, u8::try_from(c)) {
+            ('’', _) => buf.push(b'\''),
+            (_, Ok(b)) if b.is_ascii() => buf.push(b.to_ascii_lowercase()),
+            _ => {
+                buf.truncate(start);
+                return start..start;
+            }
+        }
+    }
+    start..buf.len()
 }
 
 /// Function words that shape a trigger's reading.
@@ -107,22 +135,6 @@ fn is_intent_verb(lower: &str) -> bool {
     )
 }
 
-fn lower_ascii(s: &str) -> Option<String> {
-    if s.len() > MAX_WORD {
-        return None;
-    }
-    // One allocation per word: curly apostrophes become straight ones while lower-casing.
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '’' => out.push('\''),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            _ => return None,
-        }
-    }
-    Some(out)
-}
-
 /// Finds the event mentions of one document.
 pub(crate) fn find_events(
     text: &str,
@@ -159,6 +171,14 @@ pub(crate) fn find_events(
     let mut last_sentence_end = 0usize;
     let mut timex_cursor = 0usize;
     let mut mention_cursor = 0usize;
+    // The sentence at hand lower-cased (ASCII letters only, so byte offsets hold), and apart
+    // from it the words that need more than that (a curly apostrophe), end to end.
+    let mut whole = String::new();
+    // Per-sentence lists, kept from sentence to sentence for their capacity.
+    let mut ranges: Vec<(bool, std::ops::Range<usize>)> = Vec::new();
+    let mut dating: Vec<usize> = Vec::new();
+    let mut mentions: Vec<usize> = Vec::new();
+    let mut lowered: Vec<u8> = Vec::new();
     for (si, sentence) in segmented.sentences.iter().enumerate() {
         // A blank line starts a new section: the narrative time does not carry over it.
         if text
@@ -172,14 +192,39 @@ pub(crate) fn find_events(
             .tokens
             .get(sentence.tokens.clone())
             .unwrap_or_default();
+        whole.clear();
+        whole.push_str(text.get(sentence.start..sentence.end).unwrap_or(""));
+        whole.make_ascii_lowercase();
+        lowered.clear();
+        // Where each word's lower-case form is: in `whole` (true) or in `lowered`.
+        ranges.clear();
+        ranges.extend(tokens.iter().map(|t| {
+            let s = t.text(text);
+            let at = t.start.checked_sub(sentence.start);
+            match at {
+                Some(at) if t.end <= sentence.end && s.len() <= MAX_WORD && s.is_ascii() => {
+                    (true, at..at + s.len())
+                }
+                _ => (false, lower_into(&mut lowered, s)),
+            }
+        }));
+        // ASCII throughout (see `lower_into`): checked once per sentence, not once per word.
+        let lowered = std::str::from_utf8(&lowered).unwrap_or("");
         let words: Vec<Word<'_>> = tokens
             .iter()
-            .map(|t| {
-                let s = t.text(text);
+            .zip(ranges.drain(..))
+            .map(|(t, (in_whole, r))| {
+                let lower = if in_whole {
+                    whole.get(r)
+                } else {
+                    lowered.get(r)
+                }
+                .unwrap_or("");
                 Word {
                     token: t,
-                    lower: lower_ascii(s).unwrap_or_default(),
-                    capitalized: s.chars().next().is_some_and(char::is_uppercase),
+                    lower,
+                    cue: cue(lower),
+                    capitalized: t.text(text).chars().next().is_some_and(char::is_uppercase),
                 }
             })
             .collect();
@@ -187,22 +232,26 @@ pub(crate) fn find_events(
         while timex_cursor < timexes.len() && timexes[timex_cursor].end <= sentence.start {
             timex_cursor += 1;
         }
-        let dating: Vec<usize> = (timex_cursor..timexes.len())
-            .take_while(|&i| timexes[i].start < sentence.end)
-            .filter(|&i| {
-                matches!(timexes[i].kind, TimexType::Date | TimexType::Time)
-                    && timexes[i].value.date().is_some()
-                    && !in_name(timexes[i].start, timexes[i].end)
-            })
-            .collect();
+        dating.clear();
+        dating.extend(
+            (timex_cursor..timexes.len())
+                .take_while(|&i| timexes[i].start < sentence.end)
+                .filter(|&i| {
+                    matches!(timexes[i].kind, TimexType::Date | TimexType::Time)
+                        && timexes[i].value.date().is_some()
+                        && !in_name(timexes[i].start, timexes[i].end)
+                }),
+        );
         while mention_cursor < entities.mentions.len()
             && entities.mentions[mention_cursor].end <= sentence.start
         {
             mention_cursor += 1;
         }
-        let mentions: Vec<usize> = (mention_cursor..entities.mentions.len())
-            .take_while(|&i| entities.mentions[i].start < sentence.end)
-            .collect();
+        mentions.clear();
+        mentions.extend(
+            (mention_cursor..entities.mentions.len())
+                .take_while(|&i| entities.mentions[i].start < sentence.end),
+        );
         let title_case = is_title_case(&words);
 
         let mut found: Vec<(usize, Trigger)> = Vec::new();
@@ -217,10 +266,10 @@ pub(crate) fn find_events(
             if w.capitalized && wi > 0 && !title_case {
                 continue;
             }
-            let after_be = wi > 0 && cue(&words[wi - 1].lower) == Cue::Be;
-            let trigger = match lexicon::lookup(&w.lower) {
+            let after_be = wi > 0 && words[wi - 1].cue == Cue::Be;
+            let trigger = match lexicon::lookup(w.lower) {
                 Some(t) => Some(t),
-                None => lexicon::unknown_past(&w.lower)
+                None => lexicon::unknown_past(w.lower)
                     .map(|_| Trigger {
                         lemma: "",
                         class: TriggerClass::Other,
@@ -272,7 +321,7 @@ pub(crate) fn find_events(
                     Some(stem) if trigger.form == Form::Gerund => {
                         regular_lemma(&format!("{stem}ed"))
                     }
-                    _ => regular_lemma(&w.lower),
+                    _ => regular_lemma(w.lower),
                 }
             } else {
                 trigger.lemma.to_owned()
@@ -377,7 +426,7 @@ fn caption_meeting(
 ) -> Option<EventMention> {
     let caption = words.windows(3).any(|w| {
         w[0].lower == "("
-            && matches!(w[1].lower.as_str(), "left" | "right" | "center" | "centre")
+            && matches!(w[1].lower, "left" | "right" | "center" | "centre")
             && w[2].lower == ")"
     }) || words.iter().any(|w| w.lower == "photo");
     if !caption {
@@ -453,13 +502,11 @@ fn is_title_case(words: &[Word<'_>]) -> bool {
 
 /// Whether a trigger word reads as an event here, not as an adjective or a name part.
 fn reads_as_event(words: &[Word<'_>], wi: usize, trigger: Trigger) -> bool {
-    let prev = wi
-        .checked_sub(1)
-        .map_or(Cue::None, |p| cue(&words[p].lower));
+    let prev = wi.checked_sub(1).map_or(Cue::None, |p| words[p].cue);
     let next_by = words.get(wi + 1).is_some_and(|n| n.lower == "by");
     // "(left)", "from right to left": a direction in a caption, not a departure.
     if words[wi].lower == "left"
-        && (wi > 0 && matches!(words[wi - 1].lower.as_str(), "(" | "to")
+        && (wi > 0 && matches!(words[wi - 1].lower, "(" | "to")
             || words.get(wi + 1).is_some_and(|n| n.lower == ")"))
     {
         return false;
@@ -485,7 +532,7 @@ fn reads_as_event(words: &[Word<'_>], wi: usize, trigger: Trigger) -> bool {
 /// ("iPod use", "great demand") read as events too, so most words pass; prepositions do not,
 /// nor proper adjectives: "a sovereign Palestinian state" names a country, not a statement.
 fn can_be_subject(w: &Word<'_>) -> bool {
-    let lower = w.lower.as_str();
+    let lower = w.lower;
     if matches!(lower, "of" | "for" | "on" | "in") {
         return false;
     }
@@ -536,16 +583,16 @@ fn modality_of(words: &[Word<'_>], wi: usize, form: Form) -> (Modality, bool, bo
     let mut saw_be = false;
     for j in (wi.saturating_sub(5)..wi).rev() {
         let w = &words[j];
-        if matches!(w.lower.as_str(), "," | ";" | ":") {
+        if matches!(w.lower, "," | ";" | ":") {
             break;
         }
-        match cue(&w.lower) {
+        match w.cue {
             Cue::Negation => negated = true,
             Cue::Will if modality == Modality::Actual => modality = Modality::Future,
             Cue::Modal if modality == Modality::Actual => modality = Modality::Possible,
             Cue::To if j + 1 == wi || saw_be => {
                 // "plans to visit", "expected to be signed": intended, not done.
-                let governor = j.checked_sub(1).map(|g| words[g].lower.as_str());
+                let governor = j.checked_sub(1).map(|g| words[g].lower);
                 if governor.is_some_and(is_intent_verb) {
                     modality = Modality::Future;
                 } else if form == Form::Base {
@@ -579,12 +626,12 @@ fn boundary_between(words: &[Word<'_>], a: usize, b: usize) -> bool {
     // A bare "and" joins names as often as clauses ("Palestine and west Asia"); after a comma
     // it starts a new clause.
     between.iter().enumerate().any(|(i, w)| {
-        matches!(w.lower.as_str(), ";" | ":" | "but" | ",")
-            || cue(&w.lower) == Cue::Clause
+        matches!(w.lower, ";" | ":" | "but" | ",")
+            || w.cue == Cue::Clause
             || (w.lower == ","
                 && between
                     .get(i + 1)
-                    .is_some_and(|n| matches!(n.lower.as_str(), "and" | "or" | "but")))
+                    .is_some_and(|n| matches!(n.lower, "and" | "or" | "but")))
     })
 }
 
@@ -628,13 +675,13 @@ fn governing_time(
         }
         // "the 1967 borders", "the 2006 elections": a year before a noun dates that noun only.
         let attributive = p > 0
-            && cue(&words[p - 1].lower) == Cue::Determiner
+            && words[p - 1].cue == Cue::Determiner
             && words[p].lower.bytes().all(|b| b.is_ascii_digit())
             && words.get(pos_end(ti)).is_some_and(|n| {
                 n.token.kind == TokenKind::Word
                     && !n.capitalized
-                    && cue(&n.lower) == Cue::None
-                    && !matches!(n.lower.as_str(), "of" | "for" | "on" | "to")
+                    && n.cue == Cue::None
+                    && !matches!(n.lower, "of" | "for" | "on" | "to")
             });
         if attributive && !(noun && wi >= pos_end(ti) && wi <= pos_end(ti) + 2) {
             continue;
@@ -647,7 +694,7 @@ fn governing_time(
         let (distance, in_clause) = if p > wi {
             // A time set off by a comma still ends the clause: "met him in Moscow, in 2020".
             let mut q = p;
-            if q > wi + 2 && matches!(words[q - 1].lower.as_str(), "in" | "on" | "during") {
+            if q > wi + 2 && matches!(words[q - 1].lower, "in" | "on" | "during") {
                 q -= 1;
             }
             if q > wi + 1 && words[q - 1].lower == "," {
@@ -729,7 +776,7 @@ fn clause_between(words: &[Word<'_>], a: usize, b: usize) -> bool {
     let (a, b) = if a < b { (a, b) } else { (b, a) };
     words[a + 1..b]
         .iter()
-        .any(|w| w.lower == ";" || cue(&w.lower) == Cue::Clause)
+        .any(|w| w.lower == ";" || w.cue == Cue::Clause)
 }
 
 /// People and organisations in the trigger's clause, with their parts where the syntax shows:
@@ -761,7 +808,7 @@ fn participants_of(
         if !in_clause {
             continue;
         }
-        let before = p.checked_sub(1).map_or(Cue::None, |b| cue(&words[b].lower));
+        let before = p.checked_sub(1).map_or(Cue::None, |b| words[b].cue);
         let role = if p < wi {
             subject_seen = true;
             if passive {
@@ -824,7 +871,7 @@ fn location_of(
         if p < lo.saturating_sub(3) || p > hi + 3 {
             continue;
         }
-        let before = p.checked_sub(1).map_or(Cue::None, |b| cue(&words[b].lower));
+        let before = p.checked_sub(1).map_or(Cue::None, |b| words[b].cue);
         if !matches!(before, Cue::Place | Cue::To) {
             continue;
         }
@@ -877,5 +924,24 @@ mod tests {
         ] {
             assert_eq!(regular_lemma(past), lemma);
         }
+    }
+
+    #[test]
+    fn words_are_lowered_into_one_buffer() {
+        let mut buf = Vec::new();
+        let mut lowered = Vec::new();
+        for word in [
+            "Met",
+            "Lavrov’s",
+            "MOSCOW",
+            "Москва",
+            "déjà",
+            &"x".repeat(MAX_WORD + 1),
+        ] {
+            let r = lower_into(&mut buf, word);
+            lowered.push(String::from_utf8(buf[r].to_vec()).unwrap_or_default());
+        }
+        assert_eq!(lowered, ["met", "lavrov's", "moscow", "", "", ""]);
+        assert_eq!(buf, b"metlavrov'smoscow");
     }
 }

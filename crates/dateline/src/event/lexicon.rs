@@ -3,8 +3,9 @@
 //! Each verb is listed once by lemma; its forms are generated with English inflection rules
 //! (irregular forms listed with it), so the lookup at run time is one hash probe per word.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::TriggerClass;
 
@@ -540,8 +541,10 @@ fn forms(lemma: &str, past: &str, participle: &str) -> (String, Vec<(String, For
     (stem, out)
 }
 
-static TRIGGERS: LazyLock<HashMap<String, Trigger>> = LazyLock::new(|| {
-    let mut map = HashMap::with_capacity(VERBS.len() * 5 + NOUNS.len());
+// FxHash, not SipHash: every word of every document is looked up, and the keys are the fixed
+// lexicon, so words chosen to collide cannot make a lookup slower than a probe.
+static TRIGGERS: LazyLock<FxHashMap<String, Trigger>> = LazyLock::new(|| {
+    let mut map = FxHashMap::with_capacity_and_hasher(VERBS.len() * 5 + NOUNS.len(), FxBuildHasher);
     for &(word, lemma, class) in NOUNS {
         map.insert(
             word.to_owned(),

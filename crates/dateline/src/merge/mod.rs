@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use chrono::{Datelike, Days, NaiveDate};
+use rustc_hash::FxHashMap;
 
 use crate::entity::{Entity, EntityKind, NameKey};
 use crate::event::{extract_segmented, redate, EventAnchoring, Extraction, TriggerClass};
@@ -85,10 +86,9 @@ fn near(a: &DateValue, b: &DateValue) -> bool {
     (ord(ma, da) - ord(mb, db)).abs() <= 2
 }
 
-fn shares(a: &[u32], b: &[u32], names: &Names) -> usize {
-    a.iter()
-        .filter(|&&x| b.iter().any(|&y| names.matches(x, y)))
-        .count()
+/// Whether some name of `a` matches some name of `b`.
+fn shares(a: &[u32], b: &[u32], names: &Names) -> bool {
+    a.iter().any(|&x| b.iter().any(|&y| names.matches(x, y)))
 }
 
 /// The distinct name keys of the mentions, each compared with another at most once: merging
@@ -100,7 +100,9 @@ struct Names {
     class: Vec<u32>,
     /// Whether few documents name it (see `cluster_pass`).
     specific: Vec<bool>,
-    matched: RefCell<HashMap<(u32, u32), bool>>,
+    /// By pair of ids, the smaller first. FxHash: the ids are dense numbers the merge gives
+    /// out, not values a document chooses.
+    matched: RefCell<FxHashMap<u64, bool>>,
 }
 
 impl Names {
@@ -110,18 +112,18 @@ impl Names {
             ids: HashMap::new(),
             class: Vec::new(),
             specific: Vec::new(),
-            matched: RefCell::new(HashMap::new()),
+            matched: RefCell::new(FxHashMap::default()),
         }
     }
 
-    fn id(&mut self, key: NameKey) -> u32 {
-        if let Some(&id) = self.ids.get(&key) {
+    fn id(&mut self, key: &NameKey) -> u32 {
+        if let Some(&id) = self.ids.get(key) {
             return id;
         }
         let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
         self.class.push(key.block());
         self.keys.push(key.clone());
-        self.ids.insert(key, id);
+        self.ids.insert(key.clone(), id);
         id
     }
 
@@ -135,7 +137,7 @@ impl Names {
         if ca != cb {
             return false;
         }
-        let pair = (a.min(b), a.max(b));
+        let pair = u64::from(a.min(b)) << 32 | u64::from(a.max(b));
         if let Some(&m) = self.matched.borrow().get(&pair) {
             return m;
         }
@@ -163,24 +165,28 @@ fn same_event(a: &Item, b: &Item, names: &Names) -> bool {
             return false;
         }
     }
-    let own = shares(&a.participants, &b.participants, names);
-    let around = shares(&a.sentence_names, &b.sentence_names, names);
+    // Computed only when the dates leave the answer open: most candidate pairs are settled
+    // by their dates alone.
+    let own = || shares(&a.participants, &b.participants, names);
+    let around = || shares(&a.sentence_names, &b.sentence_names, names);
     // A participant that few events share (a minister, not the delegation every article is
     // about) is what ties two differently dated mentions together.
-    let specific_shared = a
-        .sentence_names
-        .iter()
-        .filter(|&&k| names.specific(k))
-        .any(|&k| b.sentence_names.iter().any(|&y| names.matches(k, y)));
+    let specific_shared = || {
+        a.sentence_names
+            .iter()
+            .filter(|&&k| names.specific(k))
+            .any(|&k| b.sentence_names.iter().any(|&y| names.matches(k, y)))
+    };
     // A bare weekday fits any day: it joins only a day and only through someone specific.
     let weekday = |v: &DateValue| matches!(v, DateValue::Weekday(_));
     if weekday(&a.when) || weekday(&b.when) {
         let day = |v: &DateValue| weekday(v) || month_day(v).is_some();
-        return day(&a.when) && day(&b.when) && a.when.compatible(&b.when) && specific_shared;
+        return day(&a.when) && day(&b.when) && a.when.compatible(&b.when) && specific_shared();
     }
     if a.when.compatible(&b.when) {
-        own > 0 || (around > 0 && (a.lemma == b.lemma || specific_shared))
+        own() || (around() && (a.lemma == b.lemma || specific_shared()))
     } else if near(&a.when, &b.when) {
+        let (own, around, specific_shared) = (own(), around(), specific_shared());
         // Dates a day or two apart are one event told differently only when nobody takes part
         // in one that the other does not know of ("the day after the meeting with the
         // minister, the delegation met the speaker" is a second event), and when a specific
@@ -195,12 +201,10 @@ fn same_event(a: &Item, b: &Item, names: &Names) -> bool {
             matches!((a.location, b.location), (Some(x), Some(y)) if names.matches(x, y));
         // A visit is the trip of its party to its place: an arrival and a visit by the same
         // party to the same place a day apart are one trip, whoever else each names.
-        if a.group == class_group(TriggerClass::Visit) && same_place && (own > 0 || around > 0) {
+        if a.group == class_group(TriggerClass::Visit) && same_place && (own || around) {
             return true;
         }
-        subsumed(a, b)
-            && subsumed(b, a)
-            && (specific_shared || (same_place && (own > 0 || around > 0)))
+        subsumed(a, b) && subsumed(b, a) && (specific_shared || (same_place && (own || around)))
     } else {
         false
     }
@@ -245,17 +249,27 @@ pub fn build(
     policy: Arc<dyn Policy>,
     source_weights: &BTreeMap<String, f64>,
 ) -> Result<Timeline, Error> {
-    if let Some((id, w)) = source_weights
+    check_weights(source_weights)?;
+    Ok(ReadDocuments::new(documents)?.build(policy, source_weights))
+}
+
+/// [`Error::InvalidWeight`] for the first source weight that is negative, infinite or NaN.
+pub(crate) fn check_weights(source_weights: &BTreeMap<String, f64>) -> Result<(), Error> {
+    match source_weights
         .iter()
         .find(|(_, w)| !w.is_finite() || **w < 0.0)
     {
-        return Err(Error::InvalidWeight {
+        Some((id, w)) => Err(Error::InvalidWeight {
             document: id.clone(),
             value: w.to_string(),
-        });
+        }),
+        None => Ok(()),
     }
-    Ok(ReadDocuments::new(documents)?.build(policy, source_weights))
 }
+
+/// Called once for each document read, with the document's length in bytes, from the thread
+/// that read it: progress reporting for long runs (see [`ReadDocuments::observed`]).
+pub type ReadObserver = dyn Fn(usize) + Send + Sync;
 
 /// Documents read (segmented, their dates tagged, names and events found) and ready to merge:
 /// reading is most of the work of building a timeline, merging the rest.
@@ -271,7 +285,19 @@ impl ReadDocuments {
     /// # Errors
     ///
     /// [`Error::DuplicateDocument`] when two documents share an id.
-    pub fn new(mut documents: Vec<Document>) -> Result<Self, Error> {
+    pub fn new(documents: Vec<Document>) -> Result<Self, Error> {
+        Self::observed(documents, &|_| {})
+    }
+
+    /// Reads the documents as [`new`](Self::new) does, calling `observer` with each document's
+    /// length in bytes once it is read. With the `rayon` feature, documents are read on several
+    /// threads and in no fixed order: the observer sees every document once, and nothing else
+    /// depends on it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DuplicateDocument`] when two documents share an id.
+    pub fn observed(mut documents: Vec<Document>, observer: &ReadObserver) -> Result<Self, Error> {
         // The same set in any order gives the same timeline: work in id order.
         documents.sort_by(|a, b| a.id.cmp(&b.id));
         for pair in documents.windows(2) {
@@ -281,7 +307,11 @@ impl ReadDocuments {
                 });
             }
         }
-        let read: Vec<_> = par_map(&documents, |_, d| read(d));
+        let read: Vec<_> = par_map(&documents, |_, d| {
+            let r = read(d);
+            observer(d.text.len());
+            r
+        });
         let (known, extractions) = read.into_iter().unzip();
         Ok(ReadDocuments {
             documents,
@@ -385,7 +415,7 @@ fn build_read(
     }
 
     let code_points: Vec<CodePoints> = documents.iter().map(|d| CodePoints::new(&d.text)).collect();
-    let mut events: Vec<Event> = clusters
+    let events: Vec<Event> = clusters
         .into_iter()
         .map(|members| {
             assemble(
@@ -402,17 +432,25 @@ fn build_read(
             )
         })
         .collect();
-    events.sort_by(|a, b| {
-        let key = |e: &Event| {
-            (
+    // The keys are computed once, not at each comparison: a date's interval is calendar work.
+    let mut order: Vec<_> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let when = (
                 e.when.and_then(|w| w.interval()).map(|iv| iv.start),
                 e.when.map(|w| w.granularity()),
-            )
-        };
-        key(a)
-            .cmp(&key(b))
-            .then_with(|| first_mention(a).cmp(&first_mention(b)))
-    });
+            );
+            (when, first_mention(e), i)
+        })
+        .collect();
+    order.sort_unstable();
+    let order: Vec<usize> = order.into_iter().map(|(_, _, i)| i).collect();
+    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    let events: Vec<Event> = order
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect();
 
     let infos = documents
         .iter()
@@ -518,10 +556,7 @@ fn cluster_pass(
             if !e.timeline || e.time.is_none() || matches!(when, DateValue::Unknown(_)) {
                 continue;
             }
-            let key_of = |mi: usize| {
-                let ent = &x.entities.entities[x.entities.mentions[mi].entity];
-                ent.key.clone()
-            };
+            let key_of = |mi: usize| &x.entities.entities[x.entities.mentions[mi].entity].key;
             let participants = e
                 .participants
                 .iter()
@@ -541,7 +576,7 @@ fn cluster_pass(
                 sentence_names.push(names.id(key_of(mi)));
                 let ent = &x.entities.entities[m.entity];
                 if let Some(short) = short_name(ent, &x.entities.entities) {
-                    sentence_names.push(names.id(short));
+                    sentence_names.push(names.id(&short));
                 }
             }
             let location = e.location.map(|mi| names.id(key_of(mi)));
@@ -659,7 +694,10 @@ fn cluster_pass(
     // A bare weekday ("on Thursday", no publication date to place it) can be any day: it is
     // compared with the mentions of its class that name someone it names.
     let mut by_name: HashMap<(u8, u32), Vec<usize>> = HashMap::new();
-    for (i, it) in items.iter().enumerate() {
+    let any_weekday = items
+        .iter()
+        .any(|it| matches!(it.when, DateValue::Weekday(_)));
+    for (i, it) in items.iter().enumerate().filter(|_| any_weekday) {
         for &k in &it.sentence_names {
             by_name.entry((it.group, k)).or_default().push(i);
         }
@@ -718,6 +756,10 @@ fn infer_published(
             PublishedSource::Unknown | PublishedSource::Inferred
         )
     };
+    // Only open documents get bounds: with none, there is nothing to look at.
+    if !(0..documents.len()).any(open) {
+        return vec![None; documents.len()];
+    }
     let mut bound: Vec<Option<(NaiveDate, NaiveDate)>> = vec![None; documents.len()];
     // A document's own explicit past days: it was published after them.
     for it in items {
@@ -854,7 +896,9 @@ fn assemble(
     } = *corpus;
     let mut mentions = Vec::new();
     let mut claims = Vec::new();
-    let mut names: BTreeMap<String, (String, BTreeSet<String>)> = BTreeMap::new();
+    // By folded name: the longest name, its key (an entity's key is that of its name, so
+    // names need not be folded again here), and the other spellings.
+    let mut names: BTreeMap<String, (String, NameKey, BTreeSet<String>)> = BTreeMap::new();
     let mut places: BTreeMap<String, usize> = BTreeMap::new();
     let mut strongest: Option<(f64, usize)> = None;
     for &i in members {
@@ -894,13 +938,14 @@ fn assemble(
             let key = ent.key.parts.join(" ");
             let entry = names
                 .entry(key)
-                .or_insert_with(|| (ent.name.clone(), BTreeSet::new()));
+                .or_insert_with(|| (ent.name.clone(), ent.key.clone(), BTreeSet::new()));
             if ent.name.len() > entry.0.len() {
                 let old = std::mem::replace(&mut entry.0, ent.name.clone());
-                entry.1.insert(old);
+                entry.1 = ent.key.clone();
+                entry.2.insert(old);
             }
             if surface != entry.0 && !surface.is_empty() {
-                entry.1.insert(surface);
+                entry.2.insert(surface);
             }
         }
         if let Some(mi) = e.location {
@@ -922,26 +967,24 @@ fn assemble(
     let lead_item = &items[lead];
     let lead_event = &extractions[lead_item.doc].events[lead_item.event];
     let lead_sentence = &extractions[lead_item.doc].segmented.sentences[lead_event.sentence];
-    let summary = documents[lead_item.doc]
-        .text
-        .get(lead_sentence.start..lead_sentence.end)
-        .unwrap_or("")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let summary = one_line(
+        documents[lead_item.doc]
+            .text
+            .get(lead_sentence.start..lead_sentence.end)
+            .unwrap_or(""),
+    );
     // Merge spellings whose keys match (partial names, transliterations) under one name.
     let mut participants: Vec<EventParticipant> = Vec::new();
-    for (_, (name, aliases)) in names {
-        let key = NameKey::new(&name);
+    for (_, (name, key, aliases)) in names {
         match participants.iter_mut().find(|p| p.key.matches(&key)) {
             Some(p) => {
                 let (keep, other) = if name.len() > p.name.len() {
+                    p.key = key;
                     (name, std::mem::take(&mut p.name))
                 } else {
                     (std::mem::take(&mut p.name), name)
                 };
                 p.name = keep;
-                p.key = NameKey::new(&p.name);
                 p.aliases.push(other);
                 p.aliases.extend(aliases);
             }
@@ -980,6 +1023,30 @@ fn assemble(
     }
 }
 
+/// `s` with its runs of white space made single spaces and its ends trimmed.
+fn one_line(s: &str) -> String {
+    // Most sentences are one line with single ASCII spaces already: copy those as they are.
+    let bytes = s.as_bytes();
+    let plain = s.is_ascii()
+        && bytes.first().is_none_or(|&b| b != b' ')
+        && bytes.last().is_none_or(|&b| b != b' ')
+        && !bytes.windows(2).any(|w| w == b"  ")
+        && !bytes
+            .iter()
+            .any(|&b| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r'));
+    if plain {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// A stable id from the event's mentions (FNV-1a over document ids and trigger offsets).
 fn event_id(mentions: &[EventMentionRef]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -1003,6 +1070,25 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn one_line_is_the_words_joined_by_single_spaces() {
+        for s in [
+            "",
+            " ",
+            "One line.",
+            " lead and trail ",
+            "two  spaces",
+            "tab\there",
+            "new\nline",
+            "vertical\u{b}tab",
+            "no\u{a0}break and\u{2009}thin",
+            "ünïcode  words",
+        ] {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(one_line(s), joined, "{s:?}");
+        }
     }
 
     fn when_of(x: &Extraction, lemma: &str) -> Option<String> {

@@ -3,10 +3,10 @@
 //! One hash lookup per word token, on a lower-cased key built in a stack buffer: the scan over a
 //! text allocates nothing per token.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::Weekday;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::value::{PartOfDay, Season};
 
@@ -661,8 +661,14 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("days", Kw::Days),
 ];
 
-static LEXICON: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
-    let mut map = HashMap::with_capacity(512);
+// FxHash, not the default SipHash: every word of every document is looked up here, and the keys
+// are the fixed lexicon, so words chosen to collide cannot make lookups slower than a probe.
+// Each word maps to its class and whether it is a short form (`sept`, `thu`); a full word wins
+// over a short form, a month's short form over a weekday's.
+// Keyed by bytes: the lookup lower-cases into a byte buffer and need not check it is UTF-8.
+static LEXICON: LazyLock<FxHashMap<&'static [u8], (Lex, bool)>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, Lex> =
+        FxHashMap::with_capacity_and_hasher(512, FxBuildHasher);
     for &(k, v) in KEYWORDS {
         map.insert(k, Lex::Kw(v));
     }
@@ -705,7 +711,17 @@ static LEXICON: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
     }
     // "second" is an ordinal first; the grammar reads it as a unit after a number.
     map.insert("second", Lex::Ordinal(2));
-    map
+    let mut all: FxHashMap<&'static [u8], (Lex, bool)> = map
+        .into_iter()
+        .map(|(k, v)| (k.as_bytes(), (v, false)))
+        .collect();
+    for &(k, m) in MONTH_ABBREVIATIONS {
+        all.entry(k.as_bytes()).or_insert((Lex::Month(m), true));
+    }
+    for &(k, w) in WEEKDAY_ABBREVIATIONS {
+        all.entry(k.as_bytes()).or_insert((Lex::Weekday(w), true));
+    }
+    all
 });
 
 /// The longest word the lexicon holds, so longer words skip the lookup.
@@ -758,28 +774,14 @@ pub(crate) fn lookup(word: &str) -> Word {
         buf[n] = b.to_ascii_lowercase();
         n += 1;
     }
-    let Ok(key) = std::str::from_utf8(&buf[..n]) else {
-        return other;
-    };
-    if let Some(&lex) = LEXICON.get(key) {
-        return Word {
+    match LEXICON.get(&buf[..n]) {
+        Some(&(lex, abbreviation)) => Word {
             lex,
             dotted,
-            abbreviation: false,
-        };
+            abbreviation,
+        },
+        None => other,
     }
-    let abbreviation = |lex| Word {
-        lex,
-        dotted,
-        abbreviation: true,
-    };
-    if let Some(&(_, m)) = MONTH_ABBREVIATIONS.iter().find(|(k, _)| *k == key) {
-        return abbreviation(Lex::Month(m));
-    }
-    if let Some(&(_, w)) = WEEKDAY_ABBREVIATIONS.iter().find(|(k, _)| *k == key) {
-        return abbreviation(Lex::Weekday(w));
-    }
-    other
 }
 
 #[cfg(test)]

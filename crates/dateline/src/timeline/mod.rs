@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 
 use crate::entity::NameKey;
 use crate::event::{EventAnchoring, TriggerClass};
+use crate::merge::{ReadDocuments, ReadObserver};
 use crate::reconcile::{DefaultPolicy, Policy};
 use crate::time::{DateValue, Interval};
 use crate::{Document, Error};
@@ -381,6 +382,7 @@ pub struct TimelineBuilder {
     documents: Vec<Document>,
     policy: Arc<dyn Policy>,
     source_weights: BTreeMap<String, f64>,
+    on_read: Option<Box<ReadObserver>>,
 }
 
 impl Default for TimelineBuilder {
@@ -396,7 +398,18 @@ impl TimelineBuilder {
             documents: Vec::new(),
             policy: Arc::new(DefaultPolicy),
             source_weights: BTreeMap::new(),
+            on_read: None,
         }
+    }
+
+    /// Calls `observer` once for each document read, with the document's length in bytes, to
+    /// show the progress of a long build (reading the documents is most of its work). The
+    /// observer may be called from several threads at once (the `rayon` feature) and in any
+    /// order; the timeline does not depend on it.
+    #[must_use]
+    pub fn on_document_read(mut self, observer: impl Fn(usize) + Send + Sync + 'static) -> Self {
+        self.on_read = Some(Box::new(observer));
+        self
     }
 
     /// Adds a document.
@@ -434,6 +447,11 @@ impl TimelineBuilder {
     /// [`Error::DuplicateDocument`] when two documents share an id;
     /// [`Error::InvalidWeight`] when a source weight is negative, infinite or NaN.
     pub fn build(self) -> Result<Timeline, Error> {
-        crate::merge::build(self.documents, self.policy, &self.source_weights)
+        crate::merge::check_weights(&self.source_weights)?;
+        let read = match &self.on_read {
+            Some(observer) => ReadDocuments::observed(self.documents, observer.as_ref())?,
+            None => ReadDocuments::new(self.documents)?,
+        };
+        Ok(read.build(self.policy, &self.source_weights))
     }
 }
