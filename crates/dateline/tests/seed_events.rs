@@ -138,3 +138,47 @@ fn undated_background_states_are_not_timeline_events() {
     assert!(by_trigger("met").timeline);
     assert!(!by_trigger("stepping").timeline);
 }
+
+#[test]
+fn a_light_verb_leaves_the_event_to_its_noun() {
+    let text = "The delegation made an official visit to Paris on 3 May 2021. \
+                The ministers held talks in Rome on 4 May 2021. They paid tribute to the victims.";
+    let x = extract(&Document::new("t", text));
+    let triggers: Vec<&str> = x
+        .events
+        .iter()
+        .map(|e| &text[e.trigger_start..e.trigger_end])
+        .collect();
+    assert!(
+        triggers.contains(&"visit") && triggers.contains(&"talks"),
+        "{triggers:?}"
+    );
+    assert!(
+        !triggers.contains(&"made") && !triggers.contains(&"held"),
+        "{triggers:?}"
+    );
+    // The noun takes the verb's subject.
+    let visit = x
+        .events
+        .iter()
+        .find(|e| &text[e.trigger_start..e.trigger_end] == "visit");
+    assert!(visit.is_some_and(|v| v.when.is_some_and(|w| w.to_string() == "2021-05-03")));
+}
+
+#[test]
+fn a_participle_that_describes_a_noun_is_not_on_the_timeline() {
+    let text =
+        "On 3 May 2021 a delegation, led by the foreign minister Ana Diaz, arrived in Paris. \
+                The company, founded by two students in 1976, grew fast.";
+    let x = extract(&Document::new("t", text));
+    let on_timeline = |word: &str| {
+        x.events
+            .iter()
+            .find(|e| &text[e.trigger_start..e.trigger_end] == word)
+            .map(|e| e.timeline)
+    };
+    assert_eq!(on_timeline("led"), Some(false));
+    assert_eq!(on_timeline("arrived"), Some(true));
+    // With a date of its own, the participle is a happening.
+    assert_eq!(on_timeline("founded"), Some(true));
+}

@@ -357,7 +357,16 @@ pub(crate) fn find_events(
             let location = location_of(&words, wi, &mentions, entities, lo, hi);
             // On a timeline: what happened or is scheduled, dated by its own clause or by the
             // narrative around it, not by the publication date alone.
+            // "a delegation, led by its head, …": a participle after a comma that describes a
+            // noun is a description rather than a happening, unless a date of its own follows
+            // it ("the company, founded by two students in 1976, …").
+            let describes = matches!(trigger.form, Form::Past | Form::Participle)
+                && words.get(wi + 1).is_some_and(|n| n.cue == Cue::By)
+                && wi > 0
+                && words[wi - 1].lower == ","
+                && time.is_none_or(|ti| timexes[ti].start < w.token.start);
             let timeline = matches!(modality, Modality::Actual | Modality::Future)
+                && !describes
                 && when.is_some_and(|v| !matches!(v, DateValue::Unknown(_)))
                 && !(background && time.is_none())
                 && (time.is_some() || anchoring == EventAnchoring::Inherited);
@@ -545,11 +554,29 @@ fn can_be_subject(w: &Word<'_>) -> bool {
 }
 
 /// Drops triggers that repeat another trigger of their clause: the support verb of "the meeting
-/// took place", and the reporting noun of "a statement said", whose verb carries the report.
+/// took place" and of "made an official visit", "held talks", "paid a visit", and the reporting
+/// noun of "a statement said", whose verb carries the report.
 fn drop_support_triggers(words: &[Word<'_>], found: &mut Vec<(usize, Trigger)>) {
     let mut keep = vec![true; found.len()];
     for k in 0..found.len() {
         let (wi, t) = found[k];
+        // A light verb whose object is an event noun a few words on ("made an official visit"):
+        // the noun names the event, the verb only carries it.
+        let light = matches!(
+            t.lemma,
+            "make" | "hold" | "pay" | "give" | "conduct" | "carry"
+        ) && t.form != Form::Noun;
+        if light {
+            if let Some(&(wn, u)) = found.get(k + 1) {
+                if u.form == Form::Noun
+                    && wn > wi
+                    && wn - wi <= 4
+                    && !boundary_between(words, wi, wn)
+                {
+                    keep[k] = false;
+                }
+            }
+        }
         let takes_place =
             t.lemma == "take" && words.get(wi + 1).is_some_and(|n| n.lower == "place");
         if takes_place
