@@ -569,8 +569,15 @@ fn cluster_pass(
                 .map(|p| names.id(key_of(p.mention)))
                 .collect();
             let mut sentence_names = Vec::new();
-            for (mi, m) in x.entities.mentions.iter().enumerate() {
-                if m.sentence != e.sentence || m.kind == EntityKind::Place {
+            // Mentions are in text order: the sentence's are one run, found by binary search
+            // rather than a scan of the document per event.
+            let mentions = &x.entities.mentions;
+            let first = mentions.partition_point(|m| m.sentence < e.sentence);
+            let run = mentions[first..]
+                .iter()
+                .take_while(|m| m.sentence == e.sentence);
+            for (mi, m) in (first..).zip(run) {
+                if m.kind == EntityKind::Place {
                     continue;
                 }
                 sentence_names.push(names.id(key_of(mi)));
@@ -621,9 +628,55 @@ fn cluster_pass(
         (Some((m, d)), None) => (it.group, 1, 0, md(m, d)),
         (None, y) => (it.group, 2, y.unwrap_or(0), 0),
     };
+    // Copies of one mention (a wire story that many outlets run, a paragraph repeated) are one
+    // event, and each compares with others as any copy would: two copies from different
+    // sentences stand for all of them (two, so that one is never in the other mention's
+    // sentence), which keeps a block from growing with the number of copies.
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    let mut compared = vec![true; items.len()];
+    type Copy<'a> = (
+        u8,
+        &'a str,
+        DateValue,
+        &'a [u32],
+        &'a [u32],
+        &'a [u32],
+        Option<u32>,
+    );
+    let mut copies: HashMap<Copy<'_>, (usize, Option<usize>)> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        // A weekday joins only through a specific participant, so copies of one need not join;
+        // a mention without names joins nothing.
+        let unnamed = it.participants.is_empty() && it.sentence_names.is_empty();
+        if unnamed || matches!(it.when, DateValue::Weekday(_)) {
+            continue;
+        }
+        let key = (
+            it.group,
+            it.lemma.as_str(),
+            it.when,
+            it.participants.as_slice(),
+            it.persons.as_slice(),
+            it.sentence_names.as_slice(),
+            it.location,
+        );
+        let (first, second) = copies.entry(key).or_insert((i, None));
+        let place = |k: usize| (items[k].doc, items[k].sentence);
+        if *first == i || place(*first) == place(i) {
+            // Two mentions of one sentence are compared as themselves.
+            continue;
+        }
+        if second.is_some() {
+            compared[i] = false;
+        } else {
+            *second = Some(i);
+        }
+        union(&mut parent, *first, i);
+    }
+
     let mut blocks: BTreeMap<(u8, u8, i32, i32), Vec<usize>> = BTreeMap::new();
     let mut dated_days: HashMap<(u8, i32), Vec<usize>> = HashMap::new();
-    for (i, it) in items.iter().enumerate() {
+    for (i, it) in items.iter().enumerate().filter(|&(i, _)| compared[i]) {
         let key = block_key(it);
         blocks.entry(key).or_default().push(i);
         if key.1 == 0 {
@@ -644,7 +697,6 @@ fn cluster_pass(
             c
         })
         .collect();
-    let mut parent: Vec<usize> = (0..items.len()).collect();
     for (key, members) in &blocks {
         // Within the block, and with the next two days' blocks for near-date conflicts.
         let mut others: Vec<usize> = Vec::new();
@@ -685,6 +737,10 @@ fn cluster_pass(
                 if j == i || (same_block && j < i) {
                     continue;
                 }
+                // Already one event through others: nothing to learn from the pair.
+                if find(&mut parent, i) == find(&mut parent, j) {
+                    continue;
+                }
                 if same_event(&items[i], &items[j], &names) {
                     union(&mut parent, i, j);
                 }
@@ -697,7 +753,11 @@ fn cluster_pass(
     let any_weekday = items
         .iter()
         .any(|it| matches!(it.when, DateValue::Weekday(_)));
-    for (i, it) in items.iter().enumerate().filter(|_| any_weekday) {
+    for (i, it) in items
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| any_weekday && compared[i])
+    {
         for &k in &it.sentence_names {
             by_name.entry((it.group, k)).or_default().push(i);
         }
@@ -713,7 +773,7 @@ fn cluster_pass(
             }
         }
         for j in candidates {
-            if same_event(it, &items[j], &names) {
+            if find(&mut parent, i) != find(&mut parent, j) && same_event(it, &items[j], &names) {
                 union(&mut parent, i, j);
             }
         }

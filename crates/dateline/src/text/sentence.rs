@@ -280,8 +280,32 @@ impl Splitter<'_> {
     }
 }
 
+/// Tokens after which an unpunctuated run (a scraped table, a line of 10 MB without a period)
+/// ends its sentence at the next clause break (`,` before a word, `;`, `:`, a dash): every later
+/// stage looks at whole sentences, and an event mention carries its sentence's text.
+const SOFT_CAP: usize = 200;
+/// Tokens after which a sentence ends whatever follows.
+const HARD_CAP: usize = 400;
+
+/// Whether the clause break at token `j` may end a sentence that has run past [`SOFT_CAP`]: a
+/// semicolon, colon or dash, or a comma that is not inside a number or date (`March 16, 2023`).
+fn clause_break(s: &Splitter<'_>, j: usize) -> bool {
+    if s.tokens[j].kind != TokenKind::Punct {
+        return false;
+    }
+    match s.first_char(j) {
+        ';' | ':' | '\u{2013}' | '\u{2014}' => true,
+        ',' => s
+            .tokens
+            .get(j + 1)
+            .is_some_and(|next| next.kind == TokenKind::Word),
+        _ => false,
+    }
+}
+
 /// Cuts `tokens` of `text` into sentences; a sentence also ends after the token that ends at
-/// byte `force_end` (a dateline's date), unless punctuation sticks to it (`2005.`).
+/// byte `force_end` (a dateline's date), unless punctuation sticks to it (`2005.`), and after
+/// [`SOFT_CAP`] tokens at a clause break or [`HARD_CAP`] tokens at the latest.
 pub(crate) fn split(text: &str, tokens: &[Token], force_end: Option<usize>) -> Vec<Sentence> {
     let s = Splitter { text, tokens };
     let n = tokens.len();
@@ -335,6 +359,8 @@ pub(crate) fn split(text: &str, tokens: &[Token], force_end: Option<usize>) -> V
                     }))
                 || (force_end == Some(tokens[j].end)
                     && !(s.adjacent(j) && tokens[j + 1].kind == TokenKind::Punct));
+            let length = j + 1 - sent_start;
+            ends |= length >= HARD_CAP || (length >= SOFT_CAP && clause_break(&s, j));
         }
         if breaks > 0 {
             line_start = j + 1;
@@ -386,5 +412,35 @@ mod tests {
             wrap_width("The minister said that the\nvisit was important.\nOK"),
             Some(26)
         );
+    }
+
+    fn lengths(text: &str) -> Vec<usize> {
+        crate::text::segment(text)
+            .sentences
+            .iter()
+            .map(|s| s.tokens.len())
+            .collect()
+    }
+
+    #[test]
+    fn an_unpunctuated_run_ends_at_the_hard_cap() {
+        let text = "word ".repeat(1000);
+        assert_eq!(lengths(&text), vec![HARD_CAP, HARD_CAP, 200]);
+    }
+
+    #[test]
+    fn a_long_sentence_ends_at_a_clause_break_past_the_soft_cap() {
+        // A comma inside a date does not end it; the comma before a word does.
+        let text = format!(
+            "{} on March 16, 2023 {}, and then {}",
+            "word ".repeat(SOFT_CAP),
+            "word ".repeat(5),
+            "word ".repeat(10)
+        );
+        let n = lengths(&text);
+        assert_eq!(n.len(), 2, "{n:?}");
+        assert_eq!(n[0], SOFT_CAP + 5 + 5 + 1);
+        // Short sentences with commas are untouched.
+        assert_eq!(lengths("He came, he saw, he left; they stayed."), vec![12]);
     }
 }

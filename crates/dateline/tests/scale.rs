@@ -1,0 +1,335 @@
+//! Time and memory grow linearly with the input, for prose and for adversarial shapes of text:
+//! each shape is built at one size and at twice that size, and the larger build must cost
+//! about twice as much, not four times.
+//!
+//! The default sizes keep the test quick in a debug build; the ignored test runs the same
+//! shapes at megabytes (`cargo test --release -p dateline --test scale -- --ignored
+//! --nocapture --test-threads 1`; `SCALE_SHAPE=brackets` runs only the shapes whose name holds
+//! that text).
+
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use dateline::{Document, TimelineBuilder};
+
+/// The system allocator, counting the bytes live and the most live at once.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is passed to the system allocator unchanged; only counters are added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: the caller's contract for `alloc` is the system allocator's.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: as for `alloc`.
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: as for `alloc`.
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+            let live = LIVE.fetch_add(new_size, Ordering::Relaxed) + new_size;
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// A shape of input: the documents of about `bytes` bytes.
+struct Shape {
+    name: &'static str,
+    make: fn(usize) -> Vec<Document>,
+}
+
+/// `unit` repeated to about `bytes` bytes.
+fn repeat(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes.div_ceil(unit.len()))
+}
+
+fn one(id: &str, text: String) -> Vec<Document> {
+    vec![Document::new(id, text)]
+}
+
+/// All the seed articles, end to end.
+fn seed_text() -> String {
+    common::seeds()
+        .iter()
+        .map(|d| d.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// A deterministic stream of numbers (a linear congruential generator): varied text without
+/// a dependency on a random source.
+fn numbers(seed: u64) -> impl Iterator<Item = u64> {
+    let mut x = seed;
+    std::iter::repeat_with(move || {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        x >> 33
+    })
+}
+
+fn shapes() -> Vec<Shape> {
+    vec![
+        Shape {
+            name: "news prose in one document",
+            make: |n| one("prose", repeat(&(seed_text() + "\n\n"), n)),
+        },
+        Shape {
+            // One story run by many outlets: every copy reports the same events.
+            name: "copies of the seeds as many documents",
+            make: |n| {
+                let seeds = common::seeds();
+                let mut docs = Vec::new();
+                let mut total = 0;
+                while total < n {
+                    let s = &seeds[docs.len() % seeds.len()];
+                    total += s.text.len();
+                    docs.push(Document::new(
+                        format!("copy-{}", docs.len()),
+                        s.text.clone(),
+                    ));
+                }
+                docs
+            },
+        },
+        Shape {
+            name: "distinct short reports sharing days and names",
+            make: |n| {
+                let people = [
+                    "Ana Silva",
+                    "Omar Haddad",
+                    "Li Wei",
+                    "John Carter",
+                    "Eva Novak",
+                ];
+                let verbs = ["met", "visited", "called", "criticized", "thanked"];
+                let places = ["Paris", "Cairo", "Lima", "Oslo", "Delhi"];
+                let mut r = numbers(7);
+                let mut docs = Vec::new();
+                let mut total = 0;
+                let mut pick = |k: usize| usize::try_from(r.next().unwrap_or(0)).unwrap_or(0) % k;
+                while total < n {
+                    let text = format!(
+                        "{} {} {} in {} on {} March 2021. The talks lasted {} hours.",
+                        people[pick(5)],
+                        verbs[pick(5)],
+                        people[pick(5)],
+                        places[pick(5)],
+                        1 + pick(28),
+                        1 + pick(9),
+                    );
+                    total += text.len();
+                    docs.push(Document::new(format!("r{}", docs.len()), text));
+                }
+                docs
+            },
+        },
+        Shape {
+            name: "one line without punctuation",
+            make: |n| {
+                let unit = "the minister met the delegation on Thursday in March 2020 and three \
+                            days later she said that next week the talks would last 10 hours ";
+                one("line", repeat(unit, n))
+            },
+        },
+        Shape {
+            name: "date-like tokens in a row",
+            make: |n| one("dates", repeat("March 16 2023-10-26 16.03.2023 1987 ", n)),
+        },
+        Shape {
+            name: "nested brackets and quotes",
+            make: |n| {
+                let depth = 64;
+                let unit = format!(
+                    "{}Lavrov met Smith on 3 March 2021 in Moscow{} ",
+                    "([{\"\u{201c}'".repeat(depth),
+                    "'\u{201d}\"}])".repeat(depth)
+                );
+                one("nested", repeat(&unit, n))
+            },
+        },
+        Shape {
+            name: "a table of numbers",
+            make: |n| {
+                let mut r = numbers(11);
+                let mut text = String::new();
+                while text.len() < n {
+                    let row: Vec<String> = (0..8)
+                        .map(|_| format!("{}", r.next().unwrap_or(0) % 100_000))
+                        .collect();
+                    text.push_str(&row.join(" | "));
+                    text.push('\n');
+                }
+                one("table", text)
+            },
+        },
+        Shape {
+            name: "a list of capitalized names",
+            make: |n| {
+                let syllables = [
+                    "ka", "lo", "mir", "an", "sev", "du", "ra", "tel", "os", "vin",
+                ];
+                let mut r = numbers(3);
+                let mut text = String::new();
+                while text.len() < n {
+                    for _ in 0..2 {
+                        let mut name = String::new();
+                        for _ in 0..3 {
+                            let k = usize::try_from(r.next().unwrap_or(0)).unwrap_or(0);
+                            name.push_str(syllables[k % syllables.len()]);
+                        }
+                        let mut chars = name.chars();
+                        if let Some(c) = chars.next() {
+                            text.extend(c.to_uppercase());
+                            text.push_str(chars.as_str());
+                        }
+                        text.push(' ');
+                    }
+                    text.push_str("met Omar Haddad on 3 March 2021, ");
+                }
+                one("names", text)
+            },
+        },
+    ]
+}
+
+/// What one build cost: the fastest of `runs`, and the most memory live at once above what
+/// was live before it.
+fn measure(docs: &[Document], runs: usize) -> (Duration, usize) {
+    let mut best = Duration::MAX;
+    let mut peak = 0;
+    for _ in 0..runs {
+        let docs = docs.to_vec();
+        let before = LIVE.load(Ordering::Relaxed);
+        PEAK.store(before, Ordering::Relaxed);
+        let t0 = Instant::now();
+        let timeline = TimelineBuilder::new()
+            .documents(docs)
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let json = dateline::export::timeline_json(&timeline);
+        best = best.min(t0.elapsed());
+        peak = peak.max(PEAK.load(Ordering::Relaxed).saturating_sub(before));
+        drop((timeline, json));
+    }
+    (best, peak)
+}
+
+/// Builds every shape at `bytes` and `2 * bytes`; the larger must take less than `max_ratio`
+/// times as long and as much memory.
+fn doubling(bytes: usize, runs: usize, max_ratio: f64) {
+    // Lexicons and grammars are built on first use: not part of what is measured.
+    measure(&(shapes()[0].make)(1024), 1);
+    let mut failures = Vec::new();
+    // `SCALE_SHAPE=names` measures only the shapes whose name holds that text.
+    let only = std::env::var("SCALE_SHAPE").unwrap_or_default();
+    for shape in shapes().into_iter().filter(|s| s.name.contains(&only)) {
+        let small = (shape.make)(bytes);
+        let large = (shape.make)(2 * bytes);
+        let size = |d: &[Document]| d.iter().map(|d| d.text.len()).sum::<usize>();
+        let (t1, m1) = measure(&small, runs);
+        let (t2, m2) = measure(&large, runs);
+        // Per byte, as if the larger input were exactly twice the smaller.
+        let growth = 2.0 * size(&small) as f64 / size(&large) as f64;
+        let time_ratio = growth * t2.as_secs_f64() / t1.as_secs_f64().max(1e-9);
+        let memory_ratio = growth * m2 as f64 / m1.max(1) as f64;
+        eprintln!(
+            "{:<48} {:>9} B {:>9.3?} {:>6.1} MB | {:>9} B {:>9.3?} {:>6.1} MB | time x{time_ratio:.2}, memory x{memory_ratio:.2} (per byte, doubled), memory/input {:.0}",
+            shape.name,
+            size(&small),
+            t1,
+            m1 as f64 / 1e6,
+            size(&large),
+            t2,
+            m2 as f64 / 1e6,
+            m2 as f64 / size(&large) as f64,
+        );
+        if time_ratio > max_ratio || memory_ratio > max_ratio {
+            failures.push(format!(
+                "{}: doubling the input multiplied time by {time_ratio:.2} and memory by \
+                 {memory_ratio:.2}",
+                shape.name
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn doubling_the_input_doubles_time_and_memory() {
+    // Small inputs in a debug build: timer noise is large, so the bound is loose; a quadratic
+    // path still shows as four times.
+    doubling(48 * 1024, 3, 3.2);
+}
+
+#[test]
+#[ignore = "megabytes of input: run in release (see the module docs)"]
+fn doubling_megabytes_doubles_time_and_memory() {
+    doubling(5 << 20, 1, 2.6);
+}
+
+#[test]
+fn copies_of_a_report_are_one_event_each() {
+    // The same report run by three outlets, and once more in another story's document: each of
+    // its events is one event holding every copy.
+    let report = "Foreign Minister Ana Silva met Omar Haddad in Lima on 3 March 2021. \
+                  Haddad visited Cairo on 5 March 2021, where he met Li Wei.";
+    let docs: Vec<Document> = (0..3)
+        .map(|i| Document::new(format!("outlet-{i}"), report))
+        .chain([Document::new(
+            "digest",
+            format!("{report}\n\nJohn Carter met Eva Novak in Oslo on 9 May 2022."),
+        )])
+        .collect();
+    let timeline = TimelineBuilder::new()
+        .documents(docs)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let single = TimelineBuilder::new()
+        .documents([Document::new("outlet-0", report)])
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!single.events.is_empty());
+    // Every event of the single report is one event of the four documents, with four sources.
+    for event in &single.events {
+        let joined: Vec<_> = timeline
+            .events
+            .iter()
+            .filter(|e| {
+                (e.when, &e.lemma, &e.summary) == (event.when, &event.lemma, &event.summary)
+            })
+            .collect();
+        assert_eq!(joined.len(), 1, "{}: {joined:?}", event.summary);
+        let mut docs: Vec<&str> = joined[0].mentions.iter().map(|m| m.doc.as_str()).collect();
+        docs.dedup();
+        assert_eq!(
+            docs,
+            ["digest", "outlet-0", "outlet-1", "outlet-2"],
+            "{}",
+            event.summary
+        );
+    }
+    assert_eq!(timeline.events.len(), single.events.len() + 1);
+}
