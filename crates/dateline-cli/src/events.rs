@@ -22,5 +22,6 @@ pub fn run(args: &EventsArgs, out: &mut impl Write) -> Result<(), Failure> {
         writeln!(out, "{line}").map_err(Failure::Write)
     };
     args.sources
-        .for_each(&Progress::documents("finding events in"), |doc| emit(doc))
+        .for_each(&Progress::documents("finding events in"), |doc| emit(doc))?
+        .finish()
 }

@@ -39,6 +39,13 @@ pub enum Failure {
         /// The directory.
         dir: String,
     },
+    /// Some inputs could not be used: each was reported when met, and the others were used.
+    Skipped {
+        /// How many could not be used.
+        bad: usize,
+        /// How many there were.
+        inputs: usize,
+    },
     /// The arguments do not go together.
     Usage(String),
     /// The library panicked on a document: a bug (the panic hook has printed the message).
@@ -90,6 +97,13 @@ impl fmt::Display for Failure {
             Failure::Input(e) => write!(f, "{e}"),
             Failure::At { input, line, error } => write!(f, "{input}, line {line}: {error}"),
             Failure::NoDocuments { dir } => write!(f, "no .txt files in the directory {dir}"),
+            Failure::Skipped { bad, inputs } => {
+                let s = if *inputs == 1 { "" } else { "s" };
+                write!(
+                    f,
+                    "{bad} of {inputs} input{s} could not be used (see above)"
+                )
+            }
             Failure::Usage(msg) => write!(f, "{msg}"),
             Failure::Internal { doc } => write!(
                 f,

@@ -1,6 +1,10 @@
 //! Reading documents: plain-text files and JSON Lines.
+//!
+//! A bad input (unreadable, not UTF-8, a bad JSON line, a bad date, a repeated id) is reported
+//! and skipped, so that one bad file does not cost the results of the others; `--strict` makes
+//! the first one fatal instead.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -29,17 +33,124 @@ pub struct Sources {
     /// for the document with that id (over its own); may be repeated.
     #[arg(long, value_name = "[ID=]YYYY-MM-DD")]
     pub published: Vec<String>,
+    /// Stop at the first input that cannot be used, with exit code 1.
+    ///
+    /// Without it, each bad input (an unreadable or non-UTF-8 file, a bad JSON line, a missing
+    /// field, a bad publication date, an id already read) is reported on standard error and
+    /// skipped, the others are processed, and the exit code is 1. With it, `timeline` writes
+    /// nothing, while `tag` and `events` have already written the documents before the bad one;
+    /// an unknown field of a JSON line, otherwise a warning, is an error too.
+    #[arg(long)]
+    pub strict: bool,
+    /// Read files that are not valid UTF-8 (e.g. Latin-1 or Windows-1252) anyway: each invalid
+    /// sequence becomes U+FFFD, and a warning per input counts the bytes replaced.
+    ///
+    /// A file that starts with a UTF-16 byte-order mark stays an error: convert it to UTF-8.
+    #[arg(long)]
+    pub lossy: bool,
+}
+
+/// Fields of a document line that are read.
+const DOCUMENT_FIELDS: [&str; 5] = ["id", "doc", "text", "published", "dct"];
+
+/// Fields of TempEval-3 corpus lines that are ignored without a warning: such corpora are read
+/// as documents (`tag --jsonl te3_train.jsonl`), and a warning per line would drown the rest.
+const TE3_FIELDS: [&str; 5] = ["dct_value", "title", "source", "timexes", "empty_timexes"];
+
+/// Fields an unknown field may be a misspelling of.
+const SUGGESTED_FIELDS: [&str; 5] = ["id", "text", "published", "doc", "dct"];
+
+/// How close (normalized Damerau-Levenshtein, case ignored) an unknown field must be to a known
+/// one to be suggested: `publised` (0.89) and `txt` (0.75) are, `ix` (0.5) is not.
+const SUGGESTION_SIMILARITY: f64 = 0.7;
+
+/// What reading the inputs came to: how many there were and how many could not be used.
+#[derive(Debug, Default, Clone, Copy)]
+#[must_use = "inputs that could not be used make the exit code 1"]
+pub struct Outcome {
+    /// Documents read or attempted: each text file, each non-blank JSON line, each input that
+    /// could not be opened or listed.
+    pub inputs: usize,
+    /// Those reported and skipped.
+    pub bad: usize,
+}
+
+impl Outcome {
+    /// Whether every input was bad, leaving nothing to build from.
+    pub fn nothing_usable(&self) -> bool {
+        self.bad > 0 && self.bad == self.inputs
+    }
+
+    /// `Ok` when every input was used, else the failure that sums up the skipped ones.
+    pub fn finish(self) -> Result<(), Failure> {
+        if self.bad == 0 {
+            Ok(())
+        } else {
+            Err(Failure::Skipped {
+                bad: self.bad,
+                inputs: self.inputs,
+            })
+        }
+    }
+}
+
+/// The state of one pass over the inputs: what was seen, what went wrong.
+struct Reading<'a> {
+    strict: bool,
+    progress: &'a Progress,
+    /// Each document id read, with where it came from.
+    seen: HashMap<String, String>,
+    outcome: Outcome,
+}
+
+impl Reading<'_> {
+    /// A bad input: fatal under `--strict`, else reported and counted.
+    fn bad(&mut self, failure: Failure) -> Result<(), Failure> {
+        if self.strict {
+            return Err(failure);
+        }
+        self.outcome.inputs += 1;
+        self.outcome.bad += 1;
+        self.progress
+            .eprintln(&format!("dateline: error: {failure}"));
+        Ok(())
+    }
+
+    /// A document read from `place`: handed to `each` unless its id was read before.
+    fn accept(
+        &mut self,
+        mut doc: Document,
+        place: String,
+        published: &mut Published,
+        each: &mut impl FnMut(&Document) -> Result<(), Failure>,
+    ) -> Result<(), Failure> {
+        if let Some(first) = self.seen.get(&doc.id) {
+            let error = dateline::Error::DuplicateInput {
+                id: doc.id,
+                first: first.clone(),
+                second: place,
+            };
+            return self.bad(Failure::Input(error));
+        }
+        self.seen.insert(doc.id.clone(), place);
+        self.outcome.inputs += 1;
+        published.apply(&mut doc);
+        each(&doc)?;
+        self.progress.document(doc.text.len());
+        Ok(())
+    }
+
+    fn warn(&self, message: &str) {
+        self.progress
+            .eprintln(&format!("dateline: warning: {message}"));
+    }
 }
 
 impl Sources {
-    /// Reads every document in order (files, then JSON Lines), with its publication date
-    /// applied, and hands each to `each`, counting it on `progress` (finished at the end).
-    pub fn for_each(
-        &self,
-        progress: &Progress,
-        mut each: impl FnMut(&Document) -> Result<(), Failure>,
-    ) -> Result<(), Failure> {
-        let mut published = Published::parse(&self.published)?;
+    /// Checks what the arguments say, before anything is read: the `--published` values and
+    /// that standard input is read at most once.
+    pub fn check(&self) -> Result<Published, Failure> {
+        let published = Published::parse(&self.published)?;
         let stdin_uses = self
             .files
             .iter()
@@ -51,25 +162,100 @@ impl Sources {
                 "standard input (`-`) can be read only once".to_owned(),
             ));
         }
-        for path in expand_paths(&self.files)? {
-            let mut doc = read_text(&path, None)?;
-            published.apply(&mut doc);
-            each(&doc)?;
-            progress.document(doc.text.len());
+        Ok(published)
+    }
+
+    /// Reads every document in order (files, then JSON Lines), with its publication date
+    /// applied, and hands each to `each`, counting it on `progress` (finished at the end).
+    ///
+    /// A bad input is reported on standard error and skipped (the [`Outcome`] counts it), or
+    /// under `--strict` returned as the error. An error of `each` (writing, a bug) is returned
+    /// at once.
+    pub fn for_each(
+        &self,
+        progress: &Progress,
+        mut each: impl FnMut(&Document) -> Result<(), Failure>,
+    ) -> Result<Outcome, Failure> {
+        let mut published = self.check()?;
+        let mut reading = Reading {
+            strict: self.strict,
+            progress,
+            seen: HashMap::new(),
+            outcome: Outcome::default(),
+        };
+        for path in &self.files {
+            let files = match text_files(path) {
+                Ok(files) => files,
+                Err(e) => {
+                    reading.bad(e)?;
+                    continue;
+                }
+            };
+            for file in files {
+                match read_text(&file, self.lossy) {
+                    Ok((doc, replaced)) => {
+                        let place = display_input(&file);
+                        if replaced > 0 {
+                            reading.warn(&replaced_warning(&place, replaced));
+                        }
+                        reading.accept(doc, place, &mut published, &mut each)?;
+                    }
+                    Err(e) => reading.bad(e)?,
+                }
+            }
         }
         for path in &self.jsonl {
-            for line in json_lines(path)? {
-                let mut doc = line?.document(None)?;
-                published.apply(&mut doc);
-                each(&doc)?;
-                progress.document(doc.text.len());
+            let mut lines = match JsonLines::open(path, self.lossy) {
+                Ok(lines) => lines,
+                Err(e) => {
+                    reading.bad(e)?;
+                    continue;
+                }
+            };
+            // Each unknown field is reported once per input, not on every line that has it.
+            let mut warned = BTreeSet::new();
+            for line in &mut lines {
+                let line = match line {
+                    Ok(line) => line,
+                    Err(e) => {
+                        reading.bad(e)?;
+                        continue;
+                    }
+                };
+                for unknown in line.unknown_fields() {
+                    if self.strict {
+                        return Err(Failure::Input(unknown));
+                    }
+                    if let dateline::Error::UnknownField { field, .. } = &unknown {
+                        if warned.insert(field.clone()) {
+                            reading.warn(&format!(
+                                "{unknown}; ignored (later lines with it are not reported)"
+                            ));
+                        }
+                    }
+                }
+                match line.document(None) {
+                    Ok(doc) => {
+                        let place = format!("{}, line {}", line.input, line.number);
+                        reading.accept(doc, place, &mut published, &mut each)?;
+                    }
+                    Err(e) => reading.bad(e)?,
+                }
+            }
+            if lines.replaced > 0 {
+                reading.warn(&replaced_warning(&lines.input, lines.replaced));
             }
         }
         // Before the warnings, which a bar still drawn would overwrite.
         progress.finish();
         warn_unused(&published);
-        Ok(())
+        Ok(reading.outcome)
     }
+}
+
+fn replaced_warning(input: &str, replaced: usize) -> String {
+    let s = if replaced == 1 { "" } else { "s" };
+    format!("{input}: not valid UTF-8: {replaced} byte{s} replaced with U+FFFD (--lossy)")
 }
 
 /// Runs the library on `doc`, turning a panic into a [`Failure::Internal`] that names the
@@ -90,36 +276,31 @@ fn open(path: &Path) -> Result<Box<dyn BufRead>, Failure> {
     }
 }
 
-/// The plain-text inputs named on the command line: files as they are (`-` included), and for
-/// each directory its `.txt` files, sorted by name (not recursive).
-pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    let mut out = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" || !path.is_dir() {
-            out.push(path.clone());
-            continue;
-        }
-        let entries = std::fs::read_dir(path).map_err(|e| Failure::read(path, e))?;
-        let mut texts = Vec::new();
-        for entry in entries {
-            let entry = entry.map_err(|e| Failure::read(path, e))?;
-            let file = entry.path();
-            let is_txt = file
-                .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case("txt"));
-            if is_txt && file.is_file() {
-                texts.push(file);
-            }
-        }
-        if texts.is_empty() {
-            return Err(Failure::NoDocuments {
-                dir: path.display().to_string(),
-            });
-        }
-        texts.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
-        out.extend(texts);
+/// The plain-text inputs a command-line argument names: a file as it is (`-` included), and
+/// for a directory its `.txt` files, sorted by name (not recursive).
+pub fn text_files(path: &Path) -> Result<Vec<PathBuf>, Failure> {
+    if path.as_os_str() == "-" || !path.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
     }
-    Ok(out)
+    let entries = std::fs::read_dir(path).map_err(|e| Failure::read(path, e))?;
+    let mut texts = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Failure::read(path, e))?;
+        let file = entry.path();
+        let is_txt = file
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("txt"));
+        if is_txt && file.is_file() {
+            texts.push(file);
+        }
+    }
+    if texts.is_empty() {
+        return Err(Failure::NoDocuments {
+            dir: path.display().to_string(),
+        });
+    }
+    texts.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    Ok(texts)
 }
 
 /// Publication dates from `--published`: one for every document (`YYYY-MM-DD`) and one per
@@ -131,13 +312,14 @@ pub struct Published {
 }
 
 impl Published {
-    /// Parses the values of `--published`.
+    /// Parses the values of `--published`; a bad one is a usage error that names it.
     pub fn parse(values: &[String]) -> Result<Self, Failure> {
         let mut p = Published::default();
         for value in values {
+            let usage = |e: dateline::Error| Failure::Usage(format!("--published {value:?}: {e}"));
             match value.rsplit_once('=') {
                 None => {
-                    let date = dateline::parse_published(value)?;
+                    let date = dateline::parse_published(value).map_err(usage)?;
                     if p.default.is_some_and(|d| d != date) {
                         return Err(Failure::Usage(format!(
                             "--published {value}: a date for all documents is already given"
@@ -146,12 +328,13 @@ impl Published {
                     p.default = Some(date);
                 }
                 Some((id, date)) => {
-                    let date = dateline::parse_published(date).map_err(|e| e.in_document(id))?;
                     if id.is_empty() {
                         return Err(Failure::Usage(format!(
                             "--published {value}: no document id before `=`"
                         )));
                     }
+                    let date =
+                        dateline::parse_published(date).map_err(|e| usage(e.in_document(id)))?;
                     match p.by_id.get(id) {
                         Some((d, _)) if *d != date => {
                             return Err(Failure::Usage(format!(
@@ -196,12 +379,74 @@ pub fn warn_unused(published: &Published) {
     }
 }
 
-/// Reads a plain-text document; its id is the file stem (`stdin` for `-`).
-pub fn read_text(path: &Path, published: Option<NaiveDate>) -> Result<Document, Failure> {
-    let mut text = String::new();
+/// Where a run of bytes starts in its input, for the messages about them.
+#[derive(Debug, Clone, Copy)]
+struct At {
+    /// The 0-based byte offset.
+    offset: usize,
+    /// The 1-based line.
+    line: usize,
+}
+
+/// Decodes the bytes of an input (or of one line of it, starting `at`) as UTF-8, without a
+/// leading byte-order mark. With `lossy`, invalid sequences become U+FFFD; the count says how
+/// many bytes were replaced.
+fn decode(
+    input: &str,
+    mut bytes: Vec<u8>,
+    lossy: bool,
+    mut at: At,
+) -> Result<(String, usize), dateline::Error> {
+    // Both UTF-16 marks hold bytes UTF-8 never has; decoding them lossily would give noise.
+    if at.offset == 0 && (bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])) {
+        return Err(dateline::Error::InvalidUtf8 {
+            input: input.to_owned(),
+            byte: bytes[0],
+            offset: 0,
+            line: at.line,
+            utf16: true,
+        });
+    }
+    // The UTF-8 byte-order mark says nothing a reader needs, and would become part of the
+    // first word (or make a JSON line invalid).
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+        at.offset += 3;
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, 0)),
+        Err(e) if lossy => {
+            let replaced = e.as_bytes().utf8_chunks().map(|c| c.invalid().len()).sum();
+            Ok((String::from_utf8_lossy(e.as_bytes()).into_owned(), replaced))
+        }
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            Err(dateline::Error::InvalidUtf8 {
+                input: input.to_owned(),
+                // `valid_up_to` is less than the length when there is an error.
+                byte: bytes.get(valid).copied().unwrap_or_default(),
+                offset: at.offset + valid,
+                line: at.line + bytes[..valid].iter().filter(|&&b| b == b'\n').count(),
+                utf16: false,
+            })
+        }
+    }
+}
+
+/// Reads a plain-text document; its id is the file stem (`stdin` for `-`). Also says how many
+/// bytes `lossy` decoding replaced.
+pub fn read_text(path: &Path, lossy: bool) -> Result<(Document, usize), Failure> {
+    let mut bytes = Vec::new();
     open(path)?
-        .read_to_string(&mut text)
+        .read_to_end(&mut bytes)
         .map_err(|e| Failure::read(path, e))?;
+    let (text, replaced) = decode(
+        &display_input(path),
+        bytes,
+        lossy,
+        At { offset: 0, line: 1 },
+    )?;
     let id = if path.as_os_str() == "-" {
         "stdin".to_owned()
     } else {
@@ -209,11 +454,12 @@ pub fn read_text(path: &Path, published: Option<NaiveDate>) -> Result<Document, 
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string())
     };
-    Ok(Document {
+    let doc = Document {
         id,
         text,
-        published,
-    })
+        published: None,
+    };
+    Ok((doc, replaced))
 }
 
 /// One non-blank line of a JSON Lines input: a JSON object, and where it came from.
@@ -223,33 +469,86 @@ pub struct Line {
     object: Map<String, Value>,
 }
 
-/// The JSON objects of a JSON Lines input, one per non-blank line.
-pub fn json_lines(path: &Path) -> Result<impl Iterator<Item = Result<Line, Failure>>, Failure> {
-    let reader = open(path)?;
-    let input = display_input(path);
-    Ok(reader.lines().enumerate().filter_map(move |(i, line)| {
-        let number = i + 1;
-        let line = match line {
-            Ok(line) => line,
-            Err(e) if e.kind() == io::ErrorKind::InvalidData => {
-                return Some(Err(Failure::Input(dateline::Error::InvalidJsonLine {
-                    input: input.clone(),
-                    line: number,
-                    reason: "not valid UTF-8".to_owned(),
-                })))
+/// The JSON objects of a JSON Lines input, one per non-blank line; a line that is not one is an
+/// error item, and reading goes on with the next (except after a read error, or in a UTF-16
+/// input, where every line would fail).
+pub struct JsonLines {
+    reader: Box<dyn BufRead>,
+    /// The input, as messages name it.
+    input: String,
+    lossy: bool,
+    /// Where the next line starts.
+    at: At,
+    /// Bytes replaced by `lossy` decoding so far.
+    replaced: usize,
+    done: bool,
+}
+
+impl JsonLines {
+    /// Opens `path` (`-` for standard input); with `lossy`, lines that are not UTF-8 are
+    /// decoded with replacement.
+    pub fn open(path: &Path, lossy: bool) -> Result<Self, Failure> {
+        Ok(JsonLines {
+            reader: open(path)?,
+            input: display_input(path),
+            lossy,
+            at: At { offset: 0, line: 1 },
+            replaced: 0,
+            done: false,
+        })
+    }
+}
+
+impl Iterator for JsonLines {
+    type Item = Result<Line, Failure>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            let mut bytes = Vec::new();
+            let read = match self.reader.read_until(b'\n', &mut bytes) {
+                Ok(0) => return None,
+                Ok(n) => n,
+                Err(e) => {
+                    // A read error may repeat forever; the rest of the input is lost either way.
+                    self.done = true;
+                    return Some(Err(Failure::Read {
+                        input: self.input.clone(),
+                        source: e,
+                    }));
+                }
+            };
+            let at = self.at;
+            self.at = At {
+                offset: at.offset + read,
+                line: at.line + 1,
+            };
+            if bytes.ends_with(b"\n") {
+                bytes.pop();
+                if bytes.ends_with(b"\r") {
+                    bytes.pop();
+                }
             }
-            Err(e) => {
-                return Some(Err(Failure::Read {
-                    input: input.clone(),
-                    source: e,
-                }))
+            let line = match decode(&self.input, bytes, self.lossy, at) {
+                Ok((line, replaced)) => {
+                    self.replaced += replaced;
+                    line
+                }
+                Err(e) => {
+                    self.done = matches!(e, dateline::Error::InvalidUtf8 { utf16: true, .. });
+                    return Some(Err(Failure::Input(e)));
+                }
+            };
+            if !line.trim().is_empty() {
+                return Some(parse_line(&self.input, at.line, &line));
             }
-        };
-        if line.trim().is_empty() {
-            return None;
         }
-        Some(parse_line(&input, number, &line))
-    }))
+        None
+    }
+}
+
+/// The JSON objects of a JSON Lines input, one per non-blank line, strictly UTF-8.
+pub fn json_lines(path: &Path) -> Result<JsonLines, Failure> {
+    JsonLines::open(path, false)
 }
 
 fn parse_line(input: &str, number: usize, line: &str) -> Result<Line, Failure> {
@@ -279,6 +578,17 @@ fn parse_line(input: &str, number: usize, line: &str) -> Result<Line, Failure> {
             json_kind(&other)
         ))),
     }
+}
+
+/// The known field that `field` is closest to, when close enough to be a misspelling of it.
+fn suggest_field(field: &str) -> Option<&'static str> {
+    let field = field.to_lowercase();
+    SUGGESTED_FIELDS
+        .iter()
+        .map(|&known| (known, strsim::normalized_damerau_levenshtein(&field, known)))
+        .filter(|&(_, similarity)| similarity >= SUGGESTION_SIMILARITY)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(known, _)| known)
 }
 
 fn json_kind(v: &Value) -> &'static str {
@@ -347,6 +657,21 @@ impl Line {
             text,
             published,
         })
+    }
+
+    /// The fields of the line that a document line does not have (TempEval-3's are known),
+    /// each an [`dateline::Error::UnknownField`] with the field it may be a misspelling of.
+    pub fn unknown_fields(&self) -> Vec<dateline::Error> {
+        self.object
+            .keys()
+            .filter(|k| !DOCUMENT_FIELDS.contains(&k.as_str()) && !TE3_FIELDS.contains(&k.as_str()))
+            .map(|field| dateline::Error::UnknownField {
+                input: self.input.clone(),
+                line: self.number,
+                field: field.clone(),
+                suggestion: suggest_field(field),
+            })
+            .collect()
     }
 
     /// The id of the line's document: `id` or `doc`, a string or an integer.
@@ -466,6 +791,162 @@ mod tests {
             ),
             "{m}"
         );
+    }
+
+    fn decoded(bytes: &[u8], lossy: bool) -> Result<(String, usize), String> {
+        decode("in.txt", bytes.to_vec(), lossy, At { offset: 0, line: 1 })
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn decoding_names_the_bad_byte_its_offset_and_line() {
+        assert_eq!(decoded(b"caf\xc3\xa9", false), Ok(("café".to_owned(), 0)));
+        assert_eq!(
+            decoded(b"one\ntwo\ncaf\xe9 2023", false),
+            Err(
+                "in.txt: not valid UTF-8: byte 0xE9 at offset 11 (line 3); the file may be \
+                 Latin-1 or Windows-1252: try --lossy"
+                    .to_owned()
+            )
+        );
+        // An incomplete sequence at the very end is invalid too.
+        let e = decoded(b"ab\xc3", false).expect_err("truncated");
+        assert!(e.contains("byte 0xC3 at offset 2 (line 1)"), "{e}");
+        let line = decode(
+            "in.jsonl",
+            b"x\xff".to_vec(),
+            false,
+            At {
+                offset: 1500,
+                line: 40,
+            },
+        )
+        .map_err(|e| e.to_string());
+        assert!(
+            line.as_ref()
+                .is_err_and(|e| e.contains("byte 0xFF at offset 1,501 (line 40)")),
+            "{line:?}"
+        );
+    }
+
+    #[test]
+    fn lossy_decoding_counts_the_replaced_bytes() {
+        assert_eq!(
+            decoded(b"caf\xe9 \xe9t\xe9", true),
+            Ok(("caf\u{FFFD} \u{FFFD}t\u{FFFD}".to_owned(), 3))
+        );
+        assert_eq!(decoded(b"fine", true), Ok(("fine".to_owned(), 0)));
+    }
+
+    #[test]
+    fn byte_order_marks() {
+        assert_eq!(
+            decoded(b"\xef\xbb\xbfMarch", false),
+            Ok(("March".to_owned(), 0))
+        );
+        // Offsets stay those of the file, mark included.
+        let e = decoded(b"\xef\xbb\xbfab\xe9", false).expect_err("Latin-1");
+        assert!(e.contains("at offset 5 (line 1)"), "{e}");
+        for bom in [&b"\xff\xfea\x00"[..], b"\xfe\xff\x00a"] {
+            for lossy in [false, true] {
+                let e = decoded(bom, lossy).expect_err("UTF-16");
+                assert!(
+                    e.contains("at offset 0 (line 1); it looks like UTF-16"),
+                    "{e}"
+                );
+            }
+        }
+    }
+
+    fn lines_of(bytes: &[u8], lossy: bool) -> (Vec<Result<String, String>>, usize) {
+        let mut lines = JsonLines {
+            reader: Box::new(io::Cursor::new(bytes.to_vec())),
+            input: "in.jsonl".to_owned(),
+            lossy,
+            at: At { offset: 0, line: 1 },
+            replaced: 0,
+            done: false,
+        };
+        let items = (&mut lines)
+            .map(|l| {
+                l.and_then(|l| l.document(None))
+                    .map(|d| d.text)
+                    .map_err(|e| e.to_string())
+            })
+            .collect();
+        (items, lines.replaced)
+    }
+
+    #[test]
+    fn json_lines_go_on_after_a_bad_line() {
+        let input = b"\xef\xbb\xbf{\"id\": \"a\", \"text\": \"x\"}\r\n\n\
+                      {\"id\": \"b\", \"text\": \"caf\xe9\"}\n\
+                      {\"id\": \"c\", \"text\": \"y\"}";
+        let (items, replaced) = lines_of(input, false);
+        assert_eq!(items.len(), 3, "{items:?}");
+        assert_eq!(items[0], Ok("x".to_owned()));
+        assert!(
+            items[1]
+                .as_ref()
+                .is_err_and(|e| e
+                    .starts_with("in.jsonl: not valid UTF-8: byte 0xE9 at offset 54 (line 3);")),
+            "{:?}",
+            items[1]
+        );
+        assert_eq!(items[2], Ok("y".to_owned()));
+        assert_eq!(replaced, 0);
+        let (items, replaced) = lines_of(input, true);
+        assert_eq!(items[1], Ok("caf\u{FFFD}".to_owned()));
+        assert_eq!(replaced, 1);
+    }
+
+    #[test]
+    fn a_utf16_json_lines_input_is_one_error() {
+        let (items, _) = lines_of(b"\xff\xfe{\x00\n\x00}\x00\n\x00", false);
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert!(items[0].as_ref().is_err_and(|e| e.contains("UTF-16")));
+    }
+
+    #[test]
+    fn unknown_fields_with_suggestions() {
+        let l = line(r#"{"id": "a", "text": "", "publised": "2023-01-02", "Text": "", "zzz": 1}"#)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let unknown: Vec<String> = l.unknown_fields().iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            unknown,
+            [
+                "in.jsonl, line 7: unknown field `Text` (did you mean `text`?)",
+                "in.jsonl, line 7: unknown field `publised` (did you mean `published`?)",
+                "in.jsonl, line 7: unknown field `zzz` (a document has `id`, `text` and \
+                 `published`)",
+            ]
+        );
+        assert_eq!(suggest_field("txt"), Some("text"));
+        assert_eq!(suggest_field("published_at"), Some("published"));
+        assert_eq!(suggest_field("ix"), None);
+        // TempEval-3 corpus lines are documents too.
+        let te3 = line(r#"{"doc": "d", "dct": "1998-01-08", "dct_value": "1998-01-08", "title": null, "text": "", "timexes": [], "empty_timexes": [], "source": "x"}"#)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(te3.unknown_fields().is_empty());
+    }
+
+    #[test]
+    fn bad_published_flags_are_usage_errors_naming_the_value() {
+        for (value, says) in [
+            ("2023-02-30", "--published \"2023-02-30\": invalid publication date \"2023-02-30\": no such day"),
+            ("yesterday", "--published \"yesterday\": invalid publication date \"yesterday\": not in the form"),
+            ("", "--published \"\": invalid publication date \"\": the value is empty"),
+            ("a=", "--published \"a=\": invalid publication date \"\" for document \"a\": the value is empty"),
+        ] {
+            match Published::parse(&[value.to_owned()]) {
+                Err(e @ Failure::Usage(_)) => {
+                    assert!(e.to_string().starts_with(says), "{e}");
+                    assert_eq!(e.exit_code(), 2);
+                }
+                Err(e) => panic!("{value:?}: not a usage error: {e}"),
+                Ok(_) => panic!("{value:?} accepted"),
+            }
+        }
     }
 
     #[test]

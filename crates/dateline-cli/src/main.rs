@@ -28,9 +28,18 @@ use failure::Failure;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// What the exit code says, for `--help`.
+const EXIT_CODES: &str = "\
+Exit codes: 0 success; 1 bad input; 2 bad usage (nothing is read); 101 an internal error (a bug).
+A bad input of tag, events or timeline (an unreadable or non-UTF-8 file, a bad JSON line, a bad
+date, a repeated id) is reported on standard error and skipped, the rest is used, and the exit
+code is 1; --strict stops at the first one instead. --lossy reads Latin-1 and other non-UTF-8
+text, replacing what is not UTF-8.";
+
 /// Temporal expressions and events in news articles: find them, export them, score them.
 #[derive(Debug, Parser)]
-#[command(name = "dateline", version, about, long_about = None, args_override_self = true)]
+#[command(name = "dateline", version, about, long_about = None, args_override_self = true,
+          after_help = EXIT_CODES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -42,8 +51,10 @@ enum Command {
     ///
     /// Reads plain-text files (the id of each is its file stem), directories of .txt files
     /// and/or JSON Lines of {"id", "text", "published"?} (TempEval-3's "doc" and "dct" are
-    /// accepted for "id" and "published"). `-` reads standard input. Writes one result per
-    /// document, offsets in Unicode code points.
+    /// accepted for "id" and "published"; other fields draw a warning, except TempEval-3's,
+    /// which are ignored). `-` reads standard input. Writes one result per document, offsets
+    /// in Unicode code points.
+    #[command(after_help = EXIT_CODES)]
     Tag(TagArgs),
     /// Find the event mentions of documents: trigger, participants, place, time.
     ///
@@ -51,6 +62,7 @@ enum Command {
     /// {"id", "published", "events": [{"doc", "sentence", "sentence_start", "sentence_end",
     /// "trigger": {"text", "start", "end"}, "lemma", "class", "modality", "time", "when",
     /// "anchoring", "timeline", "participants", "location"}]}, offsets in Unicode code points.
+    #[command(after_help = EXIT_CODES)]
     Events(EventsArgs),
     /// Build one timeline from all the documents: each event once, dated as the sources
     /// support, disagreements shown.
@@ -60,6 +72,7 @@ enum Command {
     /// disagree, a policy chooses and every claim is kept. Writes Markdown by default; `--format
     /// json` writes {"schema": "dateline.timeline/1", "documents", "events"} with code-point
     /// offsets.
+    #[command(after_help = EXIT_CODES)]
     Timeline(TimelineArgs),
     /// Score the pipeline against gold annotations.
     #[command(subcommand)]
@@ -259,8 +272,13 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`dateline tag … | head`) is the reader's choice, not an error.
         Err(Failure::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(failure) => {
+        // The summary of skipped inputs follows their own error lines; it is not another.
+        Err(failure @ Failure::Skipped { .. }) => {
             eprintln!("dateline: {failure}");
+            ExitCode::from(failure.exit_code())
+        }
+        Err(failure) => {
+            eprintln!("dateline: error: {failure}");
             ExitCode::from(failure.exit_code())
         }
     }

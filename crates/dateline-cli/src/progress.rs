@@ -87,6 +87,14 @@ impl Progress {
         }
     }
 
+    /// Writes `line` to standard error, the display (if drawn) kept off it.
+    pub fn eprintln(&self, line: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
     /// Removes the display.
     pub fn finish(&self) {
         if let Some(bar) = &self.bar {

@@ -23,6 +23,8 @@ pub fn run(args: &TagArgs, out: &mut impl Write) -> Result<(), Failure> {
             "--out-dir writes TimeML files: use it with --format timeml".to_owned(),
         ));
     }
+    // A bad `--published` is a usage error, before the output directory is made.
+    args.sources.check()?;
     if let Some(dir) = &args.out_dir {
         std::fs::create_dir_all(dir).map_err(|source| Failure::Create {
             path: dir.display().to_string(),
@@ -35,8 +37,8 @@ pub fn run(args: &TagArgs, out: &mut impl Write) -> Result<(), Failure> {
         out,
     };
     args.sources
-        .for_each(&Progress::documents("tagging"), |doc| sink.emit(doc))?;
-    Ok(())
+        .for_each(&Progress::documents("tagging"), |doc| sink.emit(doc))?
+        .finish()
 }
 
 struct Sink<'a, W> {

@@ -21,11 +21,16 @@ pub fn run(args: &TimelineArgs, out: &mut impl Write) -> Result<(), Failure> {
     let policy = policy(args)?;
 
     let mut documents = Vec::new();
-    args.sources
+    let outcome = args
+        .sources
         .for_each(&Progress::documents("loading"), |doc| {
             documents.push(doc.clone());
             Ok(())
         })?;
+    // An empty timeline would look like a result; the errors above say why there is none.
+    if outcome.nothing_usable() {
+        return outcome.finish();
+    }
     let read: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
     for (flag, id) in weights
         .keys()
@@ -53,7 +58,8 @@ pub fn run(args: &TimelineArgs, out: &mut impl Write) -> Result<(), Failure> {
         TimelineFormat::Csv => export::timeline_csv(&timeline),
         TimelineFormat::Timelinejs => export::timeline_timelinejs(&timeline) + "\n",
     };
-    out.write_all(text.as_bytes()).map_err(Failure::Write)
+    out.write_all(text.as_bytes()).map_err(Failure::Write)?;
+    outcome.finish()
 }
 
 /// The policies `--policy` names.

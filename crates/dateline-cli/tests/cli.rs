@@ -189,9 +189,9 @@ fn bad_published_date_names_the_value() {
             "--published",
             "16/03/2023",
         ]),
-        1,
+        2,
     );
-    assert!(err.contains("\"16/03/2023\""), "{err}");
+    assert!(err.contains("--published \"16/03/2023\""), "{err}");
     let err = fails(
         &run(&["tag", "--jsonl", &fixture_str("bad_published.jsonl")]),
         1,
@@ -215,6 +215,21 @@ fn usage_errors_exit_2() {
     fails(&run(&["frobnicate"]), 2);
     let err = fails(&run_with_stdin(&["tag", "-", "--jsonl", "-"], ""), 2);
     assert!(err.contains("only once"), "{err}");
+}
+
+#[test]
+fn help_says_what_the_exit_codes_strict_and_lossy_do() {
+    for args in [&["--help"][..], &["tag", "--help"], &["timeline", "-h"]] {
+        let help = ok(&run(args));
+        assert!(
+            help.contains("Exit codes: 0 success; 1 bad input; 2 bad usage"),
+            "{args:?}: {help}"
+        );
+        assert!(help.contains("--strict stops at the first one"), "{args:?}");
+    }
+    let help = ok(&run(&["events", "--help"]));
+    assert!(help.contains("--strict"), "{help}");
+    assert!(help.contains("--lossy"), "{help}");
 }
 
 #[test]

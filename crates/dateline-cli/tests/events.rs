@@ -243,15 +243,6 @@ fn events_bad_input_exits_1() {
         1,
     );
     assert!(err.contains("missing field `text`"), "{err}");
-
-    let path = fixture_str("events_dir/a_merger.txt");
-    let err = fails(&run(&["events", &path, "--published", "2023-02-30"]), 1);
-    assert!(
-        err.contains("invalid publication date \"2023-02-30\""),
-        "{err}"
-    );
-    let err = fails(&run(&["events", &path, "--published", "a=2023-13-01"]), 1);
-    assert!(err.contains("\"2023-13-01\" for document \"a\""), "{err}");
 }
 
 #[test]
@@ -287,6 +278,16 @@ fn events_usage_errors_exit_2() {
     assert!(err.contains("already given"), "{err}");
     let err = fails(&run(&["events", &path, "--published", "=2020-01-01"]), 2);
     assert!(err.contains("no document id"), "{err}");
+    // A bad date is a bad argument, not bad input.
+    let o = run(&["events", &path, "--published", "2023-02-30"]);
+    let err = fails(&o, 2);
+    assert!(
+        err.contains("invalid publication date \"2023-02-30\""),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty());
+    let err = fails(&run(&["events", &path, "--published", "a=2023-13-01"]), 2);
+    assert!(err.contains("\"2023-13-01\" for document \"a\""), "{err}");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::process::Output;
 
 mod common;
 
-use common::{ok, stderr};
+use common::{ok, stderr, stdout};
 
 use serde_json::Value;
 
@@ -334,15 +334,34 @@ fn bad_policy_arguments_are_usage_errors() {
 }
 
 #[test]
-fn duplicate_ids_exit_1_naming_the_id() {
+fn duplicate_ids_exit_1_naming_the_id_and_keep_the_first() {
     let a = format!("{}/a.txt", fixture());
-    let err = fails(&run(&[&a, &a]), 1);
-    assert!(err.contains("duplicate document id \"a\""), "{err}");
+    let o = run(&[&a, &a, "--format", "json"]);
+    let err = common::fails(&o, 1);
+    assert!(
+        err.contains(&format!(
+            "dateline: error: duplicate document id \"a\": {a} repeats the id of {a}\n"
+        )),
+        "{err}"
+    );
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("the timeline of the first");
+    assert_eq!(v["documents"].as_array().map(Vec::len), Some(1));
 
     let jsonl = "{\"id\": \"x\", \"text\": \"They met on 12 September 2022.\"}\n\
                  {\"id\": \"x\", \"text\": \"They left.\"}\n";
-    let err = fails(&run_with_stdin(&["--jsonl", "-"], jsonl), 1);
-    assert!(err.contains("duplicate document id \"x\""), "{err}");
+    let o = run_with_stdin(&["--jsonl", "-", "--format", "json"], jsonl);
+    let err = common::fails(&o, 1);
+    assert!(
+        err.contains(
+            "duplicate document id \"x\": <stdin>, line 2 repeats the id of <stdin>, line 1"
+        ),
+        "{err}"
+    );
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("the timeline of the first");
+    assert!(v["events"].to_string().contains("met"), "{v}");
+    assert!(!v["events"].to_string().contains("left"), "{v}");
+
+    fails(&run_with_stdin(&["--jsonl", "-", "--strict"], jsonl), 1);
 }
 
 #[test]
@@ -364,7 +383,7 @@ fn published_dates_and_json_lines() {
     assert_eq!(v["documents"][0]["published_source"], "given");
     assert_eq!(v["events"][0]["when"]["start"], "2023-03-16");
 
-    let err = fails(&run(&[&fixture(), "--published", "c=2022-02-30"]), 1);
+    let err = fails(&run(&[&fixture(), "--published", "c=2022-02-30"]), 2);
     assert!(err.contains("2022-02-30"), "{err}");
 }
 

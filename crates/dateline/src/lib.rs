@@ -109,7 +109,7 @@ pub fn parse_published(value: &str) -> Result<NaiveDate, Error> {
     };
     let s = value.trim();
     if s.is_empty() {
-        return Err(bad("empty"));
+        return Err(bad("the value is empty"));
     }
     let mut parts = s.split('-');
     let (Some(y), Some(m), Some(d), None) =

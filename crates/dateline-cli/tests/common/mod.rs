@@ -72,6 +72,7 @@ pub fn fails(o: &Output, code: i32) -> String {
     assert_eq!(o.status.code(), Some(code), "stderr: {err}");
     assert!(!err.contains("panicked"), "{err}");
     assert!(!err.contains("stack backtrace"), "{err}");
+    assert!(!err.contains("RUST_BACKTRACE"), "{err}");
     err
 }
 

@@ -1,0 +1,526 @@
+//! Bad input in `tag`, `events` and `timeline`: each bad input is reported with where it came
+//! from and skipped, the good ones still make the output, the exit code says something was
+//! skipped; `--strict` stops at the first; `--lossy` reads what is not UTF-8.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::*;
+use serde_json::Value;
+
+const COMMANDS: [&str; 3] = ["tag", "events", "timeline"];
+
+/// A fresh directory for one test's inputs, holding `files` (name, bytes).
+fn scratch(test: &str, files: &[(&str, &[u8])]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("reliability")
+        .join(test);
+    // Left over from an earlier run, or absent: either way it is made anew.
+    let _ = std::fs::remove_dir_all(&dir);
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        let parent = path.parent().expect("a file in the directory");
+        std::fs::create_dir_all(parent).expect("the directory is made");
+        std::fs::write(&path, bytes).expect("the input is written");
+    }
+    std::fs::create_dir_all(&dir).expect("the directory is made");
+    dir
+}
+
+fn path(dir: &Path, name: &str) -> String {
+    dir.join(name).display().to_string()
+}
+
+/// `dateline command args…`.
+fn run_command(command: &str, args: &[String]) -> Output {
+    let mut all = vec![command];
+    all.extend(args.iter().map(String::as_str));
+    run(&all)
+}
+
+/// The document ids of the output of `command` in JSON (`tag`, `events`) or of the timeline's
+/// documents.
+fn ids(command: &str, out: &str) -> Vec<String> {
+    let lines = if command == "timeline" {
+        let v: Value = serde_json::from_str(out).unwrap_or_else(|e| panic!("{e}: {out}"));
+        v["documents"].as_array().expect("documents").clone()
+    } else {
+        json_lines(out)
+    };
+    lines
+        .iter()
+        .map(|l| l["id"].as_str().expect("an id").to_owned())
+        .collect()
+}
+
+/// Extra arguments that make `command` write JSON.
+fn json_format(command: &str) -> Vec<String> {
+    if command == "timeline" {
+        vec!["--format".to_owned(), "json".to_owned()]
+    } else {
+        Vec::new()
+    }
+}
+
+const GOOD: &[u8] = b"The talks began on 16 March 2023.";
+const LATIN1: &[u8] = b"Le caf\xe9 a ferm\xe9 le 16 March 2023.";
+
+fn mixed_inputs(test: &str) -> (PathBuf, Vec<String>) {
+    let jsonl: &[u8] = b"{\"id\": \"j1\", \"text\": \"They met on 12 May 2021.\"}\n\
+        {\"id\": \"broken\n\
+        \n\
+        {\"id\": \"no-text\"}\n\
+        {\"id\": \"y\", \"text\": \"x\", \"published\": \"yesterday\"}\n\
+        {\"id\": \"good\", \"text\": \"Another good.\"}\n\
+        {\"id\": \"j2\", \"text\": \"They left on 13 May 2021.\"}\n";
+    let dir = scratch(
+        test,
+        &[
+            ("good.txt", GOOD),
+            ("latin1.txt", LATIN1),
+            ("empty/readme.md", b"not a document"),
+            ("docs.jsonl", jsonl),
+        ],
+    );
+    let args = vec![
+        path(&dir, "good.txt"),
+        path(&dir, "missing.txt"),
+        path(&dir, "latin1.txt"),
+        path(&dir, "empty"),
+        "--jsonl".to_owned(),
+        path(&dir, "docs.jsonl"),
+    ];
+    (dir, args)
+}
+
+#[test]
+fn each_bad_input_is_reported_and_the_good_ones_are_used() {
+    for command in COMMANDS {
+        let (dir, mut args) = mixed_inputs(&format!("partial-{command}"));
+        args.extend(json_format(command));
+        let o = run_command(command, &args);
+        let err = fails(&o, 1);
+        let jsonl = path(&dir, "docs.jsonl");
+        let expected = [
+            format!(
+                "dateline: error: cannot read {}: ",
+                path(&dir, "missing.txt")
+            ),
+            format!(
+                "dateline: error: {}: not valid UTF-8: byte 0xE9 at offset 6 (line 1); the file \
+                 may be Latin-1 or Windows-1252: try --lossy\n",
+                path(&dir, "latin1.txt")
+            ),
+            format!(
+                "dateline: error: no .txt files in the directory {}\n",
+                path(&dir, "empty")
+            ),
+            format!("dateline: error: {jsonl}, line 2: invalid JSON: "),
+            format!("dateline: error: {jsonl}, line 4: missing field `text`\n"),
+            format!(
+                "dateline: error: {jsonl}, line 5: invalid publication date \"yesterday\" for \
+                 document \"y\": "
+            ),
+            format!(
+                "dateline: error: duplicate document id \"good\": {jsonl}, line 6 repeats the id \
+                 of {}\n",
+                path(&dir, "good.txt")
+            ),
+            // Four files and directories, one good; six non-blank lines, two good.
+            "dateline: 7 of 10 inputs could not be used (see above)\n".to_owned(),
+        ];
+        let mut rest = err.as_str();
+        for part in &expected {
+            let at = rest
+                .find(part.as_str())
+                .unwrap_or_else(|| panic!("{command}: no {part:?} (in order) in\n{err}"));
+            rest = &rest[at + part.len()..];
+        }
+        assert!(err.ends_with(expected[7].as_str()), "{command}: {err}");
+        assert_eq!(
+            ids(command, &stdout(&o)),
+            ["good", "j1", "j2"],
+            "{command}: {err}"
+        );
+    }
+}
+
+#[test]
+fn strict_stops_at_the_first_bad_input() {
+    for command in COMMANDS {
+        let (dir, mut args) = mixed_inputs(&format!("strict-{command}"));
+        args.extend(json_format(command));
+        args.push("--strict".to_owned());
+        let o = run_command(command, &args);
+        let err = fails(&o, 1);
+        assert_eq!(
+            err,
+            format!(
+                "dateline: error: cannot read {}: No such file or directory (os error 2)\n",
+                path(&dir, "missing.txt")
+            ),
+            "{command}"
+        );
+        let out = stdout(&o);
+        if command == "timeline" {
+            assert_eq!(out, "", "a timeline of part of the input");
+        } else {
+            // Streamed: the document before the bad one is already written.
+            assert_eq!(ids(command, &out), ["good"]);
+        }
+    }
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_named_and_lossy_reads_it() {
+    let dir = scratch("latin1", &[("notes.txt", LATIN1)]);
+    let notes = path(&dir, "notes.txt");
+    for command in COMMANDS {
+        let o = run(&[command, &notes]);
+        let err = fails(&o, 1);
+        assert!(
+            err.starts_with(&format!(
+                "dateline: error: {notes}: not valid UTF-8: byte 0xE9 at offset 6 (line 1); the \
+                 file may be Latin-1 or Windows-1252: try --lossy\n"
+            )),
+            "{command}: {err}"
+        );
+        assert!(
+            err.ends_with("dateline: 1 of 1 input could not be used (see above)\n"),
+            "{command}: {err}"
+        );
+        // Nothing was usable: not even an empty timeline.
+        assert_eq!(stdout(&o), "", "{command}");
+    }
+    let o = run(&["tag", &notes, "--lossy"]);
+    let out = ok(&o);
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "dateline: warning: {notes}: not valid UTF-8: 2 bytes replaced with U+FFFD (--lossy)\n"
+        )
+    );
+    let line = &json_lines(&out)[0];
+    assert_eq!(line["id"], "notes");
+    let timexes = line["timexes"].as_array().expect("timexes");
+    assert!(
+        timexes
+            .iter()
+            .any(|t| t["value"] == "2023-03-16" && t["text"] == "16 March 2023"),
+        "{out}"
+    );
+    // The replacement is one code point: the offsets are those of the decoded text.
+    assert_eq!(timexes[0]["start"], 19, "{out}");
+    for command in ["events", "timeline"] {
+        ok(&run(&[command, &notes, "--lossy"]));
+    }
+}
+
+#[test]
+fn a_utf16_file_is_recognised_even_with_lossy() {
+    let dir = scratch("utf16", &[("wide.txt", b"\xff\xfeM\x00a\x00y\x00")]);
+    let wide = path(&dir, "wide.txt");
+    for lossy in [false, true] {
+        let mut args = vec!["tag", wide.as_str()];
+        if lossy {
+            args.push("--lossy");
+        }
+        let err = fails(&run(&args), 1);
+        assert!(
+            err.starts_with(&format!(
+                "dateline: error: {wide}: not valid UTF-8: byte 0xFF at offset 0 (line 1); it \
+                 looks like UTF-16"
+            )),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_json_line_that_is_not_utf8_names_its_line() {
+    let jsonl: &[u8] = b"{\"id\": \"a\", \"text\": \"On 1 May 2021.\"}\n\
+        {\"id\": \"b\", \"text\": \"caf\xe9\"}\n\
+        {\"id\": \"c\", \"text\": \"\xe9t\xe9 2020\"}\n\
+        {\"id\": \"d\", \"text\": \"On 2 May 2021.\"}\n";
+    let dir = scratch("latin1-jsonl", &[("docs.jsonl", jsonl)]);
+    let docs = path(&dir, "docs.jsonl");
+    let o = run(&["tag", "--jsonl", &docs]);
+    let err = fails(&o, 1);
+    assert_eq!(
+        err,
+        format!(
+            "dateline: error: {docs}: not valid UTF-8: byte 0xE9 at offset 62 (line 2); the file \
+             may be Latin-1 or Windows-1252: try --lossy\n\
+             dateline: error: {docs}: not valid UTF-8: byte 0xE9 at offset 87 (line 3); the file \
+             may be Latin-1 or Windows-1252: try --lossy\n\
+             dateline: 2 of 4 inputs could not be used (see above)\n"
+        )
+    );
+    assert_eq!(ids("tag", &stdout(&o)), ["a", "d"]);
+
+    // With --lossy every line is read, and one warning counts the bytes of the whole input.
+    let o = run(&["tag", "--jsonl", &docs, "--lossy"]);
+    assert_eq!(ids("tag", &ok(&o)), ["a", "b", "c", "d"]);
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "dateline: warning: {docs}: not valid UTF-8: 3 bytes replaced with U+FFFD (--lossy)\n"
+        )
+    );
+}
+
+#[test]
+fn a_utf8_byte_order_mark_is_dropped() {
+    let dir = scratch(
+        "bom",
+        &[
+            ("marked.txt", b"\xef\xbb\xbf16 March 2023 was a Thursday."),
+            (
+                "marked.jsonl",
+                b"\xef\xbb\xbf{\"id\": \"j\", \"text\": \"16 March 2023\"}\n",
+            ),
+        ],
+    );
+    let o = run(&[
+        "tag",
+        &path(&dir, "marked.txt"),
+        "--jsonl",
+        &path(&dir, "marked.jsonl"),
+    ]);
+    let out = ok(&o);
+    assert_eq!(stderr(&o), "");
+    for line in json_lines(&out) {
+        let first = &line["timexes"][0];
+        assert_eq!(
+            (&first["start"], &first["text"]),
+            (&Value::from(0), &Value::from("16 March 2023")),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn duplicate_ids_across_a_directory_and_json_lines() {
+    let jsonl: &[u8] = b"{\"id\": \"c\", \"text\": \"Third.\"}\n\
+        {\"id\": \"b\", \"text\": \"Not the b of the directory.\"}\n\
+        {\"id\": \"c\", \"text\": \"Third again.\"}\n";
+    let dir = scratch(
+        "duplicates",
+        &[
+            ("dir/a.txt", b"First."),
+            ("dir/b.txt", b"Second."),
+            ("more.jsonl", jsonl),
+        ],
+    );
+    let more = path(&dir, "more.jsonl");
+    for command in COMMANDS {
+        let mut args = vec![path(&dir, "dir"), "--jsonl".to_owned(), more.clone()];
+        args.extend(json_format(command));
+        let o = run_command(command, &args);
+        let err = fails(&o, 1);
+        assert_eq!(
+            err,
+            format!(
+                "dateline: error: duplicate document id \"b\": {more}, line 2 repeats the id of \
+                 {}\n\
+                 dateline: error: duplicate document id \"c\": {more}, line 3 repeats the id of \
+                 {more}, line 1\n\
+                 dateline: 2 of 5 inputs could not be used (see above)\n",
+                path(&dir, "dir/b.txt")
+            ),
+            "{command}"
+        );
+        let mut got = ids(command, &stdout(&o));
+        got.sort();
+        assert_eq!(got, ["a", "b", "c"], "{command}");
+    }
+    // The first b is the directory's.
+    let o = run(&[
+        "tag",
+        &path(&dir, "dir"),
+        "--jsonl",
+        &more,
+        "--format",
+        "text",
+    ]);
+    assert!(!stdout(&o).contains("Not the b"));
+    let o = run(&["events", &path(&dir, "dir"), "--jsonl", &more, "--strict"]);
+    let err = fails(&o, 1);
+    assert!(err.contains("duplicate document id \"b\""), "{err}");
+    assert!(!err.contains("duplicate document id \"c\""), "{err}");
+}
+
+#[test]
+fn unknown_fields_warn_with_a_suggestion_or_fail_under_strict() {
+    let jsonl: &[u8] = b"{\"id\": \"a\", \"text\": \"On Friday.\", \"publised\": \"2023-03-17\"}\n\
+        {\"id\": \"b\", \"text\": \"On Friday.\", \"publised\": \"2023-03-17\", \"colour\": 1}\n";
+    let dir = scratch("unknown", &[("typo.jsonl", jsonl)]);
+    let typo = path(&dir, "typo.jsonl");
+    for command in COMMANDS {
+        let mut args = vec!["--jsonl".to_owned(), typo.clone()];
+        args.extend(json_format(command));
+        let o = run_command(command, &args);
+        assert_eq!(ids(command, &ok(&o)), ["a", "b"], "{command}");
+        // Once per field and input, at the first line that has it.
+        assert_eq!(
+            stderr(&o),
+            format!(
+                "dateline: warning: {typo}, line 1: unknown field `publised` (did you mean \
+                 `published`?); ignored (later lines with it are not reported)\n\
+                 dateline: warning: {typo}, line 2: unknown field `colour` (a document has `id`, \
+                 `text` and `published`); ignored (later lines with it are not reported)\n"
+            ),
+            "{command}"
+        );
+
+        args.push("--strict".to_owned());
+        let o = run_command(command, &args);
+        let err = fails(&o, 1);
+        assert_eq!(
+            err,
+            format!(
+                "dateline: error: {typo}, line 1: unknown field `publised` (did you mean \
+                 `published`?)\n"
+            ),
+            "{command}"
+        );
+        assert_eq!(stdout(&o), "", "{command}");
+    }
+    // The misspelt date is not used.
+    let o = run(&["events", "--jsonl", &typo]);
+    assert_eq!(json_lines(&ok(&o))[0]["published"], Value::Null);
+}
+
+#[test]
+fn bad_publication_date_flags_are_usage_errors() {
+    let dir = scratch("published-flag", &[("a.txt", GOOD)]);
+    let a = path(&dir, "a.txt");
+    for command in COMMANDS {
+        for (value, says) in [
+            (
+                "2023-02-30",
+                "--published \"2023-02-30\": invalid publication date \"2023-02-30\": no such day \
+                 in the calendar",
+            ),
+            (
+                "yesterday",
+                "--published \"yesterday\": invalid publication date \"yesterday\": not in the \
+                 form YYYY-MM-DD",
+            ),
+            (
+                "",
+                "--published \"\": invalid publication date \"\": the value is empty",
+            ),
+            (
+                "a=",
+                "--published \"a=\": invalid publication date \"\" for document \"a\": the value \
+                 is empty",
+            ),
+        ] {
+            let o = run(&[command, &a, "--published", value]);
+            let err = fails(&o, 2);
+            assert!(
+                err.starts_with(&format!("dateline: error: {says}")),
+                "{command} {value:?}: {err}"
+            );
+            assert_eq!(stdout(&o), "", "{command} {value:?}");
+        }
+    }
+    // Made before any input is read: no output directory either.
+    let out_dir = dir.join("tml");
+    let o = run(&[
+        "tag",
+        &a,
+        "--format",
+        "timeml",
+        "--out-dir",
+        &out_dir.display().to_string(),
+        "--published",
+        "yesterday",
+    ]);
+    fails(&o, 2);
+    assert!(!out_dir.exists());
+}
+
+#[test]
+fn bad_publication_dates_in_json_lines_are_input_errors() {
+    let jsonl: &[u8] = b"{\"id\": \"ok\", \"text\": \"Fine.\", \"published\": \"2023-03-17\"}\n\
+        {\"id\": \"y\", \"text\": \"x\", \"published\": \"yesterday\"}\n\
+        {\"id\": \"e\", \"text\": \"x\", \"published\": \"\"}\n\
+        {\"id\": \"f\", \"text\": \"x\", \"dct\": \"2023-02-30\"}\n";
+    let dir = scratch("published-jsonl", &[("dates.jsonl", jsonl)]);
+    let dates = path(&dir, "dates.jsonl");
+    for command in COMMANDS {
+        let mut args = vec!["--jsonl".to_owned(), dates.clone()];
+        args.extend(json_format(command));
+        let o = run_command(command, &args);
+        let err = fails(&o, 1);
+        assert_eq!(
+            err,
+            format!(
+                "dateline: error: {dates}, line 2: invalid publication date \"yesterday\" for \
+                 document \"y\": not in the form YYYY-MM-DD (expected YYYY-MM-DD)\n\
+                 dateline: error: {dates}, line 3: invalid publication date \"\" for document \
+                 \"e\": the value is empty (expected YYYY-MM-DD)\n\
+                 dateline: error: {dates}, line 4: invalid publication date \"2023-02-30\" for \
+                 document \"f\": no such day in the calendar (expected YYYY-MM-DD)\n\
+                 dateline: 3 of 4 inputs could not be used (see above)\n"
+            ),
+            "{command}"
+        );
+        assert_eq!(ids(command, &stdout(&o)), ["ok"], "{command}");
+    }
+}
+
+#[test]
+fn empty_documents_are_fine() {
+    let jsonl: &[u8] = b"{\"id\": \"j\", \"text\": \"\"}\n";
+    let dir = scratch(
+        "empty-docs",
+        &[
+            ("empty.txt", b""),
+            ("blank.txt", b"  \n\t\n"),
+            ("marked.txt", b"\xef\xbb\xbf"),
+            ("empty.jsonl", jsonl),
+        ],
+    );
+    let inputs = [
+        path(&dir, "empty.txt"),
+        path(&dir, "blank.txt"),
+        path(&dir, "marked.txt"),
+        "--jsonl".to_owned(),
+        path(&dir, "empty.jsonl"),
+    ];
+    let o = run_command("tag", &inputs);
+    let out = ok(&o);
+    assert_eq!(stderr(&o), "");
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 4);
+    assert!(lines.iter().all(|l| l["timexes"] == Value::Array(vec![])));
+    let o = run_command("events", &inputs);
+    let lines = json_lines(&ok(&o));
+    assert_eq!(lines.len(), 4);
+    assert!(lines.iter().all(|l| l["events"] == Value::Array(vec![])));
+    let mut args = inputs.to_vec();
+    args.extend(json_format("timeline"));
+    let v: Value = serde_json::from_str(&ok(&run_command("timeline", &args))).expect("JSON");
+    assert_eq!(v["documents"].as_array().map(Vec::len), Some(4));
+    assert_eq!(v["events"], Value::Array(vec![]));
+
+    // A directory without documents is still an error.
+    let nothing = scratch("no-txt", &[("notes.md", b"# not a document")]);
+    for command in COMMANDS {
+        let o = run(&[command, &nothing.display().to_string()]);
+        let err = fails(&o, 1);
+        assert!(
+            err.starts_with(&format!(
+                "dateline: error: no .txt files in the directory {}\n",
+                nothing.display()
+            )),
+            "{command}: {err}"
+        );
+        assert_eq!(stdout(&o), "", "{command}");
+    }
+}
