@@ -934,7 +934,7 @@ mod tests {
     fn bad_published_flags_are_usage_errors_naming_the_value() {
         for (value, says) in [
             ("2023-02-30", "--published \"2023-02-30\": invalid publication date \"2023-02-30\": no such day"),
-            ("yesterday", "--published \"yesterday\": invalid publication date \"yesterday\": not in the form"),
+            ("yesterday", "--published \"yesterday\": invalid publication date \"yesterday\": not a date written as digits (expected YYYY-MM-DD)"),
             ("", "--published \"\": invalid publication date \"\": the value is empty"),
             ("a=", "--published \"a=\": invalid publication date \"\" for document \"a\": the value is empty"),
         ] {

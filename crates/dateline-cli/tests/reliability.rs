@@ -461,7 +461,7 @@ fn bad_publication_dates_in_json_lines_are_input_errors() {
             err,
             format!(
                 "dateline: error: {dates}, line 2: invalid publication date \"yesterday\" for \
-                 document \"y\": not in the form YYYY-MM-DD (expected YYYY-MM-DD)\n\
+                 document \"y\": not a date written as digits (expected YYYY-MM-DD)\n\
                  dateline: error: {dates}, line 3: invalid publication date \"\" for document \
                  \"e\": the value is empty (expected YYYY-MM-DD)\n\
                  dateline: error: {dates}, line 4: invalid publication date \"2023-02-30\" for \

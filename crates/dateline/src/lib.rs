@@ -115,14 +115,14 @@ pub fn parse_published(value: &str) -> Result<NaiveDate, Error> {
     let (Some(y), Some(m), Some(d), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
     else {
-        return Err(bad("not in the form YYYY-MM-DD"));
+        return Err(bad("not a date written as digits"));
     };
     let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
     if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
-        return Err(bad("not in the form YYYY-MM-DD"));
+        return Err(bad("not a date written as digits"));
     }
     let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) else {
-        return Err(bad("not in the form YYYY-MM-DD"));
+        return Err(bad("not a date written as digits"));
     };
     if !(1..=12).contains(&m) {
         return Err(bad("no such month"));
