@@ -406,8 +406,8 @@ fn bad_publication_date_flags_are_usage_errors() {
             ),
             (
                 "yesterday",
-                "--published \"yesterday\": invalid publication date \"yesterday\": not in the \
-                 form YYYY-MM-DD",
+                "--published \"yesterday\": invalid publication date \"yesterday\": not a date \
+                 written as digits (expected YYYY-MM-DD)",
             ),
             (
                 "",
