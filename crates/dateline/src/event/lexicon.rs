@@ -525,8 +525,8 @@ fn forms(lemma: &'static str, past: &str, participle: &str) -> (&'static str, Ve
     };
     let gerund = if let Some(c) = double {
         format!("{stem}{c}ing")
-    } else if stem.ends_with("ie") {
-        format!("{}ying", &stem[..stem.len() - 2])
+    } else if let Some(base) = stem.strip_suffix("ie") {
+        format!("{base}ying")
     } else if stem.ends_with('e') && !stem.ends_with("ee") && stem.len() > 2 {
         format!("{}ing", &stem[..stem.len() - 1])
     } else {

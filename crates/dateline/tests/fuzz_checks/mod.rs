@@ -37,6 +37,8 @@ pub fn check_tag(bytes: &[u8]) {
     let segmented = dateline::text::segment(text);
 
     let mut prev_end = 0;
+    // Sentences are in order too: walk them beside the spans.
+    let mut sentences = segmented.sentences.iter().peekable();
     for t in &timexes {
         assert!(t.start < t.end, "empty or reversed span {t:?}");
         assert!(t.end <= text.len(), "span past the end {t:?}");
@@ -49,11 +51,11 @@ pub fn check_tag(bytes: &[u8]) {
             "spans out of order or overlapping at {t:?}"
         );
         prev_end = t.end;
+        while sentences.next_if(|s| s.end <= t.start).is_some() {}
         assert!(
-            segmented
-                .sentences
-                .iter()
-                .any(|s| s.start <= t.start && t.end <= s.end),
+            sentences
+                .peek()
+                .is_some_and(|s| s.start <= t.start && t.end <= s.end),
             "span {t:?} is not inside one sentence"
         );
         assert!(!t.value.timex().is_empty(), "empty value {t:?}");
