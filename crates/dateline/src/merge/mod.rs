@@ -414,24 +414,18 @@ fn build_read(
         }
     }
 
-    let code_points: Vec<CodePoints> = documents.iter().map(|d| CodePoints::new(&d.text)).collect();
-    let events: Vec<Event> = clusters
-        .into_iter()
-        .map(|members| {
-            assemble(
-                &members,
-                &Corpus {
-                    items: &items,
-                    documents: &documents,
-                    extractions: &extractions,
-                    code_points: &code_points,
-                    bounds: &bounds,
-                },
-                policy.as_ref(),
-                source_weights,
-            )
-        })
-        .collect();
+    let code_points: Vec<CodePoints> = par_map(&documents, |_, d| CodePoints::new(&d.text));
+    let corpus = Corpus {
+        items: &items,
+        documents: &documents,
+        extractions: &extractions,
+        code_points: &code_points,
+        bounds: &bounds,
+    };
+    // Each event is assembled and reconciled on its own: on all cores with `rayon`.
+    let events: Vec<Event> = par_map(&clusters, |_, members| {
+        assemble(members, &corpus, policy.as_ref(), source_weights)
+    });
     // The keys are computed once, not at each comparison: a date's interval is calendar work.
     let mut order: Vec<_> = events
         .iter()
