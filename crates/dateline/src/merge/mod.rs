@@ -91,8 +91,12 @@ fn shares(a: &[u32], b: &[u32], names: &Names) -> bool {
     a.iter().any(|&x| b.iter().any(|&y| names.matches(x, y)))
 }
 
-/// The distinct name keys of the mentions, each compared with another at most once: merging
-/// asks whether two names match far more often than there are distinct pairs of names.
+/// How many compared pairs of names [`Names`] remembers (about 16 bytes each).
+const MAX_CACHED_PAIRS: usize = 1 << 20;
+
+/// The distinct name keys of the mentions, each compared with another at most once (up to
+/// [`MAX_CACHED_PAIRS`] pairs): merging asks whether two names match far more often than there
+/// are distinct pairs of names.
 struct Names {
     keys: Vec<NameKey>,
     ids: HashMap<NameKey, u32>,
@@ -142,7 +146,11 @@ impl Names {
             return m;
         }
         let m = self.keys[a as usize].matches(&self.keys[b as usize]);
-        self.matched.borrow_mut().insert(pair, m);
+        let mut matched = self.matched.borrow_mut();
+        // Bounded: a day with thousands of different names would otherwise keep every pair.
+        if matched.len() < MAX_CACHED_PAIRS {
+            matched.insert(pair, m);
+        }
         m
     }
 
