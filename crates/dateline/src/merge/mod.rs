@@ -636,7 +636,7 @@ fn cluster_pass(
     // sentence), which keeps a block from growing with the number of copies.
     let mut parent: Vec<usize> = (0..items.len()).collect();
     let mut compared = vec![true; items.len()];
-    type Copy<'a> = (
+    type Signature<'a> = (
         u8,
         &'a str,
         DateValue,
@@ -645,7 +645,7 @@ fn cluster_pass(
         &'a [u32],
         Option<u32>,
     );
-    let mut copies: HashMap<Copy<'_>, (usize, Option<usize>)> = HashMap::new();
+    let mut copies: HashMap<Signature<'_>, (usize, Option<usize>)> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
         // A weekday joins only through a specific participant, so copies of one need not join;
         // a mention without names joins nothing.
