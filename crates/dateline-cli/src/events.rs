@@ -21,7 +21,12 @@ pub fn run(args: &EventsArgs, out: &mut impl Write) -> Result<(), Failure> {
         let line = dateline::export::events_json(doc, &extraction);
         writeln!(out, "{line}").map_err(Failure::Write)
     };
+    let published = args.sources.check()?;
     args.sources
-        .for_each(&Progress::documents("finding events in"), |doc| emit(doc))?
+        .for_each(
+            published,
+            &Progress::documents("finding events in"),
+            |doc| emit(doc),
+        )?
         .finish()
 }

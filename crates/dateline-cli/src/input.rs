@@ -50,15 +50,12 @@ pub struct Sources {
     pub lossy: bool,
 }
 
-/// Fields of a document line that are read.
+/// Fields of a document line that are read (and that an unknown field may be a misspelling of).
 const DOCUMENT_FIELDS: [&str; 5] = ["id", "doc", "text", "published", "dct"];
 
 /// Fields of TempEval-3 corpus lines that are ignored without a warning: such corpora are read
 /// as documents (`tag --jsonl te3_train.jsonl`), and a warning per line would drown the rest.
 const TE3_FIELDS: [&str; 5] = ["dct_value", "title", "source", "timexes", "empty_timexes"];
-
-/// Fields an unknown field may be a misspelling of.
-const SUGGESTED_FIELDS: [&str; 5] = ["id", "text", "published", "doc", "dct"];
 
 /// How close (normalized Damerau-Levenshtein, case ignored) an unknown field must be to a known
 /// one to be suggested: `publised` (0.89) and `txt` (0.75) are, `ix` (0.5) is not.
@@ -168,15 +165,15 @@ impl Sources {
     /// Reads every document in order (files, then JSON Lines), with its publication date
     /// applied, and hands each to `each`, counting it on `progress` (finished at the end).
     ///
-    /// A bad input is reported on standard error and skipped (the [`Outcome`] counts it), or
-    /// under `--strict` returned as the error. An error of `each` (writing, a bug) is returned
-    /// at once.
+    /// `published` is what [`Sources::check`] gave. A bad input is reported on standard error
+    /// and skipped (the [`Outcome`] counts it), or under `--strict` returned as the error. An
+    /// error of `each` (writing, a bug) is returned at once.
     pub fn for_each(
         &self,
+        mut published: Published,
         progress: &Progress,
         mut each: impl FnMut(&Document) -> Result<(), Failure>,
     ) -> Result<Outcome, Failure> {
-        let mut published = self.check()?;
         let mut reading = Reading {
             strict: self.strict,
             progress,
@@ -583,7 +580,7 @@ fn parse_line(input: &str, number: usize, line: &str) -> Result<Line, Failure> {
 /// The known field that `field` is closest to, when close enough to be a misspelling of it.
 fn suggest_field(field: &str) -> Option<&'static str> {
     let field = field.to_lowercase();
-    SUGGESTED_FIELDS
+    DOCUMENT_FIELDS
         .iter()
         .map(|&known| (known, strsim::normalized_damerau_levenshtein(&field, known)))
         .filter(|&(_, similarity)| similarity >= SUGGESTION_SIMILARITY)

@@ -24,7 +24,7 @@ pub fn run(args: &TagArgs, out: &mut impl Write) -> Result<(), Failure> {
         ));
     }
     // A bad `--published` is a usage error, before the output directory is made.
-    args.sources.check()?;
+    let published = args.sources.check()?;
     if let Some(dir) = &args.out_dir {
         std::fs::create_dir_all(dir).map_err(|source| Failure::Create {
             path: dir.display().to_string(),
@@ -37,7 +37,9 @@ pub fn run(args: &TagArgs, out: &mut impl Write) -> Result<(), Failure> {
         out,
     };
     args.sources
-        .for_each(&Progress::documents("tagging"), |doc| sink.emit(doc))?
+        .for_each(published, &Progress::documents("tagging"), |doc| {
+            sink.emit(doc)
+        })?
         .finish()
 }
 

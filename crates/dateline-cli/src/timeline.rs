@@ -19,11 +19,12 @@ pub fn run(args: &TimelineArgs, out: &mut impl Write) -> Result<(), Failure> {
     let range = range(args)?;
     let weights = weights(&args.weight)?;
     let policy = policy(args)?;
+    let published = args.sources.check()?;
 
     let mut documents = Vec::new();
     let outcome = args
         .sources
-        .for_each(&Progress::documents("loading"), |doc| {
+        .for_each(published, &Progress::documents("loading"), |doc| {
             documents.push(doc.clone());
             Ok(())
         })?;

@@ -56,12 +56,12 @@ fn ids(command: &str, out: &str) -> Vec<String> {
 }
 
 /// Extra arguments that make `command` write JSON.
-fn json_format(command: &str) -> Vec<String> {
+/// `args` for `command`, with `--format json` for `timeline` (the others write JSON anyway).
+fn in_json(command: &str, mut args: Vec<String>) -> Vec<String> {
     if command == "timeline" {
-        vec!["--format".to_owned(), "json".to_owned()]
-    } else {
-        Vec::new()
+        args.extend(["--format".to_owned(), "json".to_owned()]);
     }
+    args
 }
 
 const GOOD: &[u8] = b"The talks began on 16 March 2023.";
@@ -98,8 +98,8 @@ fn mixed_inputs(test: &str) -> (PathBuf, Vec<String>) {
 #[test]
 fn each_bad_input_is_reported_and_the_good_ones_are_used() {
     for command in COMMANDS {
-        let (dir, mut args) = mixed_inputs(&format!("partial-{command}"));
-        args.extend(json_format(command));
+        let (dir, args) = mixed_inputs(&format!("partial-{command}"));
+        let args = in_json(command, args);
         let o = run_command(command, &args);
         let err = fails(&o, 1);
         let jsonl = path(&dir, "docs.jsonl");
@@ -150,8 +150,8 @@ fn each_bad_input_is_reported_and_the_good_ones_are_used() {
 #[test]
 fn strict_stops_at_the_first_bad_input() {
     for command in COMMANDS {
-        let (dir, mut args) = mixed_inputs(&format!("strict-{command}"));
-        args.extend(json_format(command));
+        let (dir, args) = mixed_inputs(&format!("strict-{command}"));
+        let mut args = in_json(command, args);
         args.push("--strict".to_owned());
         let o = run_command(command, &args);
         let err = fails(&o, 1);
@@ -316,8 +316,10 @@ fn duplicate_ids_across_a_directory_and_json_lines() {
     );
     let more = path(&dir, "more.jsonl");
     for command in COMMANDS {
-        let mut args = vec![path(&dir, "dir"), "--jsonl".to_owned(), more.clone()];
-        args.extend(json_format(command));
+        let args = in_json(
+            command,
+            vec![path(&dir, "dir"), "--jsonl".to_owned(), more.clone()],
+        );
         let o = run_command(command, &args);
         let err = fails(&o, 1);
         assert_eq!(
@@ -359,8 +361,7 @@ fn unknown_fields_warn_with_a_suggestion_or_fail_under_strict() {
     let dir = scratch("unknown", &[("typo.jsonl", jsonl)]);
     let typo = path(&dir, "typo.jsonl");
     for command in COMMANDS {
-        let mut args = vec!["--jsonl".to_owned(), typo.clone()];
-        args.extend(json_format(command));
+        let mut args = in_json(command, vec!["--jsonl".to_owned(), typo.clone()]);
         let o = run_command(command, &args);
         assert_eq!(ids(command, &ok(&o)), ["a", "b"], "{command}");
         // Once per field and input, at the first line that has it.
@@ -453,8 +454,7 @@ fn bad_publication_dates_in_json_lines_are_input_errors() {
     let dir = scratch("published-jsonl", &[("dates.jsonl", jsonl)]);
     let dates = path(&dir, "dates.jsonl");
     for command in COMMANDS {
-        let mut args = vec!["--jsonl".to_owned(), dates.clone()];
-        args.extend(json_format(command));
+        let args = in_json(command, vec!["--jsonl".to_owned(), dates.clone()]);
         let o = run_command(command, &args);
         let err = fails(&o, 1);
         assert_eq!(
@@ -503,8 +503,7 @@ fn empty_documents_are_fine() {
     let lines = json_lines(&ok(&o));
     assert_eq!(lines.len(), 4);
     assert!(lines.iter().all(|l| l["events"] == Value::Array(vec![])));
-    let mut args = inputs.to_vec();
-    args.extend(json_format("timeline"));
+    let args = in_json("timeline", inputs.to_vec());
     let v: Value = serde_json::from_str(&ok(&run_command("timeline", &args))).expect("JSON");
     assert_eq!(v["documents"].as_array().map(Vec::len), Some(4));
     assert_eq!(v["events"], Value::Array(vec![]));

@@ -111,17 +111,16 @@ pub fn parse_published(value: &str) -> Result<NaiveDate, Error> {
     if s.is_empty() {
         return Err(bad("the value is empty"));
     }
-    let mut parts = s.split('-');
-    let (Some(y), Some(m), Some(d), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(bad("not a date written as digits"));
-    };
     let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
-    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
-        return Err(bad("not a date written as digits"));
-    }
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+    let mut parts = s.split('-');
+    let fields = match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(y), Some(m), Some(d), None) if digits(y, 4) && digits(m, 2) && digits(d, 2) => {
+            (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>())
+        }
+        _ => return Err(bad("not a date written as digits")),
+    };
+    // Fixed-width ASCII digits always parse; the match keeps the function total anyway.
+    let (Ok(y), Ok(m), Ok(d)) = fields else {
         return Err(bad("not a date written as digits"));
     };
     if !(1..=12).contains(&m) {
