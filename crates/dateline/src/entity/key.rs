@@ -209,6 +209,9 @@ pub(crate) fn word_eq(a: &str, b: &str) -> bool {
     if la < 3 || lb < 3 || la.abs_diff(lb) > 3 {
         return false;
     }
+    if a.is_ascii() && b.is_ascii() && !enough_common_letters(a.as_bytes(), b.as_bytes()) {
+        return false;
+    }
     let jw = strsim::jaro_winkler(a, b);
     if jw >= 0.94 && la >= 6 && lb >= 6 {
         return true;
@@ -219,6 +222,31 @@ pub(crate) fn word_eq(a: &str, b: &str) -> bool {
     let (ma, mb) = (METAPHONE.double_metaphone(a), METAPHONE.double_metaphone(b));
     let (pa, aa, pb, ab) = (ma.primary(), ma.alternate(), mb.primary(), mb.alternate());
     !pa.is_empty() && (pa == pb || pa == ab || aa == pb)
+}
+
+/// Whether two ASCII words share enough letters for a Jaro–Winkler similarity of 0.8, the
+/// least [`word_eq`] accepts: most pairs of different names fail this count, which is cheaper
+/// than the similarity (and its allocation).
+///
+/// Jaro's matching characters are at most the letters the words share (counted with
+/// multiplicity), `common`, so Jaro ≤ (common/|a| + common/|b| + 1) / 3, and Jaro–Winkler ≤
+/// 0.6 · Jaro + 0.4 (a common prefix of at most 4). Jaro–Winkler ≥ 0.8 needs Jaro ≥ 2/3,
+/// so common/|a| + common/|b| ≥ 1.
+fn enough_common_letters(a: &[u8], b: &[u8]) -> bool {
+    let mut counts = [0i16; 128];
+    for &c in a {
+        counts[usize::from(c & 0x7f)] += 1;
+    }
+    let mut common = 0usize;
+    for &c in b {
+        let n = &mut counts[usize::from(c & 0x7f)];
+        if *n > 0 {
+            *n -= 1;
+            common += 1;
+        }
+    }
+    // common/|a| + common/|b| ≥ 1, in integers.
+    common * (a.len() + b.len()) >= a.len() * b.len()
 }
 
 /// Whether two first letters can begin spellings of one name (a vowel for a vowel, `k` for
@@ -273,6 +301,24 @@ pub(crate) fn parts_match(x: &[String], y: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_letter_count_never_rejects_a_pair_jaro_winkler_accepts(
+            a in "[a-f]{1,12}",
+            b in "[a-f]{1,12}",
+        ) {
+            if strsim::jaro_winkler(&a, &b) >= 0.8 {
+                proptest::prop_assert!(enough_common_letters(a.as_bytes(), b.as_bytes()));
+            }
+        }
+    }
+
+    #[test]
+    fn the_letter_count_rejects_names_without_letters_in_common() {
+        assert!(!enough_common_letters(b"smith", b"cohen"));
+        assert!(enough_common_letters(b"smith", b"smyth"));
+    }
 
     #[test]
     fn alike_initials_share_a_class() {

@@ -1900,8 +1900,11 @@ fn group(text: &str, cands: Vec<Cand>) -> Entities {
         index[g] = e;
     }
     let mut entities = Vec::with_capacity(order.len());
+    let mut forms = Vec::new();
     for &g in &order {
-        entities.push(build_entity(text, &groups[g], &cands, &surfaces, &keys));
+        entities.push(build_entity(
+            text, &groups[g], &cands, &surfaces, &keys, &mut forms,
+        ));
     }
     let mut mentions = Vec::with_capacity(cands.len());
     for (i, c) in cands.iter().enumerate() {
@@ -1923,15 +1926,17 @@ fn group(text: &str, cands: Vec<Cand>) -> Entities {
     Entities { mentions, entities }
 }
 
-fn build_entity(
+fn build_entity<'a>(
     text: &str,
     g: &Group,
     cands: &[Cand],
-    surfaces: &[Cow<'_, str>],
+    surfaces: &'a [Cow<'_, str>],
     keys: &[&[String]],
+    // Distinct forms with their counts, in order of first use: (form, count, first, demonym).
+    // Emptied here; the caller keeps it from entity to entity for its capacity.
+    forms: &mut Vec<(&'a str, usize, usize, bool)>,
 ) -> Entity {
-    // Distinct forms with their counts, in order of first use.
-    let mut forms: Vec<(&str, usize, usize, bool)> = Vec::new(); // (form, count, first, demonym)
+    forms.clear();
     for &m in &g.members {
         let s = surfaces[m].as_ref();
         let demonym = matches!(cands[m].kind, CandKind::Gaz(p) if p.demonym);
@@ -1946,32 +1951,26 @@ fn build_entity(
             .iter()
             .max_by_key(|f| (keys[f.2].len(), f.0.chars().count(), std::cmp::Reverse(f.2)))
             .map(|f| f.0.to_owned()),
-        _ => {
-            let named: Vec<_> = forms.iter().filter(|f| !f.3).collect();
-            if named.is_empty() {
-                g.canonical
-                    .map(str::to_owned)
-                    .or_else(|| forms.first().map(|f| f.0.to_owned()))
-            } else {
-                named
-                    .iter()
-                    .max_by_key(|f| {
-                        (
-                            titled(f.0),
-                            f.1,
-                            f.0.chars().count(),
-                            std::cmp::Reverse(f.2),
-                        )
-                    })
-                    .map(|f| f.0.to_owned())
-            }
-        }
+        _ => forms
+            .iter()
+            .filter(|f| !f.3)
+            .max_by_key(|f| {
+                (
+                    titled(f.0),
+                    f.1,
+                    f.0.chars().count(),
+                    std::cmp::Reverse(f.2),
+                )
+            })
+            .map(|f| f.0.to_owned())
+            .or_else(|| g.canonical.map(str::to_owned))
+            .or_else(|| forms.first().map(|f| f.0.to_owned())),
     }
     .unwrap_or_default();
     let mut aliases: Vec<String> = forms
         .iter()
+        .filter(|f| f.0 != name)
         .map(|f| f.0.to_owned())
-        .filter(|f| *f != name)
         .collect();
     aliases.sort();
     aliases.dedup();

@@ -178,7 +178,12 @@ pub(crate) fn find_events(
     let mut ranges: Vec<(bool, std::ops::Range<usize>)> = Vec::new();
     let mut dating: Vec<usize> = Vec::new();
     let mut mentions: Vec<usize> = Vec::new();
+    let mut people: Vec<(usize, usize)> = Vec::new();
+    let mut found: Vec<(usize, Trigger)> = Vec::new();
+    let mut readings: Vec<(Modality, bool, bool)> = Vec::new();
     let mut lowered: Vec<u8> = Vec::new();
+    // The words of the previous sentence, emptied: only their allocation is kept.
+    let mut spare_words: Vec<Word<'_>> = Vec::new();
     for (si, sentence) in segmented.sentences.iter().enumerate() {
         // A blank line starts a new section: the narrative time does not carry over it.
         if text
@@ -210,24 +215,26 @@ pub(crate) fn find_events(
         }));
         // ASCII throughout (see `lower_into`): checked once per sentence, not once per word.
         let lowered = std::str::from_utf8(&lowered).unwrap_or("");
-        let words: Vec<Word<'_>> = tokens
-            .iter()
-            .zip(ranges.drain(..))
-            .map(|(t, (in_whole, r))| {
-                let lower = if in_whole {
-                    whole.get(r)
-                } else {
-                    lowered.get(r)
-                }
-                .unwrap_or("");
-                Word {
-                    token: t,
-                    lower,
-                    cue: cue(lower),
-                    capitalized: t.text(text).chars().next().is_some_and(char::is_uppercase),
-                }
-            })
-            .collect();
+        let mut words: Vec<Word<'_>> = reuse(std::mem::take(&mut spare_words));
+        words.extend(
+            tokens
+                .iter()
+                .zip(ranges.drain(..))
+                .map(|(t, (in_whole, r))| {
+                    let lower = if in_whole {
+                        whole.get(r)
+                    } else {
+                        lowered.get(r)
+                    }
+                    .unwrap_or("");
+                    Word {
+                        token: t,
+                        lower,
+                        cue: cue(lower),
+                        capitalized: t.text(text).chars().next().is_some_and(char::is_uppercase),
+                    }
+                }),
+        );
         // The sentence's dating expressions (dates and times, not lengths or references).
         while timex_cursor < timexes.len() && timexes[timex_cursor].end <= sentence.start {
             timex_cursor += 1;
@@ -253,8 +260,16 @@ pub(crate) fn find_events(
                 .take_while(|&i| entities.mentions[i].start < sentence.end),
         );
         let title_case = is_title_case(&words);
+        // The sentence's people and organisations, with the word each starts at.
+        people.clear();
+        people.extend(
+            mentions
+                .iter()
+                .filter(|&&mi| entities.mentions[mi].kind != EntityKind::Place)
+                .map(|&mi| (mi, token_index(&words, entities.mentions[mi].start))),
+        );
 
-        let mut found: Vec<(usize, Trigger)> = Vec::new();
+        found.clear();
         for (wi, w) in words.iter().enumerate() {
             if w.token.kind != TokenKind::Word || w.lower.is_empty() {
                 continue;
@@ -296,10 +311,12 @@ pub(crate) fn find_events(
 
         // Readings of each trigger; a progressive verb makes its clause a background state,
         // the event nouns it governs included ("has been stepping up its raids").
-        let mut readings: Vec<(Modality, bool, bool)> = found
-            .iter()
-            .map(|&(wi, trigger)| modality_of(&words, wi, trigger.form))
-            .collect();
+        readings.clear();
+        readings.extend(
+            found
+                .iter()
+                .map(|&(wi, trigger)| modality_of(&words, wi, trigger.form)),
+        );
         for k in 0..found.len() {
             if !readings[k].2 {
                 continue;
@@ -353,7 +370,7 @@ pub(crate) fn find_events(
                     published,
                 ),
             };
-            let participants = participants_of(&words, wi, passive, &mentions, entities, lo, hi);
+            let participants = participants_of(&words, wi, passive, &people, entities, lo, hi);
             let location = location_of(&words, wi, &mentions, entities, lo, hi);
             // On a timeline: what happened or is scheduled, dated by its own clause or by the
             // narrative around it, not by the publication date alone.
@@ -407,6 +424,7 @@ pub(crate) fn find_events(
                 story_day = Some(v);
             }
         }
+        spare_words = reuse(words);
     }
     // Undated events that fell back on the publication date take the story's day when the
     // article names one close to it: news reports the day things happened, a day or two
@@ -502,11 +520,13 @@ fn near_publication(v: &DateValue, published: Option<NaiveDate>) -> bool {
 
 /// A headline written in Title Case: most words capitalized.
 fn is_title_case(words: &[Word<'_>]) -> bool {
-    let long: Vec<&Word<'_>> = words
+    let (long, capitalized) = words
         .iter()
         .filter(|w| w.token.kind == TokenKind::Word && w.lower.len() > 3)
-        .collect();
-    long.len() >= 3 && long.iter().filter(|w| w.capitalized).count() * 4 >= long.len() * 3
+        .fold((0usize, 0usize), |(n, c), w| {
+            (n + 1, c + usize::from(w.capitalized))
+        });
+    long >= 3 && capitalized * 4 >= long * 3
 }
 
 /// Whether a trigger word reads as an event here, not as an adjective or a name part.
@@ -806,26 +826,32 @@ fn clause_between(words: &[Word<'_>], a: usize, b: usize) -> bool {
         .any(|w| w.lower == ";" || w.cue == Cue::Clause)
 }
 
-/// People and organisations in the trigger's clause, with their parts where the syntax shows:
-/// names before an active verb did it, names after it had it done to them; a passive verb turns
-/// that round, and "by" names the doer.
+/// An emptied vector of words that borrows nothing, its allocation kept for the next sentence:
+/// collecting an emptied `Vec` into one of the same layout reuses its buffer.
+#[expect(
+    clippy::unnecessary_filter_map,
+    reason = "the map is what changes the borrow's lifetime; it sees no element"
+)]
+fn reuse<'b>(mut words: Vec<Word<'_>>) -> Vec<Word<'b>> {
+    words.clear();
+    words.into_iter().filter_map(|_| None).collect()
+}
+
+/// People and organisations in the trigger's clause (of the sentence's `people`: mention and
+/// word index), with their parts where the syntax shows: names before an active verb did it,
+/// names after it had it done to them; a passive verb turns that round, and "by" names the doer.
 fn participants_of(
     words: &[Word<'_>],
     wi: usize,
     passive: bool,
-    mentions: &[usize],
+    people: &[(usize, usize)],
     entities: &Entities,
     lo: usize,
     hi: usize,
 ) -> Vec<Participant> {
     let mut out = Vec::new();
     let mut subject_seen = false;
-    let people: Vec<(usize, usize)> = mentions
-        .iter()
-        .filter(|&&mi| entities.mentions[mi].kind != EntityKind::Place)
-        .map(|&mi| (mi, token_index(words, entities.mentions[mi].start)))
-        .collect();
-    for &(mi, p) in &people {
+    for &(mi, p) in people {
         let m = &entities.mentions[mi];
         let in_clause = if p < wi {
             p >= lo && !clause_between(words, p, wi)

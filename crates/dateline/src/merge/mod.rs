@@ -49,9 +49,11 @@ struct Item {
     doc: usize,
     event: usize,
     group: u8,
-    lemma: String,
+    /// The trigger's lemma, as a number that is the same for the same lemma.
+    lemma: usize,
     when: DateValue,
-    /// Keys of the event's own participants (ids in [`Names`]).
+    /// Keys of the event's own participants (ids in [`Names`]). This list and the next two
+    /// are in [`Names::order`].
     participants: Vec<u32>,
     /// Keys of the event's own participants that are people.
     persons: Vec<u32>,
@@ -86,9 +88,9 @@ fn near(a: &DateValue, b: &DateValue) -> bool {
     (ord(ma, da) - ord(mb, db)).abs() <= 2
 }
 
-/// Whether some name of `a` matches some name of `b`.
+/// Whether some name of `a` matches some name of `b` (both in [`Names::order`]).
 fn shares(a: &[u32], b: &[u32], names: &Names) -> bool {
-    a.iter().any(|&x| b.iter().any(|&y| names.matches(x, y)))
+    a.iter().any(|&x| names.matches_any(x, b))
 }
 
 /// How many compared pairs of names [`Names`] remembers (about 16 bytes each).
@@ -157,6 +159,28 @@ impl Names {
     fn specific(&self, id: u32) -> bool {
         self.specific.get(id as usize).copied().unwrap_or(false)
     }
+
+    fn class_of(&self, id: u32) -> u32 {
+        self.class.get(id as usize).copied().unwrap_or(u32::MAX)
+    }
+
+    /// Sorts a list of ids by class, then id, without repeats: the names of one class, the
+    /// only ones that can match a name of that class, are then one run.
+    fn order(&self, ids: &mut Vec<u32>) {
+        ids.sort_unstable_by_key(|&id| (self.class_of(id), id));
+        ids.dedup();
+    }
+
+    /// Whether `id` matches some name of `list` (in [`order`](Self::order)): only the run of
+    /// its class is compared.
+    fn matches_any(&self, id: u32, list: &[u32]) -> bool {
+        let class = self.class_of(id);
+        let from = list.partition_point(|&k| self.class_of(k) < class);
+        list[from..]
+            .iter()
+            .take_while(|&&k| self.class_of(k) == class)
+            .any(|&k| self.matches(id, k))
+    }
 }
 
 /// Whether two mentions name one happening.
@@ -183,7 +207,7 @@ fn same_event(a: &Item, b: &Item, names: &Names) -> bool {
         a.sentence_names
             .iter()
             .filter(|&&k| names.specific(k))
-            .any(|&k| b.sentence_names.iter().any(|&y| names.matches(k, y)))
+            .any(|&k| names.matches_any(k, &b.sentence_names))
     };
     // A bare weekday fits any day: it joins only a day and only through someone specific.
     let weekday = |v: &DateValue| matches!(v, DateValue::Weekday(_));
@@ -203,7 +227,7 @@ fn same_event(a: &Item, b: &Item, names: &Names) -> bool {
             x.persons
                 .iter()
                 .filter(|&&k| names.specific(k))
-                .all(|&k| y.sentence_names.iter().any(|&n| names.matches(k, n)))
+                .all(|&k| names.matches_any(k, &y.sentence_names))
         };
         let same_place =
             matches!((a.location, b.location), (Some(x), Some(y)) if names.matches(x, y));
@@ -552,6 +576,7 @@ fn cluster_pass(
     // The items that can go on a timeline: dated by their own clause.
     let mut items: Vec<Item> = Vec::new();
     let mut names = Names::new();
+    let mut lemmas: HashMap<&str, usize> = HashMap::new();
     for (di, x) in extractions.iter().enumerate() {
         for (ei, e) in x.events.iter().enumerate() {
             let Some(when) = e.when else { continue };
@@ -559,12 +584,12 @@ fn cluster_pass(
                 continue;
             }
             let key_of = |mi: usize| &x.entities.entities[x.entities.mentions[mi].entity].key;
-            let participants = e
+            let mut participants: Vec<u32> = e
                 .participants
                 .iter()
                 .map(|p| names.id(key_of(p.mention)))
                 .collect();
-            let persons = e
+            let mut persons: Vec<u32> = e
                 .participants
                 .iter()
                 .filter(|p| x.entities.entities[p.entity].kind == EntityKind::Person)
@@ -589,11 +614,17 @@ fn cluster_pass(
                 }
             }
             let location = e.location.map(|mi| names.id(key_of(mi)));
+            for list in [&mut participants, &mut persons, &mut sentence_names] {
+                names.order(list);
+            }
             items.push(Item {
                 doc: di,
                 event: ei,
                 group: class_group(e.class),
-                lemma: e.lemma.clone(),
+                lemma: {
+                    let next = lemmas.len();
+                    *lemmas.entry(e.lemma.as_str()).or_insert(next)
+                },
                 when,
                 participants,
                 persons,
@@ -638,7 +669,7 @@ fn cluster_pass(
     let mut compared = vec![true; items.len()];
     type Signature<'a> = (
         u8,
-        &'a str,
+        usize,
         DateValue,
         &'a [u32],
         &'a [u32],
@@ -655,7 +686,7 @@ fn cluster_pass(
         }
         let key = (
             it.group,
-            it.lemma.as_str(),
+            it.lemma,
             it.when,
             it.participants.as_slice(),
             it.persons.as_slice(),
@@ -685,23 +716,33 @@ fn cluster_pass(
             dated_days.entry((key.0, key.3)).or_default().push(i);
         }
     }
-    let classes: Vec<Vec<u32>> = items
-        .iter()
-        .map(|it| {
-            let mut c: Vec<u32> = it
-                .sentence_names
+    // The name classes of each item, end to end: item i's are
+    // `class_pool[class_at[i]..class_at[i + 1]]`.
+    let mut class_pool: Vec<u32> = Vec::new();
+    let mut class_at: Vec<usize> = Vec::with_capacity(items.len() + 1);
+    class_at.push(0);
+    let mut scratch: Vec<u32> = Vec::new();
+    for it in &items {
+        scratch.clear();
+        scratch.extend(
+            it.sentence_names
                 .iter()
                 .chain(&it.participants)
-                .map(|&k| names.class[k as usize])
-                .collect();
-            c.sort_unstable();
-            c.dedup();
-            c
-        })
-        .collect();
+                .map(|&k| names.class[k as usize]),
+        );
+        scratch.sort_unstable();
+        scratch.dedup();
+        class_pool.extend_from_slice(&scratch);
+        class_at.push(class_pool.len());
+    }
+    let classes = |i: usize| &class_pool[class_at[i]..class_at[i + 1]];
+    // Lists kept from block to block for their capacity.
+    let mut others: Vec<usize> = Vec::new();
+    let mut by_class: Vec<(u32, usize)> = Vec::new();
+    let mut candidates: Vec<usize> = Vec::new();
     for (key, members) in &blocks {
         // Within the block, and with the next two days' blocks for near-date conflicts.
-        let mut others: Vec<usize> = Vec::new();
+        others.clear();
         let (group, kind, year, day) = *key;
         if kind < 2 {
             for step in 1..=2 {
@@ -719,17 +760,17 @@ fn cluster_pass(
         }
         // Every join needs a shared name, and names that match share a block class: compare
         // only the mentions of the block whose names share one.
-        let mut by_class: HashMap<u32, Vec<usize>> = HashMap::new();
+        by_class.clear();
         for &i in members.iter().chain(&others) {
-            for &c in &classes[i] {
-                by_class.entry(c).or_default().push(i);
-            }
+            by_class.extend(classes(i).iter().map(|&c| (c, i)));
         }
-        let mut candidates: Vec<usize> = Vec::new();
+        by_class.sort_unstable();
         for &i in members {
             candidates.clear();
-            for c in &classes[i] {
-                candidates.extend(by_class.get(c).into_iter().flatten());
+            for &c in classes(i) {
+                let from = by_class.partition_point(|&(k, _)| k < c);
+                let run = by_class[from..].iter().take_while(|&&(k, _)| k == c);
+                candidates.extend(run.map(|&(_, j)| j));
             }
             candidates.sort_unstable();
             candidates.dedup();
@@ -959,9 +1000,10 @@ fn assemble(
     let mut mentions = Vec::new();
     let mut claims = Vec::new();
     // By folded name: the longest name, its key (an entity's key is that of its name, so
-    // names need not be folded again here), and the other spellings.
-    let mut names: BTreeMap<String, (String, NameKey, BTreeSet<String>)> = BTreeMap::new();
-    let mut places: BTreeMap<String, usize> = BTreeMap::new();
+    // names need not be folded again here), and the other spellings, all borrowed from what
+    // the documents gave until the event is built.
+    let mut names: BTreeMap<&[String], (&str, &NameKey, BTreeSet<&str>)> = BTreeMap::new();
+    let mut places: BTreeMap<&str, usize> = BTreeMap::new();
     let mut strongest: Option<(f64, usize)> = None;
     for &i in members {
         let it = &items[i];
@@ -994,16 +1036,14 @@ fn assemble(
             let surface = doc
                 .text
                 .get(x.entities.mentions[p.mention].start..x.entities.mentions[p.mention].end)
-                .unwrap_or("")
-                .to_owned();
+                .unwrap_or("");
             // Spellings of one key gather under its longest name.
-            let key = ent.key.parts.join(" ");
             let entry = names
-                .entry(key)
-                .or_insert_with(|| (ent.name.clone(), ent.key.clone(), BTreeSet::new()));
+                .entry(ent.key.parts.as_slice())
+                .or_insert_with(|| (ent.name.as_str(), &ent.key, BTreeSet::new()));
             if ent.name.len() > entry.0.len() {
-                let old = std::mem::replace(&mut entry.0, ent.name.clone());
-                entry.1 = ent.key.clone();
+                let old = std::mem::replace(&mut entry.0, ent.name.as_str());
+                entry.1 = &ent.key;
                 entry.2.insert(old);
             }
             if surface != entry.0 && !surface.is_empty() {
@@ -1012,7 +1052,7 @@ fn assemble(
         }
         if let Some(mi) = e.location {
             let ent = &x.entities.entities[x.entities.mentions[mi].entity];
-            *places.entry(ent.name.clone()).or_default() += 1;
+            *places.entry(ent.name.as_str()).or_default() += 1;
         }
         mentions.push(EventMentionRef {
             doc: doc.id.clone(),
@@ -1036,36 +1076,39 @@ fn assemble(
             .unwrap_or(""),
     );
     // Merge spellings whose keys match (partial names, transliterations) under one name.
-    let mut participants: Vec<EventParticipant> = Vec::new();
+    let mut merged: Vec<(&str, &NameKey, Vec<&str>)> = Vec::new();
     for (_, (name, key, aliases)) in names {
-        match participants.iter_mut().find(|p| p.key.matches(&key)) {
+        match merged.iter_mut().find(|p| p.1.matches(key)) {
             Some(p) => {
-                let (keep, other) = if name.len() > p.name.len() {
-                    p.key = key;
-                    (name, std::mem::take(&mut p.name))
+                let other = if name.len() > p.0.len() {
+                    p.1 = key;
+                    std::mem::replace(&mut p.0, name)
                 } else {
-                    (std::mem::take(&mut p.name), name)
+                    name
                 };
-                p.name = keep;
-                p.aliases.push(other);
-                p.aliases.extend(aliases);
+                p.2.push(other);
+                p.2.extend(aliases);
             }
-            None => participants.push(EventParticipant {
-                name,
-                aliases: aliases.into_iter().collect(),
-                key,
-            }),
+            None => merged.push((name, key, aliases.into_iter().collect())),
         }
     }
-    for p in &mut participants {
-        p.aliases.retain(|a| *a != p.name);
-        p.aliases.sort();
-        p.aliases.dedup();
-    }
+    let participants: Vec<EventParticipant> = merged
+        .into_iter()
+        .map(|(name, key, mut aliases)| {
+            aliases.retain(|a| *a != name);
+            aliases.sort_unstable();
+            aliases.dedup();
+            EventParticipant {
+                name: name.to_owned(),
+                aliases: aliases.into_iter().map(str::to_owned).collect(),
+                key: key.clone(),
+            }
+        })
+        .collect();
     let location = places
         .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-        .map(|(name, _)| name);
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(name, _)| name.to_owned());
     let id = event_id(&mentions);
     Event {
         id,

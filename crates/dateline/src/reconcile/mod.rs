@@ -194,18 +194,18 @@ pub fn reconcile(
 ) -> (Option<DateValue>, Option<Conflict>, f64) {
     let (placed, notes) = place_yearless(mentions);
     // Strongest claims first, so compatible weaker ones narrow them; ties in a fixed order.
-    let mut order: Vec<&MentionClaim> = placed.iter().collect();
-    order.sort_by(|a, b| {
+    let mut order: Vec<(&MentionClaim, DateValue)> = mentions.iter().zip(placed).collect();
+    order.sort_by(|(a, a_when), (b, b_when)| {
         b.weight
             .total_cmp(&a.weight)
-            .then(b.when.granularity().cmp(&a.when.granularity()))
+            .then(b_when.granularity().cmp(&a_when.granularity()))
             .then_with(|| a.doc.cmp(&b.doc))
-            .then_with(|| a.when.to_string().cmp(&b.when.to_string()))
+            .then_with(|| a_when.to_string().cmp(&b_when.to_string()))
     });
     let mut claims: Vec<Claim> = Vec::new();
-    for m in order {
+    for (m, when) in order {
         let joined = claims.iter_mut().find_map(|c| {
-            c.when.intersect(&m.when).map(|v| {
+            c.when.intersect(&when).map(|v| {
                 c.when = v;
                 c
             })
@@ -220,7 +220,7 @@ pub fn reconcile(
                 }
             }
             None => claims.push(Claim {
-                when: m.when,
+                when,
                 docs: vec![m.doc.clone()],
                 weight: m.weight,
                 explicit: usize::from(m.explicit),
@@ -272,8 +272,8 @@ pub fn reconcile(
 /// bounds takes the year, among those the bounds allow, that brings it nearest the strongest
 /// claim with a full date: the mentions are of one event, so that is the year they speak of.
 /// It stays year-less when no claim has a full date, or when no year brings it within half a
-/// year of it. Returns the claims and a note for each one placed.
-fn place_yearless(mentions: &[MentionClaim]) -> (Vec<MentionClaim>, Vec<String>) {
+/// year of it. Returns the date of each claim, placed, and a note for each one placed.
+fn place_yearless(mentions: &[MentionClaim]) -> (Vec<DateValue>, Vec<String>) {
     let anchor = mentions
         .iter()
         .filter_map(|m| m.when.interval().map(|iv| (m, iv)))
@@ -289,10 +289,9 @@ fn place_yearless(mentions: &[MentionClaim]) -> (Vec<MentionClaim>, Vec<String>)
     let placed = mentions
         .iter()
         .map(|m| {
-            let mut m = m.clone();
             let (Some(target), Some(within), None) = (anchor, m.published_within, m.when.year())
             else {
-                return m;
+                return m.when;
             };
             // A report speaks of dates up to about a year either side of its publication.
             let best = (within.start.year() - 1..=within.end.year() + 1)
@@ -302,15 +301,17 @@ fn place_yearless(mentions: &[MentionClaim]) -> (Vec<MentionClaim>, Vec<String>)
                 })
                 .min_by_key(|&(_, gap)| gap)
                 .filter(|&(_, gap)| gap < 183);
-            if let Some((v, _)) = best {
-                notes.push(format!(
-                    "{} gives {} without a year: read as {v}, the year within its publication \
-                     bounds nearest the other claims",
-                    m.doc, m.when
-                ));
-                m.when = v;
+            match best {
+                Some((v, _)) => {
+                    notes.push(format!(
+                        "{} gives {} without a year: read as {v}, the year within its \
+                         publication bounds nearest the other claims",
+                        m.doc, m.when
+                    ));
+                    v
+                }
+                None => m.when,
             }
-            m
         })
         .collect();
     (placed, notes)
