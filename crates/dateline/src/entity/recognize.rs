@@ -1446,7 +1446,8 @@ pub(crate) fn recognize(text: &str, seg: &Segmented) -> Entities {
                     | if is_lower(w) { TK_LOWER } else { 0 }
             })
             .collect(),
-        cands: Vec::new(),
+        // About one name in ten tokens in news: sized once rather than grown by doubling.
+        cands: Vec::with_capacity(toks.len() / 10 + 1),
     };
     // Pass 1: headlines, shouting, and the evidence sets.
     let mut wanted: HashSet<u64, FxBuild> = HashSet::default();
@@ -1633,7 +1634,7 @@ fn group(text: &str, cands: Vec<Cand>) -> Entities {
         })
         .collect();
     let keys: Vec<&[String]> = kid.iter().map(|&k| dk[k].as_slice()).collect();
-    let mut groups: Vec<Group> = Vec::new();
+    let mut groups: Vec<Group> = Vec::with_capacity(cands.len());
     let mut assign: Vec<Option<usize>> = vec![None; cands.len()];
     let mut gaz_groups: HashMap<&'static str, usize, FxBuild> = HashMap::default();
     let mut key_groups: HashMap<(u8, usize), usize, FxBuild> = HashMap::default();

@@ -143,7 +143,8 @@ pub(crate) fn find_events(
     entities: &Entities,
     published: Option<NaiveDate>,
 ) -> Vec<EventMention> {
-    let mut out = Vec::new();
+    // About one event in 30 tokens in news: sized once rather than grown by doubling.
+    let mut out = Vec::with_capacity(segmented.tokens.len() / 32 + 1);
     // Byte spans that belong to names or temporal expressions: no trigger inside them.
     let mut taken: Vec<(usize, usize)> = entities
         .mentions

@@ -52,14 +52,16 @@ struct Item {
     /// The trigger's lemma, as a number that is the same for the same lemma.
     lemma: usize,
     when: DateValue,
-    /// Keys of the event's own participants (ids in [`Names`]). This list and the next two
-    /// are in [`Names::order`].
-    participants: Vec<u32>,
-    /// Keys of the event's own participants that are people.
-    persons: Vec<u32>,
-    /// Keys of every person and organisation named in its sentence.
-    sentence_names: Vec<u32>,
-    location: Option<u32>,
+    /// The days of `when`, computed once: most comparisons of dates are of intervals.
+    days: Option<Interval>,
+    /// The event's own participants. This list and the next two are sorted, without
+    /// repeats.
+    participants: Vec<NameRef>,
+    /// The event's own participants that are people.
+    persons: Vec<NameRef>,
+    /// Every person and organisation named in its sentence.
+    sentence_names: Vec<NameRef>,
+    location: Option<NameRef>,
     /// Dated by an explicit expression in an event that happened.
     explicit: bool,
     sentence: usize,
@@ -88,23 +90,41 @@ fn near(a: &DateValue, b: &DateValue) -> bool {
     (ord(ma, da) - ord(mb, db)).abs() <= 2
 }
 
-/// Whether some name of `a` matches some name of `b` (both in [`Names::order`]).
-fn shares(a: &[u32], b: &[u32], names: &Names) -> bool {
+/// Whether some name of `a` matches some name of `b` (both sorted).
+fn shares(a: &[NameRef], b: &[NameRef], names: &Names) -> bool {
     a.iter().any(|&x| names.matches_any(x, b))
 }
 
 /// How many compared pairs of names [`Names`] remembers (about 16 bytes each).
 const MAX_CACHED_PAIRS: usize = 1 << 20;
 
+/// A name of [`Names`]: its [`NameKey::block`] class in the high half, its id in the low
+/// half. Sorted lists of them hold the names of one class, the only ones that can match a name
+/// of that class, as one run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct NameRef(u64);
+
+impl NameRef {
+    fn new(class: u32, id: u32) -> Self {
+        NameRef(u64::from(class) << 32 | u64::from(id))
+    }
+
+    fn class(self) -> u32 {
+        (self.0 >> 32) as u32
+    }
+
+    fn id(self) -> usize {
+        (self.0 & u64::from(u32::MAX)) as usize
+    }
+}
+
 /// The distinct name keys of the mentions, each compared with another at most once (up to
 /// [`MAX_CACHED_PAIRS`] pairs): merging asks whether two names match far more often than there
 /// are distinct pairs of names.
 struct Names {
     keys: Vec<NameKey>,
-    ids: HashMap<NameKey, u32>,
-    /// The [`NameKey::block`] class of each key: keys of different classes never match.
-    class: Vec<u32>,
-    /// Whether few documents name it (see `cluster_pass`).
+    refs: HashMap<NameKey, NameRef>,
+    /// Whether few documents name it (see `cluster_pass`), by id.
     specific: Vec<bool>,
     /// By pair of ids, the smaller first. FxHash: the ids are dense numbers the merge gives
     /// out, not values a document chooses.
@@ -115,39 +135,39 @@ impl Names {
     fn new() -> Self {
         Names {
             keys: Vec::new(),
-            ids: HashMap::new(),
-            class: Vec::new(),
+            refs: HashMap::new(),
             specific: Vec::new(),
             matched: RefCell::new(FxHashMap::default()),
         }
     }
 
-    fn id(&mut self, key: &NameKey) -> u32 {
-        if let Some(&id) = self.ids.get(key) {
-            return id;
+    fn name(&mut self, key: &NameKey) -> NameRef {
+        if let Some(&r) = self.refs.get(key) {
+            return r;
         }
         let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
-        self.class.push(key.block());
+        let r = NameRef::new(key.block(), id);
         self.keys.push(key.clone());
-        self.ids.insert(key.clone(), id);
-        id
+        self.refs.insert(key.clone(), r);
+        r
     }
 
-    fn matches(&self, a: u32, b: u32) -> bool {
+    fn matches(&self, a: NameRef, b: NameRef) -> bool {
         if a == b {
             return true;
         }
-        let (Some(ca), Some(cb)) = (self.class.get(a as usize), self.class.get(b as usize)) else {
-            return false;
-        };
-        if ca != cb {
+        if a.class() != b.class() {
             return false;
         }
-        let pair = u64::from(a.min(b)) << 32 | u64::from(a.max(b));
+        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        let pair = (lo.id() as u64) << 32 | hi.id() as u64;
         if let Some(&m) = self.matched.borrow().get(&pair) {
             return m;
         }
-        let m = self.keys[a as usize].matches(&self.keys[b as usize]);
+        let (Some(x), Some(y)) = (self.keys.get(a.id()), self.keys.get(b.id())) else {
+            return false;
+        };
+        let m = x.matches(y);
         let mut matched = self.matched.borrow_mut();
         // Bounded: a day with thousands of different names would otherwise keep every pair.
         if matched.len() < MAX_CACHED_PAIRS {
@@ -156,30 +176,27 @@ impl Names {
         m
     }
 
-    fn specific(&self, id: u32) -> bool {
-        self.specific.get(id as usize).copied().unwrap_or(false)
+    fn specific(&self, r: NameRef) -> bool {
+        self.specific.get(r.id()).copied().unwrap_or(false)
     }
 
-    fn class_of(&self, id: u32) -> u32 {
-        self.class.get(id as usize).copied().unwrap_or(u32::MAX)
-    }
-
-    /// Sorts a list of ids by class, then id, without repeats: the names of one class, the
-    /// only ones that can match a name of that class, are then one run.
-    fn order(&self, ids: &mut Vec<u32>) {
-        ids.sort_unstable_by_key(|&id| (self.class_of(id), id));
-        ids.dedup();
-    }
-
-    /// Whether `id` matches some name of `list` (in [`order`](Self::order)): only the run of
-    /// its class is compared.
-    fn matches_any(&self, id: u32, list: &[u32]) -> bool {
-        let class = self.class_of(id);
-        let from = list.partition_point(|&k| self.class_of(k) < class);
+    /// Whether `r` matches some name of the sorted `list`: only the run of its class is
+    /// compared.
+    fn matches_any(&self, r: NameRef, list: &[NameRef]) -> bool {
+        let class = r.class();
+        let from = list.partition_point(|k| k.class() < class);
         list[from..]
             .iter()
-            .take_while(|&&k| self.class_of(k) == class)
-            .any(|&k| self.matches(id, k))
+            .take_while(|k| k.class() == class)
+            .any(|&k| self.matches(r, k))
+    }
+}
+
+/// Whether the dates of two mentions can be one date ([`DateValue::compatible`]).
+fn compatible(a: &Item, b: &Item) -> bool {
+    match (a.days, b.days) {
+        (Some(x), Some(y)) => x.overlaps(&y),
+        _ => a.when.compatible(&b.when),
     }
 }
 
@@ -213,9 +230,9 @@ fn same_event(a: &Item, b: &Item, names: &Names) -> bool {
     let weekday = |v: &DateValue| matches!(v, DateValue::Weekday(_));
     if weekday(&a.when) || weekday(&b.when) {
         let day = |v: &DateValue| weekday(v) || month_day(v).is_some();
-        return day(&a.when) && day(&b.when) && a.when.compatible(&b.when) && specific_shared();
+        return day(&a.when) && day(&b.when) && compatible(a, b) && specific_shared();
     }
-    if a.when.compatible(&b.when) {
+    if compatible(a, b) {
         own() || (around() && (a.lemma == b.lemma || specific_shared()))
     } else if near(&a.when, &b.when) {
         let (own, around, specific_shared) = (own(), around(), specific_shared());
@@ -574,7 +591,7 @@ fn cluster_pass(
     extractions: &[Extraction],
 ) -> (Vec<Item>, Vec<Vec<usize>>) {
     // The items that can go on a timeline: dated by their own clause.
-    let mut items: Vec<Item> = Vec::new();
+    let mut items: Vec<Item> = Vec::with_capacity(extractions.iter().map(|x| x.events.len()).sum());
     let mut names = Names::new();
     let mut lemmas: HashMap<&str, usize> = HashMap::new();
     for (di, x) in extractions.iter().enumerate() {
@@ -584,16 +601,16 @@ fn cluster_pass(
                 continue;
             }
             let key_of = |mi: usize| &x.entities.entities[x.entities.mentions[mi].entity].key;
-            let mut participants: Vec<u32> = e
+            let mut participants: Vec<NameRef> = e
                 .participants
                 .iter()
-                .map(|p| names.id(key_of(p.mention)))
+                .map(|p| names.name(key_of(p.mention)))
                 .collect();
-            let mut persons: Vec<u32> = e
+            let mut persons: Vec<NameRef> = e
                 .participants
                 .iter()
                 .filter(|p| x.entities.entities[p.entity].kind == EntityKind::Person)
-                .map(|p| names.id(key_of(p.mention)))
+                .map(|p| names.name(key_of(p.mention)))
                 .collect();
             let mut sentence_names = Vec::new();
             // Mentions are in text order: the sentence's are one run, found by binary search
@@ -607,15 +624,16 @@ fn cluster_pass(
                 if m.kind == EntityKind::Place {
                     continue;
                 }
-                sentence_names.push(names.id(key_of(mi)));
+                sentence_names.push(names.name(key_of(mi)));
                 let ent = &x.entities.entities[m.entity];
                 if let Some(short) = short_name(ent, &x.entities.entities) {
-                    sentence_names.push(names.id(&short));
+                    sentence_names.push(names.name(&short));
                 }
             }
-            let location = e.location.map(|mi| names.id(key_of(mi)));
+            let location = e.location.map(|mi| names.name(key_of(mi)));
             for list in [&mut participants, &mut persons, &mut sentence_names] {
-                names.order(list);
+                list.sort_unstable();
+                list.dedup();
             }
             items.push(Item {
                 doc: di,
@@ -626,6 +644,7 @@ fn cluster_pass(
                     *lemmas.entry(e.lemma.as_str()).or_insert(next)
                 },
                 when,
+                days: when.interval(),
                 participants,
                 persons,
                 sentence_names,
@@ -642,7 +661,7 @@ fn cluster_pass(
     let mut docs_naming: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); names.keys.len()];
     for it in &items {
         for &k in &it.sentence_names {
-            docs_naming[k as usize].insert(it.doc);
+            docs_naming[k.id()].insert(it.doc);
         }
     }
     let n_docs = documents.len();
@@ -671,12 +690,13 @@ fn cluster_pass(
         u8,
         usize,
         DateValue,
-        &'a [u32],
-        &'a [u32],
-        &'a [u32],
-        Option<u32>,
+        &'a [NameRef],
+        &'a [NameRef],
+        &'a [NameRef],
+        Option<NameRef>,
     );
-    let mut copies: HashMap<Signature<'_>, (usize, Option<usize>)> = HashMap::new();
+    let mut copies: HashMap<Signature<'_>, (usize, Option<usize>)> =
+        HashMap::with_capacity(items.len());
     for (i, it) in items.iter().enumerate() {
         // A weekday joins only through a specific participant, so copies of one need not join;
         // a mention without names joins nothing.
@@ -728,7 +748,7 @@ fn cluster_pass(
             it.sentence_names
                 .iter()
                 .chain(&it.participants)
-                .map(|&k| names.class[k as usize]),
+                .map(|k| k.class()),
         );
         scratch.sort_unstable();
         scratch.dedup();
@@ -792,7 +812,7 @@ fn cluster_pass(
     }
     // A bare weekday ("on Thursday", no publication date to place it) can be any day: it is
     // compared with the mentions of its class that name someone it names.
-    let mut by_name: HashMap<(u8, u32), Vec<usize>> = HashMap::new();
+    let mut by_name: HashMap<(u8, NameRef), Vec<usize>> = HashMap::new();
     let any_weekday = items
         .iter()
         .any(|it| matches!(it.when, DateValue::Weekday(_)));

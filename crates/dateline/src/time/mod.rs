@@ -109,7 +109,8 @@ pub fn tag(text: &str, segmented: &Segmented, published: Option<NaiveDate>) -> V
     let mut grammar = grammar::Grammar::new(&toks);
     let mut resolver = resolve::Resolver::new(dct);
     let mut found = Vec::new();
-    let mut out = Vec::new();
+    // About one expression in 40 tokens in news: sized once rather than grown by doubling.
+    let mut out = Vec::with_capacity(toks.len() / 40 + 1);
     for sentence in &segmented.sentences {
         found.clear();
         let (lo, hi) = (sentence.tokens.start, sentence.tokens.end);

@@ -621,17 +621,33 @@ impl DateValue {
 
 fn write_year(f: &mut fmt::Formatter<'_>, year: Year) -> fmt::Result {
     match year {
-        Some(y) if (0..=9999).contains(&y) => write!(f, "{y:04}"),
-        Some(y) => write!(f, "{y}"),
+        Some(y) => match u16::try_from(y) {
+            Ok(y) if y <= 9999 => write_digits(f, y, 4),
+            _ => write!(f, "{y}"),
+        },
         None => f.write_str("XXXX"),
     }
 }
 
 fn write_opt2(f: &mut fmt::Formatter<'_>, v: Option<u8>) -> fmt::Result {
     match v {
-        Some(v) => write!(f, "{v:02}"),
+        Some(v) => write_digits(f, v.into(), 2),
         None => f.write_str("XX"),
     }
+}
+
+/// Writes `v` zero-padded to `width` digits (more when it needs them), as `{v:0width$}` does
+/// but without the formatting machinery: a value is rendered for every mention and claim.
+fn write_digits(f: &mut fmt::Formatter<'_>, v: u16, width: usize) -> fmt::Result {
+    let mut buf = [b'0'; 5];
+    let mut rest = v;
+    let mut len = 0;
+    while len < buf.len() && (rest > 0 || len < width) {
+        buf[buf.len() - 1 - len] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        len += 1;
+    }
+    f.write_str(std::str::from_utf8(&buf[buf.len() - len..]).unwrap_or_default())
 }
 
 /// Renders the TIMEX3 value (`2023-03-16`, `1989-Q3`, `198`, `XXXX-WXX-4`).
@@ -671,7 +687,10 @@ impl fmt::Display for DateValue {
             }
             DateValue::Day { year, month, day } => {
                 write_year(f, year)?;
-                write!(f, "-{month:02}-{day:02}")
+                f.write_str("-")?;
+                write_digits(f, month.into(), 2)?;
+                f.write_str("-")?;
+                write_digits(f, day.into(), 2)
             }
             DateValue::Weekday(w) => write!(f, "XXXX-WXX-{}", w.number_from_monday()),
             DateValue::Unknown(g) => f.write_str(match g {
@@ -911,6 +930,36 @@ impl fmt::Display for TimexValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    struct Digits(u16, usize);
+
+    impl fmt::Display for Digits {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write_digits(f, self.0, self.1)
+        }
+    }
+
+    #[test]
+    fn digits_are_written_as_the_formatter_pads_them() {
+        for v in [
+            0u16,
+            7,
+            9,
+            10,
+            99,
+            100,
+            999,
+            1000,
+            2023,
+            9999,
+            10000,
+            u16::MAX,
+        ] {
+            for width in [2, 4] {
+                assert_eq!(Digits(v, width).to_string(), format!("{v:0width$}"));
+            }
+        }
+    }
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, dd).unwrap()
