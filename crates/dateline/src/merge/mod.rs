@@ -594,23 +594,35 @@ fn cluster_pass(
     let mut items: Vec<Item> = Vec::with_capacity(extractions.iter().map(|x| x.events.len()).sum());
     let mut names = Names::new();
     let mut lemmas: HashMap<&str, usize> = HashMap::new();
+    // By entity of the document at hand: its name, and the short name it starts with, looked
+    // up once rather than at each mention of each event.
+    let mut entity_names: Vec<Option<NameRef>> = Vec::new();
+    let mut short_names: Vec<Option<Option<NameRef>>> = Vec::new();
     for (di, x) in extractions.iter().enumerate() {
+        let entities = &x.entities.entities;
+        entity_names.clear();
+        entity_names.resize(entities.len(), None);
+        short_names.clear();
+        short_names.resize(entities.len(), None);
         for (ei, e) in x.events.iter().enumerate() {
             let Some(when) = e.when else { continue };
             if !e.timeline || e.time.is_none() || matches!(when, DateValue::Unknown(_)) {
                 continue;
             }
-            let key_of = |mi: usize| &x.entities.entities[x.entities.mentions[mi].entity].key;
+            let mut name_of = |names: &mut Names, mi: usize| {
+                let entity = x.entities.mentions[mi].entity;
+                *entity_names[entity].get_or_insert_with(|| names.name(&entities[entity].key))
+            };
             let mut participants: Vec<NameRef> = e
                 .participants
                 .iter()
-                .map(|p| names.name(key_of(p.mention)))
+                .map(|p| name_of(&mut names, p.mention))
                 .collect();
             let mut persons: Vec<NameRef> = e
                 .participants
                 .iter()
-                .filter(|p| x.entities.entities[p.entity].kind == EntityKind::Person)
-                .map(|p| names.name(key_of(p.mention)))
+                .filter(|p| entities[p.entity].kind == EntityKind::Person)
+                .map(|p| name_of(&mut names, p.mention))
                 .collect();
             let mut sentence_names = Vec::new();
             // Mentions are in text order: the sentence's are one run, found by binary search
@@ -624,13 +636,13 @@ fn cluster_pass(
                 if m.kind == EntityKind::Place {
                     continue;
                 }
-                sentence_names.push(names.name(key_of(mi)));
-                let ent = &x.entities.entities[m.entity];
-                if let Some(short) = short_name(ent, &x.entities.entities) {
-                    sentence_names.push(names.name(&short));
-                }
+                sentence_names.push(name_of(&mut names, mi));
+                let short = *short_names[m.entity].get_or_insert_with(|| {
+                    short_name(&entities[m.entity], entities).map(|k| names.name(&k))
+                });
+                sentence_names.extend(short);
             }
-            let location = e.location.map(|mi| names.name(key_of(mi)));
+            let location = e.location.map(|mi| name_of(&mut names, mi));
             for list in [&mut participants, &mut persons, &mut sentence_names] {
                 list.sort_unstable();
                 list.dedup();
