@@ -228,6 +228,8 @@ struct Ctx<'a> {
     /// Per token: lexicon flags, `u32::MAX` until looked up.
     fl: Vec<u32>,
     cands: Vec<Cand>,
+    /// The units of the chunk being read, kept from sentence to sentence for its capacity.
+    units: Vec<Unit>,
 }
 
 impl<'a> Ctx<'a> {
@@ -680,7 +682,7 @@ impl<'a> Ctx<'a> {
     fn sentence(&mut self, si: usize, s0: usize, s1: usize, headline: bool, shouting: bool) {
         let first = self.first_word(s0, s1);
         let mut i = s0;
-        let mut units: Vec<Unit> = Vec::new();
+        let mut units = std::mem::take(&mut self.units);
         while i < s1 {
             if !self.starts_unit(i, s1) {
                 i += 1;
@@ -714,6 +716,7 @@ impl<'a> Ctx<'a> {
             self.chunk(&units, si, s0, s1, initial, headline, shouting);
             i = j;
         }
+        self.units = units;
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1448,6 +1451,7 @@ pub(crate) fn recognize(text: &str, seg: &Segmented) -> Entities {
             .collect(),
         // About one name in ten tokens in news: sized once rather than grown by doubling.
         cands: Vec::with_capacity(toks.len() / 10 + 1),
+        units: Vec::with_capacity(MAX_UNITS),
     };
     // Pass 1: headlines, shouting, and the evidence sets.
     let mut wanted: HashSet<u64, FxBuild> = HashSet::default();

@@ -578,7 +578,8 @@ fn can_be_subject(w: &Word<'_>) -> bool {
 /// took place" and of "made an official visit", "held talks", "paid a visit", and the reporting
 /// noun of "a statement said", whose verb carries the report.
 fn drop_support_triggers(words: &[Word<'_>], found: &mut Vec<(usize, Trigger)>) {
-    let mut keep = vec![true; found.len()];
+    // Indices to drop: few sentences have any, so nothing is allocated for most.
+    let mut dropped: Vec<usize> = Vec::new();
     for k in 0..found.len() {
         let (wi, t) = found[k];
         // A light verb whose object is an event noun a few words on ("made an official visit"):
@@ -594,7 +595,7 @@ fn drop_support_triggers(words: &[Word<'_>], found: &mut Vec<(usize, Trigger)>) 
                     && wn - wi <= 4
                     && !boundary_between(words, wi, wn)
                 {
-                    keep[k] = false;
+                    dropped.push(k);
                 }
             }
         }
@@ -607,18 +608,23 @@ fn drop_support_triggers(words: &[Word<'_>], found: &mut Vec<(usize, Trigger)>) 
                 .take_while(|&&(wj, _)| !boundary_between(words, wj, wi))
                 .any(|&(_, u)| u.form == Form::Noun)
         {
-            keep[k] = false;
+            dropped.push(k);
         }
         if t.form == Form::Noun && t.class == TriggerClass::Statement {
             if let Some(&(wn, u)) = found.get(k + 1) {
                 if wn == wi + 1 && u.form != Form::Noun && u.class == TriggerClass::Statement {
-                    keep[k] = false;
+                    dropped.push(k);
                 }
             }
         }
     }
-    let mut flags = keep.into_iter();
-    found.retain(|_| flags.next().unwrap_or(true));
+    if !dropped.is_empty() {
+        let mut k = 0;
+        found.retain(|_| {
+            k += 1;
+            !dropped.contains(&(k - 1))
+        });
+    }
 }
 
 /// The modality of a trigger from the words before it in its clause, whether it is passive,

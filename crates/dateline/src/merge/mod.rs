@@ -10,6 +10,7 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -1198,7 +1199,10 @@ fn event_id(mentions: &[EventMentionRef]) -> String {
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    format!("e{h:016x}")
+    let mut id = String::with_capacity(17);
+    // Writing to a String cannot fail.
+    let _ = write!(id, "e{h:016x}");
+    id
 }
 
 #[cfg(test)]

@@ -831,7 +831,11 @@ pub enum TimexValue {
 impl TimexValue {
     /// The TIMEX3 `value` attribute.
     pub fn timex(&self) -> String {
-        self.to_string()
+        // Sized for the usual value ("2023-03-16T10:30") so that writing it does not regrow.
+        let mut out = String::with_capacity(24);
+        // Writing to a String cannot fail.
+        let _ = fmt::Write::write_fmt(&mut out, format_args!("{self}"));
+        out
     }
 
     /// The calendar value, for dates and times.
