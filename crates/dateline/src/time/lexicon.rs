@@ -665,8 +665,9 @@ const KEYWORDS: &[(&str, Kw)] = &[
 // are the fixed lexicon, so words chosen to collide cannot make lookups slower than a probe.
 // Each word maps to its class and whether it is a short form (`sept`, `thu`); a full word wins
 // over a short form, a month's short form over a weekday's.
-// Keyed by bytes: the lookup lower-cases into a byte buffer and need not check it is UTF-8.
-static LEXICON: LazyLock<FxHashMap<&'static [u8], (Lex, bool)>> = LazyLock::new(|| {
+// Keyed by the word's bytes packed into one number (see `pack`): the lookup lower-cases into a
+// byte buffer, and hashing and comparing a number is cheaper than a byte string.
+static LEXICON: LazyLock<FxHashMap<u128, (Lex, bool)>> = LazyLock::new(|| {
     let mut map: FxHashMap<&'static str, Lex> =
         FxHashMap::with_capacity_and_hasher(512, FxBuildHasher);
     for &(k, v) in KEYWORDS {
@@ -711,18 +712,31 @@ static LEXICON: LazyLock<FxHashMap<&'static [u8], (Lex, bool)>> = LazyLock::new(
     }
     // "second" is an ordinal first; the grammar reads it as a unit after a number.
     map.insert("second", Lex::Ordinal(2));
-    let mut all: FxHashMap<&'static [u8], (Lex, bool)> = map
+    // Every key fits (`every_key_packs` tests it); one that did not would never be found.
+    let mut all: FxHashMap<u128, (Lex, bool)> = map
         .into_iter()
-        .map(|(k, v)| (k.as_bytes(), (v, false)))
+        .filter_map(|(k, v)| Some((pack(k.as_bytes())?, (v, false))))
         .collect();
     for &(k, m) in MONTH_ABBREVIATIONS {
-        all.entry(k.as_bytes()).or_insert((Lex::Month(m), true));
+        if let Some(key) = pack(k.as_bytes()) {
+            all.entry(key).or_insert((Lex::Month(m), true));
+        }
     }
     for &(k, w) in WEEKDAY_ABBREVIATIONS {
-        all.entry(k.as_bytes()).or_insert((Lex::Weekday(w), true));
+        if let Some(key) = pack(k.as_bytes()) {
+            all.entry(key).or_insert((Lex::Weekday(w), true));
+        }
     }
     all
 });
+
+/// A word of at most [`MAX_KEY`] bytes as one number, its bytes in order and zeros after
+/// them (no word holds a zero byte, so different words give different numbers).
+fn pack(word: &[u8]) -> Option<u128> {
+    let mut bytes = [0u8; MAX_KEY];
+    bytes.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u128::from_le_bytes(bytes))
+}
 
 /// The longest word the lexicon holds, so longer words skip the lookup.
 const MAX_KEY: usize = 16;
@@ -774,7 +788,10 @@ pub(crate) fn lookup(word: &str) -> Word {
         buf[n] = b.to_ascii_lowercase();
         n += 1;
     }
-    match LEXICON.get(&buf[..n]) {
+    let Some(key) = pack(&buf[..n]) else {
+        return other;
+    };
+    match LEXICON.get(&key) {
         Some(&(lex, abbreviation)) => Word {
             lex,
             dotted,
@@ -787,6 +804,40 @@ pub(crate) fn lookup(word: &str) -> Word {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_key_packs() {
+        let words = KEYWORDS
+            .iter()
+            .map(|e| e.0)
+            .chain(NUMBERS.iter().map(|e| e.0))
+            .chain(ORDINALS.iter().map(|e| e.0))
+            .chain(UNITS.iter().map(|e| e.0))
+            .chain(SEASONS.iter().map(|e| e.0))
+            .chain(PARTS.iter().map(|e| e.0))
+            .chain(DECADE_WORDS.iter().map(|e| e.0))
+            .chain(HOLIDAYS.iter().map(|e| e.0))
+            .chain(HOLIDAY_HEADS.iter().map(|e| e.0))
+            .chain(MONTHS.iter().map(|e| e.0))
+            .chain(MONTH_ABBREVIATIONS.iter().map(|e| e.0))
+            .chain(WEEKDAY_ABBREVIATIONS.iter().map(|e| e.0));
+        let plurals = WEEKDAYS.iter().map(|e| format!("{}s", e.0));
+        let all: Vec<String> = words
+            .chain(WEEKDAYS.iter().map(|e| e.0))
+            .map(String::from)
+            .chain(plurals)
+            .collect();
+        for w in &all {
+            assert!(
+                pack(w.as_bytes()).is_some() && !w.contains('\0'),
+                "{w:?} does not pack"
+            );
+            assert_ne!(lookup(w).lex, Lex::Other, "{w:?}");
+        }
+        assert_eq!(pack(b"abc"), pack(b"abc"));
+        assert_ne!(pack(b"abc"), pack(b"abcd"));
+        assert_eq!(pack(&[b'a'; MAX_KEY + 1]), None);
+    }
 
     #[test]
     fn looks_up_words_and_abbreviations() {
