@@ -742,8 +742,9 @@ fn cluster_pass(
 
     let mut blocks: BTreeMap<(u8, u8, i32, i32), Vec<usize>> = BTreeMap::new();
     let mut dated_days: HashMap<(u8, i32), Vec<usize>> = HashMap::new();
-    for (i, it) in items.iter().enumerate().filter(|&(i, _)| compared[i]) {
-        let key = block_key(it);
+    // Computed once: the comparisons below ask for the block of each candidate.
+    let block_keys: Vec<_> = items.iter().map(block_key).collect();
+    for (i, &key) in block_keys.iter().enumerate().filter(|&(i, _)| compared[i]) {
         blocks.entry(key).or_default().push(i);
         if key.1 == 0 {
             dated_days.entry((key.0, key.3)).or_default().push(i);
@@ -809,7 +810,7 @@ fn cluster_pass(
             candidates.dedup();
             for &j in &candidates {
                 // A pair inside the block is compared once, from its smaller index.
-                let same_block = block_key(&items[j]) == *key;
+                let same_block = block_keys[j] == *key;
                 if j == i || (same_block && j < i) {
                     continue;
                 }
@@ -1030,7 +1031,9 @@ fn assemble(
         code_points,
         bounds,
     } = *corpus;
-    let mut mentions = Vec::new();
+    // With the index of their document: documents are in id order, so sorting by index sorts
+    // by id without comparing the ids.
+    let mut mentions: Vec<(usize, EventMentionRef)> = Vec::with_capacity(members.len());
     let mut claims = Vec::new();
     // By folded name: the longest name, its key (an entity's key is that of its name, so
     // names need not be folded again here), and the other spellings, all borrowed from what
@@ -1087,16 +1090,20 @@ fn assemble(
             let ent = &x.entities.entities[x.entities.mentions[mi].entity];
             *places.entry(ent.name.as_str()).or_default() += 1;
         }
-        mentions.push(EventMentionRef {
-            doc: doc.id.clone(),
-            sentence: span(&doc.text, cps, sentence.start, sentence.end),
-            trigger: span(&doc.text, cps, e.trigger_start, e.trigger_end),
-            time,
-            when: e.when,
-            anchoring: e.anchoring,
-        });
+        mentions.push((
+            it.doc,
+            EventMentionRef {
+                doc: doc.id.clone(),
+                sentence: span(&doc.text, cps, sentence.start, sentence.end),
+                trigger: span(&doc.text, cps, e.trigger_start, e.trigger_end),
+                time,
+                when: e.when,
+                anchoring: e.anchoring,
+            },
+        ));
     }
-    mentions.sort_by(|a, b| (&a.doc, a.trigger.start).cmp(&(&b.doc, b.trigger.start)));
+    mentions.sort_by_key(|(doc, m)| (*doc, m.trigger.start));
+    let mentions: Vec<EventMentionRef> = mentions.into_iter().map(|(_, m)| m).collect();
     let (when, conflict, confidence) = reconcile(&claims, policy);
     let lead = strongest.map_or(members[0], |(_, i)| i);
     let lead_item = &items[lead];
