@@ -1906,10 +1906,27 @@ fn group(text: &str, cands: Vec<Cand>) -> Entities {
     }
     let mut entities = Vec::with_capacity(order.len());
     let mut forms = Vec::new();
+    // The folded key each entity takes from `dk`, moved out at its last use rather than copied.
+    let mut key_of: Vec<Option<usize>> = Vec::with_capacity(order.len());
     for &g in &order {
-        entities.push(build_entity(
-            text, &groups[g], &cands, &surfaces, &keys, &mut forms,
-        ));
+        let (entity, k) =
+            build_entity(text, &groups[g], &cands, &surfaces, &kid, &keys, &mut forms);
+        entities.push(entity);
+        key_of.push(k);
+    }
+    drop(keys);
+    let mut uses = vec![0usize; dk.len()];
+    for k in key_of.iter().flatten() {
+        uses[*k] += 1;
+    }
+    for (entity, k) in entities.iter_mut().zip(key_of) {
+        let Some(k) = k else { continue };
+        uses[k] -= 1;
+        entity.key.parts = if uses[k] == 0 {
+            std::mem::take(&mut dk[k])
+        } else {
+            dk[k].clone()
+        };
     }
     let mut mentions = Vec::with_capacity(cands.len());
     for (i, c) in cands.iter().enumerate() {
@@ -1936,11 +1953,12 @@ fn build_entity<'a>(
     g: &Group,
     cands: &[Cand],
     surfaces: &'a [Cow<'_, str>],
+    kid: &[usize],
     keys: &[&[String]],
     // Distinct forms with their counts, in order of first use: (form, count, first, demonym).
     // Emptied here; the caller keeps it from entity to entity for its capacity.
     forms: &mut Vec<(&'a str, usize, usize, bool)>,
-) -> Entity {
+) -> (Entity, Option<usize>) {
     forms.clear();
     for &m in &g.members {
         let s = surfaces[m].as_ref();
@@ -1990,17 +2008,18 @@ fn build_entity<'a>(
             }
         }
     }
-    let key = match forms.iter().find(|f| f.0 == name) {
-        Some(f) if !keys[f.2].is_empty() => NameKey {
-            parts: keys[f.2].to_vec(),
-        },
-        _ => NameKey::new(&name),
+    // The key of the name's own form, filled in by the caller from the folded keys; a name
+    // that no member wrote as such (a place's canonical name) is folded here.
+    let (key, from) = match forms.iter().find(|f| f.0 == name) {
+        Some(f) if !keys[f.2].is_empty() => (NameKey { parts: Vec::new() }, Some(kid[f.2])),
+        _ => (NameKey::new(&name), None),
     };
-    Entity {
+    let entity = Entity {
         kind: g.kind,
         key,
         name,
         aliases,
         roles,
-    }
+    };
+    (entity, from)
 }
