@@ -192,6 +192,15 @@ pub fn reconcile(
     mentions: &[MentionClaim],
     policy: &dyn Policy,
 ) -> (Option<DateValue>, Option<Conflict>, f64) {
+    // Most events have one mention: its date stands as it is (placing a year-less date needs
+    // another claim with a full date).
+    if let [m] = mentions {
+        return (
+            Some(m.when),
+            None,
+            single_confidence(m.weight, usize::from(m.explicit)),
+        );
+    }
     let (placed, notes) = place_yearless(mentions);
     // Strongest claims first, so compatible weaker ones narrow them; ties in a fixed order.
     let mut order: Vec<(&MentionClaim, DateValue)> = mentions.iter().zip(placed).collect();
@@ -202,46 +211,55 @@ pub fn reconcile(
             .then_with(|| a.doc.cmp(&b.doc))
             .then_with(|| a_when.to_string().cmp(&b_when.to_string()))
     });
-    let mut claims: Vec<Claim> = Vec::new();
+    // The documents of each claim are borrowed until there is a conflict to report.
+    let mut claims: Vec<(Claim, Vec<&str>)> = Vec::new();
     for (m, when) in order {
-        let joined = claims.iter_mut().find_map(|c| {
+        let joined = claims.iter_mut().find_map(|(c, docs)| {
             c.when.intersect(&when).map(|v| {
                 c.when = v;
-                c
+                (c, docs)
             })
         });
         match joined {
-            Some(c) => {
+            Some((c, docs)) => {
                 c.weight += m.weight;
                 c.explicit += usize::from(m.explicit);
-                if !c.docs.contains(&m.doc) {
-                    c.docs.push(m.doc.clone());
-                    c.docs.sort();
+                if !docs.contains(&m.doc.as_str()) {
+                    docs.push(&m.doc);
+                    docs.sort_unstable();
                 }
             }
-            None => claims.push(Claim {
-                when,
-                docs: vec![m.doc.clone()],
-                weight: m.weight,
-                explicit: usize::from(m.explicit),
-            }),
+            None => claims.push((
+                Claim {
+                    when,
+                    docs: Vec::new(),
+                    weight: m.weight,
+                    explicit: usize::from(m.explicit),
+                },
+                vec![m.doc.as_str()],
+            )),
         }
     }
-    claims.sort_by(|a, b| {
+    claims.sort_by(|(a, _), (b, _)| {
         b.weight
             .total_cmp(&a.weight)
             .then_with(|| a.when.to_string().cmp(&b.when.to_string()))
     });
-    let total: f64 = claims.iter().map(|c| c.weight).sum();
+    let total: f64 = claims.iter().map(|(c, _)| c.weight).sum();
     match claims.len() {
         0 => (None, None, 0.0),
         1 => {
-            let c = &claims[0];
-            // More sources and explicit dates make a date surer.
-            let confidence = 1.0 - 0.5f64.powf(c.weight + c.explicit as f64 * 0.5);
-            (Some(c.when), None, round(confidence))
+            let c = &claims[0].0;
+            (Some(c.when), None, single_confidence(c.weight, c.explicit))
         }
         _ => {
+            let claims: Vec<Claim> = claims
+                .into_iter()
+                .map(|(c, docs)| Claim {
+                    docs: docs.into_iter().map(str::to_owned).collect(),
+                    ..c
+                })
+                .collect();
             let (chosen, mut explanation) = policy.choose(&claims);
             for note in notes {
                 explanation.push_str("; ");
@@ -266,6 +284,12 @@ pub fn reconcile(
             )
         }
     }
+}
+
+/// The confidence in a date that all the claims agree on: more sources and explicit dates make
+/// it surer.
+fn single_confidence(weight: f64, explicit: usize) -> f64 {
+    round(1.0 - 0.5f64.powf(weight + explicit as f64 * 0.5))
 }
 
 /// A year-less claim ("9 September") of a document whose publication date is known only as
