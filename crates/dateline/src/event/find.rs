@@ -153,10 +153,9 @@ pub(crate) fn find_events(
         .chain(timexes.iter().map(|t| (t.start, t.end)))
         .collect();
     taken.sort_unstable();
-    let inside = |start: usize, end: usize| {
-        let i = taken.partition_point(|&(s, _)| s <= start);
-        i > 0 && taken[i - 1].1 >= end
-    };
+    // Words are read in text order, so the spans that start before the word at hand are found
+    // by a cursor that only moves forward rather than by a search per word.
+    let mut taken_before = 0usize;
     // A year inside a name ("WWDC 2010") names, it does not date.
     let names: Vec<(usize, usize)> = entities.mentions.iter().map(|m| (m.start, m.end)).collect();
     let in_name = |start: usize, end: usize| {
@@ -275,7 +274,14 @@ pub(crate) fn find_events(
             if w.token.kind != TokenKind::Word || w.lower.is_empty() {
                 continue;
             }
-            if inside(w.token.start, w.token.end) {
+            while taken
+                .get(taken_before)
+                .is_some_and(|&(s, _)| s <= w.token.start)
+            {
+                taken_before += 1;
+            }
+            // Inside the last name or expression that starts at or before the word.
+            if taken_before > 0 && taken[taken_before - 1].1 >= w.token.end {
                 continue;
             }
             // Capitalized words inside a sentence are names, unless the line is a headline.
