@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::TriggerClass;
+use crate::text::pack_word;
 
 /// The grammatical form of a trigger word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -545,9 +546,16 @@ fn forms(lemma: &'static str, past: &str, participle: &str) -> (&'static str, Ve
 }
 
 // FxHash, not SipHash: every word of every document is looked up, and the keys are the fixed
-// lexicon, so words chosen to collide cannot make a lookup slower than a probe.
-static TRIGGERS: LazyLock<FxHashMap<String, Trigger>> = LazyLock::new(|| {
-    let mut map = FxHashMap::with_capacity_and_hasher(VERBS.len() * 5 + NOUNS.len(), FxBuildHasher);
+// lexicon, so words chosen to collide cannot make a lookup slower than a probe. Words are keyed
+// packed into one number (`text::pack_word`); the few longer ones, by their text.
+struct Triggers {
+    packed: FxHashMap<u128, Trigger>,
+    long: FxHashMap<String, Trigger>,
+}
+
+static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
+    let mut map: FxHashMap<String, Trigger> =
+        FxHashMap::with_capacity_and_hasher(VERBS.len() * 5 + NOUNS.len(), FxBuildHasher);
     for &(word, lemma, class) in NOUNS {
         map.insert(
             word.to_owned(),
@@ -570,12 +578,25 @@ static TRIGGERS: LazyLock<FxHashMap<String, Trigger>> = LazyLock::new(|| {
             });
         }
     }
-    map
+    let mut triggers = Triggers {
+        packed: FxHashMap::with_capacity_and_hasher(map.len(), FxBuildHasher),
+        long: FxHashMap::default(),
+    };
+    for (word, trigger) in map {
+        match pack_word(word.as_bytes()) {
+            Some(key) => triggers.packed.insert(key, trigger),
+            None => triggers.long.insert(word, trigger),
+        };
+    }
+    triggers
 });
 
 /// Looks up a trigger word (lower-case ASCII expected; anything else is not a trigger).
 pub(crate) fn lookup(lower: &str) -> Option<Trigger> {
-    TRIGGERS.get(lower).copied()
+    match pack_word(lower.as_bytes()) {
+        Some(key) => TRIGGERS.packed.get(&key).copied(),
+        None => TRIGGERS.long.get(lower).copied(),
+    }
 }
 
 /// A lower-case word that is an `-ed` verb form outside the lexicon ("rebuffed").

@@ -135,6 +135,18 @@ pub struct Segmented {
     pub dateline: Option<Dateline>,
 }
 
+/// The longest word [`pack_word`] packs.
+pub(crate) const PACKED_WORD: usize = 16;
+
+/// A word of at most [`PACKED_WORD`] bytes as one number: its bytes in order, zeros after them
+/// (no word holds a zero byte, so different words give different numbers). The lexicons are
+/// keyed by it: hashing and comparing one number is cheaper than a byte string.
+pub(crate) fn pack_word(word: &[u8]) -> Option<u128> {
+    let mut bytes = [0u8; PACKED_WORD];
+    bytes.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u128::from_le_bytes(bytes))
+}
+
 /// Cuts `text` into tokens and sentences and finds its dateline.
 ///
 /// Linear in the length of the text; never panics.

@@ -9,6 +9,7 @@ use chrono::Weekday;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::value::{PartOfDay, Season};
+use crate::text::{pack_word, PACKED_WORD};
 
 /// A calendar unit as words name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -665,8 +666,8 @@ const KEYWORDS: &[(&str, Kw)] = &[
 // are the fixed lexicon, so words chosen to collide cannot make lookups slower than a probe.
 // Each word maps to its class and whether it is a short form (`sept`, `thu`); a full word wins
 // over a short form, a month's short form over a weekday's.
-// Keyed by the word's bytes packed into one number (see `pack`): the lookup lower-cases into a
-// byte buffer, and hashing and comparing a number is cheaper than a byte string.
+// Keyed by the word packed into one number (`pack_word`): the lookup lower-cases into a byte
+// buffer and packs it.
 static LEXICON: LazyLock<FxHashMap<u128, (Lex, bool)>> = LazyLock::new(|| {
     let mut map: FxHashMap<&'static str, Lex> =
         FxHashMap::with_capacity_and_hasher(512, FxBuildHasher);
@@ -715,31 +716,23 @@ static LEXICON: LazyLock<FxHashMap<u128, (Lex, bool)>> = LazyLock::new(|| {
     // Every key fits (`every_key_packs` tests it); one that did not would never be found.
     let mut all: FxHashMap<u128, (Lex, bool)> = map
         .into_iter()
-        .filter_map(|(k, v)| Some((pack(k.as_bytes())?, (v, false))))
+        .filter_map(|(k, v)| Some((pack_word(k.as_bytes())?, (v, false))))
         .collect();
     for &(k, m) in MONTH_ABBREVIATIONS {
-        if let Some(key) = pack(k.as_bytes()) {
+        if let Some(key) = pack_word(k.as_bytes()) {
             all.entry(key).or_insert((Lex::Month(m), true));
         }
     }
     for &(k, w) in WEEKDAY_ABBREVIATIONS {
-        if let Some(key) = pack(k.as_bytes()) {
+        if let Some(key) = pack_word(k.as_bytes()) {
             all.entry(key).or_insert((Lex::Weekday(w), true));
         }
     }
     all
 });
 
-/// A word of at most [`MAX_KEY`] bytes as one number, its bytes in order and zeros after
-/// them (no word holds a zero byte, so different words give different numbers).
-fn pack(word: &[u8]) -> Option<u128> {
-    let mut bytes = [0u8; MAX_KEY];
-    bytes.get_mut(..word.len())?.copy_from_slice(word);
-    Some(u128::from_le_bytes(bytes))
-}
-
 /// The longest word the lexicon holds, so longer words skip the lookup.
-const MAX_KEY: usize = 16;
+const MAX_KEY: usize = PACKED_WORD;
 
 /// What [`lookup`] found for a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -788,7 +781,7 @@ pub(crate) fn lookup(word: &str) -> Word {
         buf[n] = b.to_ascii_lowercase();
         n += 1;
     }
-    let Some(key) = pack(&buf[..n]) else {
+    let Some(key) = pack_word(&buf[..n]) else {
         return other;
     };
     match LEXICON.get(&key) {
@@ -829,14 +822,14 @@ mod tests {
             .collect();
         for w in &all {
             assert!(
-                pack(w.as_bytes()).is_some() && !w.contains('\0'),
+                pack_word(w.as_bytes()).is_some() && !w.contains('\0'),
                 "{w:?} does not pack"
             );
             assert_ne!(lookup(w).lex, Lex::Other, "{w:?}");
         }
-        assert_eq!(pack(b"abc"), pack(b"abc"));
-        assert_ne!(pack(b"abc"), pack(b"abcd"));
-        assert_eq!(pack(&[b'a'; MAX_KEY + 1]), None);
+        assert_eq!(pack_word(b"abc"), pack_word(b"abc"));
+        assert_ne!(pack_word(b"abc"), pack_word(b"abcd"));
+        assert_eq!(pack_word(&[b'a'; MAX_KEY + 1]), None);
     }
 
     #[test]
