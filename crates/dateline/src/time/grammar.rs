@@ -232,12 +232,29 @@ pub(crate) enum Spec {
     TheUnit(Unit),
     /// The most recent completed quarter ("the latest quarter").
     LatestQuarter,
+    /// The period a financial report is about (its quarter or half, or the year for year-to-date
+    /// figures), in another year: "the 1988 quarter", "last year's quarter", "the year-ago
+    /// period", "the corresponding period last year". `quarter` says the text named a quarter, so
+    /// a report about no known period still means one.
+    ReportPeriod {
+        year: PeriodYear,
+        quarter: bool,
+    },
     /// A time of day alone: on the story's day.
     Clock,
     Duration(Duration),
     Every(Duration),
     EveryDate(DateValue),
     Ref(Reference),
+}
+
+/// The year of a [`Spec::ReportPeriod`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PeriodYear {
+    /// Written out: "the 1988 quarter".
+    Explicit(i32),
+    /// Years from the publication year: "last year's quarter" is -1.
+    Shift(i32),
 }
 
 /// A recognized expression: tokens `first..=last`.
@@ -248,6 +265,9 @@ pub(crate) struct Found {
     pub spec: Spec,
     pub modifier: Option<Modifier>,
     pub time: Option<TimeOfDay>,
+    /// A span of months up to the report's date ("the first nine months"): the report now
+    /// speaks of the year so far, so its comparisons are with the year before.
+    pub year_to_date: bool,
 }
 
 impl Found {
@@ -258,6 +278,7 @@ impl Found {
             spec,
             modifier: None,
             time: None,
+            year_to_date: false,
         }
     }
 }
@@ -880,7 +901,23 @@ impl<'a> Grammar<'a> {
                 ));
             }
             if the == 1 {
-                // "the 1989 second quarter", "the 1990 period" are handled elsewhere.
+                // "the 1988 quarter", "the 1989 period": the report's period in that year.
+                let quarter = match self.lex(last + 1) {
+                    Lex::Unit(Unit::Quarter) => Some(true),
+                    Lex::Kw(Kw::Period) => Some(false),
+                    _ => None,
+                };
+                if let Some(quarter) = quarter {
+                    return Some(Found::new(
+                        i,
+                        last + 1,
+                        Spec::ReportPeriod {
+                            year: PeriodYear::Explicit(y),
+                            quarter,
+                        },
+                    ));
+                }
+                // "the 1989 second quarter"
                 return self.quarter_like(i);
             }
         }
@@ -1167,8 +1204,19 @@ impl<'a> Grammar<'a> {
         }
         if self.is(k, Kw::Fiscal) {
             k += 1;
+            // "the fiscal-first quarter"
+            if self.compound_hyphen(k) {
+                k += 1;
+            }
         }
         let t = self.tk(k)?;
+        // "the last half of 1989" is its second half.
+        if the == 1 && self.is(k, Kw::Last) && self.is(k + 1, Kw::Half) && self.is(k + 2, Kw::Of) {
+            if let Some((y, last)) = self.year(k + 3) {
+                let value = quarter_or_half(true, Some(y), 2);
+                return Some(Found::new(i, last, Spec::Calendar(value, Lean::Tense)));
+            }
+        }
         let (n, unit_at, is_half) = match t.alnum {
             Alnum::Quarter(q) => (q, k, false),
             Alnum::Half(h) => (h, k, true),
@@ -1301,7 +1349,11 @@ impl<'a> Grammar<'a> {
 
     /// Expressions relative to the publication or story date.
     fn relative(&self, i: usize) -> Option<Found> {
-        if let Some(f) = self.year_earlier(i) {
+        if let Some(f) = self
+            .year_earlier(i)
+            .or_else(|| self.period_year_before(i))
+            .or_else(|| self.years_period(i))
+        {
             return Some(f);
         }
         let t = self.tk(i)?;
@@ -1506,35 +1558,137 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    /// "year-earlier", "the year-ago quarter", "the year-earlier period": the story's unit a year
-    /// before, as financial news compares results.
+    /// "year-earlier", "the year-ago quarter", "the comparable year-earlier period": the report's
+    /// period a year before, as financial news compares results.
     fn year_earlier(&self, i: usize) -> Option<Found> {
         let the = usize::from(self.is(i, Kw::The));
-        let k = i + the;
+        let mut k = i + the;
+        if the == 1 && self.is(k, Kw::Comparable) {
+            k += 1;
+        }
         if !matches!(self.lex(k), Lex::Unit(Unit::Year))
             || !self.compound_hyphen(k + 1)
             || !matches!(self.kw(k + 2), Some(Kw::Earlier | Kw::Ago))
         {
             return None;
         }
-        let spec = Spec::Ago {
-            unit: Unit::Year,
-            n: -1,
-            base: Base::Narrative,
+        let j = k + 2;
+        let period = |quarter| Spec::ReportPeriod {
+            year: PeriodYear::Shift(-1),
+            quarter,
         };
-        let mut j = k + 2;
-        if let Lex::Ordinal(_) = self.lex(j + 1) {
-            // "the year-earlier third quarter"
-            if matches!(self.lex(j + 2), Lex::Unit(Unit::Quarter)) {
-                j += 2;
-            }
-        } else if matches!(self.lex(j + 1), Lex::Unit(Unit::Quarter)) || self.is(j + 1, Kw::Period)
-        {
-            j += 1;
+        // "the year-earlier third quarter", "the year-ago first half"
+        if let Some((value, last)) = self.ordinal_period(j + 1) {
+            let spec = Spec::InYear {
+                value,
+                n: -1,
+                base: Base::Publication,
+            };
+            return Some(Found::new(i, last, spec));
+        }
+        if matches!(self.lex(j + 1), Lex::Unit(Unit::Quarter)) {
+            return Some(Found::new(i, j + 1, period(true)));
+        }
+        if self.is(j + 1, Kw::Period) {
+            return Some(Found::new(i, j + 1, period(false)));
         }
         // The article belongs to the expression only when the noun does.
-        let first = if j > k + 2 { i } else { k };
-        Some(Found::new(first, j, spec))
+        Some(Found::new(k, j, period(false)))
+    }
+
+    /// "third quarter", "first half", "second-quarter" at `j`, without a year.
+    fn ordinal_period(&self, j: usize) -> Option<(DateValue, usize)> {
+        let Lex::Ordinal(n) = self.lex(j) else {
+            return None;
+        };
+        let u = if self.compound_hyphen(j + 1) {
+            j + 2
+        } else {
+            j + 1
+        };
+        match self.lex(u) {
+            Lex::Unit(Unit::Quarter) if (1..=4).contains(&n) => {
+                Some((quarter_or_half(false, None, n as u8), u))
+            }
+            Lex::Kw(Kw::Half) if (1..=2).contains(&n) => {
+                Some((quarter_or_half(true, None, n as u8), u))
+            }
+            _ => None,
+        }
+    }
+
+    /// "the quarter a year ago", "the corresponding period last year", "the same quarter a year
+    /// earlier": the report's period in the year before.
+    fn period_year_before(&self, i: usize) -> Option<Found> {
+        if !self.is(i, Kw::The) {
+            return None;
+        }
+        let mut k = i + 1;
+        if matches!(self.kw(k), Some(Kw::Comparable | Kw::Same)) {
+            k += 1;
+        }
+        let quarter = match self.lex(k) {
+            Lex::Unit(Unit::Quarter) => true,
+            Lex::Kw(Kw::Period) => false,
+            _ => return None,
+        };
+        let mut j = k + 1;
+        if self.is(j, Kw::Of) {
+            j += 1;
+        }
+        let last = if self.is(j, Kw::Last) && matches!(self.lex(j + 1), Lex::Unit(Unit::Year)) {
+            j + 1
+        } else if self.is(j, Kw::A)
+            && matches!(self.lex(j + 1), Lex::Unit(Unit::Year))
+            && matches!(self.kw(j + 2), Some(Kw::Ago | Kw::Earlier))
+        {
+            j + 2
+        } else {
+            return None;
+        };
+        Some(Found::new(
+            i,
+            last,
+            Spec::ReportPeriod {
+                year: PeriodYear::Shift(-1),
+                quarter,
+            },
+        ))
+    }
+
+    /// "this year's third quarter", "last year's quarter", "next year's first half".
+    fn years_period(&self, i: usize) -> Option<Found> {
+        let n = match self.kw(i)? {
+            Kw::Last => -1,
+            Kw::This => 0,
+            Kw::Next => 1,
+            _ => return None,
+        };
+        let year = self.tk(i + 1)?;
+        if !(matches!(year.lex, Lex::Unit(Unit::Year)) && year.possessive) {
+            return None;
+        }
+        if let Some((value, last)) = self.ordinal_period(i + 2) {
+            let spec = Spec::InYear {
+                value,
+                n,
+                base: Base::Publication,
+            };
+            return Some(Found::new(i, last, spec));
+        }
+        let quarter = match self.lex(i + 2) {
+            Lex::Unit(Unit::Quarter) => true,
+            Lex::Kw(Kw::Period) => false,
+            _ => return None,
+        };
+        Some(Found::new(
+            i,
+            i + 2,
+            Spec::ReportPeriod {
+                year: PeriodYear::Shift(n),
+                quarter,
+            },
+        ))
     }
 
     /// "two years ago", "a day later", "the day after", "three weeks earlier".
@@ -1656,7 +1810,7 @@ impl<'a> Grammar<'a> {
                     | Kw::Full
                     | Kw::Entire
             )
-        ) || (the == 1 && self.lex(k) == Lex::Ordinal(1))
+        ) || (the == 1 && matches!(self.lex(k), Lex::Ordinal(1) | Lex::Kw(Kw::Latest)))
         {
             k += 1;
             lead = true;
@@ -1786,6 +1940,14 @@ impl<'a> Grammar<'a> {
             i
         };
         let mut f = Found::new(first, last, Spec::Duration(duration(a, half, unit)));
+        // "the nine months", "the first six months", "the latest nine months": results for the
+        // year so far (not "the past nine months", a span back from now).
+        let so_far = !lead || matches!(self.lex(k - 1), Lex::Ordinal(1) | Lex::Kw(Kw::Latest));
+        f.year_to_date = self.is(i, Kw::The)
+            && so_far
+            && unit == Unit::Month
+            && matches!(amount, Some(6 | 9))
+            && !hyphenated;
         // "the past year" (no number) is the previous year as a date, as TimeBank has it.
         if lead && amount.is_none() && !plural {
             return None;

@@ -67,6 +67,8 @@ pub(crate) enum Kw {
     Previous,
     Following,
     Same,
+    /// "comparable", "corresponding": the same period in another year.
+    Comparable,
     Current,
     Latest,
     Recent,
@@ -447,6 +449,8 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("following", Kw::Following),
     ("succeeding", Kw::Following),
     ("same", Kw::Same),
+    ("comparable", Kw::Comparable),
+    ("corresponding", Kw::Comparable),
     ("current", Kw::Current),
     ("latest", Kw::Latest),
     ("recent", Kw::Recent),

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use super::grammar::{Base, Found, Lean, Spec, Tk};
+use super::grammar::{Base, Found, Lean, PeriodYear, Spec, Tk};
 use super::lexicon::{Holiday, Kw, Lex, Unit};
 use super::value::{DateValue, Granularity, Interval, TimexValue};
 use super::{Anchoring, TimexType};
@@ -122,6 +122,10 @@ pub(crate) struct Resolver {
     /// The latest day the text has mentioned: what "the same day", "the day after" count from,
     /// even when a year or month was mentioned since.
     story_day: Option<DateValue>,
+    /// The period a report is about: the latest quarter or half named, or the year after
+    /// year-to-date figures ("the first nine months"). "The quarter" and "the year-ago period"
+    /// refer to it even after the text has named a day ("the quarter ended Sept. 30").
+    period: Option<DateValue>,
 }
 
 /// A resolved expression.
@@ -137,6 +141,7 @@ impl Resolver {
             dct,
             story: dct.map(DateValue::from_date),
             story_day: dct.map(DateValue::from_date),
+            period: None,
         }
     }
 
@@ -183,14 +188,24 @@ impl Resolver {
                 }
             }
         };
-        // Comparisons ("a year earlier", "two years ago") do not move the story on.
-        let comparison = matches!(f.spec, Spec::Ago { unit, .. } if unit >= Unit::Month);
+        // Comparisons ("a year earlier", "two years ago", "the year-ago quarter") do not move
+        // the story on.
+        let comparison = matches!(f.spec, Spec::Ago { unit, .. } if unit >= Unit::Month)
+            || matches!(f.spec, Spec::ReportPeriod { .. });
         if let Some(d) = resolved.value.date() {
             if d.is_complete() && f.modifier.is_none() && !comparison {
                 self.story = Some(*d);
-                if d.granularity() == Granularity::Day {
-                    self.story_day = Some(*d);
+                match d.granularity() {
+                    Granularity::Day => self.story_day = Some(*d),
+                    Granularity::Quarter | Granularity::Half => self.period = Some(*d),
+                    _ => {}
                 }
+            }
+        }
+        if f.year_to_date {
+            if let Some(y) = self.dct.map(|d| DateValue::Year(d.year())) {
+                self.story = Some(y);
+                self.period = Some(y);
             }
         }
         resolved
@@ -262,8 +277,8 @@ impl Resolver {
                     return (None, Anchoring::None);
                 };
                 let value = match unit {
-                    Unit::Quarter => match self.story {
-                        Some(s @ DateValue::Quarter { year: Some(_), .. }) => Some(s),
+                    Unit::Quarter => match self.period {
+                        Some(p @ DateValue::Quarter { year: Some(_), .. }) => Some(p),
                         _ => latest_quarter(dct),
                     },
                     Unit::Weekend => {
@@ -309,6 +324,25 @@ impl Resolver {
                         .map(|iv| DateOrFixed::Date(DateValue::from_date(iv.start))),
                     Anchoring::Publication,
                 )
+            }
+            Spec::ReportPeriod { year, quarter } => {
+                let Some(dct) = self.dct else {
+                    return (None, Anchoring::None);
+                };
+                let (y, anchoring) = match year {
+                    PeriodYear::Explicit(y) => (y, Anchoring::Explicit),
+                    PeriodYear::Shift(n) => (dct.year() + n, Anchoring::Publication),
+                };
+                let value = match self.period {
+                    Some(p @ (DateValue::Quarter { .. } | DateValue::Half { .. })) => {
+                        Some(p.with_year(y))
+                    }
+                    // A report about no quarter in particular: the latest one, as for "the
+                    // quarter"; a "period" then is the year.
+                    _ if quarter => latest_quarter(dct).map(|q| q.with_year(y)),
+                    _ => Some(DateValue::Year(y)),
+                };
+                (value.map(DateOrFixed::Date), anchoring)
             }
             Spec::LatestQuarter => match self.dct {
                 Some(dct) => (
@@ -380,6 +414,8 @@ fn granularity_hint(spec: &Spec) -> Granularity {
         }
         Spec::Calendar(v, _) | Spec::InYear { value: v, .. } => v.granularity(),
         Spec::LatestQuarter => Granularity::Quarter,
+        Spec::ReportPeriod { quarter: true, .. } => Granularity::Quarter,
+        Spec::ReportPeriod { quarter: false, .. } => Granularity::Year,
         _ => Granularity::Day,
     }
 }
