@@ -255,6 +255,8 @@ pub(crate) enum PeriodYear {
     Explicit(i32),
     /// Years from the publication year: "last year's quarter" is -1.
     Shift(i32),
+    /// The period's own year: "the latest period".
+    Same,
 }
 
 /// A recognized expression: tokens `first..=last`.
@@ -265,9 +267,20 @@ pub(crate) struct Found {
     pub spec: Spec,
     pub modifier: Option<Modifier>,
     pub time: Option<TimeOfDay>,
+    /// What the expression says of the period a financial report is about.
+    pub report: ReportCue,
+}
+
+/// How an expression bears on the period a report is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ReportCue {
+    /// As its value says: a quarter or half named is the report's period.
+    Plain,
     /// A span of months up to the report's date ("the first nine months"): the report now
     /// speaks of the year so far, so its comparisons are with the year before.
-    pub year_to_date: bool,
+    YearToDate,
+    /// A period named in passing ("after a flat second quarter"), not the one reported.
+    Aside,
 }
 
 impl Found {
@@ -278,7 +291,7 @@ impl Found {
             spec,
             modifier: None,
             time: None,
-            year_to_date: false,
+            report: ReportCue::Plain,
         }
     }
 }
@@ -1262,24 +1275,43 @@ impl<'a> Grammar<'a> {
                 ));
             }
         }
-        // A bare ordinal quarter with no "the" reads as a noun phrase only when hyphenated
-        // ("third-quarter profit") or capitalized ("Third Quarter").
+        // A bare ordinal quarter with no "the" is a period ("a flat second quarter", "in its
+        // fourth quarter"), but not a share ("a third quarter of the votes", "one fourth quarter")
+        // nor a half ("a first half" is rare and "second half" is also a game's).
         if the == 0
             && year.is_none()
             && !self.compound_hyphen(k + 1)
             && !t.cap
             && t.alnum == Alnum::None
+            && (is_half
+                || k.checked_sub(1).is_some_and(|p| {
+                    matches!(self.lex(p), Lex::Kw(Kw::A) | Lex::Num(_))
+                        || self.tk(p).is_some_and(|t| t.kind == TokenKind::Number)
+                })
+                || self.is(unit_at + 1, Kw::Of)
+                || self.hyphen(unit_at + 1))
         {
             return None;
         }
         let value = quarter_or_half(is_half, year, n);
+        // "a (flat) second quarter" names a quarter in passing; "a third-quarter loss" is the
+        // report's own.
+        let indefinite = |p: usize| self.is(p, Kw::A);
+        let aside = the == 0
+            && !self.compound_hyphen(unit_at - 1)
+            && (i.checked_sub(1).is_some_and(indefinite)
+                || (i >= 2 && self.lex(i - 1) == Lex::Other && indefinite(i - 2)));
         // "the third-quarter results": the article belongs to the noun phrase.
         let first = if the == 1 && self.compound_hyphen(unit_at - 1) && year.is_none() {
             i + 1
         } else {
             i
         };
-        Some(Found::new(first, last, Spec::Calendar(value, Lean::Tense)))
+        let mut f = Found::new(first, last, Spec::Calendar(value, Lean::Tense));
+        if aside {
+            f.report = ReportCue::Aside;
+        }
+        Some(f)
     }
 
     /// "of last year", "of this year" after a quarter.
@@ -1478,6 +1510,14 @@ impl<'a> Grammar<'a> {
             j += 1;
         }
         let u = self.tk(j)?;
+        // "the latest period": the period the report is about.
+        if det == Some(Kw::Latest) && u.lex == Lex::Kw(Kw::Period) {
+            let spec = Spec::ReportPeriod {
+                year: PeriodYear::Same,
+                quarter: true,
+            };
+            return Some(Found::new(i, j, spec));
+        }
         match u.lex {
             Lex::Unit(unit) => {
                 if det == Some(Kw::Latest) || det == Some(Kw::Recent) {
@@ -1943,11 +1983,14 @@ impl<'a> Grammar<'a> {
         // "the nine months", "the first six months", "the latest nine months": results for the
         // year so far (not "the past nine months", a span back from now).
         let so_far = !lead || matches!(self.lex(k - 1), Lex::Ordinal(1) | Lex::Kw(Kw::Latest));
-        f.year_to_date = self.is(i, Kw::The)
+        if self.is(i, Kw::The)
             && so_far
             && unit == Unit::Month
             && matches!(amount, Some(6 | 9))
-            && !hyphenated;
+            && !hyphenated
+        {
+            f.report = ReportCue::YearToDate;
+        }
         // "the past year" (no number) is the previous year as a date, as TimeBank has it.
         if lead && amount.is_none() && !plural {
             return None;
@@ -2074,6 +2117,21 @@ impl<'a> Grammar<'a> {
             (0, Kw::Recently | Kw::Lately) => Reference::Past,
             (1, Kw::Future) => Reference::Future,
             (1, Kw::Present) => Reference::Present,
+            // "in the past"; "the past two years" and "the past week" are longer matches.
+            (1, Kw::Past) => Reference::Past,
+            // "the near future", "the near term", "the short term"
+            (1, Kw::Near) if matches!(self.kw(k + 1), Some(Kw::Future | Kw::Term)) => {
+                return Some(Found::new(i, k + 1, Spec::Ref(Reference::Future)));
+            }
+            // "current market conditions", "his current position" (TimeBank's PRESENT_REF);
+            // "the current year" is a longer match, and a "current account" is a balance.
+            (0, Kw::Current) if self.current_attributive(k) => {
+                if k > 0 && self.is(k - 1, Kw::Then) {
+                    // "the then current price"
+                    return Some(Found::new(k - 1, k, Spec::Ref(Reference::Past)));
+                }
+                Reference::Present
+            }
             (0, Kw::These) if self.is(k + 1, Kw::Days) => {
                 return Some(Found::new(i, k + 1, Spec::Ref(Reference::Present)))
             }
@@ -2081,6 +2139,17 @@ impl<'a> Grammar<'a> {
         };
         // "the near future"
         Some(Found::new(i, k, Spec::Ref(r)))
+    }
+
+    /// "current" before the noun it qualifies, not the noun "current" nor a "current account".
+    fn current_attributive(&self, k: usize) -> bool {
+        let Some(next) = self.tk(k + 1) else {
+            return false;
+        };
+        next.kind == TokenKind::Word
+            && !next.cap
+            && !next.past_form
+            && !matches!(next.lex, Lex::Kw(Kw::Account))
     }
 
     /// Clock times: "10 a.m.", "10:30 p.m. EST", "noon", "midnight", with an optional day after.

@@ -155,6 +155,10 @@ pub(crate) enum Kw {
     For,
     Turn,
     Soon,
+    /// "near", "short": "the near future", "the short term".
+    Near,
+    /// "account(s)": a "current account" is a balance, not a time.
+    Account,
     Period,
     Term,
     Era,
@@ -553,6 +557,10 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("for", Kw::For),
     ("turn", Kw::Turn),
     ("soon", Kw::Soon),
+    ("near", Kw::Near),
+    ("short", Kw::Near),
+    ("account", Kw::Account),
+    ("accounts", Kw::Account),
     ("period", Kw::Period),
     ("term", Kw::Term),
     ("era", Kw::Era),

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use super::grammar::{Base, Found, Lean, PeriodYear, Spec, Tk};
+use super::grammar::{Base, Found, Lean, PeriodYear, ReportCue, Spec, Tk};
 use super::lexicon::{Holiday, Kw, Lex, Unit};
 use super::value::{DateValue, Granularity, Interval, TimexValue};
 use super::{Anchoring, TimexType};
@@ -197,12 +197,14 @@ impl Resolver {
                 self.story = Some(*d);
                 match d.granularity() {
                     Granularity::Day => self.story_day = Some(*d),
-                    Granularity::Quarter | Granularity::Half => self.period = Some(*d),
+                    Granularity::Quarter | Granularity::Half if f.report != ReportCue::Aside => {
+                        self.period = Some(*d)
+                    }
                     _ => {}
                 }
             }
         }
-        if f.year_to_date {
+        if f.report == ReportCue::YearToDate {
             if let Some(y) = self.dct.map(|d| DateValue::Year(d.year())) {
                 self.story = Some(y);
                 self.period = Some(y);
@@ -261,10 +263,14 @@ impl Resolver {
                 let Some(mut anchor) = anchor else {
                     return (None, Anchoring::None);
                 };
-                // In quarterly reports "a year ago" means the same quarter a year before.
+                // In quarterly reports "a year ago" means the same quarter a year before: the
+                // report's quarter, when the story is at a quarter.
                 if let Some(s @ DateValue::Quarter { year: Some(y), .. }) = self.story {
                     if unit == Unit::Year && self.dct.is_none_or(|d| d.year() == y) {
-                        anchor = s;
+                        anchor = match self.period {
+                            Some(p @ DateValue::Quarter { year: Some(py), .. }) if py == y => p,
+                            _ => s,
+                        };
                     }
                 }
                 (
@@ -330,17 +336,19 @@ impl Resolver {
                     return (None, Anchoring::None);
                 };
                 let (y, anchoring) = match year {
-                    PeriodYear::Explicit(y) => (y, Anchoring::Explicit),
-                    PeriodYear::Shift(n) => (dct.year() + n, Anchoring::Publication),
+                    PeriodYear::Explicit(y) => (Some(y), Anchoring::Explicit),
+                    PeriodYear::Shift(n) => (Some(dct.year() + n), Anchoring::Publication),
+                    PeriodYear::Same => (None, Anchoring::Narrative),
                 };
-                let value = match self.period {
-                    Some(p @ (DateValue::Quarter { .. } | DateValue::Half { .. })) => {
-                        Some(p.with_year(y))
+                let value = match (self.period, y) {
+                    (Some(p @ (DateValue::Quarter { .. } | DateValue::Half { .. })), y) => {
+                        Some(y.map_or(p, |y| p.with_year(y)))
                     }
+                    (_, None) => latest_quarter(dct),
                     // A report about no quarter in particular: the latest one, as for "the
                     // quarter"; a "period" then is the year.
-                    _ if quarter => latest_quarter(dct).map(|q| q.with_year(y)),
-                    _ => Some(DateValue::Year(y)),
+                    (_, Some(y)) if quarter => latest_quarter(dct).map(|q| q.with_year(y)),
+                    (_, Some(y)) => Some(DateValue::Year(y)),
                 };
                 (value.map(DateOrFixed::Date), anchoring)
             }
