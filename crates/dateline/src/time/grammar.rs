@@ -111,6 +111,9 @@ fn classify_alnum(s: &str) -> Alnum {
     Alnum::None
 }
 
+/// The "-eed" endings of past forms ("agreed", "guaranteed"); other "-eed" words are not.
+const PAST_EED: &[&str] = &["agreed", "freed", "teed", "decreed"];
+
 /// Prepares the tokens of a text for the grammar.
 pub(crate) fn prepare(text: &str, seg: &Segmented) -> Vec<Tk> {
     seg.tokens
@@ -154,7 +157,12 @@ pub(crate) fn prepare(text: &str, seg: &Segmented) -> Vec<Tk> {
                     tk.lex = w.lex;
                     tk.dotted = w.dotted;
                     tk.abbreviation = w.abbreviation;
-                    tk.past_form = s.len() > 4 && s.ends_with("ed");
+                    // A capitalized "-ed" word is a name ("United", "Reed"), not a verb, and
+                    // most "-eed" words are not past forms ("succeed", "need", "proceed").
+                    tk.past_form = s.len() > 4
+                        && s.ends_with("ed")
+                        && !tk.cap
+                        && (!s.ends_with("eed") || PAST_EED.iter().any(|p| s.ends_with(p)));
                 }
                 TokenKind::Number => {
                     if s.bytes().all(|b| b.is_ascii_digit()) && s.len() <= 9 {

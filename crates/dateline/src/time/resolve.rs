@@ -97,6 +97,14 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
             };
         }
     }
+    // "by May", "by Aug. 6": a deadline looks ahead unless the clause before it is past ("had
+    // fallen by May"); a cue after it is usually another clause's ("..., untouched by ...").
+    if first > lo && lex(first - 1) == Lex::Kw(Kw::By) {
+        return TenseCue {
+            tense: Tense::Future,
+            before: true,
+        };
+    }
     for i in (last + 1)..hi.min(last + 1 + WINDOW) {
         if boundary(i) && i > last + 1 {
             break;
@@ -588,7 +596,12 @@ fn choose(
                     .max()
                     .or(Some(present))
             }
-            Tense::Future => iter.filter(|iv| iv.end >= dct).min().or(Some(present)),
+            // A plan for a day a few days gone ("to return him by Jan. 14" on Jan. 15) was
+            // reported late, not a year early.
+            Tense::Future => iter
+                .filter(|iv| iv.end + chrono::Duration::days(7) >= dct)
+                .min()
+                .or(Some(present)),
             Tense::Unknown | Tense::Conditional => {
                 // Nearest to the publication date, a date ahead counting twice as far.
                 let dist = |iv: &Interval| {
