@@ -1393,6 +1393,7 @@ impl<'a> Grammar<'a> {
             .year_earlier(i)
             .or_else(|| self.period_year_before(i))
             .or_else(|| self.years_period(i))
+            .or_else(|| self.the_year(i))
         {
             return Some(f);
         }
@@ -1702,6 +1703,42 @@ impl<'a> Grammar<'a> {
                 quarter,
             },
         ))
+    }
+
+    /// "the year", "the full year", "the fiscal year": the year the story is in, or a fiscal
+    /// year's length when its end follows ("the year ended March 31", as TimeBank has it).
+    fn the_year(&self, i: usize) -> Option<Found> {
+        if !self.is(i, Kw::The) {
+            return None;
+        }
+        let mut k = i + 1;
+        // "the full year" and "the fiscal year" are a report's own; "the year" may be the
+        // story's ("in 1995 ... during the year").
+        let mut base = Base::Narrative;
+        if matches!(self.kw(k), Some(Kw::Full | Kw::Fiscal)) {
+            k += 1;
+            base = Base::Publication;
+        }
+        let year = self.tk(k)?;
+        if !matches!(year.lex, Lex::Unit(Unit::Year)) || year.possessive || self.hyphen(k + 1) {
+            return None;
+        }
+        // "the year before", "the year of the flood", "the year earlier" are other readings.
+        if let Some(Kw::Of | Kw::Before | Kw::After | Kw::Earlier | Kw::Later | Kw::Ago) =
+            self.kw(k + 1)
+        {
+            return None;
+        }
+        let spec = if self.is(k + 1, Kw::Ended) {
+            Spec::Duration(duration(Some(1), false, Unit::Year))
+        } else {
+            Spec::Shift {
+                unit: Unit::Year,
+                n: 0,
+                base,
+            }
+        };
+        Some(Found::new(i, k, spec))
     }
 
     /// "this year's third quarter", "last year's quarter", "next year's first half".

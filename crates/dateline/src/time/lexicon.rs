@@ -159,6 +159,8 @@ pub(crate) enum Kw {
     Near,
     /// "account(s)": a "current account" is a balance, not a time.
     Account,
+    /// "ended", "ending": "the year ended March 31" is a fiscal year's length.
+    Ended,
     Period,
     Term,
     Era,
@@ -561,6 +563,8 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("short", Kw::Near),
     ("account", Kw::Account),
     ("accounts", Kw::Account),
+    ("ended", Kw::Ended),
+    ("ending", Kw::Ended),
     ("period", Kw::Period),
     ("term", Kw::Term),
     ("era", Kw::Era),
