@@ -1968,6 +1968,24 @@ impl<'a> Grammar<'a> {
         if amount.is_none() && !plural {
             return None;
         }
+        // "three-quarters of its food", "more than a quarter of the market": shares, not times.
+        if unit == Unit::Quarter
+            && ((amount == Some(1) && self.is(j + 1, Kw::Of)) || (plural && hyphenated))
+        {
+            return None;
+        }
+        // "the first two quarters of 1990" is its first half.
+        if unit == Unit::Quarter && amount == Some(2) && lead && self.is(j + 1, Kw::Of) {
+            let half = match self.lex(k - 1) {
+                Lex::Ordinal(1) => Some(1),
+                Lex::Kw(Kw::Last) => Some(2),
+                _ => None,
+            };
+            if let (Some(h), Some((y, ylast))) = (half, self.year(j + 2)) {
+                let value = quarter_or_half(true, Some(y), h);
+                return Some(Found::new(i, ylast, Spec::Calendar(value, Lean::Tense)));
+            }
+        }
         // A bare "a year" / "the year" is too vague to be a duration; "the year" is left out
         // and "a year" counts only in "a year ago"-like or measure contexts handled elsewhere.
         if the == 1 && !lead && amount.is_none() {

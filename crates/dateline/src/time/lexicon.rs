@@ -49,6 +49,8 @@ pub(crate) enum Holiday {
     ColumbusDay,
     MothersDay,
     FathersDay,
+    /// U.S. general elections: the Tuesday after the first Monday of November.
+    ElectionDay,
 }
 
 /// Function words and temporal adverbs the grammar reacts to.
@@ -434,6 +436,7 @@ const HOLIDAY_HEADS: &[(&str, Holiday)] = &[
     ("mothers", Holiday::MothersDay),
     ("father", Holiday::FathersDay),
     ("fathers", Holiday::FathersDay),
+    ("election", Holiday::ElectionDay),
 ];
 
 const KEYWORDS: &[(&str, Kw)] = &[

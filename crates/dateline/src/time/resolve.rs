@@ -659,6 +659,7 @@ pub(crate) fn holiday_date(h: Holiday, y: i32) -> Option<NaiveDate> {
         Holiday::ColumbusDay => nth(10, Weekday::Mon, 2),
         Holiday::MothersDay => nth(5, Weekday::Sun, 2),
         Holiday::FathersDay => nth(6, Weekday::Sun, 3),
+        Holiday::ElectionDay => nth(11, Weekday::Mon, 1).and_then(|d| add_days(d, 1)),
     }
 }
 
