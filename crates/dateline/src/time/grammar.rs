@@ -289,6 +289,9 @@ pub(crate) enum ReportCue {
     YearToDate,
     /// A period named in passing ("after a flat second quarter"), not the one reported.
     Aside,
+    /// The end of the period just named ("the quarter ended Sept. 30"): it describes that
+    /// period, so the story stays at the period.
+    PeriodEnd,
 }
 
 impl Found {
@@ -736,6 +739,9 @@ impl<'a> Grammar<'a> {
         }
         let mut best = best?;
         self.attach_time(&mut best);
+        if best.first > self.lo && self.is(best.first - 1, Kw::Ended) {
+            best.report = ReportCue::PeriodEnd;
+        }
         Some(best)
     }
 

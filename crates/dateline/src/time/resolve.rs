@@ -199,7 +199,8 @@ impl Resolver {
         // Comparisons ("a year earlier", "two years ago", "the year-ago quarter") do not move
         // the story on.
         let comparison = matches!(f.spec, Spec::Ago { unit, .. } if unit >= Unit::Month)
-            || matches!(f.spec, Spec::ReportPeriod { .. });
+            || matches!(f.spec, Spec::ReportPeriod { .. })
+            || f.report == ReportCue::PeriodEnd;
         if let Some(d) = resolved.value.date() {
             if d.is_complete() && f.modifier.is_none() && !comparison {
                 self.story = Some(*d);
