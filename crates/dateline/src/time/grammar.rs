@@ -250,6 +250,9 @@ pub(crate) enum Spec {
     },
     /// A time of day alone: on the story's day.
     Clock,
+    /// The week holding a day ("the week of March 6"); the day's year is filled as a calendar
+    /// value's.
+    WeekOf(DateValue, Lean),
     Duration(Duration),
     Every(Duration),
     EveryDate(DateValue),
@@ -1788,6 +1791,18 @@ impl<'a> Grammar<'a> {
         if self.is(i, Kw::The) {
             if let Lex::Unit(unit) = self.lex(i + 1) {
                 let next = self.kw(i + 2);
+                // "the week of March 6"
+                if unit == Unit::Week && next == Some(Kw::Of) {
+                    let day = self.month_day(i + 3).or_else(|| self.day_month(i + 3));
+                    if let Some(Found {
+                        last,
+                        spec: Spec::Calendar(v @ DateValue::Day { .. }, lean),
+                        ..
+                    }) = day
+                    {
+                        return Some(Found::new(i, last, Spec::WeekOf(v, lean)));
+                    }
+                }
                 let possessive = self.tk(i + 1).is_some_and(|t| t.possessive);
                 if matches!(unit, Unit::Quarter | Unit::Week | Unit::Weekend)
                     && !matches!(next, Some(Kw::Of | Kw::After | Kw::Before))

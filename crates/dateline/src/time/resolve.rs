@@ -241,6 +241,24 @@ impl Resolver {
                     None => (Some(DateOrFixed::Date(v)), Anchoring::None),
                 }
             }
+            Spec::WeekOf(v, lean) => {
+                let (day, anchoring) = if v.is_complete() {
+                    (Some(v), Anchoring::Explicit)
+                } else {
+                    match self.dct {
+                        Some(dct) => (fill_year(v, lean, tense, dct), Anchoring::Publication),
+                        None => (None, Anchoring::None),
+                    }
+                };
+                let week = day.and_then(|d| d.interval()).map(|iv| {
+                    let w = iv.start.iso_week();
+                    DateValue::Week {
+                        year: Some(w.year()),
+                        week: Some(w.week() as u8),
+                    }
+                });
+                (week.map(DateOrFixed::Date), anchoring)
+            }
             Spec::Weekday(w, lean) => match self.dct {
                 Some(dct) => (
                     weekday_near(w, lean, tense, dct)
@@ -431,6 +449,7 @@ fn granularity_hint(spec: &Spec) -> Granularity {
         }
         Spec::Calendar(v, _) | Spec::InYear { value: v, .. } => v.granularity(),
         Spec::LatestQuarter => Granularity::Quarter,
+        Spec::WeekOf(..) => Granularity::Week,
         Spec::ReportPeriod { quarter: true, .. } => Granularity::Quarter,
         Spec::ReportPeriod { quarter: false, .. } => Granularity::Year,
         _ => Granularity::Day,
@@ -592,7 +611,7 @@ fn choose(
             // A past-tense report may still name a date a little ahead ("the vote on Dec. 15"
             // in November), as news about plans often does.
             Tense::Past => {
-                let grace = if g == Granularity::Day { 62 } else { 15 };
+                let grace = if g == Granularity::Day { 62 } else { 31 };
                 iter.filter(|iv| iv.start <= dct + chrono::Duration::days(grace))
                     .max()
                     .or(Some(present))
