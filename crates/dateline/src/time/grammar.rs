@@ -374,6 +374,7 @@ impl<'a> Grammar<'a> {
                 continue;
             }
             match self.parse_at(i) {
+                Some(found) if self.title_like(&found) => i = found.last + 1,
                 Some(found) => {
                     // A range "9-12 September" gives its first day as an expression of its own.
                     if let Some(first_day) = self.range_start(&found) {
@@ -388,6 +389,33 @@ impl<'a> Grammar<'a> {
                 None => i += 1,
             }
         }
+    }
+
+    /// A name that looks like a time: a capitalized unit inside running lower-case text or
+    /// after an opening quote ("ABC's \"This Week\"", "CBS's \"60 Minutes\"").
+    fn title_like(&self, f: &Found) -> bool {
+        if matches!(
+            f.spec,
+            Spec::Calendar(..) | Spec::Weekday(..) | Spec::Holiday(..) | Spec::InYear { .. }
+        ) || f.first == self.lo
+        {
+            return false;
+        }
+        let capital_unit = (f.first + 1..=f.last).any(|j| {
+            self.tk(j).is_some_and(|t| {
+                t.cap
+                    && matches!(
+                        t.lex,
+                        Lex::Unit(_) | Lex::Units(_) | Lex::Part(_) | Lex::Kw(Kw::Noon)
+                    )
+            })
+        });
+        let before = self.tk(f.first - 1);
+        capital_unit
+            && before.is_some_and(|b| {
+                (b.kind == TokenKind::Punct && matches!(b.first, '"' | '\'' | '`' | '“'))
+                    || (b.kind == TokenKind::Word && !b.cap)
+            })
     }
 
     fn may_start(&self, i: usize) -> bool {
@@ -961,6 +989,8 @@ impl<'a> Grammar<'a> {
                     Spec::Calendar(DateValue::Decade(y / 10), Lean::Tense),
                 ));
             }
+            // "in his 30s" is an age.
+            Alnum::ShortDecade(_) if k > 0 && self.is(k - 1, Kw::Person) => return None,
             Alnum::ShortDecade(d) => {
                 return Some(Found::new(
                     i,

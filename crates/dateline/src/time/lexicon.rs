@@ -163,6 +163,8 @@ pub(crate) enum Kw {
     Account,
     /// "ended", "ending": "the year ended March 31" is a fiscal year's length.
     Ended,
+    /// "his", "her", "their": "in his 30s" is an age.
+    Person,
     Period,
     Term,
     Era,
@@ -567,6 +569,12 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("account", Kw::Account),
     ("accounts", Kw::Account),
     ("ended", Kw::Ended),
+    ("his", Kw::Person),
+    ("her", Kw::Person),
+    ("their", Kw::Person),
+    ("my", Kw::Person),
+    ("your", Kw::Person),
+    ("our", Kw::Person),
     ("ending", Kw::Ended),
     ("period", Kw::Period),
     ("term", Kw::Term),
