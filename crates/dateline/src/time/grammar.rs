@@ -770,7 +770,15 @@ impl<'a> Grammar<'a> {
         }
         let mut best = best?;
         self.attach_time(&mut best);
-        if best.first > self.lo && self.is(best.first - 1, Kw::Ended) {
+        // "the quarter ended Sept. 30", "the nine months ending June 30" (not "the strike
+        // ended Tuesday", a happening).
+        if best.first > self.lo + 1
+            && self.is(best.first - 1, Kw::Ended)
+            && matches!(
+                self.lex(best.first - 2),
+                Lex::Unit(_) | Lex::Units(_) | Lex::Kw(Kw::Period | Kw::Half)
+            )
+        {
             best.report = ReportCue::PeriodEnd;
         }
         Some(best)

@@ -99,7 +99,8 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
     }
     // "by May", "by Aug. 6": a deadline looks ahead unless the clause before it is past ("had
     // fallen by May"); a cue after it is usually another clause's ("..., untouched by ...").
-    if first > lo && lex(first - 1) == Lex::Kw(Kw::By) {
+    // A sentence that opens with it is often a tally ("By Friday, the toll had risen").
+    if first > lo + 1 && lex(first - 1) == Lex::Kw(Kw::By) {
         return TenseCue {
             tense: Tense::Future,
             before: true,
@@ -611,7 +612,7 @@ fn choose(
             // A past-tense report may still name a date a little ahead ("the vote on Dec. 15"
             // in November), as news about plans often does.
             Tense::Past => {
-                let grace = if g == Granularity::Day { 62 } else { 31 };
+                let grace = if g == Granularity::Day { 62 } else { 15 };
                 iter.filter(|iv| iv.start <= dct + chrono::Duration::days(grace))
                     .max()
                     .or(Some(present))
