@@ -577,7 +577,13 @@ fn weekday_near(w: Weekday, lean: Lean, tense: Tense, dct: NaiveDate) -> Option<
 /// Fills the missing year of a partial value from the publication date.
 fn fill_year(v: DateValue, lean: Lean, tense: Tense, dct: NaiveDate) -> Option<DateValue> {
     match v {
-        DateValue::Quarter { .. } | DateValue::Half { .. } if lean == Lean::Tense => {
+        // A quarter or half is the publication year's (financial news speaks of "third-quarter
+        // profit" all year, and "expects to report third-quarter results" is about this year),
+        // unless a past tense puts it before the publication ("profit fell in the fourth
+        // quarter" in January is last year's).
+        DateValue::Quarter { .. } | DateValue::Half { .. }
+            if lean == Lean::Tense && tense != Tense::Past =>
+        {
             Some(v.with_year(dct.year()))
         }
         DateValue::Weekday(w) => weekday_near(w, lean, tense, dct).map(DateValue::from_date),
