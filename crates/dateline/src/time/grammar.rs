@@ -1353,7 +1353,9 @@ impl<'a> Grammar<'a> {
         // report's own.
         let indefinite = |p: usize| self.is(p, Kw::A);
         let aside = the == 0
-            && !self.compound_hyphen(unit_at - 1)
+            && !unit_at
+                .checked_sub(1)
+                .is_some_and(|h| self.compound_hyphen(h))
             && (i.checked_sub(1).is_some_and(indefinite)
                 || (i >= 2 && self.lex(i - 1) == Lex::Other && indefinite(i - 2)));
         // "the third-quarter results": the article belongs to the noun phrase.

@@ -626,7 +626,11 @@ fn choose(
             // A plan for a day a few days gone ("to return him by Jan. 14" on Jan. 15) was
             // reported late, not a year early.
             Tense::Future => iter
-                .filter(|iv| iv.end + chrono::Duration::days(7) >= dct)
+                .filter(|iv| {
+                    iv.end
+                        .checked_add_signed(chrono::Duration::days(7))
+                        .is_none_or(|late| late >= dct)
+                })
                 .min()
                 .or(Some(present)),
             Tense::Unknown | Tense::Conditional => {
