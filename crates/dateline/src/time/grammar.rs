@@ -1772,13 +1772,26 @@ impl<'a> Grammar<'a> {
         if !matches!(year.lex, Lex::Unit(Unit::Year)) || year.possessive || self.hyphen(k + 1) {
             return None;
         }
+        // "the full year target" qualifies a noun; "player of the year" is an award; "the year
+        // 325" is a year too early for `year`.
+        if (base == Base::Publication && self.noun_follows(k + 1))
+            || (i >= 2 && self.is(i - 1, Kw::Of) && self.is(i - 2, Kw::Award))
+            || self.tk(k + 1).is_some_and(|t| t.kind == TokenKind::Number)
+        {
+            return None;
+        }
         // "the year before", "the year of the flood", "the year earlier" are other readings.
         if let Some(Kw::Of | Kw::Before | Kw::After | Kw::Earlier | Kw::Later | Kw::Ago) =
             self.kw(k + 1)
         {
             return None;
         }
-        let spec = if self.is(k + 1, Kw::Ended) {
+        // "the year ended March 31", "the year to February": a fiscal year's length.
+        let to = if self.is(k + 1, Kw::Up) { k + 2 } else { k + 1 };
+        let ended = self.is(k + 1, Kw::Ended)
+            || (matches!(self.kw(to), Some(Kw::To | Kw::Through))
+                && matches!(self.lex(to + 1), Lex::Month(_)));
+        let spec = if ended {
             Spec::Duration(duration(Some(1), false, Unit::Year))
         } else {
             Spec::Shift {
@@ -1788,6 +1801,14 @@ impl<'a> Grammar<'a> {
             }
         };
         Some(Found::new(i, k, spec))
+    }
+
+    /// A plain lower-case word at `j`, most likely the noun that the words before it qualify
+    /// ("the short term rating"), not a verb in the past or a function word.
+    fn noun_follows(&self, j: usize) -> bool {
+        self.tk(j).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.lex == Lex::Other && !t.cap && !t.past_form
+        })
     }
 
     /// "this year's third quarter", "last year's quarter", "next year's first half".
@@ -2241,10 +2262,20 @@ impl<'a> Grammar<'a> {
             (0, Kw::Recently | Kw::Lately) => Reference::Past,
             (1, Kw::Future) => Reference::Future,
             (1, Kw::Present) => Reference::Present,
-            // "in the past"; "the past two years" and "the past week" are longer matches.
-            (1, Kw::Past) => Reference::Past,
+            // "in the past"; "the past two years" and "the past week" are longer matches, and
+            // "the past two seasons", "the past season" count or qualify something else.
+            (1, Kw::Past)
+                if !self.noun_follows(k + 1)
+                    && self.amount(k + 1).is_none()
+                    && !matches!(self.lex(k + 1), Lex::Ordinal(_)) =>
+            {
+                Reference::Past
+            }
             // "the near future", "the near term", "the short term"
-            (1, Kw::Near) if matches!(self.kw(k + 1), Some(Kw::Future | Kw::Term)) => {
+            (1, Kw::Near)
+                if matches!(self.kw(k + 1), Some(Kw::Future | Kw::Term))
+                    && !self.noun_follows(k + 2) =>
+            {
                 return Some(Found::new(i, k + 1, Spec::Ref(Reference::Future)));
             }
             // "current market conditions", "his current position" (TimeBank's PRESENT_REF);
