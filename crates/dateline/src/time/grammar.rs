@@ -757,6 +757,7 @@ impl<'a> Grammar<'a> {
         let candidates = [
             self.calendar(i),
             self.relative(i),
+            self.part_of_day(i),
             self.amount_expression(i),
             self.recurrence(i),
             self.reference(i),
@@ -782,6 +783,51 @@ impl<'a> Grammar<'a> {
             best.report = ReportCue::PeriodEnd;
         }
         Some(best)
+    }
+
+    /// A part of the day on its own: "in the morning" (the story's day), "mid-afternoon
+    /// yesterday", "by mid afternoon".
+    fn part_of_day(&self, i: usize) -> Option<Found> {
+        let mid = self.is(i, Kw::Mid);
+        let k = if mid && self.hyphen(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let the = self.is(i, Kw::The) && i > self.lo && self.is(i - 1, Kw::In);
+        if !(mid || the) {
+            return None;
+        }
+        let Lex::Part(p) = self.lex(k) else {
+            return None;
+        };
+        // "the night" is often a night named by what follows ("the night the plane went down").
+        if !matches!(
+            p,
+            PartOfDay::Morning | PartOfDay::Afternoon | PartOfDay::Evening
+        ) || self.tk(k).is_some_and(|t| t.last_byte == b's')
+            || self.noun_follows(k + 1)
+        {
+            return None;
+        }
+        let time = Some(TimeOfDay::Part(p));
+        if mid {
+            // "mid-afternoon yesterday", "mid-morning Friday"
+            if let Some(mut day) = self.calendar(k + 1).or_else(|| self.relative(k + 1)) {
+                if spec_is_day(&day.spec) && day.time.is_none() {
+                    day.first = i;
+                    day.time = time;
+                    day.modifier = Some(Modifier::Mid);
+                    return Some(day);
+                }
+            }
+        }
+        let mut f = Found::new(i, k, Spec::Clock);
+        f.time = time;
+        if mid {
+            f.modifier = Some(Modifier::Mid);
+        }
+        Some(f)
     }
 
     /// After a day: a part of the day or a clock time ("Friday night", "Friday at 10 a.m.").
@@ -2361,6 +2407,28 @@ impl<'a> Grammar<'a> {
                                 second: None,
                             },
                             last,
+                        )
+                    }
+                    // "4 in the morning", "8:30 in the evening"
+                    None if (1..=12).contains(&h)
+                        && self.is(last + 1, Kw::In)
+                        && self.is(last + 2, Kw::The)
+                        && matches!(
+                            self.lex(last + 3),
+                            Lex::Part(
+                                PartOfDay::Morning | PartOfDay::Afternoon | PartOfDay::Evening
+                            )
+                        )
+                        && !self.noun_follows(last + 4) =>
+                    {
+                        let pm = !matches!(self.lex(last + 3), Lex::Part(PartOfDay::Morning));
+                        (
+                            TimeOfDay::Clock {
+                                hour: to_24(h as u8, pm),
+                                minute: minute as u8,
+                                second: None,
+                            },
+                            last + 3,
                         )
                     }
                     None if last > i => (
