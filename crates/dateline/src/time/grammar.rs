@@ -215,6 +215,8 @@ pub(crate) enum Spec {
     Calendar(DateValue, Lean),
     /// A weekday.
     Weekday(Weekday, Lean),
+    /// A weekday before or after the story's day: "the previous Friday", "the following Monday".
+    StoryWeekday(Weekday, Lean),
     /// `n` units from the base, at the unit's granularity.
     Shift {
         unit: Unit,
@@ -396,7 +398,11 @@ impl<'a> Grammar<'a> {
     fn title_like(&self, f: &Found) -> bool {
         if matches!(
             f.spec,
-            Spec::Calendar(..) | Spec::Weekday(..) | Spec::Holiday(..) | Spec::InYear { .. }
+            Spec::Calendar(..)
+                | Spec::Weekday(..)
+                | Spec::StoryWeekday(..)
+                | Spec::Holiday(..)
+                | Spec::InYear { .. }
         ) || f.first == self.lo
         {
             return false;
@@ -1659,7 +1665,12 @@ impl<'a> Grammar<'a> {
                 Some(f)
             }
             Lex::Weekday(w) if u.cap && (!u.abbreviation || u.dotted) => {
-                let mut f = Found::new(i, j, Spec::Weekday(w, lean));
+                let spec = if base == Base::Narrative && lean != Lean::Current {
+                    Spec::StoryWeekday(w, lean)
+                } else {
+                    Spec::Weekday(w, lean)
+                };
+                let mut f = Found::new(i, j, spec);
                 self.attach_time(&mut f);
                 Some(f)
             }
@@ -2530,7 +2541,7 @@ fn days_in_month_any_year(m: u8) -> u8 {
 fn spec_is_day(spec: &Spec) -> bool {
     match spec {
         Spec::Calendar(v, _) => matches!(v, DateValue::Day { .. }),
-        Spec::Weekday(..) | Spec::Holiday(..) => true,
+        Spec::Weekday(..) | Spec::StoryWeekday(..) | Spec::Holiday(..) => true,
         Spec::Shift { unit, .. } | Spec::Ago { unit, .. } => *unit == Unit::Day,
         Spec::InYear { value, .. } => matches!(value, DateValue::Day { .. }),
         _ => false,

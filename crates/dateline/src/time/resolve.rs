@@ -260,6 +260,20 @@ impl Resolver {
                 });
                 (week.map(DateOrFixed::Date), anchoring)
             }
+            Spec::StoryWeekday(w, lean) => {
+                let story = self.story_day.and_then(|d| d.interval()).map(|iv| iv.start);
+                match story.or(self.dct) {
+                    Some(day) => (
+                        weekday_near(w, lean, tense, day)
+                            .map(|d| DateOrFixed::Date(DateValue::from_date(d))),
+                        Anchoring::Narrative,
+                    ),
+                    None => (
+                        Some(DateOrFixed::Date(DateValue::Weekday(w))),
+                        Anchoring::None,
+                    ),
+                }
+            }
             Spec::Weekday(w, lean) => match self.dct {
                 Some(dct) => (
                     weekday_near(w, lean, tense, dct)
