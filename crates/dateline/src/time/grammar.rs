@@ -111,6 +111,9 @@ fn classify_alnum(s: &str) -> Alnum {
     Alnum::None
 }
 
+/// The "-eed" endings of past forms ("agreed", "guaranteed"); other "-eed" words are not.
+const PAST_EED: &[&str] = &["agreed", "freed", "teed", "decreed"];
+
 /// Prepares the tokens of a text for the grammar.
 pub(crate) fn prepare(text: &str, seg: &Segmented) -> Vec<Tk> {
     seg.tokens
@@ -154,7 +157,12 @@ pub(crate) fn prepare(text: &str, seg: &Segmented) -> Vec<Tk> {
                     tk.lex = w.lex;
                     tk.dotted = w.dotted;
                     tk.abbreviation = w.abbreviation;
-                    tk.past_form = s.len() > 4 && s.ends_with("ed");
+                    // A capitalized "-ed" word is a name ("United", "Reed"), not a verb, and
+                    // most "-eed" words are not past forms ("succeed", "need", "proceed").
+                    tk.past_form = s.len() > 4
+                        && s.ends_with("ed")
+                        && !tk.cap
+                        && (!s.ends_with("eed") || PAST_EED.iter().any(|p| s.ends_with(p)));
                 }
                 TokenKind::Number => {
                     if s.bytes().all(|b| b.is_ascii_digit()) && s.len() <= 9 {
@@ -207,6 +215,8 @@ pub(crate) enum Spec {
     Calendar(DateValue, Lean),
     /// A weekday.
     Weekday(Weekday, Lean),
+    /// A weekday before or after the story's day: "the previous Friday", "the following Monday".
+    StoryWeekday(Weekday, Lean),
     /// `n` units from the base, at the unit's granularity.
     Shift {
         unit: Unit,
@@ -232,12 +242,34 @@ pub(crate) enum Spec {
     TheUnit(Unit),
     /// The most recent completed quarter ("the latest quarter").
     LatestQuarter,
+    /// The period a financial report is about (its quarter or half, or the year for year-to-date
+    /// figures), in another year: "the 1988 quarter", "last year's quarter", "the year-ago
+    /// period", "the corresponding period last year". `quarter` says the text named a quarter, so
+    /// a report about no known period still means one.
+    ReportPeriod {
+        year: PeriodYear,
+        quarter: bool,
+    },
     /// A time of day alone: on the story's day.
     Clock,
+    /// The week holding a day ("the week of March 6"); the day's year is filled as a calendar
+    /// value's.
+    WeekOf(DateValue, Lean),
     Duration(Duration),
     Every(Duration),
     EveryDate(DateValue),
     Ref(Reference),
+}
+
+/// The year of a [`Spec::ReportPeriod`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PeriodYear {
+    /// Written out: "the 1988 quarter".
+    Explicit(i32),
+    /// Years from the publication year: "last year's quarter" is -1.
+    Shift(i32),
+    /// The period's own year: "the latest period".
+    Same,
 }
 
 /// A recognized expression: tokens `first..=last`.
@@ -248,6 +280,23 @@ pub(crate) struct Found {
     pub spec: Spec,
     pub modifier: Option<Modifier>,
     pub time: Option<TimeOfDay>,
+    /// What the expression says of the period a financial report is about.
+    pub report: ReportCue,
+}
+
+/// How an expression bears on the period a report is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ReportCue {
+    /// As its value says: a quarter or half named is the report's period.
+    Plain,
+    /// A span of months up to the report's date ("the first nine months"): the report now
+    /// speaks of the year so far, so its comparisons are with the year before.
+    YearToDate,
+    /// A period named in passing ("after a flat second quarter"), not the one reported.
+    Aside,
+    /// The end of the period just named ("the quarter ended Sept. 30"): it describes that
+    /// period, so the story stays at the period.
+    PeriodEnd,
 }
 
 impl Found {
@@ -258,6 +307,7 @@ impl Found {
             spec,
             modifier: None,
             time: None,
+            report: ReportCue::Plain,
         }
     }
 }
@@ -326,6 +376,7 @@ impl<'a> Grammar<'a> {
                 continue;
             }
             match self.parse_at(i) {
+                Some(found) if self.title_like(&found) => i = found.last + 1,
                 Some(found) => {
                     // A range "9-12 September" gives its first day as an expression of its own.
                     if let Some(first_day) = self.range_start(&found) {
@@ -340,6 +391,37 @@ impl<'a> Grammar<'a> {
                 None => i += 1,
             }
         }
+    }
+
+    /// A name that looks like a time: a capitalized unit inside running lower-case text or
+    /// after an opening quote ("ABC's \"This Week\"", "CBS's \"60 Minutes\"").
+    fn title_like(&self, f: &Found) -> bool {
+        if matches!(
+            f.spec,
+            Spec::Calendar(..)
+                | Spec::Weekday(..)
+                | Spec::StoryWeekday(..)
+                | Spec::Holiday(..)
+                | Spec::InYear { .. }
+        ) || f.first == self.lo
+        {
+            return false;
+        }
+        let capital_unit = (f.first + 1..=f.last).any(|j| {
+            self.tk(j).is_some_and(|t| {
+                t.cap
+                    && matches!(
+                        t.lex,
+                        Lex::Unit(_) | Lex::Units(_) | Lex::Part(_) | Lex::Kw(Kw::Noon)
+                    )
+            })
+        });
+        let before = self.tk(f.first - 1);
+        capital_unit
+            && before.is_some_and(|b| {
+                (b.kind == TokenKind::Punct && matches!(b.first, '"' | '\'' | '`' | '“'))
+                    || (b.kind == TokenKind::Word && !b.cap)
+            })
     }
 
     fn may_start(&self, i: usize) -> bool {
@@ -713,6 +795,7 @@ impl<'a> Grammar<'a> {
         let candidates = [
             self.calendar(i),
             self.relative(i),
+            self.part_of_day(i),
             self.amount_expression(i),
             self.recurrence(i),
             self.reference(i),
@@ -726,7 +809,63 @@ impl<'a> Grammar<'a> {
         }
         let mut best = best?;
         self.attach_time(&mut best);
+        // "the quarter ended Sept. 30", "the nine months ending June 30" (not "the strike
+        // ended Tuesday", a happening).
+        if best.first > self.lo + 1
+            && self.is(best.first - 1, Kw::Ended)
+            && matches!(
+                self.lex(best.first - 2),
+                Lex::Unit(_) | Lex::Units(_) | Lex::Kw(Kw::Period | Kw::Half)
+            )
+        {
+            best.report = ReportCue::PeriodEnd;
+        }
         Some(best)
+    }
+
+    /// A part of the day on its own: "in the morning" (the story's day), "mid-afternoon
+    /// yesterday", "by mid afternoon".
+    fn part_of_day(&self, i: usize) -> Option<Found> {
+        let mid = self.is(i, Kw::Mid);
+        let k = if mid && self.hyphen(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let the = self.is(i, Kw::The) && i > self.lo && self.is(i - 1, Kw::In);
+        if !(mid || the) {
+            return None;
+        }
+        let Lex::Part(p) = self.lex(k) else {
+            return None;
+        };
+        // "the night" is often a night named by what follows ("the night the plane went down").
+        if !matches!(
+            p,
+            PartOfDay::Morning | PartOfDay::Afternoon | PartOfDay::Evening
+        ) || self.tk(k).is_some_and(|t| t.last_byte == b's')
+            || self.noun_follows(k + 1)
+        {
+            return None;
+        }
+        let time = Some(TimeOfDay::Part(p));
+        if mid {
+            // "mid-afternoon yesterday", "mid-morning Friday"
+            if let Some(mut day) = self.calendar(k + 1).or_else(|| self.relative(k + 1)) {
+                if spec_is_day(&day.spec) && day.time.is_none() {
+                    day.first = i;
+                    day.time = time;
+                    day.modifier = Some(Modifier::Mid);
+                    return Some(day);
+                }
+            }
+        }
+        let mut f = Found::new(i, k, Spec::Clock);
+        f.time = time;
+        if mid {
+            f.modifier = Some(Modifier::Mid);
+        }
+        Some(f)
     }
 
     /// After a day: a part of the day or a clock time ("Friday night", "Friday at 10 a.m.").
@@ -912,7 +1051,23 @@ impl<'a> Grammar<'a> {
                 ));
             }
             if the == 1 {
-                // "the 1989 second quarter", "the 1990 period" are handled elsewhere.
+                // "the 1988 quarter", "the 1989 period": the report's period in that year.
+                let quarter = match self.lex(last + 1) {
+                    Lex::Unit(Unit::Quarter) => Some(true),
+                    Lex::Kw(Kw::Period) => Some(false),
+                    _ => None,
+                };
+                if let Some(quarter) = quarter {
+                    return Some(Found::new(
+                        i,
+                        last + 1,
+                        Spec::ReportPeriod {
+                            year: PeriodYear::Explicit(y),
+                            quarter,
+                        },
+                    ));
+                }
+                // "the 1989 second quarter"
                 return self.quarter_like(i);
             }
         }
@@ -926,6 +1081,8 @@ impl<'a> Grammar<'a> {
                     Spec::Calendar(DateValue::Decade(y / 10), Lean::Tense),
                 ));
             }
+            // "in his 30s" is an age.
+            Alnum::ShortDecade(_) if k > 0 && self.is(k - 1, Kw::Person) => return None,
             Alnum::ShortDecade(d) => {
                 return Some(Found::new(
                     i,
@@ -1199,8 +1356,19 @@ impl<'a> Grammar<'a> {
         }
         if self.is(k, Kw::Fiscal) {
             k += 1;
+            // "the fiscal-first quarter"
+            if self.compound_hyphen(k) {
+                k += 1;
+            }
         }
         let t = self.tk(k)?;
+        // "the last half of 1989" is its second half.
+        if the == 1 && self.is(k, Kw::Last) && self.is(k + 1, Kw::Half) && self.is(k + 2, Kw::Of) {
+            if let Some((y, last)) = self.year(k + 3) {
+                let value = quarter_or_half(true, Some(y), 2);
+                return Some(Found::new(i, last, Spec::Calendar(value, Lean::Tense)));
+            }
+        }
         let (n, unit_at, is_half) = match t.alnum {
             Alnum::Quarter(q) => (q, k, false),
             Alnum::Half(h) => (h, k, true),
@@ -1246,24 +1414,45 @@ impl<'a> Grammar<'a> {
                 ));
             }
         }
-        // A bare ordinal quarter with no "the" reads as a noun phrase only when hyphenated
-        // ("third-quarter profit") or capitalized ("Third Quarter").
+        // A bare ordinal quarter with no "the" is a period ("a flat second quarter", "in its
+        // fourth quarter"), but not a share ("a third quarter of the votes", "one fourth quarter")
+        // nor a half ("a first half" is rare and "second half" is also a game's).
         if the == 0
             && year.is_none()
             && !self.compound_hyphen(k + 1)
             && !t.cap
             && t.alnum == Alnum::None
+            && (is_half
+                || k.checked_sub(1).is_some_and(|p| {
+                    matches!(self.lex(p), Lex::Kw(Kw::A) | Lex::Num(_))
+                        || self.tk(p).is_some_and(|t| t.kind == TokenKind::Number)
+                })
+                || self.is(unit_at + 1, Kw::Of)
+                || self.hyphen(unit_at + 1))
         {
             return None;
         }
         let value = quarter_or_half(is_half, year, n);
+        // "a (flat) second quarter" names a quarter in passing; "a third-quarter loss" is the
+        // report's own.
+        let indefinite = |p: usize| self.is(p, Kw::A);
+        let aside = the == 0
+            && !unit_at
+                .checked_sub(1)
+                .is_some_and(|h| self.compound_hyphen(h))
+            && (i.checked_sub(1).is_some_and(indefinite)
+                || (i >= 2 && self.lex(i - 1) == Lex::Other && indefinite(i - 2)));
         // "the third-quarter results": the article belongs to the noun phrase.
         let first = if the == 1 && self.compound_hyphen(unit_at - 1) && year.is_none() {
             i + 1
         } else {
             i
         };
-        Some(Found::new(first, last, Spec::Calendar(value, Lean::Tense)))
+        let mut f = Found::new(first, last, Spec::Calendar(value, Lean::Tense));
+        if aside {
+            f.report = ReportCue::Aside;
+        }
+        Some(f)
     }
 
     /// "of last year", "of this year" after a quarter.
@@ -1333,7 +1522,12 @@ impl<'a> Grammar<'a> {
 
     /// Expressions relative to the publication or story date.
     fn relative(&self, i: usize) -> Option<Found> {
-        if let Some(f) = self.year_earlier(i) {
+        if let Some(f) = self
+            .year_earlier(i)
+            .or_else(|| self.period_year_before(i))
+            .or_else(|| self.years_period(i))
+            .or_else(|| self.the_year(i))
+        {
             return Some(f);
         }
         let t = self.tk(i)?;
@@ -1458,6 +1652,14 @@ impl<'a> Grammar<'a> {
             j += 1;
         }
         let u = self.tk(j)?;
+        // "the latest period": the period the report is about.
+        if det == Some(Kw::Latest) && u.lex == Lex::Kw(Kw::Period) {
+            let spec = Spec::ReportPeriod {
+                year: PeriodYear::Same,
+                quarter: true,
+            };
+            return Some(Found::new(i, j, spec));
+        }
         match u.lex {
             Lex::Unit(unit) => {
                 if det == Some(Kw::Latest) || det == Some(Kw::Recent) {
@@ -1495,7 +1697,12 @@ impl<'a> Grammar<'a> {
                 Some(f)
             }
             Lex::Weekday(w) if u.cap && (!u.abbreviation || u.dotted) => {
-                let mut f = Found::new(i, j, Spec::Weekday(w, lean));
+                let spec = if base == Base::Narrative && lean != Lean::Current {
+                    Spec::StoryWeekday(w, lean)
+                } else {
+                    Spec::Weekday(w, lean)
+                };
+                let mut f = Found::new(i, j, spec);
                 self.attach_time(&mut f);
                 Some(f)
             }
@@ -1538,35 +1745,194 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    /// "year-earlier", "the year-ago quarter", "the year-earlier period": the story's unit a year
-    /// before, as financial news compares results.
+    /// "year-earlier", "the year-ago quarter", "the comparable year-earlier period": the report's
+    /// period a year before, as financial news compares results.
     fn year_earlier(&self, i: usize) -> Option<Found> {
         let the = usize::from(self.is(i, Kw::The));
-        let k = i + the;
+        let mut k = i + the;
+        if the == 1 && self.is(k, Kw::Comparable) {
+            k += 1;
+        }
         if !matches!(self.lex(k), Lex::Unit(Unit::Year))
             || !self.compound_hyphen(k + 1)
             || !matches!(self.kw(k + 2), Some(Kw::Earlier | Kw::Ago))
         {
             return None;
         }
-        let spec = Spec::Ago {
-            unit: Unit::Year,
-            n: -1,
-            base: Base::Narrative,
+        let j = k + 2;
+        let period = |quarter| Spec::ReportPeriod {
+            year: PeriodYear::Shift(-1),
+            quarter,
         };
-        let mut j = k + 2;
-        if let Lex::Ordinal(_) = self.lex(j + 1) {
-            // "the year-earlier third quarter"
-            if matches!(self.lex(j + 2), Lex::Unit(Unit::Quarter)) {
-                j += 2;
-            }
-        } else if matches!(self.lex(j + 1), Lex::Unit(Unit::Quarter)) || self.is(j + 1, Kw::Period)
-        {
-            j += 1;
+        // "the year-earlier third quarter", "the year-ago first half"
+        if let Some((value, last)) = self.ordinal_period(j + 1) {
+            let spec = Spec::InYear {
+                value,
+                n: -1,
+                base: Base::Publication,
+            };
+            return Some(Found::new(i, last, spec));
+        }
+        if matches!(self.lex(j + 1), Lex::Unit(Unit::Quarter)) {
+            return Some(Found::new(i, j + 1, period(true)));
+        }
+        if self.is(j + 1, Kw::Period) {
+            return Some(Found::new(i, j + 1, period(false)));
         }
         // The article belongs to the expression only when the noun does.
-        let first = if j > k + 2 { i } else { k };
-        Some(Found::new(first, j, spec))
+        Some(Found::new(k, j, period(false)))
+    }
+
+    /// "third quarter", "first half", "second-quarter" at `j`, without a year.
+    fn ordinal_period(&self, j: usize) -> Option<(DateValue, usize)> {
+        let Lex::Ordinal(n) = self.lex(j) else {
+            return None;
+        };
+        let u = if self.compound_hyphen(j + 1) {
+            j + 2
+        } else {
+            j + 1
+        };
+        match self.lex(u) {
+            Lex::Unit(Unit::Quarter) if (1..=4).contains(&n) => {
+                Some((quarter_or_half(false, None, n as u8), u))
+            }
+            Lex::Kw(Kw::Half) if (1..=2).contains(&n) => {
+                Some((quarter_or_half(true, None, n as u8), u))
+            }
+            _ => None,
+        }
+    }
+
+    /// "the quarter a year ago", "the corresponding period last year", "the same quarter a year
+    /// earlier": the report's period in the year before.
+    fn period_year_before(&self, i: usize) -> Option<Found> {
+        if !self.is(i, Kw::The) {
+            return None;
+        }
+        let mut k = i + 1;
+        if matches!(self.kw(k), Some(Kw::Comparable | Kw::Same)) {
+            k += 1;
+        }
+        let quarter = match self.lex(k) {
+            Lex::Unit(Unit::Quarter) => true,
+            Lex::Kw(Kw::Period) => false,
+            _ => return None,
+        };
+        let mut j = k + 1;
+        if self.is(j, Kw::Of) {
+            j += 1;
+        }
+        let last = if self.is(j, Kw::Last) && matches!(self.lex(j + 1), Lex::Unit(Unit::Year)) {
+            j + 1
+        } else if self.is(j, Kw::A)
+            && matches!(self.lex(j + 1), Lex::Unit(Unit::Year))
+            && matches!(self.kw(j + 2), Some(Kw::Ago | Kw::Earlier))
+        {
+            j + 2
+        } else {
+            return None;
+        };
+        Some(Found::new(
+            i,
+            last,
+            Spec::ReportPeriod {
+                year: PeriodYear::Shift(-1),
+                quarter,
+            },
+        ))
+    }
+
+    /// "the year", "the full year", "the fiscal year": the year the story is in, or a fiscal
+    /// year's length when its end follows ("the year ended March 31", as TimeBank has it).
+    fn the_year(&self, i: usize) -> Option<Found> {
+        if !self.is(i, Kw::The) {
+            return None;
+        }
+        let mut k = i + 1;
+        // "the full year" and "the fiscal year" are a report's own; "the year" may be the
+        // story's ("in 1995 ... during the year").
+        let mut base = Base::Narrative;
+        if matches!(self.kw(k), Some(Kw::Full | Kw::Fiscal)) {
+            k += 1;
+            base = Base::Publication;
+        }
+        let year = self.tk(k)?;
+        if !matches!(year.lex, Lex::Unit(Unit::Year)) || year.possessive || self.hyphen(k + 1) {
+            return None;
+        }
+        // "the full year target" qualifies a noun; "player of the year" is an award; "the year
+        // 325" is a year too early for `year`.
+        if (base == Base::Publication && self.noun_follows(k + 1))
+            || (i >= 2 && self.is(i - 1, Kw::Of) && self.is(i - 2, Kw::Award))
+            || self.tk(k + 1).is_some_and(|t| t.kind == TokenKind::Number)
+        {
+            return None;
+        }
+        // "the year before", "the year of the flood", "the year earlier" are other readings.
+        if let Some(Kw::Of | Kw::Before | Kw::After | Kw::Earlier | Kw::Later | Kw::Ago) =
+            self.kw(k + 1)
+        {
+            return None;
+        }
+        // "the year ended March 31", "the year to February": a fiscal year's length.
+        let to = if self.is(k + 1, Kw::Up) { k + 2 } else { k + 1 };
+        let ended = self.is(k + 1, Kw::Ended)
+            || (matches!(self.kw(to), Some(Kw::To | Kw::Through))
+                && matches!(self.lex(to + 1), Lex::Month(_)));
+        let spec = if ended {
+            Spec::Duration(duration(Some(1), false, Unit::Year))
+        } else {
+            Spec::Shift {
+                unit: Unit::Year,
+                n: 0,
+                base,
+            }
+        };
+        Some(Found::new(i, k, spec))
+    }
+
+    /// A plain lower-case word at `j`, most likely the noun that the words before it qualify
+    /// ("the short term rating"), not a verb in the past or a function word.
+    fn noun_follows(&self, j: usize) -> bool {
+        self.tk(j).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.lex == Lex::Other && !t.cap && !t.past_form
+        })
+    }
+
+    /// "this year's third quarter", "last year's quarter", "next year's first half".
+    fn years_period(&self, i: usize) -> Option<Found> {
+        let n = match self.kw(i)? {
+            Kw::Last => -1,
+            Kw::This => 0,
+            Kw::Next => 1,
+            _ => return None,
+        };
+        let year = self.tk(i + 1)?;
+        if !(matches!(year.lex, Lex::Unit(Unit::Year)) && year.possessive) {
+            return None;
+        }
+        if let Some((value, last)) = self.ordinal_period(i + 2) {
+            let spec = Spec::InYear {
+                value,
+                n,
+                base: Base::Publication,
+            };
+            return Some(Found::new(i, last, spec));
+        }
+        let quarter = match self.lex(i + 2) {
+            Lex::Unit(Unit::Quarter) => true,
+            Lex::Kw(Kw::Period) => false,
+            _ => return None,
+        };
+        Some(Found::new(
+            i,
+            i + 2,
+            Spec::ReportPeriod {
+                year: PeriodYear::Shift(n),
+                quarter,
+            },
+        ))
     }
 
     /// "two years ago", "a day later", "the day after", "three weeks earlier".
@@ -1575,6 +1941,18 @@ impl<'a> Grammar<'a> {
         if self.is(i, Kw::The) {
             if let Lex::Unit(unit) = self.lex(i + 1) {
                 let next = self.kw(i + 2);
+                // "the week of March 6"
+                if unit == Unit::Week && next == Some(Kw::Of) {
+                    let day = self.month_day(i + 3).or_else(|| self.day_month(i + 3));
+                    if let Some(Found {
+                        last,
+                        spec: Spec::Calendar(v @ DateValue::Day { .. }, lean),
+                        ..
+                    }) = day
+                    {
+                        return Some(Found::new(i, last, Spec::WeekOf(v, lean)));
+                    }
+                }
                 let possessive = self.tk(i + 1).is_some_and(|t| t.possessive);
                 if matches!(unit, Unit::Quarter | Unit::Week | Unit::Weekend)
                     && !matches!(next, Some(Kw::Of | Kw::After | Kw::Before))
@@ -1688,7 +2066,7 @@ impl<'a> Grammar<'a> {
                     | Kw::Full
                     | Kw::Entire
             )
-        ) || (the == 1 && self.lex(k) == Lex::Ordinal(1))
+        ) || (the == 1 && matches!(self.lex(k), Lex::Ordinal(1) | Lex::Kw(Kw::Latest)))
         {
             k += 1;
             lead = true;
@@ -1761,6 +2139,24 @@ impl<'a> Grammar<'a> {
         if amount.is_none() && !plural {
             return None;
         }
+        // "three-quarters of its food", "more than a quarter of the market": shares, not times.
+        if unit == Unit::Quarter
+            && ((amount == Some(1) && self.is(j + 1, Kw::Of)) || (plural && hyphenated))
+        {
+            return None;
+        }
+        // "the first two quarters of 1990" is its first half.
+        if unit == Unit::Quarter && amount == Some(2) && lead && self.is(j + 1, Kw::Of) {
+            let half = match self.lex(k - 1) {
+                Lex::Ordinal(1) => Some(1),
+                Lex::Kw(Kw::Last) => Some(2),
+                _ => None,
+            };
+            if let (Some(h), Some((y, ylast))) = (half, self.year(j + 2)) {
+                let value = quarter_or_half(true, Some(y), h);
+                return Some(Found::new(i, ylast, Spec::Calendar(value, Lean::Tense)));
+            }
+        }
         // A bare "a year" / "the year" is too vague to be a duration; "the year" is left out
         // and "a year" counts only in "a year ago"-like or measure contexts handled elsewhere.
         if the == 1 && !lead && amount.is_none() {
@@ -1818,6 +2214,17 @@ impl<'a> Grammar<'a> {
             i
         };
         let mut f = Found::new(first, last, Spec::Duration(duration(a, half, unit)));
+        // "the nine months", "the first six months", "the latest nine months": results for the
+        // year so far (not "the past nine months", a span back from now).
+        let so_far = !lead || matches!(self.lex(k - 1), Lex::Ordinal(1) | Lex::Kw(Kw::Latest));
+        if self.is(i, Kw::The)
+            && so_far
+            && unit == Unit::Month
+            && matches!(amount, Some(6 | 9))
+            && !hyphenated
+        {
+            f.report = ReportCue::YearToDate;
+        }
         // "the past year" (no number) is the previous year as a date, as TimeBank has it.
         if lead && amount.is_none() && !plural {
             return None;
@@ -1944,6 +2351,31 @@ impl<'a> Grammar<'a> {
             (0, Kw::Recently | Kw::Lately) => Reference::Past,
             (1, Kw::Future) => Reference::Future,
             (1, Kw::Present) => Reference::Present,
+            // "in the past"; "the past two years" and "the past week" are longer matches, and
+            // "the past two seasons", "the past season" count or qualify something else.
+            (1, Kw::Past)
+                if !self.noun_follows(k + 1)
+                    && self.amount(k + 1).is_none()
+                    && !matches!(self.lex(k + 1), Lex::Ordinal(_)) =>
+            {
+                Reference::Past
+            }
+            // "the near future", "the near term", "the short term"
+            (1, Kw::Near)
+                if matches!(self.kw(k + 1), Some(Kw::Future | Kw::Term))
+                    && !self.noun_follows(k + 2) =>
+            {
+                return Some(Found::new(i, k + 1, Spec::Ref(Reference::Future)));
+            }
+            // "current market conditions", "his current position" (TimeBank's PRESENT_REF);
+            // "the current year" is a longer match, and a "current account" is a balance.
+            (0, Kw::Current) if self.current_attributive(k) => {
+                if k > 0 && self.is(k - 1, Kw::Then) {
+                    // "the then current price"
+                    return Some(Found::new(k - 1, k, Spec::Ref(Reference::Past)));
+                }
+                Reference::Present
+            }
             (0, Kw::These) if self.is(k + 1, Kw::Days) => {
                 return Some(Found::new(i, k + 1, Spec::Ref(Reference::Present)))
             }
@@ -1951,6 +2383,17 @@ impl<'a> Grammar<'a> {
         };
         // "the near future"
         Some(Found::new(i, k, Spec::Ref(r)))
+    }
+
+    /// "current" before the noun it qualifies, not the noun "current" nor a "current account".
+    fn current_attributive(&self, k: usize) -> bool {
+        let Some(next) = self.tk(k + 1) else {
+            return false;
+        };
+        next.kind == TokenKind::Word
+            && !next.cap
+            && !next.past_form
+            && !matches!(next.lex, Lex::Kw(Kw::Account))
     }
 
     /// Clock times: "10 a.m.", "10:30 p.m. EST", "noon", "midnight", with an optional day after.
@@ -2007,6 +2450,28 @@ impl<'a> Grammar<'a> {
                                 second: None,
                             },
                             last,
+                        )
+                    }
+                    // "4 in the morning", "8:30 in the evening"
+                    None if (1..=12).contains(&h)
+                        && self.is(last + 1, Kw::In)
+                        && self.is(last + 2, Kw::The)
+                        && matches!(
+                            self.lex(last + 3),
+                            Lex::Part(
+                                PartOfDay::Morning | PartOfDay::Afternoon | PartOfDay::Evening
+                            )
+                        )
+                        && !self.noun_follows(last + 4) =>
+                    {
+                        let pm = !matches!(self.lex(last + 3), Lex::Part(PartOfDay::Morning));
+                        (
+                            TimeOfDay::Clock {
+                                hour: to_24(h as u8, pm),
+                                minute: minute as u8,
+                                second: None,
+                            },
+                            last + 3,
                         )
                     }
                     None if last > i => (
@@ -2108,7 +2573,7 @@ fn days_in_month_any_year(m: u8) -> u8 {
 fn spec_is_day(spec: &Spec) -> bool {
     match spec {
         Spec::Calendar(v, _) => matches!(v, DateValue::Day { .. }),
-        Spec::Weekday(..) | Spec::Holiday(..) => true,
+        Spec::Weekday(..) | Spec::StoryWeekday(..) | Spec::Holiday(..) => true,
         Spec::Shift { unit, .. } | Spec::Ago { unit, .. } => *unit == Unit::Day,
         Spec::InYear { value, .. } => matches!(value, DateValue::Day { .. }),
         _ => false,

@@ -50,6 +50,8 @@ pub(crate) enum Holiday {
     ColumbusDay,
     MothersDay,
     FathersDay,
+    /// U.S. general elections: the Tuesday after the first Monday of November.
+    ElectionDay,
 }
 
 /// Function words and temporal adverbs the grammar reacts to.
@@ -68,6 +70,8 @@ pub(crate) enum Kw {
     Previous,
     Following,
     Same,
+    /// "comparable", "corresponding": the same period in another year.
+    Comparable,
     Current,
     Latest,
     Recent,
@@ -154,6 +158,18 @@ pub(crate) enum Kw {
     For,
     Turn,
     Soon,
+    /// "near", "short": "the near future", "the short term".
+    Near,
+    /// "account(s)": a "current account" is a balance, not a time.
+    Account,
+    /// "ended", "ending": "the year ended March 31" is a fiscal year's length.
+    Ended,
+    /// "his", "her", "their": "in his 30s" is an age.
+    Person,
+    /// Heads of awards: "player of the year" is no date.
+    Award,
+    /// Subject pronouns: "in the past it considered" (not a noun after "the past").
+    Pronoun,
     Period,
     Term,
     Era,
@@ -427,6 +443,7 @@ const HOLIDAY_HEADS: &[(&str, Holiday)] = &[
     ("mothers", Holiday::MothersDay),
     ("father", Holiday::FathersDay),
     ("fathers", Holiday::FathersDay),
+    ("election", Holiday::ElectionDay),
 ];
 
 const KEYWORDS: &[(&str, Kw)] = &[
@@ -448,6 +465,8 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("following", Kw::Following),
     ("succeeding", Kw::Following),
     ("same", Kw::Same),
+    ("comparable", Kw::Comparable),
+    ("corresponding", Kw::Comparable),
     ("current", Kw::Current),
     ("latest", Kw::Latest),
     ("recent", Kw::Recent),
@@ -550,6 +569,39 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("for", Kw::For),
     ("turn", Kw::Turn),
     ("soon", Kw::Soon),
+    ("near", Kw::Near),
+    ("short", Kw::Near),
+    ("account", Kw::Account),
+    ("accounts", Kw::Account),
+    ("ended", Kw::Ended),
+    ("his", Kw::Person),
+    ("her", Kw::Person),
+    ("their", Kw::Person),
+    ("my", Kw::Person),
+    ("your", Kw::Person),
+    ("our", Kw::Person),
+    ("player", Kw::Award),
+    ("coach", Kw::Award),
+    ("manager", Kw::Award),
+    ("rookie", Kw::Award),
+    ("athlete", Kw::Award),
+    ("man", Kw::Award),
+    ("woman", Kw::Award),
+    ("person", Kw::Award),
+    ("team", Kw::Award),
+    ("album", Kw::Award),
+    ("song", Kw::Award),
+    ("book", Kw::Award),
+    ("film", Kw::Award),
+    ("movie", Kw::Award),
+    ("car", Kw::Award),
+    ("it", Kw::Pronoun),
+    ("he", Kw::Pronoun),
+    ("she", Kw::Pronoun),
+    ("they", Kw::Pronoun),
+    ("we", Kw::Pronoun),
+    ("you", Kw::Pronoun),
+    ("ending", Kw::Ended),
     ("period", Kw::Period),
     ("term", Kw::Term),
     ("era", Kw::Era),

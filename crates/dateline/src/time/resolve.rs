@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use super::grammar::{Base, Found, Lean, Spec, Tk};
+use super::grammar::{Base, Found, Lean, PeriodYear, ReportCue, Spec, Tk};
 use super::lexicon::{Holiday, Kw, Lex, Unit};
 use super::value::{DateValue, Granularity, Interval, TimexValue};
 use super::{Anchoring, TimexType};
@@ -97,6 +97,15 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
             };
         }
     }
+    // "by May", "by Aug. 6": a deadline looks ahead unless the clause before it is past ("had
+    // fallen by May"); a cue after it is usually another clause's ("..., untouched by ...").
+    // A sentence that opens with it is often a tally ("By Friday, the toll had risen").
+    if first > lo + 1 && lex(first - 1) == Lex::Kw(Kw::By) {
+        return TenseCue {
+            tense: Tense::Future,
+            before: true,
+        };
+    }
     for i in (last + 1)..hi.min(last + 1 + WINDOW) {
         if boundary(i) && i > last + 1 {
             break;
@@ -122,6 +131,10 @@ pub(crate) struct Resolver {
     /// The latest day the text has mentioned: what "the same day", "the day after" count from,
     /// even when a year or month was mentioned since.
     story_day: Option<DateValue>,
+    /// The period a report is about: the latest quarter or half named, or the year after
+    /// year-to-date figures ("the first nine months"). "The quarter" and "the year-ago period"
+    /// refer to it even after the text has named a day ("the quarter ended Sept. 30").
+    period: Option<DateValue>,
 }
 
 /// A resolved expression.
@@ -137,6 +150,7 @@ impl Resolver {
             dct,
             story: dct.map(DateValue::from_date),
             story_day: dct.map(DateValue::from_date),
+            period: None,
         }
     }
 
@@ -183,14 +197,27 @@ impl Resolver {
                 }
             }
         };
-        // Comparisons ("a year earlier", "two years ago") do not move the story on.
-        let comparison = matches!(f.spec, Spec::Ago { unit, .. } if unit >= Unit::Month);
+        // Comparisons ("a year earlier", "two years ago", "the year-ago quarter") do not move
+        // the story on.
+        let comparison = matches!(f.spec, Spec::Ago { unit, .. } if unit >= Unit::Month)
+            || matches!(f.spec, Spec::ReportPeriod { .. })
+            || f.report == ReportCue::PeriodEnd;
         if let Some(d) = resolved.value.date() {
             if d.is_complete() && f.modifier.is_none() && !comparison {
                 self.story = Some(*d);
-                if d.granularity() == Granularity::Day {
-                    self.story_day = Some(*d);
+                match d.granularity() {
+                    Granularity::Day => self.story_day = Some(*d),
+                    Granularity::Quarter | Granularity::Half if f.report != ReportCue::Aside => {
+                        self.period = Some(*d)
+                    }
+                    _ => {}
                 }
+            }
+        }
+        if f.report == ReportCue::YearToDate {
+            if let Some(y) = self.dct.map(|d| DateValue::Year(d.year())) {
+                self.story = Some(y);
+                self.period = Some(y);
             }
         }
         resolved
@@ -213,6 +240,38 @@ impl Resolver {
                         Anchoring::Publication,
                     ),
                     None => (Some(DateOrFixed::Date(v)), Anchoring::None),
+                }
+            }
+            Spec::WeekOf(v, lean) => {
+                let (day, anchoring) = if v.is_complete() {
+                    (Some(v), Anchoring::Explicit)
+                } else {
+                    match self.dct {
+                        Some(dct) => (fill_year(v, lean, tense, dct), Anchoring::Publication),
+                        None => (None, Anchoring::None),
+                    }
+                };
+                let week = day.and_then(|d| d.interval()).map(|iv| {
+                    let w = iv.start.iso_week();
+                    DateValue::Week {
+                        year: Some(w.year()),
+                        week: Some(w.week() as u8),
+                    }
+                });
+                (week.map(DateOrFixed::Date), anchoring)
+            }
+            Spec::StoryWeekday(w, lean) => {
+                let story = self.story_day.and_then(|d| d.interval()).map(|iv| iv.start);
+                match story.or(self.dct) {
+                    Some(day) => (
+                        weekday_near(w, lean, tense, day)
+                            .map(|d| DateOrFixed::Date(DateValue::from_date(d))),
+                        Anchoring::Narrative,
+                    ),
+                    None => (
+                        Some(DateOrFixed::Date(DateValue::Weekday(w))),
+                        Anchoring::None,
+                    ),
                 }
             }
             Spec::Weekday(w, lean) => match self.dct {
@@ -246,10 +305,14 @@ impl Resolver {
                 let Some(mut anchor) = anchor else {
                     return (None, Anchoring::None);
                 };
-                // In quarterly reports "a year ago" means the same quarter a year before.
+                // In quarterly reports "a year ago" means the same quarter a year before: the
+                // report's quarter, when the story is at a quarter.
                 if let Some(s @ DateValue::Quarter { year: Some(y), .. }) = self.story {
                     if unit == Unit::Year && self.dct.is_none_or(|d| d.year() == y) {
-                        anchor = s;
+                        anchor = match self.period {
+                            Some(p @ DateValue::Quarter { year: Some(py), .. }) if py == y => p,
+                            _ => s,
+                        };
                     }
                 }
                 (
@@ -262,8 +325,8 @@ impl Resolver {
                     return (None, Anchoring::None);
                 };
                 let value = match unit {
-                    Unit::Quarter => match self.story {
-                        Some(s @ DateValue::Quarter { year: Some(_), .. }) => Some(s),
+                    Unit::Quarter => match self.period {
+                        Some(p @ DateValue::Quarter { year: Some(_), .. }) => Some(p),
                         _ => latest_quarter(dct),
                     },
                     Unit::Weekend => {
@@ -309,6 +372,27 @@ impl Resolver {
                         .map(|iv| DateOrFixed::Date(DateValue::from_date(iv.start))),
                     Anchoring::Publication,
                 )
+            }
+            Spec::ReportPeriod { year, quarter } => {
+                let Some(dct) = self.dct else {
+                    return (None, Anchoring::None);
+                };
+                let (y, anchoring) = match year {
+                    PeriodYear::Explicit(y) => (Some(y), Anchoring::Explicit),
+                    PeriodYear::Shift(n) => (Some(dct.year() + n), Anchoring::Publication),
+                    PeriodYear::Same => (None, Anchoring::Narrative),
+                };
+                let value = match (self.period, y) {
+                    (Some(p @ (DateValue::Quarter { .. } | DateValue::Half { .. })), y) => {
+                        Some(y.map_or(p, |y| p.with_year(y)))
+                    }
+                    (_, None) => latest_quarter(dct),
+                    // A report about no quarter in particular: the latest one, as for "the
+                    // quarter"; a "period" then is the year.
+                    (_, Some(y)) if quarter => latest_quarter(dct).map(|q| q.with_year(y)),
+                    (_, Some(y)) => Some(DateValue::Year(y)),
+                };
+                (value.map(DateOrFixed::Date), anchoring)
             }
             Spec::LatestQuarter => match self.dct {
                 Some(dct) => (
@@ -380,6 +464,9 @@ fn granularity_hint(spec: &Spec) -> Granularity {
         }
         Spec::Calendar(v, _) | Spec::InYear { value: v, .. } => v.granularity(),
         Spec::LatestQuarter => Granularity::Quarter,
+        Spec::WeekOf(..) => Granularity::Week,
+        Spec::ReportPeriod { quarter: true, .. } => Granularity::Quarter,
+        Spec::ReportPeriod { quarter: false, .. } => Granularity::Year,
         _ => Granularity::Day,
     }
 }
@@ -504,7 +591,13 @@ fn weekday_near(w: Weekday, lean: Lean, tense: Tense, dct: NaiveDate) -> Option<
 /// Fills the missing year of a partial value from the publication date.
 fn fill_year(v: DateValue, lean: Lean, tense: Tense, dct: NaiveDate) -> Option<DateValue> {
     match v {
-        DateValue::Quarter { .. } | DateValue::Half { .. } if lean == Lean::Tense => {
+        // A quarter or half is the publication year's (financial news speaks of "third-quarter
+        // profit" all year, and "expects to report third-quarter results" is about this year),
+        // unless a past tense puts it before the publication ("profit fell in the fourth
+        // quarter" in January is last year's).
+        DateValue::Quarter { .. } | DateValue::Half { .. }
+            if lean == Lean::Tense && tense != Tense::Past =>
+        {
             Some(v.with_year(dct.year()))
         }
         DateValue::Weekday(w) => weekday_near(w, lean, tense, dct).map(DateValue::from_date),
@@ -544,7 +637,16 @@ fn choose(
                     .max()
                     .or(Some(present))
             }
-            Tense::Future => iter.filter(|iv| iv.end >= dct).min().or(Some(present)),
+            // A plan for a day a few days gone ("to return him by Jan. 14" on Jan. 15) was
+            // reported late, not a year early.
+            Tense::Future => iter
+                .filter(|iv| {
+                    iv.end
+                        .checked_add_signed(chrono::Duration::days(7))
+                        .is_none_or(|late| late >= dct)
+                })
+                .min()
+                .or(Some(present)),
             Tense::Unknown | Tense::Conditional => {
                 // Nearest to the publication date, a date ahead counting twice as far.
                 let dist = |iv: &Interval| {
@@ -602,6 +704,7 @@ pub(crate) fn holiday_date(h: Holiday, y: i32) -> Option<NaiveDate> {
         Holiday::ColumbusDay => nth(10, Weekday::Mon, 2),
         Holiday::MothersDay => nth(5, Weekday::Sun, 2),
         Holiday::FathersDay => nth(6, Weekday::Sun, 3),
+        Holiday::ElectionDay => nth(11, Weekday::Mon, 1).and_then(|d| add_days(d, 1)),
     }
 }
 
