@@ -1281,7 +1281,7 @@ mod tests {
             EventMention {
                 trigger_start: start,
                 trigger_end: start + word.len(),
-                lemma: word.to_owned(),
+                lemma: word.to_owned().into(),
                 class: TriggerClass::Other,
                 sentence: 0,
                 modality: Modality::Actual,

@@ -1,6 +1,7 @@
 //! Finding event mentions in a tagged document: triggers, their modality, participants, place
 //! and time.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -340,15 +341,16 @@ pub(crate) fn find_events(
         let first_event = out.len();
         for (k, &(wi, trigger)) in found.iter().enumerate() {
             let w = &words[wi];
+            // The lexicon's lemmas are borrowed; only verbs outside it get a lemma of their own.
             let lemma = if trigger.lemma.is_empty() {
-                match w.lower.strip_suffix("ing") {
+                Cow::Owned(match w.lower.strip_suffix("ing") {
                     Some(stem) if trigger.form == Form::Gerund => {
                         regular_lemma(&format!("{stem}ed"))
                     }
                     _ => regular_lemma(w.lower),
-                }
+                })
             } else {
-                trigger.lemma.to_owned()
+                Cow::Borrowed(trigger.lemma)
             };
             let (modality, passive, background) = readings[k];
             // The clause around the trigger: from the previous trigger to the next one.
@@ -487,7 +489,7 @@ fn caption_meeting(
     Some(EventMention {
         trigger_start: entities.mentions[first].start,
         trigger_end: entities.mentions[last].end,
-        lemma: "meet".to_owned(),
+        lemma: Cow::Borrowed("meet"),
         class: TriggerClass::Meeting,
         sentence: si,
         modality: Modality::Actual,

@@ -17,6 +17,8 @@
 mod find;
 mod lexicon;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::entity::Entities;
@@ -124,7 +126,7 @@ pub struct EventMention {
     /// Byte offset one past the trigger.
     pub trigger_end: usize,
     /// The trigger's lemma ("meet" for "met", "visit" for "visits").
-    pub lemma: String,
+    pub lemma: Cow<'static, str>,
     /// What kind of happening.
     pub class: TriggerClass,
     /// Index of its sentence in [`Segmented::sentences`].
@@ -178,7 +180,7 @@ pub struct Extraction {
 /// let x = extract(&Document::new("a1", text));
 /// let met = &x.events[0];
 /// assert_eq!(&text[met.trigger_start..met.trigger_end], "met");
-/// assert_eq!((met.lemma.as_str(), met.class), ("meet", TriggerClass::Meeting));
+/// assert_eq!((&*met.lemma, met.class), ("meet", TriggerClass::Meeting));
 /// assert_eq!(met.when.unwrap().to_string(), "2022-09-12");
 /// let who = &x.entities.entities[met.participants[0].entity];
 /// assert_eq!((who.name.as_str(), met.participants[0].role), ("Sergey Lavrov", Role::Agent));

@@ -264,7 +264,7 @@ fn json_event_mention(
             start,
             end,
         },
-        lemma: e.lemma.clone(),
+        lemma: e.lemma.to_string(),
         class: e.class,
         modality: e.modality,
         time,
@@ -415,7 +415,7 @@ mod tests {
             EventMention {
                 trigger_start: ms,
                 trigger_end: me,
-                lemma: "meet".to_owned(),
+                lemma: "meet".into(),
                 class: TriggerClass::Meeting,
                 sentence: 0,
                 modality: Modality::Actual,
@@ -446,7 +446,7 @@ mod tests {
             EventMention {
                 trigger_start: ls,
                 trigger_end: le,
-                lemma: "leave".to_owned(),
+                lemma: "leave".into(),
                 class: TriggerClass::Departure,
                 sentence: 1,
                 modality: Modality::Actual,

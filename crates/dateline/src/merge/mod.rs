@@ -654,7 +654,7 @@ fn cluster_pass(
                 group: class_group(e.class),
                 lemma: {
                     let next = lemmas.len();
-                    *lemmas.entry(e.lemma.as_str()).or_insert(next)
+                    *lemmas.entry(&*e.lemma).or_insert(next)
                 },
                 when,
                 days: when.interval(),
@@ -1154,7 +1154,7 @@ fn assemble(
         id,
         when,
         class: lead_event.class,
-        lemma: lead_event.lemma.clone(),
+        lemma: lead_event.lemma.to_string(),
         summary,
         participants,
         location,
