@@ -212,6 +212,35 @@ fn shapes() -> Vec<Shape> {
                 one("names", text)
             },
         },
+        Shape {
+            name: "meetings of different people of one sound class",
+            make: |n| {
+                // Every name starts with K: one merge block and one name class for all.
+                let mut r = numbers(11);
+                let mut name = move || {
+                    let mut k = || usize::try_from(r.next().unwrap_or(0)).unwrap_or(0);
+                    let len = 5 + k() % 5;
+                    let mut name = String::from("K");
+                    name.extend((0..len).map(|_| char::from(b'a' + (k() % 26) as u8)));
+                    name
+                };
+                let mut docs = Vec::new();
+                let mut total = 0;
+                while total < n {
+                    let mut text = String::new();
+                    while text.len() < n / 8 {
+                        text.push_str(&format!(
+                            "{} met {} in Moscow on 16 March 2022. ",
+                            name(),
+                            name()
+                        ));
+                    }
+                    total += text.len();
+                    docs.push(Document::new(format!("k{}", docs.len()), text));
+                }
+                docs
+            },
+        },
     ]
 }
 
@@ -288,6 +317,38 @@ fn doubling_the_input_doubles_time_and_memory() {
 #[ignore = "megabytes of input: run in release (see the module docs)"]
 fn doubling_megabytes_doubles_time_and_memory() {
     doubling(5 << 20, 1, 2.6);
+}
+
+#[test]
+fn mentions_sharing_a_name_join_in_a_crowded_block() {
+    // Hundreds of meetings on one day between different people whose names share a class, and
+    // one meeting told at both ends of the set: its two mentions name the same people and are
+    // one event, however far apart.
+    let shape = shapes()
+        .into_iter()
+        .find(|s| s.name.starts_with("meetings of different people"))
+        .unwrap_or_else(|| panic!("the shape is defined"));
+    let mut docs = (shape.make)(64 * 1024);
+    let told = "Kasimir Kowalczyk met Konstantin Karamanlis in Moscow on 16 March 2022. ";
+    docs[0].text.insert_str(0, told);
+    if let Some(last) = docs.last_mut() {
+        last.text.push_str(told);
+    }
+    let last_id = docs.last().map(|d| d.id.clone()).unwrap_or_default();
+    let timeline = TimelineBuilder::new()
+        .documents(docs)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let meeting = timeline
+        .events
+        .iter()
+        .find(|e| e.participants.iter().any(|p| p.name == "Kasimir Kowalczyk"))
+        .unwrap_or_else(|| panic!("the meeting is on the timeline"));
+    let docs: Vec<&str> = meeting.mentions.iter().map(|m| m.doc.as_str()).collect();
+    assert!(
+        docs.contains(&"k0") && docs.contains(&last_id.as_str()),
+        "{docs:?}"
+    );
 }
 
 #[test]

@@ -99,6 +99,14 @@ fn shares(a: &[NameRef], b: &[NameRef], names: &Names) -> bool {
 /// How many compared pairs of names [`Names`] remembers (about 16 bytes each).
 const MAX_CACHED_PAIRS: usize = 1 << 20;
 
+/// In a merge block where more than this many mentions have names of one class, a mention is
+/// compared with the nearest this many of them in document order, and with the nearest this
+/// many of those that share each of its names exactly. News gives far fewer per block, and every
+/// pair is compared; a block of thousands of different names of one class (a list of reports
+/// about different people on one day) would otherwise be compared pair by pair. Mentions of one
+/// event that share a name still join through their neighbours.
+const FUZZY_WINDOW: usize = 64;
+
 /// A name of [`Names`]: its [`NameKey::block`] class in the high half, its id in the low
 /// half. Sorted lists of them hold the names of one class, the only ones that can match a name
 /// of that class, as one run.
@@ -773,6 +781,7 @@ fn cluster_pass(
     // Lists kept from block to block for their capacity.
     let mut others: Vec<usize> = Vec::new();
     let mut by_class: Vec<(u32, usize)> = Vec::new();
+    let mut by_name: Vec<(NameRef, usize)> = Vec::new();
     let mut candidates: Vec<usize> = Vec::new();
     for (key, members) in &blocks {
         // Within the block, and with the next two days' blocks for near-date conflicts.
@@ -795,16 +804,53 @@ fn cluster_pass(
         // Every join needs a shared name, and names that match share a block class: compare
         // only the mentions of the block whose names share one.
         by_class.clear();
+        by_name.clear();
         for &i in members.iter().chain(&others) {
             by_class.extend(classes(i).iter().map(|&c| (c, i)));
+            let it = &items[i];
+            by_name.extend(
+                it.sentence_names
+                    .iter()
+                    .chain(&it.participants)
+                    .map(|&r| (r, i)),
+            );
         }
         by_class.sort_unstable();
+        by_name.sort_unstable();
+        by_name.dedup();
         for &i in members {
             candidates.clear();
+            let mut crowded = false;
             for &c in classes(i) {
+                // The run of the class, found by two searches: a crowded run is never walked.
                 let from = by_class.partition_point(|&(k, _)| k < c);
-                let run = by_class[from..].iter().take_while(|&&(k, _)| k == c);
-                candidates.extend(run.map(|&(_, j)| j));
+                let to = by_class.partition_point(|&(k, _)| k <= c);
+                let run = &by_class[from..to];
+                let len = run.len();
+                if len <= FUZZY_WINDOW {
+                    candidates.extend(run.iter().map(|&(_, j)| j));
+                } else {
+                    // The nearest mentions around this one; those sharing a name come below.
+                    crowded = true;
+                    let at = run.partition_point(|&(_, j)| j < i);
+                    let lo = at.saturating_sub(FUZZY_WINDOW / 2);
+                    let hi = (lo + FUZZY_WINDOW).min(len);
+                    candidates.extend(run[lo..hi].iter().map(|&(_, j)| j));
+                }
+            }
+            if crowded {
+                // And those that share a name with it: the nearest as many again of each, so
+                // that a name that thousands share is not walked for each of them either.
+                let it = &items[i];
+                for &r in it.sentence_names.iter().chain(&it.participants) {
+                    let from = by_name.partition_point(|&(k, _)| k < r);
+                    let to = by_name.partition_point(|&(k, _)| k <= r);
+                    let run = &by_name[from..to];
+                    let at = run.partition_point(|&(_, j)| j < i);
+                    let lo = at.saturating_sub(FUZZY_WINDOW / 2);
+                    let hi = (lo + FUZZY_WINDOW).min(run.len());
+                    candidates.extend(run[lo..hi].iter().map(|&(_, j)| j));
+                }
             }
             candidates.sort_unstable();
             candidates.dedup();
