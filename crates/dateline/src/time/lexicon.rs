@@ -756,13 +756,6 @@ static LEXICON: LazyLock<FxHashMap<u128, (Lex, bool)>> = LazyLock::new(|| {
     for &(k, v) in WEEKDAYS {
         map.insert(k, Lex::Weekday(v));
     }
-    // Plural weekdays are recurrences ("on Mondays").
-    for &(k, v) in WEEKDAYS {
-        map.insert(
-            Box::leak(format!("{k}s").into_boxed_str()),
-            Lex::Weekdays(v),
-        );
-    }
     // "second" is an ordinal first; the grammar reads it as a unit after a number.
     map.insert("second", Lex::Ordinal(2));
     // Every key fits (`every_key_packs` tests it); one that did not would never be found.
@@ -770,6 +763,13 @@ static LEXICON: LazyLock<FxHashMap<u128, (Lex, bool)>> = LazyLock::new(|| {
         .into_iter()
         .filter_map(|(k, v)| Some((pack_word(k.as_bytes())?, (v, false))))
         .collect();
+    // Plural weekdays are recurrences ("on Mondays"). Packed from a string made here and
+    // dropped: the table keeps no text.
+    for &(k, v) in WEEKDAYS {
+        if let Some(key) = pack_word(format!("{k}s").as_bytes()) {
+            all.insert(key, (Lex::Weekdays(v), false));
+        }
+    }
     for &(k, m) in MONTH_ABBREVIATIONS {
         if let Some(key) = pack_word(k.as_bytes()) {
             all.entry(key).or_insert((Lex::Month(m), true));
