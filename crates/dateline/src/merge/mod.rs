@@ -201,6 +201,23 @@ impl Names {
     }
 }
 
+/// The entries of `sorted` (by key, then mention) whose key is `key`, found by two searches:
+/// a crowded run is never walked.
+fn run_of<K: Ord + Copy>(sorted: &[(K, usize)], key: K) -> &[(K, usize)] {
+    let from = sorted.partition_point(|&(k, _)| k < key);
+    let to = sorted.partition_point(|&(k, _)| k <= key);
+    &sorted[from..to]
+}
+
+/// The [`FUZZY_WINDOW`] entries of a run (sorted by mention) nearest mention `i` in document
+/// order.
+fn nearest<K>(run: &[(K, usize)], i: usize) -> &[(K, usize)] {
+    let at = run.partition_point(|&(_, j)| j < i);
+    let lo = at.saturating_sub(FUZZY_WINDOW / 2);
+    let hi = (lo + FUZZY_WINDOW).min(run.len());
+    &run[lo..hi]
+}
+
 /// Whether the dates of two mentions can be one date ([`DateValue::compatible`]).
 fn compatible(a: &Item, b: &Item) -> bool {
     match (a.days, b.days) {
@@ -822,20 +839,13 @@ fn cluster_pass(
             candidates.clear();
             let mut crowded = false;
             for &c in classes(i) {
-                // The run of the class, found by two searches: a crowded run is never walked.
-                let from = by_class.partition_point(|&(k, _)| k < c);
-                let to = by_class.partition_point(|&(k, _)| k <= c);
-                let run = &by_class[from..to];
-                let len = run.len();
-                if len <= FUZZY_WINDOW {
+                let run = run_of(&by_class, c);
+                if run.len() <= FUZZY_WINDOW {
                     candidates.extend(run.iter().map(|&(_, j)| j));
                 } else {
                     // The nearest mentions around this one; those sharing a name come below.
                     crowded = true;
-                    let at = run.partition_point(|&(_, j)| j < i);
-                    let lo = at.saturating_sub(FUZZY_WINDOW / 2);
-                    let hi = (lo + FUZZY_WINDOW).min(len);
-                    candidates.extend(run[lo..hi].iter().map(|&(_, j)| j));
+                    candidates.extend(nearest(run, i).iter().map(|&(_, j)| j));
                 }
             }
             if crowded {
@@ -843,13 +853,7 @@ fn cluster_pass(
                 // that a name that thousands share is not walked for each of them either.
                 let it = &items[i];
                 for &r in it.sentence_names.iter().chain(&it.participants) {
-                    let from = by_name.partition_point(|&(k, _)| k < r);
-                    let to = by_name.partition_point(|&(k, _)| k <= r);
-                    let run = &by_name[from..to];
-                    let at = run.partition_point(|&(_, j)| j < i);
-                    let lo = at.saturating_sub(FUZZY_WINDOW / 2);
-                    let hi = (lo + FUZZY_WINDOW).min(run.len());
-                    candidates.extend(run[lo..hi].iter().map(|&(_, j)| j));
+                    candidates.extend(nearest(run_of(&by_name, r), i).iter().map(|&(_, j)| j));
                 }
             }
             candidates.sort_unstable();

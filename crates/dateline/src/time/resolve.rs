@@ -260,13 +260,19 @@ impl Resolver {
                 });
                 (week.map(DateOrFixed::Date), anchoring)
             }
-            Spec::StoryWeekday(w, lean) => {
-                let story = self.story_day.and_then(|d| d.interval()).map(|iv| iv.start);
-                match story.or(self.dct) {
+            Spec::Weekday(w, lean) | Spec::StoryWeekday(w, lean) => {
+                // "the previous Friday" counts from the story's day, "Friday" from publication.
+                let (day, anchoring) = if matches!(*spec, Spec::StoryWeekday(..)) {
+                    let story = self.story_day.and_then(|d| d.interval()).map(|iv| iv.start);
+                    (story.or(self.dct), Anchoring::Narrative)
+                } else {
+                    (self.dct, Anchoring::Publication)
+                };
+                match day {
                     Some(day) => (
                         weekday_near(w, lean, tense, day)
                             .map(|d| DateOrFixed::Date(DateValue::from_date(d))),
-                        Anchoring::Narrative,
+                        anchoring,
                     ),
                     None => (
                         Some(DateOrFixed::Date(DateValue::Weekday(w))),
@@ -274,17 +280,6 @@ impl Resolver {
                     ),
                 }
             }
-            Spec::Weekday(w, lean) => match self.dct {
-                Some(dct) => (
-                    weekday_near(w, lean, tense, dct)
-                        .map(|d| DateOrFixed::Date(DateValue::from_date(d))),
-                    Anchoring::Publication,
-                ),
-                None => (
-                    Some(DateOrFixed::Date(DateValue::Weekday(w))),
-                    Anchoring::None,
-                ),
-            },
             Spec::Shift { unit, n, base } => {
                 let (anchor, anchoring) = self.anchor_for(base, unit);
                 let Some(anchor) = anchor else {
