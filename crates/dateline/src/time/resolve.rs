@@ -50,12 +50,23 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
             Lex::Kw(Kw::Would) => Some(Tense::Conditional),
             // "is to resume", "set to begin"
             Lex::Kw(Kw::Is | Kw::Set) if lex(i + 1) == Lex::Kw(Kw::To) => Some(Tense::Future),
+            // "decided to admit", "ready to leave": the infinitive looks ahead of the decision.
+            Lex::Kw(Kw::To)
+                if i > 0
+                    && lex(i - 1) == Lex::Kw(Kw::Intent)
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.kind == TokenKind::Word && n.lex == Lex::Other && !n.cap && !n.past_form
+                    }) =>
+            {
+                Some(Tense::Future)
+            }
             Lex::Kw(Kw::Was | Kw::Had | Kw::Did | Kw::Said) => Some(Tense::Past),
             // A participle after "be" or "have" ("will be held", "has signed") takes its tense
             // from the auxiliary, which the scan meets next.
             Lex::Kw(Kw::PastVerb) | Lex::Other
                 if (t.lex != Lex::Other || t.past_form)
-                    && !(i > 0 && matches!(lex(i - 1), Lex::Kw(Kw::Be | Kw::Is | Kw::Have))) =>
+                    && !(i > 0 && matches!(lex(i - 1), Lex::Kw(Kw::Be | Kw::Is | Kw::Have)))
+                    && !attributive(toks, i) =>
             {
                 Some(Tense::Past)
             }
@@ -63,34 +74,45 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
         }
     };
     // A deadline or earliest date right before the expression looks ahead: "until Tuesday",
-    // "as soon as Tuesday", "as early as Tuesday".
-    if first > lo {
+    // "as soon as Tuesday", "as early as Tuesday", unless the clause is past ("was held until
+    // Tuesday", "until Thursday, they had not").
+    let ahead = first > lo && {
         let p = lex(first - 1);
         let pp = if first >= lo + 2 {
             lex(first - 2)
         } else {
             Lex::Other
         };
-        let ahead = matches!(p, Lex::Kw(Kw::Until))
-            || (matches!(p, Lex::Kw(Kw::As)) && matches!(pp, Lex::Kw(Kw::Soon | Kw::Early)));
-        if ahead {
-            return TenseCue {
-                tense: Tense::Future,
-                before: true,
-            };
-        }
-    }
+        matches!(p, Lex::Kw(Kw::Until))
+            || (matches!(p, Lex::Kw(Kw::As)) && matches!(pp, Lex::Kw(Kw::Soon | Kw::Early)))
+    };
     // Cues do not cross into another clause ("…, where the Aug. 7 blasts killed").
+    // A list of names ("Poland, Hungary and the Czech Republic") is one phrase, not clauses.
+    let cap = |j: usize| {
+        toks.get(j)
+            .is_some_and(|t| t.cap && t.kind == TokenKind::Word)
+    };
+    let in_names = |i: usize| {
+        i > lo && cap(i - 1) && (cap(i + 1) || (lex(i + 1) == Lex::Kw(Kw::The) && cap(i + 2)))
+    };
     let boundary = |i: usize| {
         let t = &toks[i];
-        matches!(t.lex, Lex::Kw(Kw::Clause | Kw::And | Kw::Or))
-            || (t.kind == TokenKind::Punct && matches!(t.first, ',' | ';' | ':' | '(' | ')'))
+        let joins = matches!(t.lex, Lex::Kw(Kw::And | Kw::Or))
+            || (t.kind == TokenKind::Punct && t.first == ',');
+        let splits = matches!(t.lex, Lex::Kw(Kw::Clause))
+            || (t.kind == TokenKind::Punct && matches!(t.first, ';' | ':' | '(' | ')'));
+        splits || (joins && !in_names(i))
     };
     for i in (lo.max(first.saturating_sub(WINDOW))..first).rev() {
         if boundary(i) {
             break;
         }
         if let Some(tense) = marker(i) {
+            let tense = if ahead && tense != Tense::Past {
+                Tense::Future
+            } else {
+                tense
+            };
             return TenseCue {
                 tense,
                 before: true,
@@ -100,9 +122,19 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
     // "by May", "by Aug. 6": a deadline looks ahead unless the clause before it is past ("had
     // fallen by May"); a cue after it is usually another clause's ("..., untouched by ...").
     // A sentence that opens with it is often a tally ("By Friday, the toll had risen").
-    if first > lo + 1 && lex(first - 1) == Lex::Kw(Kw::By) {
+    if ahead || (first > lo + 1 && lex(first - 1) == Lex::Kw(Kw::By)) {
+        // A deadline that opens the sentence is past if its clause has a past perfect.
+        let past_perfect = ahead
+            && first == lo + 1
+            && toks[(last + 1).min(hi)..hi.min(last + 1 + WINDOW)]
+                .iter()
+                .any(|t| t.lex == Lex::Kw(Kw::Had));
         return TenseCue {
-            tense: Tense::Future,
+            tense: if past_perfect {
+                Tense::Past
+            } else {
+                Tense::Future
+            },
             before: true,
         };
     }
@@ -121,6 +153,26 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
         tense: Tense::Unknown,
         before: false,
     }
+}
+
+/// Whether the "-ed" word at `i` modifies a noun after a determiner ("a still unspecified date",
+/// "the proposed merger"): an adjective, no cue of tense.
+fn attributive(toks: &[Tk], i: usize) -> bool {
+    let determiner = |j: usize| {
+        matches!(
+            toks[j].lex,
+            Lex::Kw(Kw::The | Kw::A | Kw::Its | Kw::Person | Kw::This)
+        )
+    };
+    // One adverb may stand between: "a newly elected", "a still unspecified".
+    let adverb = |j: usize| {
+        let t = &toks[j];
+        t.kind == TokenKind::Word
+            && !t.cap
+            && !t.past_form
+            && (t.lex == Lex::Kw(Kw::Still) || (t.second_last_byte == b'l' && t.last_byte == b'y'))
+    };
+    (i >= 1 && determiner(i - 1)) || (i >= 2 && adverb(i - 1) && determiner(i - 2))
 }
 
 /// Resolves expressions in text order, carrying the story date along.
@@ -621,7 +673,14 @@ fn choose(
     let contains_dct = |iv: &Interval| iv.start <= dct && dct <= iv.end;
     match lean {
         Lean::Current => Some(present),
-        Lean::Before => iter.filter(|iv| iv.end < dct && !contains_dct(iv)).max(),
+        // The month just gone is "last month": "last February" said in March is a year back.
+        Lean::Before => iter
+            .filter(|iv| {
+                iv.end < dct
+                    && !contains_dct(iv)
+                    && !(g == Granularity::Month && iv.end.succ_opt() == dct.with_day(1))
+            })
+            .max(),
         Lean::After => iter.filter(|iv| iv.start > dct).min(),
         Lean::Tense => match tense {
             // A past-tense report may still name a date a little ahead ("the vote on Dec. 15"
