@@ -725,6 +725,7 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("expects", Kw::Expected),
     ("scheduled", Kw::Scheduled),
     ("due", Kw::Due),
+    ("plan", Kw::Plan),
     ("plans", Kw::Plan),
     ("planned", Kw::Plan),
     ("intends", Kw::Plan),

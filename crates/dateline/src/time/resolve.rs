@@ -44,6 +44,8 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
             {
                 Some(Tense::Past)
             }
+            // "announced the plan Aug. 21": a noun, not a plan for that day.
+            Lex::Kw(Kw::Plan) if i > 0 && determiner(toks, i - 1) => None,
             Lex::Kw(Kw::Will | Kw::Going | Kw::Expected | Kw::Scheduled | Kw::Due | Kw::Plan) => {
                 Some(Tense::Future)
             }
@@ -73,9 +75,9 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
             _ => None,
         }
     };
-    // A deadline or earliest date right before the expression looks ahead: "until Tuesday",
-    // "as soon as Tuesday", "as early as Tuesday", unless the clause is past ("was held until
-    // Tuesday", "until Thursday, they had not").
+    // A deadline or earliest date right before the expression looks ahead, even after a past
+    // verb ("extended its deadline until Tuesday", "as soon as Tuesday"), unless it opens a
+    // sentence in the past perfect ("Until Thursday, they had not named him").
     let ahead = first > lo && {
         let p = lex(first - 1);
         let pp = if first >= lo + 2 {
@@ -104,17 +106,15 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
         splits || (joins && !in_names(i))
     };
     for i in (lo.max(first.saturating_sub(WINDOW))..first).rev() {
-        if boundary(i) {
+        // A parenthesis that opens right at the expression restates the clause around it:
+        // "will leave at 4 in the morning (4 a.m. Thursday)".
+        let opens_here = i + 1 == first && toks[i].first == '(';
+        if boundary(i) && !opens_here {
             break;
         }
         if let Some(tense) = marker(i) {
-            let tense = if ahead && tense != Tense::Past {
-                Tense::Future
-            } else {
-                tense
-            };
             return TenseCue {
-                tense,
+                tense: if ahead { Tense::Future } else { tense },
                 before: true,
             };
         }
@@ -158,12 +158,6 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
 /// Whether the "-ed" word at `i` modifies a noun after a determiner ("a still unspecified date",
 /// "the proposed merger"): an adjective, no cue of tense.
 fn attributive(toks: &[Tk], i: usize) -> bool {
-    let determiner = |j: usize| {
-        matches!(
-            toks[j].lex,
-            Lex::Kw(Kw::The | Kw::A | Kw::Its | Kw::Person | Kw::This)
-        )
-    };
     // One adverb may stand between: "a newly elected", "a still unspecified".
     let adverb = |j: usize| {
         let t = &toks[j];
@@ -172,7 +166,15 @@ fn attributive(toks: &[Tk], i: usize) -> bool {
             && !t.past_form
             && (t.lex == Lex::Kw(Kw::Still) || (t.second_last_byte == b'l' && t.last_byte == b'y'))
     };
-    (i >= 1 && determiner(i - 1)) || (i >= 2 && adverb(i - 1) && determiner(i - 2))
+    (i >= 1 && determiner(toks, i - 1)) || (i >= 2 && adverb(i - 1) && determiner(toks, i - 2))
+}
+
+/// Whether the token at `j` is an article or possessive that opens a noun phrase.
+fn determiner(toks: &[Tk], j: usize) -> bool {
+    matches!(
+        toks[j].lex,
+        Lex::Kw(Kw::The | Kw::A | Kw::Its | Kw::Person | Kw::This)
+    )
 }
 
 /// Resolves expressions in text order, carrying the story date along.
