@@ -386,7 +386,30 @@ impl<'a> Grammar<'a> {
                     }
                     free = found.last + 1;
                     i = found.last + 1;
+                    // "April 24 and 25", "Sept. 9-12": the last day is an expression too.
+                    let last_day = self.range_end(&found);
+                    let mut found = found;
+                    if let (
+                        Some(Found {
+                            spec: Spec::Calendar(DateValue::Day { year: Some(y), .. }, _),
+                            ..
+                        }),
+                        Spec::Calendar(
+                            DateValue::Day {
+                                year: year @ None, ..
+                            },
+                            _,
+                        ),
+                    ) = (&last_day, &mut found.spec)
+                    {
+                        *year = Some(*y);
+                    }
                     out.push(found);
+                    if let Some(last_day) = last_day {
+                        free = last_day.last + 1;
+                        i = last_day.last + 1;
+                        out.push(last_day);
+                    }
                 }
                 None => i += 1,
             }
@@ -2541,6 +2564,61 @@ impl<'a> Grammar<'a> {
             return None;
         }
         Some(Found::new(start, start, Spec::Calendar(v, lean)))
+    }
+}
+
+impl Grammar<'_> {
+    /// The last day of a range written month first ("April 24 and 25", "Sept. 9-12"), as its
+    /// own expression. The number must end the phrase: "April 24 and 25 people" is a count.
+    fn range_end(&self, found: &Found) -> Option<Found> {
+        let Spec::Calendar(DateValue::Day { month, day, year }, lean) = found.spec else {
+            return None;
+        };
+        if !matches!(self.lex(found.first), Lex::Month(_)) {
+            return None;
+        }
+        let sep = found.last + 1;
+        let is_sep =
+            self.hyphen(sep) || matches!(self.kw(sep), Some(Kw::To | Kw::And | Kw::Through));
+        let at = sep + 1;
+        let tk = self.tk(at)?;
+        if !is_sep || tk.kind != TokenKind::Number || tk.digits > 2 {
+            return None;
+        }
+        let d = u8::try_from(tk.num?).ok()?;
+        if d <= day || d > days_in_month_any_year(month) {
+            return None;
+        }
+        // Punctuation ends it, but not a decimal point, a percent sign or another number's hyphen.
+        let ends_phrase = match self.tk(at + 1) {
+            Some(n) if at + 1 < self.hi => {
+                n.kind == TokenKind::Punct
+                    && (n.first != '.' || at + 2 >= self.hi)
+                    && !matches!(n.first, '%' | '-' | '/' | ':')
+            }
+            _ => true,
+        };
+        if !ends_phrase {
+            return None;
+        }
+        // "August 6 and 9, 1945": the year is both days'.
+        if year.is_none() && self.punct(at + 1, ',') {
+            if let Some((y, ylast)) = self.year(at + 2) {
+                let v = DateValue::Day {
+                    year: Some(y),
+                    month,
+                    day: d,
+                };
+                v.interval()?;
+                return Some(Found::new(at, ylast, Spec::Calendar(v, Lean::Tense)));
+            }
+        }
+        let v = DateValue::Day {
+            year,
+            month,
+            day: d,
+        };
+        Some(Found::new(at, at, Spec::Calendar(v, lean)))
     }
 }
 
