@@ -721,11 +721,20 @@ impl<'a> Grammar<'a> {
                         | Kw::Every
                         | Kw::Each
                 )
-            ) || i.checked_sub(1).is_some_and(|p| self.hyphen(p))
+            ) || (before == Lex::Kw(Kw::The) && self.noun_after_month(i))
+                || i.checked_sub(1).is_some_and(|p| self.hyphen(p))
                 || (matches!(before, Lex::Kw(Kw::To | Kw::And | Kw::Through))
                     && (i.saturating_sub(4)..i).any(|p| matches!(self.lex(p), Lex::Month(_))));
         }
         true
+    }
+
+    /// Whether a lower-case noun follows the month at `i`, which then modifies it ("the March
+    /// accession", "the May elections"); "the March on Washington" is a name.
+    fn noun_after_month(&self, i: usize) -> bool {
+        self.tk(i + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word && n.lex == Lex::Other && !n.cap && !n.past_form
+        })
     }
 
     fn weekday(&self, i: usize) -> Option<Weekday> {
@@ -976,8 +985,14 @@ impl<'a> Grammar<'a> {
                         },
                     ));
                 }
+                // "the October slaying": the article is the noun's, not the month's.
+                let first = if the == 1 && self.noun_after_month(k) {
+                    k
+                } else {
+                    i
+                };
                 return Some(Found::new(
-                    i,
+                    first,
                     k,
                     Spec::Calendar(
                         DateValue::Month {
