@@ -729,6 +729,13 @@ impl<'a> Grammar<'a> {
         true
     }
 
+    /// Whether the token at `i` is a part of the day in the plural ("nights", "mornings").
+    fn plural_part(&self, i: usize) -> bool {
+        self.tk(i).is_some_and(|t| {
+            matches!(t.lex, Lex::Part(_)) && !t.cap && !t.possessive && t.last_byte == b's'
+        })
+    }
+
     /// Whether a lower-case noun follows the month at `i`, which then modifies it ("the March
     /// accession", "the May elections"); "the March on Washington" is a name.
     fn noun_after_month(&self, i: usize) -> bool {
@@ -2313,9 +2320,19 @@ impl<'a> Grammar<'a> {
             Lex::Kw(Kw::Hourly) => return Some(Found::new(i, i, every(DurationUnit::Hour, 1))),
             Lex::Weekdays(w) if t.cap => {
                 let mut f = Found::new(i, i, Spec::EveryDate(DateValue::Weekday(w)));
-                if let Lex::Part(_) = self.lex(i + 1) {
+                if let Lex::Part(p) = self.lex(i + 1) {
                     f.last = i + 1;
+                    f.time = Some(TimeOfDay::Part(p));
                 }
+                return Some(f);
+            }
+            // "Tuesday nights": the plural part makes the day a recurrence.
+            Lex::Weekday(w) if self.weekday(i).is_some() && self.plural_part(i + 1) => {
+                let Lex::Part(p) = self.lex(i + 1) else {
+                    return None;
+                };
+                let mut f = Found::new(i, i + 1, Spec::EveryDate(DateValue::Weekday(w)));
+                f.time = Some(TimeOfDay::Part(p));
                 return Some(f);
             }
             _ => {}
@@ -2335,8 +2352,9 @@ impl<'a> Grammar<'a> {
                 }
                 Lex::Weekday(w) => {
                     let mut f = Found::new(i, j, Spec::EveryDate(DateValue::Weekday(w)));
-                    if let Lex::Part(_) = self.lex(j + 1) {
+                    if let Lex::Part(p) = self.lex(j + 1) {
                         f.last = j + 1;
+                        f.time = Some(TimeOfDay::Part(p));
                     }
                     Some(f)
                 }

@@ -229,6 +229,14 @@ impl Resolver {
                 value: TimexValue::Date(d),
                 anchoring,
             },
+            // "Tuesday nights": a recurrence at a part of the day.
+            (Some(DateOrFixed::Fixed(TimexType::Set, TimexValue::EveryDate(d))), Some(t)) => {
+                Resolved {
+                    kind: TimexType::Set,
+                    value: TimexValue::EveryTime(d, t),
+                    anchoring: Anchoring::None,
+                }
+            }
             (Some(DateOrFixed::Fixed(kind, v)), _) => Resolved {
                 kind,
                 value: v,

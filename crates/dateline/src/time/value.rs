@@ -802,7 +802,8 @@ pub enum Reference {
 /// # Examples
 ///
 /// ```
-/// use dateline::time::{DateValue, Duration, DurationUnit, TimexValue};
+/// use chrono::Weekday;
+/// use dateline::time::{DateValue, Duration, DurationUnit, PartOfDay, TimeOfDay, TimexValue};
 ///
 /// let v = TimexValue::Date(DateValue::Quarter { year: Some(1989), quarter: 3 });
 /// assert_eq!(v.timex(), "1989-Q3");
@@ -811,6 +812,10 @@ pub enum Reference {
 /// let d = TimexValue::Duration(Duration { amount: Some(3), and_a_half: false, unit: DurationUnit::Day });
 /// assert_eq!(d.timex(), "P3D");
 /// assert_eq!(d.edtf(), None);
+///
+/// // "Tuesday nights"
+/// let s = TimexValue::EveryTime(DateValue::Weekday(Weekday::Tue), TimeOfDay::Part(PartOfDay::Night));
+/// assert_eq!(s.timex(), "XXXX-WXX-2TNI");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TimexValue {
@@ -824,6 +829,9 @@ pub enum TimexValue {
     Every(Duration),
     /// A recurrence on a calendar pattern (`XXXX-WXX-4` for "every Thursday").
     EveryDate(DateValue),
+    /// A recurrence at a time of day on a calendar pattern (`XXXX-WXX-2TNI` for "Tuesday
+    /// nights").
+    EveryTime(DateValue, TimeOfDay),
     /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
     Ref(Reference),
 }
@@ -906,7 +914,7 @@ impl fmt::Display for TimexValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TimexValue::Date(d) | TimexValue::EveryDate(d) => d.fmt(f),
-            TimexValue::Time(d, t) => {
+            TimexValue::Time(d, t) | TimexValue::EveryTime(d, t) => {
                 d.fmt(f)?;
                 match t {
                     TimeOfDay::Clock {
