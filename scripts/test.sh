@@ -72,8 +72,8 @@ PY
         echo "python3 or score_te3.py missing: not cross-checking the scorer"
     fi
     # Floors a change must not fall below (override with TE3_MIN_STRICT_F1 and friends).
-    python3 - "$tmp/rust.json" "${TE3_MIN_STRICT_F1:-88.0}" "${TE3_MIN_RELAXED_F1:-93.8}" \
-        "${TE3_MIN_VALUE_F1:-81.5}" <<'PY'
+    python3 - "$tmp/rust.json" "${TE3_MIN_STRICT_F1:-88.3}" "${TE3_MIN_RELAXED_F1:-94.0}" \
+        "${TE3_MIN_VALUE_F1:-82.0}" <<'PY'
 import json, sys
 scores = json.load(open(sys.argv[1]))
 floors = dict(zip(["strict_F1", "relaxed_F1", "value_F1"], map(float, sys.argv[2:5])))

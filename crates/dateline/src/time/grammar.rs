@@ -2116,6 +2116,19 @@ impl<'a> Grammar<'a> {
             k += 1;
             lead = true;
         }
+        // "day-long", "decades-long": a length, one unit or an unspecified number of them.
+        if !lead && self.compound_hyphen(k + 1) && self.is(k + 2, Kw::Long) {
+            let (unit, amount) = match self.lex(k) {
+                Lex::Unit(u) => (u, Some(1)),
+                Lex::Units(u) => (u, None),
+                _ => return None,
+            };
+            return Some(Found::new(
+                k,
+                k + 2,
+                Spec::Duration(duration(amount, false, unit)),
+            ));
+        }
         // Bare plurals after a preposition: "for years", "within weeks", "in the weeks before".
         if !lead {
             if let Lex::Units(unit) = self.lex(k) {
@@ -2181,7 +2194,8 @@ impl<'a> Grammar<'a> {
             Lex::Ordinal(2) if amount.is_some() => (Unit::Second, false),
             _ => return None,
         };
-        if amount.is_none() && !plural {
+        // "a several-year tenure" is a length; "the past year" is not.
+        if amount.is_none() && !plural && !(hyphenated && self.is(k, Kw::Several)) {
             return None;
         }
         // "three-quarters of its food", "more than a quarter of the market": shares, not times.
@@ -2240,7 +2254,10 @@ impl<'a> Grammar<'a> {
                         | Kw::Measure
                 ))
             );
-            if !hedged {
+            // "a month after the strike", "a month or two": the length between or around.
+            let measured = matches!(self.kw(last + 1), Some(Kw::After | Kw::Before))
+                || (self.is(last + 1, Kw::Or) && self.cardinal(last + 2).is_some());
+            if !hedged && !measured {
                 return None;
             }
         }

@@ -212,6 +212,8 @@ pub(crate) enum Kw {
     PastVerb,
     /// Verbs and adjectives whose infinitive looks ahead: "decided to admit", "ready to leave".
     Intent,
+    /// "long": "day-long", "decades-long" are lengths.
+    Long,
     /// "still": an adverb that may stand before an adjective ("a still unspecified date").
     Still,
     /// Verbs that take a length: "lasted a week", "took a decade".
@@ -640,6 +642,7 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("though", Kw::Clause),
     ("whereas", Kw::Clause),
     ("still", Kw::Still),
+    ("long", Kw::Long),
     ("decided", Kw::Intent),
     ("decide", Kw::Intent),
     ("decides", Kw::Intent),
