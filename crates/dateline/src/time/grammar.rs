@@ -231,6 +231,8 @@ pub(crate) enum Spec {
     },
     /// A holiday, by tense.
     Holiday(Holiday, Lean, Option<i32>),
+    /// The week of a holiday ("Easter week", "Thanksgiving week"), by tense.
+    HolidayWeek(Holiday),
     /// "N units ago/earlier/later": like `Shift`, but keeps the finer grain of a quarter or month
     /// it counts from ("a year earlier" of the third quarter is last year's third quarter).
     Ago {
@@ -425,6 +427,7 @@ impl<'a> Grammar<'a> {
                 | Spec::Weekday(..)
                 | Spec::StoryWeekday(..)
                 | Spec::Holiday(..)
+                | Spec::HolidayWeek(..)
                 | Spec::InYear { .. }
         ) || f.first == self.lo
         {
@@ -1562,6 +1565,11 @@ impl<'a> Grammar<'a> {
             }
             _ => return None,
         };
+        // "Easter week": the week the holiday falls in.
+        if self.lex(last + 1) == Lex::Unit(Unit::Week) && self.tk(last + 1).is_some_and(|t| !t.cap)
+        {
+            return Some(Found::new(i, last + 1, Spec::HolidayWeek(h)));
+        }
         Some(Found::new(i, last, Spec::Holiday(h, Lean::Tense, None)))
     }
 

@@ -313,14 +313,7 @@ impl Resolver {
                         None => (None, Anchoring::None),
                     }
                 };
-                let week = day.and_then(|d| d.interval()).map(|iv| {
-                    let w = iv.start.iso_week();
-                    DateValue::Week {
-                        year: Some(w.year()),
-                        week: Some(w.week() as u8),
-                    }
-                });
-                (week.map(DateOrFixed::Date), anchoring)
+                (day.and_then(week_of).map(DateOrFixed::Date), anchoring)
             }
             Spec::Weekday(w, lean) | Spec::StoryWeekday(w, lean) => {
                 // "the previous Friday" counts from the story's day, "Friday" from publication.
@@ -429,6 +422,14 @@ impl Resolver {
                         .map(|iv| DateOrFixed::Date(DateValue::from_date(iv.start))),
                     Anchoring::Publication,
                 )
+            }
+            Spec::HolidayWeek(h) => {
+                let (day, anchoring) = self.date_of(&Spec::Holiday(h, Lean::Tense, None), tense);
+                let week = match day {
+                    Some(DateOrFixed::Date(d)) => week_of(d),
+                    _ => None,
+                };
+                (week.map(DateOrFixed::Date), anchoring)
             }
             Spec::ReportPeriod { year, quarter } => {
                 let Some(dct) = self.dct else {
@@ -625,6 +626,15 @@ fn add_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
     } else {
         first.checked_sub_months(Months::new(n.unsigned_abs()))
     }
+}
+
+/// The ISO week a date falls in.
+fn week_of(d: DateValue) -> Option<DateValue> {
+    let w = d.interval()?.start.iso_week();
+    Some(DateValue::Week {
+        year: Some(w.year()),
+        week: u8::try_from(w.week()).ok(),
+    })
 }
 
 /// The weekday `w` nearest to `dct` in the direction the lean or tense gives.
