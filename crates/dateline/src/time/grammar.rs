@@ -732,6 +732,14 @@ impl<'a> Grammar<'a> {
         true
     }
 
+    /// Whether the weekday at `i` shares the plural part of the next: "Monday and Tuesday
+    /// nights".
+    fn shares_plural_part(&self, i: usize) -> bool {
+        matches!(self.kw(i + 1), Some(Kw::And | Kw::Or))
+            && self.weekday(i + 2).is_some()
+            && self.plural_part(i + 3)
+    }
+
     /// Whether the token at `i` is a part of the day in the plural ("nights", "mornings").
     fn plural_part(&self, i: usize) -> bool {
         self.tk(i).is_some_and(|t| {
@@ -938,7 +946,8 @@ impl<'a> Grammar<'a> {
                 date.first = k;
                 return Some(date);
             }
-            if the == 1 {
+            // "Monday and Tuesday nights" is a recurrence (see `recurrence`).
+            if the == 1 || self.shares_plural_part(k) {
                 return None;
             }
             return Some(Found::new(i, k, Spec::Weekday(w, Lean::Tense)));
@@ -2351,12 +2360,20 @@ impl<'a> Grammar<'a> {
                 }
                 return Some(f);
             }
-            // "Tuesday nights": the plural part makes the day a recurrence.
-            Lex::Weekday(w) if self.weekday(i).is_some() && self.plural_part(i + 1) => {
-                let Lex::Part(p) = self.lex(i + 1) else {
+            // "Tuesday nights": the plural part makes the day a recurrence, and the first day
+            // of "Monday and Tuesday nights" one too.
+            Lex::Weekday(w) if self.weekday(i).is_some() => {
+                let (last, part) = if self.plural_part(i + 1) {
+                    (i + 1, i + 1)
+                } else if self.shares_plural_part(i) {
+                    (i, i + 3)
+                } else {
                     return None;
                 };
-                let mut f = Found::new(i, i + 1, Spec::EveryDate(DateValue::Weekday(w)));
+                let Lex::Part(p) = self.lex(part) else {
+                    return None;
+                };
+                let mut f = Found::new(i, last, Spec::EveryDate(DateValue::Weekday(w)));
                 f.time = Some(TimeOfDay::Part(p));
                 return Some(f);
             }
