@@ -379,7 +379,8 @@ impl<'a> Grammar<'a> {
             }
             match self.parse_at(i) {
                 Some(found) if self.title_like(&found) => i = found.last + 1,
-                Some(found) => {
+                Some(mut found) => {
+                    self.apposition(out, &mut found);
                     // A range "9-12 September" gives its first day as an expression of its own.
                     if let Some(first_day) = self.range_start(&found) {
                         if first_day.first >= free {
@@ -2643,6 +2644,34 @@ impl<'a> Grammar<'a> {
 }
 
 impl Grammar<'_> {
+    /// "Oct. 12, the day before the crash": the phrase describes the date just named, so it is
+    /// that day, not one before it ("Oct. 12, the day before," without an event still is).
+    fn apposition(&self, out: &[Found], found: &mut Found) {
+        let Spec::Shift {
+            unit: Unit::Day,
+            n: -1 | 1,
+            base: Base::Narrative,
+        } = found.spec
+        else {
+            return;
+        };
+        let named_day = out.last().is_some_and(|prev| {
+            spec_is_day(&prev.spec)
+                && prev.last + 2 == found.first
+                && self.punct(prev.last + 1, ',')
+        });
+        let event_follows = self
+            .tk(found.last + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word && found.last + 1 < self.hi);
+        if named_day && event_follows {
+            found.spec = Spec::Shift {
+                unit: Unit::Day,
+                n: 0,
+                base: Base::Narrative,
+            };
+        }
+    }
+
     /// The last day of a range written month first ("April 24 and 25", "Sept. 9-12"), as its
     /// own expression. The number must end the phrase: "April 24 and 25 people" is a count.
     fn range_end(&self, found: &Found) -> Option<Found> {
