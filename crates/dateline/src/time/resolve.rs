@@ -30,6 +30,7 @@ pub(crate) struct TenseCue {
 /// before the expression wins, else the nearest after it ("on Friday, officials said").
 pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize) -> TenseCue {
     const WINDOW: usize = 10;
+    const FUTURE_WINDOW: usize = 16;
     let lex = |i: usize| toks.get(i).map_or(Lex::Other, |t| t.lex);
     // "Wednesday's ruling" names a happening, most likely one already reported: a "would" of
     // the clause ("ways to get around Wednesday's ruling") does not move it ahead.
@@ -105,12 +106,23 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
             || (t.kind == TokenKind::Punct && matches!(t.first, ';' | ':' | '(' | ')'));
         splits || (joins && !in_names(i))
     };
-    for i in (lo.max(first.saturating_sub(WINDOW))..first).rev() {
+    for i in (lo.max(first.saturating_sub(FUTURE_WINDOW))..first).rev() {
         // A parenthesis that opens right at the expression restates the clause around it:
         // "will leave at 4 in the morning (4 a.m. Thursday)".
         let opens_here = i + 1 == first && toks[i].first == '(';
         if boundary(i) && !opens_here {
             break;
+        }
+        // Past a few words only a future auxiliary still governs the clause: "will be named
+        // commander of the shuttle for a mission in December".
+        if first - i > WINDOW {
+            if lex(i) == Lex::Kw(Kw::Will) {
+                return TenseCue {
+                    tense: Tense::Future,
+                    before: true,
+                };
+            }
+            continue;
         }
         if let Some(tense) = marker(i) {
             return TenseCue {
