@@ -390,23 +390,7 @@ impl<'a> Grammar<'a> {
                     free = found.last + 1;
                     i = found.last + 1;
                     // "April 24 and 25", "Sept. 9-12": the last day is an expression too.
-                    let last_day = self.range_end(&found);
-                    let mut found = found;
-                    if let (
-                        Some(Found {
-                            spec: Spec::Calendar(DateValue::Day { year: Some(y), .. }, _),
-                            ..
-                        }),
-                        Spec::Calendar(
-                            DateValue::Day {
-                                year: year @ None, ..
-                            },
-                            _,
-                        ),
-                    ) = (&last_day, &mut found.spec)
-                    {
-                        *year = Some(*y);
-                    }
+                    let last_day = self.range_end(&mut found);
                     out.push(found);
                     if let Some(last_day) = last_day {
                         free = last_day.last + 1;
@@ -2641,9 +2625,7 @@ impl<'a> Grammar<'a> {
         }
         Some(Found::new(start, start, Spec::Calendar(v, lean)))
     }
-}
 
-impl Grammar<'_> {
     /// "Oct. 12, the day before the crash": the phrase describes the date just named, so it is
     /// that day, not one before it ("Oct. 12, the day before," without an event still is).
     fn apposition(&self, out: &[Found], found: &mut Found) {
@@ -2673,8 +2655,9 @@ impl Grammar<'_> {
     }
 
     /// The last day of a range written month first ("April 24 and 25", "Sept. 9-12"), as its
-    /// own expression. The number must end the phrase: "April 24 and 25 people" is a count.
-    fn range_end(&self, found: &Found) -> Option<Found> {
+    /// own expression. The number must end the phrase: "April 24 and 25 people" is a count. A
+    /// year after the last day is the first day's too.
+    fn range_end(&self, found: &mut Found) -> Option<Found> {
         let Spec::Calendar(DateValue::Day { month, day, year }, lean) = found.spec else {
             return None;
         };
@@ -2713,7 +2696,14 @@ impl Grammar<'_> {
                     month,
                     day: d,
                 };
+                let first = DateValue::Day {
+                    year: Some(y),
+                    month,
+                    day,
+                };
                 v.interval()?;
+                first.interval()?;
+                found.spec = Spec::Calendar(first, Lean::Tense);
                 return Some(Found::new(at, ylast, Spec::Calendar(v, Lean::Tense)));
             }
         }

@@ -138,9 +138,9 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
         // A deadline that opens the sentence is past if its clause has a past perfect.
         let past_perfect = ahead
             && first == lo + 1
-            && toks[(last + 1).min(hi)..hi.min(last + 1 + WINDOW)]
-                .iter()
-                .any(|t| t.lex == Lex::Kw(Kw::Had));
+            && toks
+                .get(last + 1..hi.min(last + 1 + WINDOW))
+                .is_some_and(|after| after.iter().any(|t| t.lex == Lex::Kw(Kw::Had)));
         return TenseCue {
             tense: if past_perfect {
                 Tense::Past
