@@ -66,8 +66,9 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
             Lex::Kw(Kw::Was | Kw::Had | Kw::Did | Kw::Said) => Some(Tense::Past),
             // A participle after "be" or "have" ("will be held", "has signed") takes its tense
             // from the auxiliary, which the scan meets next.
-            Lex::Kw(Kw::PastVerb) | Lex::Other
-                if (t.lex != Lex::Other || t.past_form)
+            // ("decided" and the like are past too where no infinitive follows.)
+            Lex::Kw(Kw::PastVerb | Kw::Intent) | Lex::Other
+                if (t.lex == Lex::Kw(Kw::PastVerb) || t.past_form)
                     && !(i > 0 && matches!(lex(i - 1), Lex::Kw(Kw::Be | Kw::Is | Kw::Have)))
                     && !attributive(toks, i) =>
             {
