@@ -709,7 +709,7 @@ impl<'a> Grammar<'a> {
                         | Kw::Every
                         | Kw::Each
                 )
-            ) || (before == Lex::Kw(Kw::The) && self.noun_after_month(i))
+            ) || (before == Lex::Kw(Kw::The) && self.noun_follows(i + 1))
                 || i.checked_sub(1).is_some_and(|p| self.hyphen(p))
                 || (matches!(before, Lex::Kw(Kw::To | Kw::And | Kw::Through))
                     && (i.saturating_sub(4)..i).any(|p| matches!(self.lex(p), Lex::Month(_))));
@@ -729,14 +729,6 @@ impl<'a> Grammar<'a> {
     fn plural_part(&self, i: usize) -> bool {
         self.tk(i).is_some_and(|t| {
             matches!(t.lex, Lex::Part(_)) && !t.cap && !t.possessive && t.last_byte == b's'
-        })
-    }
-
-    /// Whether a lower-case noun follows the month at `i`, which then modifies it ("the March
-    /// accession", "the May elections"); "the March on Washington" is a name.
-    fn noun_after_month(&self, i: usize) -> bool {
-        self.tk(i + 1).is_some_and(|n| {
-            n.kind == TokenKind::Word && n.lex == Lex::Other && !n.cap && !n.past_form
         })
     }
 
@@ -990,7 +982,7 @@ impl<'a> Grammar<'a> {
                     ));
                 }
                 // "the October slaying": the article is the noun's, not the month's.
-                let first = if the == 1 && self.noun_after_month(k) {
+                let first = if the == 1 && self.noun_follows(k + 1) {
                     k
                 } else {
                     i
@@ -1940,11 +1932,10 @@ impl<'a> Grammar<'a> {
     }
 
     /// A plain lower-case word at `j`, most likely the noun that the words before it qualify
-    /// ("the short term rating"), not a verb in the past or a function word.
+    /// ("the short term rating", "the March accession", "the May vote"; not "the March on
+    /// Washington"), not a verb in the past or a function word.
     fn noun_follows(&self, j: usize) -> bool {
-        self.tk(j).is_some_and(|t| {
-            t.kind == TokenKind::Word && t.lex == Lex::Other && !t.cap && !t.past_form
-        })
+        self.tk(j).is_some_and(plain_word)
     }
 
     /// "this year's third quarter", "last year's quarter", "next year's first half".
@@ -2714,6 +2705,15 @@ impl<'a> Grammar<'a> {
         };
         Some(Found::new(at, at, Spec::Calendar(v, lean)))
     }
+}
+
+/// A lower-case word that is neither a function word nor a past form: a noun, or a verb in the
+/// base form ("vote", "plan" and the other words of intent count too).
+pub(crate) fn plain_word(t: &Tk) -> bool {
+    t.kind == TokenKind::Word
+        && !t.cap
+        && !t.past_form
+        && matches!(t.lex, Lex::Other | Lex::Kw(Kw::Intent | Kw::Plan))
 }
 
 fn to_24(hour: u8, pm: bool) -> u8 {

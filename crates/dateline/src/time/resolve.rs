@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use super::grammar::{Base, Found, Lean, PeriodYear, ReportCue, Spec, Tk};
+use super::grammar::{plain_word, Base, Found, Lean, PeriodYear, ReportCue, Spec, Tk};
 use super::lexicon::{Holiday, Kw, Lex, Unit};
 use super::value::{DateValue, Granularity, Interval, TimexValue};
 use super::{Anchoring, TimexType};
@@ -57,9 +57,7 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
             Lex::Kw(Kw::To)
                 if i > 0
                     && lex(i - 1) == Lex::Kw(Kw::Intent)
-                    && toks.get(i + 1).is_some_and(|n| {
-                        n.kind == TokenKind::Word && n.lex == Lex::Other && !n.cap && !n.past_form
-                    }) =>
+                    && toks.get(i + 1).is_some_and(plain_word) =>
             {
                 Some(Tense::Future)
             }
