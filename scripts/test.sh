@@ -23,6 +23,13 @@ cargo test -p dateline --no-default-features --test timeline_exports --test seed
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 
+step "README: every section heading once (a doubled section is a bad merge)"
+repeated="$(grep -E '^#{2,3} ' README.md | sort | uniq -d)"
+if [[ -n "$repeated" ]]; then
+    printf 'README repeats these headings:\n%s\n' "$repeated" >&2
+    exit 1
+fi
+
 # --- Python package -----------------------------------------------------------------------
 # Built with pip (maturin as the build backend) into a fresh virtual environment, then its
 # tests, the example notebook (executed headlessly by the tests), mypy and stubtest, from
