@@ -2572,9 +2572,10 @@ impl<'a> Grammar<'a> {
         if self.is(last + 1, Kw::Zone) {
             last += 1;
         }
-        // A day right after: "10 p.m. Wednesday", "noon Thursday", "9 p.m. EST, Nov. 9".
+        // A day right after: "10 p.m. Wednesday", "noon Thursday", "9 p.m. EST, Nov. 9",
+        // "10 a.m. on Tuesday".
         let mut j = last + 1;
-        if self.punct(j, ',') {
+        if self.punct(j, ',') || self.is(j, Kw::On) {
             j += 1;
         }
         if let Some(mut day) = self.calendar(j).or_else(|| self.relative(j)) {
