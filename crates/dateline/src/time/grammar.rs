@@ -1108,6 +1108,14 @@ impl<'a> Grammar<'a> {
 
         // Decades: "1990s", "the '90s", "the nineties".
         match t.alnum {
+            // "the 1800s" is a century; "the 2000s", like "the 1990s", a decade.
+            Alnum::Decade(y) if y % 100 == 0 && y < 2000 => {
+                return Some(Found::new(
+                    i,
+                    k,
+                    Spec::Calendar(DateValue::Century(y / 100), Lean::Tense),
+                ));
+            }
             Alnum::Decade(y) => {
                 return Some(Found::new(
                     i,
@@ -1424,6 +1432,13 @@ impl<'a> Grammar<'a> {
                 }
             }
         };
+        // "the first half of the decade", "the second half of the month": not a year's half.
+        if self.is(unit_at + 1, Kw::Of) {
+            let j = unit_at + 2 + usize::from(self.is(unit_at + 2, Kw::The));
+            if matches!(self.lex(j), Lex::Unit(u) if u != Unit::Year) {
+                return None;
+            }
+        }
         let mut last = unit_at;
         if year.is_none() {
             let mut j = unit_at + 1;
