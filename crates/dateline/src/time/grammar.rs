@@ -2007,7 +2007,15 @@ impl<'a> Grammar<'a> {
                     }
                 }
                 let possessive = self.tk(i + 1).is_some_and(|t| t.possessive);
-                if matches!(unit, Unit::Quarter | Unit::Week | Unit::Weekend)
+                // "the end of the month": the month is the current one, as "the week" is.
+                let bounds_the_month = unit == Unit::Month
+                    && i >= 2
+                    && self.is(i - 1, Kw::Of)
+                    && matches!(
+                        self.kw(i - 2),
+                        Some(Kw::End | Kw::Start | Kw::Beginning | Kw::Middle)
+                    );
+                if (matches!(unit, Unit::Quarter | Unit::Week | Unit::Weekend) || bounds_the_month)
                     && !matches!(next, Some(Kw::Of | Kw::After | Kw::Before))
                     && !self.hyphen(i + 2)
                     && !possessive
