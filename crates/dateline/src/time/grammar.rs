@@ -1727,6 +1727,24 @@ impl<'a> Grammar<'a> {
                 Some(f)
             }
             Lex::Part(p) => {
+                // "the next morning", "the previous evening", "that night": the story's day or
+                // one next to it. ("the following mornings" is no one day.)
+                if base == Base::Narrative {
+                    if u.last_byte == b's' {
+                        return None;
+                    }
+                    let mut f = Found::new(
+                        i,
+                        j,
+                        Spec::Shift {
+                            unit: Unit::Day,
+                            n,
+                            base,
+                        },
+                    );
+                    f.time = Some(TimeOfDay::Part(p));
+                    return Some(f);
+                }
                 // "this morning", "last night", "this afternoon".
                 if the == 1 {
                     return None;
