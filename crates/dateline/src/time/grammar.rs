@@ -2638,9 +2638,7 @@ impl<'a> Grammar<'a> {
         };
         let first = found.first;
         let sep = first.checked_sub(1)?;
-        let is_sep =
-            self.hyphen(sep) || matches!(self.kw(sep), Some(Kw::To | Kw::And | Kw::Through));
-        if !is_sep {
+        if !self.range_sep(sep) {
             return None;
         }
         let start = sep.checked_sub(1)?;
@@ -2657,6 +2655,11 @@ impl<'a> Grammar<'a> {
             return None;
         }
         Some(Found::new(start, start, Spec::Calendar(v, lean)))
+    }
+
+    /// Whether the token at `i` joins the two days of a range: "9-12", "9 to 12", "9 and 12".
+    fn range_sep(&self, i: usize) -> bool {
+        self.hyphen(i) || matches!(self.kw(i), Some(Kw::To | Kw::And | Kw::Through))
     }
 
     /// "Oct. 12, the day before the crash": the phrase describes the date just named, so it is
@@ -2697,12 +2700,9 @@ impl<'a> Grammar<'a> {
         if !matches!(self.lex(found.first), Lex::Month(_)) {
             return None;
         }
-        let sep = found.last + 1;
-        let is_sep =
-            self.hyphen(sep) || matches!(self.kw(sep), Some(Kw::To | Kw::And | Kw::Through));
-        let at = sep + 1;
+        let at = found.last + 2;
         let tk = self.tk(at)?;
-        if !is_sep || tk.kind != TokenKind::Number || tk.digits > 2 {
+        if !self.range_sep(found.last + 1) || tk.kind != TokenKind::Number || tk.digits > 2 {
             return None;
         }
         let d = u8::try_from(tk.num?).ok()?;

@@ -296,6 +296,16 @@ impl Resolver {
         resolved
     }
 
+    /// The ISO week of the day `day` resolves to ("the week of March 6", "Easter week").
+    fn week_holding(&self, day: &Spec, tense: Tense) -> (Option<DateOrFixed>, Anchoring) {
+        let (day, anchoring) = self.date_of(day, tense);
+        let week = match day {
+            Some(DateOrFixed::Date(d)) => week_of(d),
+            _ => None,
+        };
+        (week.map(DateOrFixed::Date), anchoring)
+    }
+
     fn date_of(&self, spec: &Spec, tense: Tense) -> (Option<DateOrFixed>, Anchoring) {
         let fixed = |k, v| (Some(DateOrFixed::Fixed(k, v)), Anchoring::None);
         match *spec {
@@ -315,17 +325,7 @@ impl Resolver {
                     None => (Some(DateOrFixed::Date(v)), Anchoring::None),
                 }
             }
-            Spec::WeekOf(v, lean) => {
-                let (day, anchoring) = if v.is_complete() {
-                    (Some(v), Anchoring::Explicit)
-                } else {
-                    match self.dct {
-                        Some(dct) => (fill_year(v, lean, tense, dct), Anchoring::Publication),
-                        None => (None, Anchoring::None),
-                    }
-                };
-                (day.and_then(week_of).map(DateOrFixed::Date), anchoring)
-            }
+            Spec::WeekOf(v, lean) => self.week_holding(&Spec::Calendar(v, lean), tense),
             Spec::Weekday(w, lean) | Spec::StoryWeekday(w, lean) => {
                 // "the previous Friday" counts from the story's day, "Friday" from publication.
                 let (day, anchoring) = if matches!(*spec, Spec::StoryWeekday(..)) {
@@ -434,14 +434,7 @@ impl Resolver {
                     Anchoring::Publication,
                 )
             }
-            Spec::HolidayWeek(h) => {
-                let (day, anchoring) = self.date_of(&Spec::Holiday(h, Lean::Tense, None), tense);
-                let week = match day {
-                    Some(DateOrFixed::Date(d)) => week_of(d),
-                    _ => None,
-                };
-                (week.map(DateOrFixed::Date), anchoring)
-            }
+            Spec::HolidayWeek(h) => self.week_holding(&Spec::Holiday(h, Lean::Tense, None), tense),
             Spec::ReportPeriod { year, quarter } => {
                 let Some(dct) = self.dct else {
                     return (None, Anchoring::None);
