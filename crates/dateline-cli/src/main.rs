@@ -115,7 +115,7 @@ struct TimelineArgs {
     #[command(flatten)]
     sources: input::Sources,
     /// Only the events that involve NAME (matched by name key: other spellings and partial
-    /// names match, e.g. "Lavrov" or "Sergei Lavrov" for "Sergey Lavrov").
+    /// names match, e.g. "Okafor" or "Ngozi Okafor" for "Ngozie Okafor").
     #[arg(long, value_name = "NAME")]
     about: Option<String>,
     /// Only the events whose date overlaps START..END, inclusive (YYYY-MM-DD, YYYY-MM or

@@ -163,13 +163,13 @@ mod tests {
         let table = text_table(
             "d",
             &[
-                t(3, 11, "16 March", "2023-03-16", None),
+                t(3, 11, "11 April", "2021-04-11", None),
                 t(120, 124, "2023", "2023", Some(Modifier::Start)),
             ],
         );
         assert_eq!(
             table,
-            "d  3-11         \"16 March\"            DATE      2023-03-16\n\
+            "d  3-11         \"11 April\"            DATE      2021-04-11\n\
              d  120-124      \"2023\"                DATE      2023        START\n"
         );
         assert_eq!(text_table("e", &[]), "e  (no temporal expressions)\n");

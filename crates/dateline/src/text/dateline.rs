@@ -313,7 +313,7 @@ impl View<'_> {
         }
     }
 
-    /// `MOSCOW, March 16 (Reuters) -`, `NAIROBI, Kenya, Aug. 8 (AP) _`, `PARIS, 16 March -`.
+    /// `LAGOS, June 3 (Reuters) -`, `NAIROBI, Kenya, Aug. 8 (AP) _`, `PARIS, 3 June -`.
     fn wire(&self, k: usize) -> Option<Dateline> {
         if !self.capitalized_word(k) {
             return None;

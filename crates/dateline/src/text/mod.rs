@@ -157,7 +157,7 @@ pub(crate) fn pack_word(word: &[u8]) -> Option<u128> {
 /// use dateline::text::{segment, DatelineKind, TokenKind};
 /// use dateline::time::DateValue;
 ///
-/// let text = "MOSCOW, March 16 (Reuters) - Mr. Lavrov met the delegation at 10 a.m. on \
+/// let text = "LAGOS, June 3 (Reuters) - Mr. Okafor met the delegation at 10 a.m. on \
 ///             Thursday. It was the U.S. The talks lasted 3.5 hours.";
 /// let s = segment(text);
 ///
@@ -172,8 +172,8 @@ pub(crate) fn pack_word(word: &[u8]) -> Option<u128> {
 ///
 /// let dateline = s.dateline.unwrap();
 /// assert_eq!(dateline.kind, DatelineKind::Wire);
-/// assert_eq!(&text[dateline.start..dateline.end], "March 16");
-/// assert_eq!(dateline.date, DateValue::Day { year: None, month: 3, day: 16 });
+/// assert_eq!(&text[dateline.start..dateline.end], "June 3");
+/// assert_eq!(dateline.date, DateValue::Day { year: None, month: 6, day: 3 });
 /// ```
 pub fn segment(text: &str) -> Segmented {
     let tokens = token::tokenize(text);

@@ -283,10 +283,7 @@ fn abbreviations_and_sentences() {
         sentences("Bring food, water, etc. Then go."),
         ["Bring food, water, etc.", "Then go."]
     );
-    assert_eq!(
-        sentences("They met e.g. Lavrov."),
-        ["They met e.g. Lavrov."]
-    );
+    assert_eq!(sentences("They met e.g. Nolan."), ["They met e.g. Nolan."]);
     assert_eq!(
         sentences(r#"He said "No." The end."#),
         [r#"He said "No.""#, "The end."]
@@ -345,12 +342,12 @@ fn title_case_headlines() {
 #[test]
 fn lone_punctuation_does_not_end_a_sentence() {
     assert_eq!(
-        sentences("“…Alexei Malashenko said so. He left."),
-        ["“…Alexei Malashenko said so.", "He left."]
+        sentences("“…Maria Okafor said so. He left."),
+        ["“…Maria Okafor said so.", "He left."]
     );
     assert_eq!(
-        sentences("ended… ‘\n“Karasin said so."),
-        ["ended… ‘", "“Karasin said so."]
+        sentences("ended… ‘\n“Okafor said so."),
+        ["ended… ‘", "“Okafor said so."]
     );
 }
 
