@@ -69,6 +69,18 @@ fn one(id: &str, text: String) -> Vec<Document> {
     vec![Document::new(id, text)]
 }
 
+/// Documents of about `bytes` bytes in all, the `i`-th of them `text(i)`.
+fn many(prefix: &str, bytes: usize, text: impl Fn(usize) -> String) -> Vec<Document> {
+    let mut docs = Vec::new();
+    let mut total = 0;
+    while total < bytes {
+        let t = text(docs.len());
+        total += t.len();
+        docs.push(Document::new(format!("{prefix}-{}", docs.len()), t));
+    }
+    docs
+}
+
 /// All the seed articles, end to end.
 fn seed_text() -> String {
     common::seeds()
@@ -241,6 +253,39 @@ fn shapes() -> Vec<Shape> {
                 docs
             },
         },
+        Shape {
+            // No publication dates: the weekday stays a bare weekday that any day of any
+            // report may be, and every report names the same person.
+            name: "undated reports naming one person on a bare weekday",
+            make: |n| {
+                many("weekday", n, |_| {
+                    "John Smith said on Monday that the talks would resume.".to_owned()
+                })
+            },
+        },
+        Shape {
+            // Half the reports name one person, the others another: each name is one few
+            // documents give, which a weekday mention joins through.
+            name: "undated reports naming one of two people on a bare weekday",
+            make: |n| {
+                many("pair", n, |i| {
+                    if i % 2 == 0 {
+                        "John Smith said on Monday that the talks would resume.".to_owned()
+                    } else {
+                        "Mary Jones said on Tuesday that the talks had ended.".to_owned()
+                    }
+                })
+            },
+        },
+        Shape {
+            name: "a bare weekday in one line without punctuation",
+            make: |n| {
+                one(
+                    "weekdays",
+                    repeat("Smith said Monday the talks would resume and ", n),
+                )
+            },
+        },
     ]
 }
 
@@ -393,4 +438,39 @@ fn copies_of_a_report_are_one_event_each() {
         );
     }
     assert_eq!(timeline.events.len(), single.events.len() + 1);
+}
+
+/// Time to build the shapes named `name` at `bytes` and at four times that, as a ratio per
+/// byte: 4 for a linear build, 16 for a quadratic one.
+fn quadrupling(name: &str, bytes: usize) -> f64 {
+    let shape = shapes()
+        .into_iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no shape {name:?}"));
+    measure(&(shapes()[0].make)(1024), 1);
+    let (small, large) = ((shape.make)(bytes), (shape.make)(4 * bytes));
+    let size = |d: &[Document]| d.iter().map(|d| d.text.len()).sum::<usize>() as f64;
+    let (t1, _) = measure(&small, 2);
+    let (t2, _) = measure(&large, 2);
+    let ratio = size(&small) * 4.0 / size(&large) * t2.as_secs_f64() / t1.as_secs_f64().max(1e-9);
+    eprintln!("{name}: {t1:.3?} → {t2:.3?} at four times the input: x{ratio:.2}");
+    ratio
+}
+
+#[test]
+fn bare_weekdays_of_many_mentions_merge_in_linear_time() {
+    // Issue 18: each weekday mention was compared with every mention sharing one of its names
+    // (2,000 undated reports 1.4 s, 8,000 36.8 s). Four times the input: 16 times the time
+    // then, about 4 now; 10 leaves room for a busy machine.
+    for name in [
+        "undated reports naming one person on a bare weekday",
+        "undated reports naming one of two people on a bare weekday",
+        "a bare weekday in one line without punctuation",
+    ] {
+        let ratio = quadrupling(name, 32 * 1024);
+        assert!(
+            ratio < 10.0,
+            "{name}: four times the input took x{ratio:.2} the time"
+        );
+    }
 }

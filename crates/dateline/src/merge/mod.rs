@@ -107,6 +107,13 @@ const MAX_CACHED_PAIRS: usize = 1 << 20;
 /// event that share a name still join through their neighbours.
 const FUZZY_WINDOW: usize = 64;
 
+/// A bare weekday is compared with the mentions that share one of its names: with all of them
+/// where a name has at most this many (outside its own sentence), else with the nearest this
+/// many in document order. News gives far fewer, and every pair is compared; thousands of
+/// reports naming one person would otherwise be compared with each weekday mention of them.
+/// Mentions of one event that share a name still join through their neighbours.
+const WEEKDAY_WINDOW: usize = 512;
+
 /// A name of [`Names`]: its [`NameKey::block`] class in the high half, its id in the low
 /// half. Sorted lists of them hold the names of one class, the only ones that can match a name
 /// of that class, as one run.
@@ -735,11 +742,17 @@ fn cluster_pass(
     );
     let mut copies: HashMap<Signature<'_>, (usize, Option<usize>)> =
         HashMap::with_capacity(items.len());
+    // A bare weekday joins only through a name few documents give (see `same_event`).
+    let joins_as_weekday = |it: &Item| {
+        matches!(it.when, DateValue::Weekday(_))
+            && it.sentence_names.iter().any(|&k| names.specific(k))
+    };
     for (i, it) in items.iter().enumerate() {
-        // A weekday joins only through a specific participant, so copies of one need not join;
-        // a mention without names joins nothing.
+        // Copies of a weekday join only through such a name; a mention without names joins
+        // nothing.
         let unnamed = it.participants.is_empty() && it.sentence_names.is_empty();
-        if unnamed || matches!(it.when, DateValue::Weekday(_)) {
+        let weekday = matches!(it.when, DateValue::Weekday(_));
+        if unnamed || (weekday && !joins_as_weekday(it)) {
             continue;
         }
         let key = (
@@ -875,35 +888,15 @@ fn cluster_pass(
         }
     }
     // A bare weekday ("on Thursday", no publication date to place it) can be any day: it is
-    // compared with the mentions of its class that name someone it names.
-    let mut by_name: HashMap<(u8, NameRef), Vec<usize>> = HashMap::new();
-    let any_weekday = items
-        .iter()
-        .any(|it| matches!(it.when, DateValue::Weekday(_)));
-    for (i, it) in items
+    // compared with the mentions of its class that name someone it names. Only a weekday
+    // mention with a name few documents give can join one (`same_event`), and the other
+    // mentions of its own sentence are other events: neither is compared.
+    if items
         .iter()
         .enumerate()
-        .filter(|&(i, _)| any_weekday && compared[i])
+        .any(|(i, it)| compared[i] && joins_as_weekday(it))
     {
-        for &k in &it.sentence_names {
-            by_name.entry((it.group, k)).or_default().push(i);
-        }
-    }
-    for (i, it) in items.iter().enumerate() {
-        if !matches!(it.when, DateValue::Weekday(_)) {
-            continue;
-        }
-        let mut candidates: BTreeSet<usize> = BTreeSet::new();
-        for k in &it.sentence_names {
-            if let Some(list) = by_name.get(&(it.group, *k)) {
-                candidates.extend(list.iter().copied().filter(|&j| j != i));
-            }
-        }
-        for j in candidates {
-            if find(&mut parent, i) != find(&mut parent, j) && same_event(it, &items[j], &names) {
-                union(&mut parent, i, j);
-            }
-        }
+        weekday_pass(&items, &compared, &names, &mut parent, joins_as_weekday);
     }
     let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..items.len() {
@@ -912,6 +905,105 @@ fn cluster_pass(
     }
 
     (items, clusters.into_values().collect())
+}
+
+/// Where a mention is: its document and sentence, then its trigger.
+type Place = (usize, usize, usize);
+
+fn place_of(it: &Item) -> Place {
+    (it.doc, it.sentence, it.trigger_start)
+}
+
+/// The day of the week a mention's date can be, for the weekday pass: 0–6 from Monday, 7 for
+/// any day (a day without its year), `None` for a date that is no single day (a month, a
+/// year), which no bare weekday joins.
+fn weekday_class(it: &Item) -> Option<u8> {
+    match it.when {
+        DateValue::Weekday(w) => u8::try_from(w.num_days_from_monday()).ok(),
+        DateValue::Day { .. } => match it.days {
+            Some(iv) => u8::try_from(iv.start.weekday().num_days_from_monday()).ok(),
+            None => Some(ANY_WEEKDAY),
+        },
+        _ => None,
+    }
+}
+
+/// The [`weekday_class`] of a day that may be any day of the week.
+const ANY_WEEKDAY: u8 = 7;
+
+/// The weekday pass of [`cluster_pass`]: each bare weekday mention that `joins` says can join
+/// is compared with the mentions of its class group that share one of its sentence names
+/// exactly and whose date can be that weekday, up to [`WEEKDAY_WINDOW`] per name. Linear in the
+/// mentions: the lists by name are made once, and a mention's own sentence is skipped by a
+/// search rather than walked.
+fn weekday_pass(
+    items: &[Item],
+    compared: &[bool],
+    names: &Names,
+    parent: &mut [usize],
+    joins: impl Fn(&Item) -> bool,
+) {
+    // By class group, name and weekday class, the mentions that name it, in document order.
+    let mut by_name: HashMap<(u8, NameRef, u8), Vec<usize>> = HashMap::new();
+    for (i, it) in items.iter().enumerate().filter(|&(i, _)| compared[i]) {
+        let Some(class) = weekday_class(it) else {
+            continue;
+        };
+        for &k in &it.sentence_names {
+            by_name.entry((it.group, k, class)).or_default().push(i);
+        }
+    }
+    for list in by_name.values_mut() {
+        list.sort_unstable_by_key(|&j| (place_of(&items[j]), j));
+    }
+    // `seen[j] == i`: mention j is already a candidate of mention i.
+    let mut seen = vec![usize::MAX; items.len()];
+    let mut candidates: Vec<usize> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if !compared[i] || !joins(it) {
+            continue;
+        }
+        let (doc, sentence, trigger) = place_of(it);
+        let Some(class) = weekday_class(it) else {
+            continue;
+        };
+        candidates.clear();
+        // The mentions whose date can be its weekday: that weekday, or any day.
+        let lists = it
+            .sentence_names
+            .iter()
+            .flat_map(|&k| [class, ANY_WEEKDAY].map(|c| by_name.get(&(it.group, k, c))));
+        for list in lists.flatten() {
+            let at = |p: Place| list.partition_point(|&j| place_of(&items[j]) < p);
+            // The mentions of its own sentence join it only if they are the same words.
+            let (lo, hi) = (at((doc, sentence, 0)), at((doc, sentence + 1, 0)));
+            let (same_lo, same_hi) = (
+                at((doc, sentence, trigger)),
+                at((doc, sentence, trigger + 1)),
+            );
+            let (before, after) = (&list[..lo], &list[hi..]);
+            let from_before = before
+                .len()
+                .min((WEEKDAY_WINDOW / 2).max(WEEKDAY_WINDOW.saturating_sub(after.len())));
+            let from_after = after.len().min(WEEKDAY_WINDOW - from_before);
+            let near = before[before.len() - from_before..]
+                .iter()
+                .chain(&list[same_lo..same_hi])
+                .chain(&after[..from_after]);
+            for &j in near {
+                if j != i && seen[j] != i {
+                    seen[j] = i;
+                    candidates.push(j);
+                }
+            }
+        }
+        candidates.sort_unstable();
+        for &j in &candidates {
+            if find(parent, i) != find(parent, j) && same_event(it, &items[j], names) {
+                union(parent, i, j);
+            }
+        }
+    }
 }
 
 /// Passes of extraction and merging over which publication dates are inferred.
