@@ -286,6 +286,15 @@ fn shapes() -> Vec<Shape> {
                 )
             },
         },
+        Shape {
+            // One wire story run by every outlet: one event, a claim from each of them.
+            name: "one wire story in many documents",
+            make: |n| {
+                many("wire", n, |_| {
+                    "Foreign Minister Ana Silva met Omar Haddad in Lima on 3 March 2021.".to_owned()
+                })
+            },
+        },
     ]
 }
 
@@ -473,4 +482,46 @@ fn bare_weekdays_of_many_mentions_merge_in_linear_time() {
             "{name}: four times the input took x{ratio:.2} the time"
         );
     }
+}
+
+#[test]
+fn one_event_told_by_many_sources_reconciles_in_linear_time() {
+    use dateline::event::EventAnchoring;
+    use dateline::reconcile::{anchoring_weight, reconcile, DefaultPolicy, MentionClaim};
+    use dateline::time::DateValue;
+
+    // Issue 18: a wire story that every outlet runs is one event with a claim from each
+    // (40,000 copies took 10 s: a search of the claim's documents and a sort after each).
+    let day = DateValue::Day {
+        year: Some(2021),
+        month: 3,
+        day: 3,
+    };
+    let claims = |n: usize| -> Vec<MentionClaim> {
+        (0..n)
+            .map(|i| MentionClaim {
+                when: day,
+                doc: format!("outlet-{i:06}"),
+                weight: anchoring_weight(EventAnchoring::Explicit, &day),
+                explicit: true,
+                published_within: None,
+            })
+            .collect()
+    };
+    let time = |n: usize| {
+        let mentions = claims(n);
+        let t0 = Instant::now();
+        let (when, conflict, _) = reconcile(&mentions, &DefaultPolicy);
+        assert_eq!((when, conflict), (Some(day), None));
+        t0.elapsed()
+    };
+    time(1000);
+    let (t1, t2) = (time(20_000), time(80_000));
+    let ratio = t2.as_secs_f64() / t1.as_secs_f64().max(1e-9);
+    eprintln!("20,000 claims {t1:.3?}, 80,000 claims {t2:.3?}: x{ratio:.2}");
+    assert!(
+        ratio < 10.0,
+        "four times the claims took x{ratio:.2} the time"
+    );
+    assert!(t2 < Duration::from_secs(10), "80,000 claims took {t2:.3?}");
 }

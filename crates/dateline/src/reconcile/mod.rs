@@ -211,7 +211,9 @@ pub fn reconcile(
             .then_with(|| a.doc.cmp(&b.doc))
             .then_with(|| a_when.to_string().cmp(&b_when.to_string()))
     });
-    // The documents of each claim are borrowed until there is a conflict to report.
+    // The documents of each claim are borrowed until there is a conflict to report, and
+    // sorted and made distinct once at the end: a wire story that thousands of outlets run is
+    // one event with thousands of claims.
     let mut claims: Vec<(Claim, Vec<&str>)> = Vec::new();
     for (m, when) in order {
         let joined = claims.iter_mut().find_map(|(c, docs)| {
@@ -224,10 +226,7 @@ pub fn reconcile(
             Some((c, docs)) => {
                 c.weight += m.weight;
                 c.explicit += usize::from(m.explicit);
-                if !docs.contains(&m.doc.as_str()) {
-                    docs.push(&m.doc);
-                    docs.sort_unstable();
-                }
+                docs.push(&m.doc);
             }
             None => claims.push((
                 Claim {
@@ -239,6 +238,10 @@ pub fn reconcile(
                 vec![m.doc.as_str()],
             )),
         }
+    }
+    for (_, docs) in &mut claims {
+        docs.sort_unstable();
+        docs.dedup();
     }
     claims.sort_by(|(a, _), (b, _)| {
         b.weight
