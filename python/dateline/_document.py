@@ -27,7 +27,15 @@ def to_date(value: PublishedLike, document: Optional[str] = None, what: str = "p
     if isinstance(value, date):
         return value
     if isinstance(value, str):
-        return date.fromisoformat(_dateline.parse_published(value, document))
+        day = _dateline.parse_published(value, document)
+        if day.startswith("0000"):
+            # A real day of the calendar (1 BC), but not one a ``datetime.date`` can be.
+            of = "" if document is None else f" for document {document!r}"
+            raise _dateline.InvalidPublishedError(
+                f"invalid publication date {value!r}{of}: the year 0 is before the years 1–9999 "
+                "that datetime.date holds"
+            )
+        return date.fromisoformat(day)
     raise TypeError(
         f"{what} must be a datetime.date, an ISO date string (YYYY-MM-DD) or None, "
         f"not {type(value).__name__}"

@@ -425,6 +425,9 @@ def tag(text: str, published: PublishedLike = None) -> List[Timex]:
     ``published`` (a ``datetime.date`` or ``YYYY-MM-DD``) is the publication date that
     "Thursday" or "16 March" are resolved against; without it such values stay partial
     (``XXXX-03-16``). Offsets are ``str`` indices: ``text[t.start:t.end] == t.text``.
+
+    A date outside the years 1–9999 ("45 centuries ago") keeps its TIMEX3 value (``BC25``,
+    ``+10000-01-01``; see :class:`When`) and has no ``datetime.date`` bounds.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")

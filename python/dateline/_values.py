@@ -32,7 +32,12 @@ JsonObject = Dict[str, Any]
 
 
 def _day(value: Optional[str]) -> Optional[date]:
-    return None if value is None else date.fromisoformat(value)
+    """A day of the JSON contract; ``None`` for none, and for a day of a year outside the
+    1–9999 that ``datetime.date`` holds, which ISO 8601 writes ``0000-12-31`` (1 BC),
+    ``-2500-01-01`` or ``+10000-01-01``: the TIMEX3 value still says it."""
+    if value is None or value.startswith(("-", "+", "0000")):
+        return None
+    return date.fromisoformat(value)
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -47,6 +52,12 @@ class When:
     ``XXXX-03-16``, "a Thursday"). ``timex`` is the TIMEX3 value, ``edtf`` the Extended
     Date/Time Format where EDTF can say it, ``display`` the date as a reader writes it
     (``12 September 2022``, ``16 March (year unknown)``).
+
+    A day outside the years 1–9999 that ``datetime.date`` holds is ``None`` too, and ``timex``
+    says the value: years before 1 as TimeML writes years BC, ``BC`` and the digits of the ISO
+    8601 year (``BC0024`` is the year -24, 25 BC; ``0000`` is 1 BC; ``BC25`` the century -2500
+    to -2401), years after 9999 with a ``+`` (``+10000-01-01``, the decade ``+1000``); ``display``
+    writes ``25 BC``. Text never raises for its dates: "45 centuries ago" is such a value.
     """
 
     timex: str
@@ -69,7 +80,7 @@ class When:
 
     @property
     def is_complete(self) -> bool:
-        """Whether the value is a known interval of days."""
+        """Whether the value is a known interval of days (of the years 1–9999)."""
         return self.start is not None and self.end is not None
 
     def __str__(self) -> str:
@@ -292,6 +303,8 @@ class DocumentInfo:
     ``published_source`` is ``given``, ``dateline`` (read from the article's leading line),
     ``inferred`` (from its dates and the events it shares with other articles) or ``unknown``;
     ``published_bounds`` the days it may have been published on, when not known to the day.
+    A date or bound outside the years 1–9999 of ``datetime.date`` (inferred from events of
+    year 9999, say) is ``None``.
     """
 
     id: str
@@ -301,16 +314,13 @@ class DocumentInfo:
 
     @classmethod
     def _from_json(cls, d: JsonObject) -> DocumentInfo:
-        bounds = d.get("published_bounds")
+        bounds = d.get("published_bounds") or {}
+        first, last = _day(bounds.get("start")), _day(bounds.get("end"))
         return cls(
             id=d["id"],
             published=_day(d.get("published")),
             published_source=d["published_source"],
-            published_bounds=(
-                None
-                if bounds is None
-                else DateRange(date.fromisoformat(bounds["start"]), date.fromisoformat(bounds["end"]))
-            ),
+            published_bounds=None if first is None or last is None else DateRange(first, last),
         )
 
 

@@ -11,7 +11,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 import pytest
 
@@ -117,6 +117,41 @@ def test_tag_normalizes_against_the_publication_date() -> None:
     partial = dateline.tag("on 16 March")[0]
     assert partial.value == "XXXX-03-16"
     assert partial.when is not None and partial.when.start is None
+
+
+@pytest.mark.parametrize(
+    "text, published, value, display",
+    [
+        ("The pyramid was built 45 centuries ago.", "2021-03-04", "BC25", "2501 BC to 2402 BC"),
+        ("In 1200 BC the city fell; the temple was built 30 centuries earlier.", None, None, None),
+        ("It happened yesterday.", "0001-01-01", "0000-12-31", "31 December 1 BC"),
+        ("It happens tomorrow.", "9999-12-31", "+10000-01-01", "1 January 10000"),
+        ("It happens in the next decade.", "9999-12-31", "+1000", "the 10000s"),
+    ],
+)
+def test_years_outside_1_to_9999_keep_their_timex_and_no_dates(
+    text: str, published: Optional[str], value: Optional[str], display: Optional[str]
+) -> None:
+    # Issue 18: a bare ValueError ("Invalid isoformat string: '-2500-01-01'") on ordinary text.
+    timexes = dateline.tag(text, published)
+    assert timexes, text
+    for t in timexes:
+        assert t.when is None or (t.when.start is None) == (t.when.end is None)
+    if value is not None:
+        (t,) = timexes
+        assert t.value == value
+        assert t.when is not None and t.when.timex == value and t.when.display == display
+        assert (t.when.start, t.when.end, t.when.is_complete) == (None, None, False)
+    doc = dateline.Document("far", text, published=published)
+    dateline.extract_events(doc)
+    timeline = dateline.build_timeline([doc, dateline.Document("near", "Talks began on 3 March 2021.")])
+    assert timeline.to_pandas() is not None
+    assert len(timeline.documents) == 2
+
+
+def test_a_publication_date_of_year_0_is_an_invalid_published_error() -> None:
+    with pytest.raises(dateline.InvalidPublishedError, match="0000-01-01.*'a'"):
+        dateline.Document("a", "x", published="0000-01-01")
 
 
 def test_offsets_are_str_indices_on_non_ascii_text() -> None:

@@ -523,3 +523,29 @@ fn empty_documents_are_fine() {
         assert_eq!(stdout(&o), "", "{command}");
     }
 }
+
+#[test]
+fn years_outside_1_to_9999_are_timex3_values() {
+    // Issue 18: `-1-12-31` for a year before 1, `1000` (a year) for the decade after 9999.
+    let dir = scratch("far-years", &[]);
+    let cases = [
+        (
+            "The temple was built 45 centuries ago.",
+            "2021-03-04",
+            "BC25",
+        ),
+        ("It happened yesterday.", "0001-01-01", "0000-12-31"),
+        ("It happened two years ago.", "0001-06-01", "BC0001"),
+        ("It happens tomorrow.", "9999-12-31", "+10000-01-01"),
+        ("It happens in the next decade.", "9999-12-31", "+1000"),
+        ("It happens in the next century.", "9999-12-31", "+100"),
+    ];
+    for (i, (text, published, value)) in cases.iter().enumerate() {
+        let file = dir.join(format!("t{i}.txt"));
+        std::fs::write(&file, text).expect("the input is written");
+        let o = run(&["tag", &file.display().to_string(), "--published", published]);
+        let out = ok(&o);
+        let timexes = &json_lines(&out)[0]["timexes"];
+        assert_eq!(timexes[0]["value"], *value, "{text} ({published}): {out}");
+    }
+}

@@ -344,8 +344,17 @@ fn long_day(d: NaiveDate) -> String {
         "{} {} {}",
         d.day(),
         month_name(d.month() as u8).unwrap_or("?"),
-        d.year()
+        reader_year(d.year())
     )
+}
+
+/// A year as a reader writes it: `2022`, and `25 BC` for the year -24 (year 0 is 1 BC).
+fn reader_year(y: i32) -> String {
+    if y > 0 {
+        y.to_string()
+    } else {
+        format!("{} BC", 1 - i64::from(y))
+    }
 }
 
 /// A date value as a reader would write it: `12 September 2022`, `September 2022`, `2022`,
@@ -362,20 +371,36 @@ fn long_day(d: NaiveDate) -> String {
 /// assert_eq!(display_date(&DateValue::Year(1987)), "1987");
 /// assert_eq!(display_date(&DateValue::Decade(200)), "the 2000s");
 /// assert_eq!(display_date(&DateValue::Day { year: None, month: 3, day: 16 }), "16 March (year unknown)");
+/// assert_eq!(display_date(&DateValue::Year(-24)), "25 BC");
+/// assert_eq!(display_date(&DateValue::Century(-25)), "2501 BC to 2402 BC");
 /// ```
 pub fn display_date(value: &DateValue) -> String {
-    let year = |y: Option<i32>| y.map_or_else(|| "(year unknown)".to_owned(), |y| y.to_string());
+    let year = |y: Option<i32>| y.map_or_else(|| "(year unknown)".to_owned(), reader_year);
+    // Centuries and decades before year 0 do not line up with those counted BC ("the 3rd
+    // century BC" is 300 to 201 BC): their years are written out.
+    let years = |first: i64, count: i64| {
+        let year = |y: i64| reader_year(i32::try_from(y).unwrap_or(i32::MIN));
+        format!("{} to {}", year(first), year(first + count - 1))
+    };
     match *value {
+        DateValue::Century(c) if c < 0 => years(i64::from(c) * 100, 100),
+        DateValue::Decade(d) if d < 0 => years(i64::from(d) * 10, 10),
         DateValue::Century(c) => format!("the {} century", ordinal(i64::from(c) + 1)),
         DateValue::Decade(d) => format!("the {}0s", d),
-        DateValue::Year(y) => y.to_string(),
+        DateValue::Year(y) => reader_year(y),
         DateValue::Half { year: y, half } => {
             let which = if half == 1 { "first" } else { "second" };
             format!("{which} half of {}", year(y))
         }
         DateValue::Quarter { year: y, quarter } => format!("Q{quarter} {}", year(y)),
         DateValue::Season { year: y, season } => match (season, y) {
-            (Season::Winter, Some(y)) => format!("winter {y}–{}", y + 1),
+            (Season::Winter, Some(y)) => {
+                format!(
+                    "winter {}–{}",
+                    reader_year(y),
+                    reader_year(y.saturating_add(1))
+                )
+            }
             (Season::Winter, None) => "winter (year unknown)".to_owned(),
             (Season::Spring, _) => format!("spring {}", year(y)),
             (Season::Summer, _) => format!("summer {}", year(y)),
@@ -383,7 +408,7 @@ pub fn display_date(value: &DateValue) -> String {
         },
         DateValue::Month { year: y, month } => match (month.and_then(month_name), y) {
             (Some(m), _) => format!("{m} {}", year(y)),
-            (None, Some(y)) => format!("a month of {y}"),
+            (None, Some(y)) => format!("a month of {}", reader_year(y)),
             (None, None) => "a month (date unknown)".to_owned(),
         },
         DateValue::Week { year: y, week } => match (value.interval(), week) {
@@ -401,10 +426,7 @@ pub fn display_date(value: &DateValue) -> String {
             day,
         } => {
             let m = month_name(month).unwrap_or("?");
-            match y {
-                Some(y) => format!("{day} {m} {y}"),
-                None => format!("{day} {m} (year unknown)"),
-            }
+            format!("{day} {m} {}", year(y))
         }
         DateValue::Weekday(w) => format!("a {} (date unknown)", weekday_name(w)),
         DateValue::Unknown(g) => format!("date unknown ({})", g.as_str().replace('_', " ")),

@@ -621,11 +621,23 @@ impl DateValue {
 
 fn write_year(f: &mut fmt::Formatter<'_>, year: Year) -> fmt::Result {
     match year {
-        Some(y) => match u16::try_from(y) {
-            Ok(y) if y <= 9999 => write_digits(f, y, 4),
-            _ => write!(f, "{y}"),
-        },
+        Some(y) => write_leading(f, y, 4),
         None => f.write_str("XXXX"),
+    }
+}
+
+/// Writes the leading digits of a year, decade or century (`width` 4, 3 or 2) as TIMEX3 does
+/// for years 0–9999: zero-padded. Before year 0 (astronomical numbering, as ISO 8601: 0 is
+/// 1 BC, -1 is 2 BC) the digits of its magnitude follow `BC`, as TimeML writes years BC
+/// (`BC0024` is the year -24, 25 BC; `BC25` the century -2500 to -2401). After 9999 they follow
+/// `+`, as ISO 8601 writes years of more than four digits (`+10000`, the decade `+1000`, the
+/// century `+100`), so that no such value reads as a value of another unit.
+fn write_leading(f: &mut fmt::Formatter<'_>, v: i32, width: usize) -> fmt::Result {
+    let max = 10u32.pow(width as u32) - 1;
+    match u16::try_from(v) {
+        Ok(d) if u32::from(d) <= max => write_digits(f, d, width),
+        _ if v < 0 => write!(f, "BC{:0width$}", v.unsigned_abs()),
+        _ => write!(f, "+{v}"),
     }
 }
 
@@ -654,8 +666,8 @@ fn write_digits(f: &mut fmt::Formatter<'_>, v: u16, width: usize) -> fmt::Result
 impl fmt::Display for DateValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            DateValue::Century(c) => write!(f, "{c:02}"),
-            DateValue::Decade(d) => write!(f, "{d:03}"),
+            DateValue::Century(c) => write_leading(f, c, 2),
+            DateValue::Decade(d) => write_leading(f, d, 3),
             DateValue::Year(y) => write_year(f, Some(y)),
             DateValue::Half { year, half } => {
                 write_year(f, year)?;
@@ -861,18 +873,24 @@ impl TimexValue {
     /// and references have no EDTF form.
     pub fn edtf(&self) -> Option<String> {
         let d = self.date()?;
+        // EDTF writes years of four digits, with a sign before year 0 (`-0024`); a year of more
+        // digits only alone (`Y10000`), never in a date.
+        let signed = |v: i32, width: usize| {
+            let sign = if v < 0 { "-" } else { "" };
+            let digits = format!("{:0width$}", v.unsigned_abs());
+            (digits.len() == width).then(|| format!("{sign}{digits}"))
+        };
         let year = |y: Year| match y {
-            Some(y) if (0..=9999).contains(&y) => format!("{y:04}"),
-            Some(y) => format!("Y{y}"),
-            None => "XXXX".to_owned(),
+            Some(y) => signed(y, 4),
+            None => Some("XXXX".to_owned()),
         };
         Some(match *d {
-            DateValue::Century(c) => format!("{c:02}XX"),
-            DateValue::Decade(dec) => format!("{dec:03}X"),
-            DateValue::Year(y) => year(Some(y)),
-            DateValue::Half { year: y, half } => format!("{}-{}", year(y), 39 + u32::from(half)),
+            DateValue::Century(c) => format!("{}XX", signed(c, 2)?),
+            DateValue::Decade(dec) => format!("{}X", signed(dec, 3)?),
+            DateValue::Year(y) => year(Some(y)).unwrap_or_else(|| format!("Y{y}")),
+            DateValue::Half { year: y, half } => format!("{}-{}", year(y)?, 39 + u32::from(half)),
             DateValue::Quarter { year: y, quarter } => {
-                format!("{}-{}", year(y), 32 + u32::from(quarter))
+                format!("{}-{}", year(y)?, 32 + u32::from(quarter))
             }
             DateValue::Season { year: y, season } => {
                 let code = match season {
@@ -881,21 +899,31 @@ impl TimexValue {
                     Season::Fall => 23,
                     Season::Winter => 24,
                 };
-                format!("{}-{code}", year(y))
+                format!("{}-{code}", year(y)?)
             }
             DateValue::Month { year: y, month } => match month {
-                Some(m) => format!("{}-{m:02}", year(y)),
-                None => format!("{}-XX", year(y)),
+                Some(m) => format!("{}-{m:02}", year(y)?),
+                None => format!("{}-XX", year(y)?),
             },
             DateValue::Week { .. } | DateValue::Weekend { .. } => match d.interval() {
-                Some(iv) => format!("{}/{}", iv.start, iv.end),
-                None => format!("{}-XX-XX", year(d.year())),
+                Some(iv) => {
+                    let day = |d: NaiveDate| {
+                        Some(format!(
+                            "{}-{:02}-{:02}",
+                            year(Some(d.year()))?,
+                            d.month(),
+                            d.day()
+                        ))
+                    };
+                    format!("{}/{}", day(iv.start)?, day(iv.end)?)
+                }
+                None => format!("{}-XX-XX", year(d.year())?),
             },
             DateValue::Day {
                 year: y,
                 month,
                 day,
-            } => format!("{}-{month:02}-{day:02}", year(y)),
+            } => format!("{}-{month:02}-{day:02}", year(y)?),
             DateValue::Weekday(_) => "XXXX-XX-XX".to_owned(),
             DateValue::Unknown(g) => match g {
                 Granularity::Century | Granularity::Decade | Granularity::Year => "XXXX",
@@ -1126,6 +1154,53 @@ mod tests {
         );
         assert_eq!(v.timex(), "2000-01-07TEV");
         assert_eq!(v.edtf().as_deref(), Some("2000-01-07"));
+    }
+
+    #[test]
+    fn years_outside_1_to_9999_stay_timex3_values() {
+        let day = |y| DateValue::from_date(d(y, 12, 31));
+        let cases: &[(DateValue, &str, Option<&str>)] = &[
+            (DateValue::Year(0), "0000", Some("0000")),
+            (DateValue::Year(-24), "BC0024", Some("-0024")),
+            (DateValue::Year(-12345), "BC12345", Some("Y-12345")),
+            (DateValue::Year(10000), "+10000", Some("Y10000")),
+            (day(0), "0000-12-31", Some("0000-12-31")),
+            (day(-1), "BC0001-12-31", Some("-0001-12-31")),
+            (day(10000), "+10000-12-31", None),
+            (DateValue::Century(-25), "BC25", Some("-25XX")),
+            (DateValue::Century(100), "+100", None),
+            (DateValue::Century(0), "00", Some("00XX")),
+            (DateValue::Decade(-3), "BC003", Some("-003X")),
+            (DateValue::Decade(1000), "+1000", None),
+            (
+                DateValue::Month {
+                    year: Some(-1),
+                    month: Some(3),
+                },
+                "BC0001-03",
+                Some("-0001-03"),
+            ),
+            (
+                DateValue::Quarter {
+                    year: Some(10001),
+                    quarter: 2,
+                },
+                "+10001-Q2",
+                None,
+            ),
+            (DateValue::Century(i32::MIN), "BC2147483648", None),
+        ];
+        for (v, timex, edtf) in cases {
+            assert_eq!(v.to_string(), *timex, "{v:?}");
+            assert_eq!(TimexValue::Date(*v).edtf().as_deref(), *edtf, "{v:?}");
+        }
+        // A week of year 10000 has no EDTF either.
+        let week = DateValue::Week {
+            year: Some(10000),
+            week: Some(11),
+        };
+        assert_eq!(week.to_string(), "+10000-W11");
+        assert_eq!(TimexValue::Date(week).edtf(), None);
     }
 
     #[test]
