@@ -1,8 +1,7 @@
 //! `dateline eval te3`.
 
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::time::{Duration, Instant};
 
 use dateline::eval::{score_by_id, Evaluation, Mistake, MistakeKind, ScoredTimex, Te3Summary};
@@ -28,14 +27,29 @@ pub fn run(args: &Te3Args, out: &mut impl Write) -> Result<(), Failure> {
             "standard input (`-`) can be read only once".to_owned(),
         ));
     }
+    // The predictions are written under a temporary name and renamed once the gold is read;
+    // over the gold itself (or a link to it) they would still replace it.
+    if let Some(path) = &args.predictions {
+        for input in std::iter::once(&args.gold).chain(&args.system) {
+            if crate::output::same_file(path, input) {
+                return Err(Failure::Usage(format!(
+                    "--predictions {} is the input {}: write the predictions elsewhere",
+                    path.display(),
+                    display_input(input)
+                )));
+            }
+        }
+    }
     let mut predictions = match &args.predictions {
         None => None,
-        Some(path) => Some(BufWriter::new(File::create(path).map_err(|source| {
-            Failure::Create {
-                path: path.display().to_string(),
-                source,
-            }
-        })?)),
+        Some(path) => {
+            Some(
+                crate::output::Output::create(path).map_err(|source| Failure::Create {
+                    path: path.display().to_string(),
+                    source,
+                })?,
+            )
+        }
     };
     let mut gold = Vec::new();
     let mut system = Vec::new();
@@ -68,8 +82,8 @@ pub fn run(args: &Te3Args, out: &mut impl Write) -> Result<(), Failure> {
         gold.push((doc.id.clone(), gold_timexes));
         system.push((doc.id, found.iter().map(ScoredTimex::from).collect()));
     }
-    if let Some(mut w) = predictions {
-        w.flush().map_err(|e| prediction_failure(args, e))?;
+    if let Some(w) = predictions {
+        w.commit().map_err(|e| prediction_failure(args, e))?;
     }
     if let Some(path) = &args.system {
         for line in input::json_lines(path)? {

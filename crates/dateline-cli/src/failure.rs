@@ -21,6 +21,16 @@ pub enum Failure {
         /// Why not.
         source: io::Error,
     },
+    /// The output file of one document could not be written: that document is one bad input,
+    /// and the others go on.
+    Output {
+        /// The document.
+        id: String,
+        /// The file.
+        path: String,
+        /// Why not.
+        source: io::Error,
+    },
     /// Standard output could not be written.
     Write(io::Error),
     /// The input is not what it must be (the library's error names the value and where).
@@ -93,6 +103,9 @@ impl fmt::Display for Failure {
         match self {
             Failure::Read { input, source } => write!(f, "cannot read {input}: {source}"),
             Failure::Create { path, source } => write!(f, "cannot write {path}: {source}"),
+            Failure::Output { id, path, source } => {
+                write!(f, "cannot write {path} for document {id:?}: {source}")
+            }
             Failure::Write(e) => write!(f, "cannot write the output: {e}"),
             Failure::Input(e) => write!(f, "{e}"),
             Failure::At { input, line, error } => write!(f, "{input}, line {line}: {error}"),

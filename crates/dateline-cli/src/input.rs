@@ -130,9 +130,14 @@ impl Reading<'_> {
             return self.bad(Failure::Input(error));
         }
         self.seen.insert(doc.id.clone(), place);
-        self.outcome.inputs += 1;
         published.apply(&mut doc);
-        each(&doc)?;
+        match each(&doc) {
+            Ok(()) => {}
+            // A document whose output file cannot be written is one bad input.
+            Err(failure @ Failure::Output { .. }) => return self.bad(failure),
+            Err(failure) => return Err(failure),
+        }
+        self.outcome.inputs += 1;
         self.progress.document(doc.text.len());
         Ok(())
     }

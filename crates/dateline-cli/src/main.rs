@@ -11,6 +11,7 @@ mod eval_timelines;
 mod events;
 mod failure;
 mod input;
+mod output;
 mod progress;
 mod tag;
 mod timeline;
@@ -88,6 +89,12 @@ struct TagArgs {
     format: Format,
     /// With `--format timeml`: write one `<id>.tml` file per document into this directory
     /// instead of standard output.
+    ///
+    /// Characters of an id other than letters, digits, `.`, `-` and `_` become `_`; where that
+    /// changes the id, or makes a name too long, or gives a name another id has (letter case
+    /// ignored), a hash of the id follows (`a_b~3f2c….tml`), so that distinct ids give distinct
+    /// files. Each file is written whole under a temporary name and then renamed: a symbolic
+    /// link in DIR is replaced, not followed. A file that cannot be written is one bad input.
     #[arg(long, value_name = "DIR")]
     out_dir: Option<PathBuf>,
 }
@@ -242,7 +249,8 @@ struct Te3Args {
     #[arg(long)]
     json: bool,
     /// Also write the system's timexes as JSON Lines of {"doc", "timexes"}, the form
-    /// score_te3.py reads.
+    /// score_te3.py reads. Written under a temporary name and renamed at the end; FILE may not
+    /// be GOLD.
     #[arg(long, value_name = "FILE", conflicts_with = "system")]
     predictions: Option<PathBuf>,
     /// Score these timexes instead of tagging: JSON Lines of {"doc" (or "id"), "timexes":

@@ -549,3 +549,203 @@ fn years_outside_1_to_9999_are_timex3_values() {
         assert_eq!(timexes[0]["value"], *value, "{text} ({published}): {out}");
     }
 }
+
+/// The `<DOCID>` of each TimeML file of `dir`, by file name.
+fn timeml_files(dir: &Path) -> std::collections::BTreeMap<String, String> {
+    std::fs::read_dir(dir)
+        .expect("the directory lists")
+        .map(|e| {
+            let path = e.expect("an entry").path();
+            let xml = std::fs::read_to_string(&path).unwrap_or_default();
+            let id = xml
+                .split_once("<DOCID>")
+                .and_then(|(_, rest)| rest.split_once("</DOCID>"))
+                .map_or("", |(id, _)| id)
+                .to_owned();
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            (name.unwrap_or_default(), id)
+        })
+        .collect()
+}
+
+#[test]
+fn timeml_files_of_distinct_ids_are_distinct_files() {
+    // Issue 18: `a/b`, `a b`, `a:b`, `a\b` and `a_b` all became `a_b.tml`, `""` and `_` both
+    // `_.tml`; exit 0 and one file left of each group.
+    let ids = ["a/b", "a b", "a:b", "a\\b", "a_b", "", "_", "A_B"];
+    let jsonl: String = ids
+        .iter()
+        .map(|id| format!("{{\"id\": {id:?}, \"text\": \"On 3 March 2021.\"}}\n"))
+        .collect();
+    let dir = scratch("out-dir-names", &[("docs.jsonl", jsonl.as_bytes())]);
+    let out = dir.join("tml");
+    let o = run(&[
+        "tag",
+        "--format",
+        "timeml",
+        "--out-dir",
+        &out.display().to_string(),
+        "--jsonl",
+        &path(&dir, "docs.jsonl"),
+    ]);
+    ok(&o);
+    let files = timeml_files(&out);
+    let mut written: Vec<&str> = files.values().map(String::as_str).collect();
+    written.sort_unstable();
+    let mut expected = ids.to_vec();
+    expected.sort_unstable();
+    assert_eq!(written, expected, "{files:?}");
+    // Names made of letters, digits, `.`, `-` and `_` are the id itself.
+    assert_eq!(files.get("a_b.tml").map(String::as_str), Some("a_b"));
+    assert_eq!(files.get("_.tml").map(String::as_str), Some("_"));
+    // A name case-insensitive file systems would confuse with it is hashed.
+    assert!(!files.contains_key("A_B.tml"), "{files:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_in_the_output_directory_is_replaced_not_followed() {
+    let dir = scratch(
+        "out-dir-link",
+        &[
+            ("precious.txt", b"keep me"),
+            ("a.txt", b"They met on 3 March 2021."),
+            ("tml/.keep", b""),
+        ],
+    );
+    let out = dir.join("tml");
+    std::os::unix::fs::symlink(dir.join("precious.txt"), out.join("a.tml")).expect("a link");
+    let o = run(&[
+        "tag",
+        "--format",
+        "timeml",
+        "--out-dir",
+        &out.display().to_string(),
+        &path(&dir, "a.txt"),
+    ]);
+    ok(&o);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("precious.txt"))
+            .ok()
+            .as_deref(),
+        Some("keep me")
+    );
+    let meta = std::fs::symlink_metadata(out.join("a.tml")).expect("the output is there");
+    assert!(meta.is_file(), "{meta:?}");
+    assert_eq!(
+        timeml_files(&out).get("a.tml").map(String::as_str),
+        Some("a")
+    );
+}
+
+#[test]
+fn a_timeml_file_that_cannot_be_written_is_one_bad_input() {
+    // Issue 18: an id too long for a file name ended the batch with exit 1 and no summary, and
+    // the later documents were never written. Such ids now get short names; a file that still
+    // cannot be written (here a directory is in its place) is one bad input.
+    let long = "x".repeat(300);
+    let accents = "é".repeat(130);
+    let jsonl = format!(
+        "{{\"id\": \"{long}\", \"text\": \"On 3 March 2021.\"}}\n\
+         {{\"id\": \"{accents}\", \"text\": \"On 4 March 2021.\"}}\n\
+         {{\"id\": \"blocked\", \"text\": \"On 5 March 2021.\"}}\n\
+         {{\"id\": \"after\", \"text\": \"On 6 March 2021.\"}}\n"
+    );
+    let dir = scratch(
+        "out-dir-unwritable",
+        &[("docs.jsonl", jsonl.as_bytes()), ("tml/blocked.tml/x", b"")],
+    );
+    let out = dir.join("tml");
+    let o = run(&[
+        "tag",
+        "--format",
+        "timeml",
+        "--out-dir",
+        &out.display().to_string(),
+        "--jsonl",
+        &path(&dir, "docs.jsonl"),
+    ]);
+    let err = fails(&o, 1);
+    assert!(
+        err.starts_with(&format!(
+            "dateline: error: cannot write {} for document \"blocked\": ",
+            out.join("blocked.tml").display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("dateline: 1 of 4 inputs could not be used (see above)\n"),
+        "{err}"
+    );
+    let ids: Vec<String> = timeml_files(&out).into_values().collect();
+    for id in [long.as_str(), accents.as_str(), "after"] {
+        assert!(ids.iter().any(|i| i == id), "{id} not written: {ids:?}");
+    }
+}
+
+#[test]
+fn predictions_never_replace_the_gold() {
+    // Issue 18: `eval te3 gold.jsonl --predictions gold.jsonl` left the gold empty.
+    let gold: &[u8] = b"{\"doc\": \"d\", \"dct\": \"2021-03-04\", \"text\": \"On 3 March 2021.\", \
+        \"timexes\": [{\"start\": 3, \"end\": 15, \"text\": \"3 March 2021\", \"type\": \"DATE\", \
+        \"value\": \"2021-03-03\"}]}\n";
+    let dir = scratch("predictions", &[("gold.jsonl", gold)]);
+    let gold_path = path(&dir, "gold.jsonl");
+    let mut same = vec![gold_path.clone(), path(&dir, "./gold.jsonl")];
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(dir.join("gold.jsonl"), dir.join("link.jsonl")).expect("link");
+        same.push(path(&dir, "link.jsonl"));
+    }
+    for predictions in &same {
+        let o = run(&["eval", "te3", &gold_path, "--predictions", predictions]);
+        let err = fails(&o, 2);
+        assert!(
+            err.starts_with(&format!(
+                "dateline: error: --predictions {predictions} is the input {gold_path}"
+            )),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read(dir.join("gold.jsonl")).ok().as_deref(),
+            Some(gold)
+        );
+    }
+    // Elsewhere, written whole, and no temporary file is left.
+    let o = run(&[
+        "eval",
+        "te3",
+        &gold_path,
+        "--predictions",
+        &path(&dir, "pred.jsonl"),
+    ]);
+    ok(&o);
+    let written = std::fs::read_to_string(dir.join("pred.jsonl")).expect("written");
+    assert!(written.contains("\"2021-03-03\""), "{written}");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("listed")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    names.sort_unstable();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+}
+
+#[test]
+fn a_timeml_input_in_the_output_directory_is_refused() {
+    let dir = scratch("out-dir-input", &[("tml/a.tml", b"On 3 March 2021.")]);
+    let out = dir.join("tml");
+    let o = run(&[
+        "tag",
+        "--format",
+        "timeml",
+        "--out-dir",
+        &out.display().to_string(),
+        &path(&dir, "tml/a.tml"),
+    ]);
+    let err = fails(&o, 2);
+    assert!(err.contains("which the output could overwrite"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(out.join("a.tml")).ok().as_deref(),
+        Some("On 3 March 2021.")
+    );
+}
