@@ -44,6 +44,22 @@ pub enum Failure {
         /// What is wrong there.
         error: dateline::Error,
     },
+    /// An input that looks like UTF-16 without a byte-order mark (a NUL in every other byte).
+    Utf16 {
+        /// The input.
+        input: String,
+        /// Little-endian (the NUL second) rather than big-endian.
+        little_endian: bool,
+    },
+    /// A document (a text file, or a line of JSON Lines) longer than `--max-bytes`.
+    TooLong {
+        /// The input.
+        input: String,
+        /// The 1-based line of JSON Lines; `None` for a text file.
+        line: Option<usize>,
+        /// The limit.
+        max_bytes: u64,
+    },
     /// A directory named as input holds no `.txt` file.
     NoDocuments {
         /// The directory.
@@ -109,6 +125,37 @@ impl fmt::Display for Failure {
             Failure::Write(e) => write!(f, "cannot write the output: {e}"),
             Failure::Input(e) => write!(f, "{e}"),
             Failure::At { input, line, error } => write!(f, "{input}, line {line}: {error}"),
+            Failure::Utf16 {
+                input,
+                little_endian,
+            } => {
+                let order = if *little_endian { "LE" } else { "BE" };
+                write!(
+                    f,
+                    "{input}: not UTF-8 text: a NUL in every other byte; it looks like \
+                     UTF-16{order} without a byte-order mark: convert it to UTF-8, e.g. with \
+                     `iconv -f UTF-16{order} -t UTF-8`"
+                )
+            }
+            Failure::TooLong {
+                input,
+                line: None,
+                max_bytes,
+            } => write!(
+                f,
+                "{input}: larger than the {} bytes of --max-bytes: not read",
+                thousands(*max_bytes)
+            ),
+            Failure::TooLong {
+                input,
+                line: Some(line),
+                max_bytes,
+            } => write!(
+                f,
+                "{input}, line {line}: longer than the {} bytes of --max-bytes: the rest of \
+                 the input is not read",
+                thousands(*max_bytes)
+            ),
             Failure::NoDocuments { dir } => write!(f, "no .txt files in the directory {dir}"),
             Failure::Skipped { bad, inputs } => {
                 let s = if *inputs == 1 { "" } else { "s" };
@@ -130,6 +177,19 @@ impl fmt::Display for Failure {
             ),
         }
     }
+}
+
+/// `n` with a comma every three digits.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() * 4 / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 impl From<dateline::Error> for Failure {

@@ -45,9 +45,42 @@ pub struct Sources {
     /// Read files that are not valid UTF-8 (e.g. Latin-1 or Windows-1252) anyway: each invalid
     /// sequence becomes U+FFFD, and a warning per input counts the bytes replaced.
     ///
-    /// A file that starts with a UTF-16 byte-order mark stays an error: convert it to UTF-8.
+    /// A file that starts with a UTF-16 byte-order mark, or has a NUL in every other byte
+    /// (UTF-16 without the mark), stays an error: convert it to UTF-8.
     #[arg(long)]
     pub lossy: bool,
+    /// The largest document read, in bytes: a text file, or a line of JSON Lines. A larger
+    /// one is one bad input (and the rest of its JSON Lines input is not read). `K`, `M` and
+    /// `G` multiply by 1024, 1024² and 1024³.
+    #[arg(long, value_name = "BYTES", default_value = "1G", value_parser = parse_bytes)]
+    pub max_bytes: u64,
+}
+
+/// A number of bytes as `--max-bytes` takes it: digits, then `K`, `M` or `G` (1024, 1024²,
+/// 1024³; `KiB` and `KB` read alike).
+fn parse_bytes(value: &str) -> Result<u64, String> {
+    let s = value.trim();
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, unit) = s.split_at(digits);
+    let shift = match unit.to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => {
+            return Err(format!(
+                "{value:?} is not a number of bytes (e.g. 1048576, 64K, 1G)"
+            ))
+        }
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| {
+            format!("{value:?} is not a number of bytes above 0 (e.g. 1048576, 64K, 1G)")
+        })
 }
 
 /// Fields of a document line that are read (and that an unknown field may be a misspelling of).
@@ -194,7 +227,7 @@ impl Sources {
                 }
             };
             for file in files {
-                match read_text(&file, self.lossy) {
+                match read_text(&file, self.lossy, self.max_bytes) {
                     Ok((doc, replaced)) => {
                         let place = display_input(&file);
                         if replaced > 0 {
@@ -207,7 +240,7 @@ impl Sources {
             }
         }
         for path in &self.jsonl {
-            let mut lines = match JsonLines::open(path, self.lossy) {
+            let mut lines = match JsonLines::open(path, self.lossy, self.max_bytes) {
                 Ok(lines) => lines,
                 Err(e) => {
                     reading.bad(e)?;
@@ -390,6 +423,27 @@ struct At {
     line: usize,
 }
 
+/// How much of the start of an input [`utf16_order`] looks at.
+const UTF16_SAMPLE: usize = 1024;
+
+/// Whether `bytes`, the start of an input, look like UTF-16 without a byte-order mark: text of
+/// mostly Latin letters then has a NUL in every other byte (the high byte of each code unit),
+/// which UTF-8 text does not. `Some(true)` for little-endian (NUL second), `Some(false)` for
+/// big-endian.
+fn utf16_order(bytes: &[u8]) -> Option<bool> {
+    let sample = &bytes[..bytes.len().min(UTF16_SAMPLE) & !1];
+    let units = sample.len() / 2;
+    let (mut high_first, mut high_second) = (0, 0);
+    for unit in sample.chunks_exact(2) {
+        high_first += usize::from(unit[0] == 0);
+        high_second += usize::from(unit[1] == 0);
+    }
+    // At least half the units with a NUL on one side, and few on the other (an input of NULs
+    // only is not text in either form).
+    let (most, least) = (high_first.max(high_second), high_first.min(high_second));
+    (units > 0 && most * 2 >= units && least * 4 <= most).then_some(high_second > high_first)
+}
+
 /// Decodes the bytes of an input (or of one line of it, starting `at`) as UTF-8, without a
 /// leading byte-order mark. With `lossy`, invalid sequences become U+FFFD; the count says how
 /// many bytes were replaced.
@@ -398,16 +452,25 @@ fn decode(
     mut bytes: Vec<u8>,
     lossy: bool,
     mut at: At,
-) -> Result<(String, usize), dateline::Error> {
+) -> Result<(String, usize), Failure> {
     // Both UTF-16 marks hold bytes UTF-8 never has; decoding them lossily would give noise.
     if at.offset == 0 && (bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])) {
-        return Err(dateline::Error::InvalidUtf8 {
+        return Err(Failure::Input(dateline::Error::InvalidUtf8 {
             input: input.to_owned(),
             byte: bytes[0],
             offset: 0,
             line: at.line,
             utf16: true,
-        });
+        }));
+    }
+    // Without a mark, UTF-16 is valid UTF-8 (NULs and letters) that reads as nothing.
+    if at.offset == 0 {
+        if let Some(little_endian) = utf16_order(&bytes) {
+            return Err(Failure::Utf16 {
+                input: input.to_owned(),
+                little_endian,
+            });
+        }
     }
     // The UTF-8 byte-order mark says nothing a reader needs, and would become part of the
     // first word (or make a JSON line invalid).
@@ -424,25 +487,40 @@ fn decode(
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.as_bytes();
-            Err(dateline::Error::InvalidUtf8 {
+            Err(Failure::Input(dateline::Error::InvalidUtf8 {
                 input: input.to_owned(),
                 // `valid_up_to` is less than the length when there is an error.
                 byte: bytes.get(valid).copied().unwrap_or_default(),
                 offset: at.offset + valid,
                 line: at.line + bytes[..valid].iter().filter(|&&b| b == b'\n').count(),
                 utf16: false,
-            })
+            }))
         }
     }
 }
 
-/// Reads a plain-text document; its id is the file stem (`stdin` for `-`). Also says how many
-/// bytes `lossy` decoding replaced.
-pub fn read_text(path: &Path, lossy: bool) -> Result<(Document, usize), Failure> {
+/// Reads a plain-text document of at most `max_bytes`; its id is the file stem (`stdin` for
+/// `-`). Also says how many bytes `lossy` decoding replaced.
+pub fn read_text(path: &Path, lossy: bool, max_bytes: u64) -> Result<(Document, usize), Failure> {
+    let too_long = || Failure::TooLong {
+        input: display_input(path),
+        line: None,
+        max_bytes,
+    };
+    // A file's size says it before anything is read.
+    if path.as_os_str() != "-"
+        && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > max_bytes)
+    {
+        return Err(too_long());
+    }
     let mut bytes = Vec::new();
     open(path)?
+        .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| Failure::read(path, e))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_long());
+    }
     let (text, replaced) = decode(
         &display_input(path),
         bytes,
@@ -479,6 +557,8 @@ pub struct JsonLines {
     /// The input, as messages name it.
     input: String,
     lossy: bool,
+    /// The longest line read, in bytes (its end of line excluded).
+    max_bytes: u64,
     /// Where the next line starts.
     at: At,
     /// Bytes replaced by `lossy` decoding so far.
@@ -488,12 +568,13 @@ pub struct JsonLines {
 
 impl JsonLines {
     /// Opens `path` (`-` for standard input); with `lossy`, lines that are not UTF-8 are
-    /// decoded with replacement.
-    pub fn open(path: &Path, lossy: bool) -> Result<Self, Failure> {
+    /// decoded with replacement; a line longer than `max_bytes` ends the input with an error.
+    pub fn open(path: &Path, lossy: bool, max_bytes: u64) -> Result<Self, Failure> {
         Ok(JsonLines {
             reader: open(path)?,
             input: display_input(path),
             lossy,
+            max_bytes,
             at: At { offset: 0, line: 1 },
             replaced: 0,
             done: false,
@@ -507,7 +588,10 @@ impl Iterator for JsonLines {
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
             let mut bytes = Vec::new();
-            let read = match self.reader.read_until(b'\n', &mut bytes) {
+            // At most the longest line and its end of line (`\r\n`): a line without an end is
+            // not read into memory whole.
+            let limit = self.max_bytes.saturating_add(2);
+            let read = match (&mut self.reader).take(limit).read_until(b'\n', &mut bytes) {
                 Ok(0) => return None,
                 Ok(n) => n,
                 Err(e) => {
@@ -524,11 +608,21 @@ impl Iterator for JsonLines {
                 offset: at.offset + read,
                 line: at.line + 1,
             };
-            if bytes.ends_with(b"\n") {
+            let ended = bytes.ends_with(b"\n");
+            if ended {
                 bytes.pop();
-                if bytes.ends_with(b"\r") {
-                    bytes.pop();
-                }
+            }
+            if bytes.ends_with(b"\r") && (ended || bytes.len() as u64 > self.max_bytes) {
+                bytes.pop();
+            }
+            if bytes.len() as u64 > self.max_bytes {
+                // Where the line ends is not known, nor whether it ever does.
+                self.done = true;
+                return Some(Err(Failure::TooLong {
+                    input: self.input.clone(),
+                    line: Some(at.line),
+                    max_bytes: self.max_bytes,
+                }));
             }
             let line = match decode(&self.input, bytes, self.lossy, at) {
                 Ok((line, replaced)) => {
@@ -536,8 +630,13 @@ impl Iterator for JsonLines {
                     line
                 }
                 Err(e) => {
-                    self.done = matches!(e, dateline::Error::InvalidUtf8 { utf16: true, .. });
-                    return Some(Err(Failure::Input(e)));
+                    // In UTF-16 every line would fail.
+                    self.done = matches!(
+                        e,
+                        Failure::Utf16 { .. }
+                            | Failure::Input(dateline::Error::InvalidUtf8 { utf16: true, .. })
+                    );
+                    return Some(Err(e));
                 }
             };
             if !line.trim().is_empty() {
@@ -548,9 +647,13 @@ impl Iterator for JsonLines {
     }
 }
 
-/// The JSON objects of a JSON Lines input, one per non-blank line, strictly UTF-8.
+/// The largest line [`json_lines`] reads: the default of `--max-bytes`.
+pub const DEFAULT_MAX_BYTES: u64 = 1 << 30;
+
+/// The JSON objects of a JSON Lines input, one per non-blank line, strictly UTF-8, each line
+/// at most [`DEFAULT_MAX_BYTES`].
 pub fn json_lines(path: &Path) -> Result<JsonLines, Failure> {
-    JsonLines::open(path, false)
+    JsonLines::open(path, false, DEFAULT_MAX_BYTES)
 }
 
 fn parse_line(input: &str, number: usize, line: &str) -> Result<Line, Failure> {
@@ -861,10 +964,19 @@ mod tests {
     }
 
     fn lines_of(bytes: &[u8], lossy: bool) -> (Vec<Result<String, String>>, usize) {
+        lines_within(bytes, lossy, DEFAULT_MAX_BYTES)
+    }
+
+    fn lines_within(
+        bytes: &[u8],
+        lossy: bool,
+        max_bytes: u64,
+    ) -> (Vec<Result<String, String>>, usize) {
         let mut lines = JsonLines {
             reader: Box::new(io::Cursor::new(bytes.to_vec())),
             input: "in.jsonl".to_owned(),
             lossy,
+            max_bytes,
             at: At { offset: 0, line: 1 },
             replaced: 0,
             done: false,
@@ -907,6 +1019,76 @@ mod tests {
         let (items, _) = lines_of(b"\xff\xfe{\x00\n\x00}\x00\n\x00", false);
         assert_eq!(items.len(), 1, "{items:?}");
         assert!(items[0].as_ref().is_err_and(|e| e.contains("UTF-16")));
+    }
+
+    #[test]
+    fn a_line_longer_than_max_bytes_ends_the_input() {
+        let input = b"{\"id\": \"a\", \"text\": \"x\"}\r\n\
+                      {\"id\": \"b\", \"text\": \"a long line\"}\n\
+                      {\"id\": \"c\", \"text\": \"y\"}\n";
+        // The first line is 24 bytes without its end: 24 is enough, 23 is not.
+        let (items, _) = lines_within(input, false, 24);
+        assert_eq!(items[0], Ok("x".to_owned()));
+        assert_eq!(
+            items[1],
+            Err(
+                "in.jsonl, line 2: longer than the 24 bytes of --max-bytes: the rest of the \
+                 input is not read"
+                    .to_owned()
+            )
+        );
+        assert_eq!(items.len(), 2, "{items:?}");
+        let (items, _) = lines_within(input, false, 23);
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert!(items[0]
+            .as_ref()
+            .is_err_and(|e| e.starts_with("in.jsonl, line 1: longer")));
+        let (items, _) = lines_within(input, false, 1 << 10);
+        assert_eq!(items.len(), 3, "{items:?}");
+    }
+
+    #[test]
+    fn max_bytes_values() {
+        assert_eq!(parse_bytes("4096"), Ok(4096));
+        assert_eq!(parse_bytes("64K"), Ok(64 << 10));
+        assert_eq!(parse_bytes("3mib"), Ok(3 << 20));
+        assert_eq!(parse_bytes(" 1G "), Ok(1 << 30));
+        for bad in ["", "0", "G", "1T", "-1", "1.5G", "99999999999999999999"] {
+            assert!(parse_bytes(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_recognised() {
+        let le: Vec<u8> = "On 3 March 2021 the talks began."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "Über 北京 talks on 3 March 2021."
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(utf16_order(&le), Some(true));
+        assert_eq!(utf16_order(&be), Some(false));
+        assert_eq!(utf16_order(&le[..2]), Some(true));
+        for text in [
+            &b""[..],
+            b"M",
+            b"plain text",
+            &[0u8; 64],
+            b"caf\xc3\xa9 \x00 bar",
+        ] {
+            assert_eq!(utf16_order(text), None, "{text:?}");
+        }
+        for lossy in [false, true] {
+            let e = decoded(&le, lossy).expect_err("UTF-16LE");
+            assert!(
+                e.contains("it looks like UTF-16LE without a byte-order mark"),
+                "{e}"
+            );
+        }
+        let (items, _) = lines_of(&le, false);
+        assert_eq!(items.len(), 1, "{items:?}");
     }
 
     #[test]

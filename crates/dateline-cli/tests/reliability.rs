@@ -749,3 +749,143 @@ fn a_timeml_input_in_the_output_directory_is_refused() {
         Some("On 3 March 2021.")
     );
 }
+
+#[test]
+fn a_document_larger_than_max_bytes_is_one_bad_input() {
+    let jsonl: &[u8] = b"{\"id\": \"j1\", \"text\": \"They met on 12 May 2021.\"}\n\
+        {\"id\": \"big\", \"text\": \"They met on 12 May 2021 and talked and talked.\"}\n\
+        {\"id\": \"j3\", \"text\": \"Never read.\"}\n";
+    let dir = scratch(
+        "max-bytes",
+        &[
+            ("small.txt", b"On 3 March 2021."),
+            ("large.txt", &[b'x'; 200]),
+            ("docs.jsonl", jsonl),
+        ],
+    );
+    for command in COMMANDS {
+        let args = in_json(
+            command,
+            vec![
+                path(&dir, "small.txt"),
+                path(&dir, "large.txt"),
+                "--jsonl".to_owned(),
+                path(&dir, "docs.jsonl"),
+                "--max-bytes".to_owned(),
+                "60".to_owned(),
+            ],
+        );
+        let o = run_command(command, &args);
+        let err = fails(&o, 1);
+        assert_eq!(
+            err,
+            format!(
+                "dateline: error: {}: larger than the 60 bytes of --max-bytes: not read\n\
+                 dateline: error: {}, line 2: longer than the 60 bytes of --max-bytes: the rest \
+                 of the input is not read\n\
+                 dateline: 2 of 4 inputs could not be used (see above)\n",
+                path(&dir, "large.txt"),
+                path(&dir, "docs.jsonl"),
+            ),
+            "{command}"
+        );
+        let mut got = ids(command, &stdout(&o));
+        got.sort();
+        assert_eq!(got, ["j1", "small"], "{command}");
+    }
+    let o = run(&["tag", &path(&dir, "small.txt"), "--max-bytes", "lots"]);
+    let err = fails(&o, 2);
+    assert!(err.contains("\"lots\" is not a number of bytes"), "{err}");
+}
+
+#[test]
+fn an_endless_json_line_is_an_error_not_an_abort() {
+    // Issue 18: a line without an end grew until the allocation failed (exit 134). Bytes are
+    // written until dateline stops reading; it must stop, and say why.
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["tag", "--jsonl", "-", "--max-bytes", "1M"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the dateline binary runs");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let chunk = [b'x'; 64 * 1024];
+    let mut written = 0usize;
+    stdin
+        .write_all(b"{\"id\": \"endless\", \"text\": \"")
+        .expect("the start is written");
+    // At most 256 MB: far past the limit, were it not kept.
+    while written < 256 << 20 && stdin.write_all(&chunk).is_ok() {
+        written += chunk.len();
+    }
+    drop(stdin);
+    let o = child.wait_with_output().expect("dateline finishes");
+    let err = fails(&o, 1);
+    assert!(written < 64 << 20, "{written} bytes were read");
+    assert_eq!(
+        err,
+        "dateline: error: <stdin>, line 1: longer than the 1,048,576 bytes of --max-bytes: the \
+         rest of the input is not read\n\
+         dateline: 1 of 1 input could not be used (see above)\n"
+    );
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_recognised_too() {
+    // Issue 18: read as nothing (0 timexes, exit 0).
+    let utf16 = |text: &str, little: bool| -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| {
+                if little {
+                    u.to_le_bytes()
+                } else {
+                    u.to_be_bytes()
+                }
+            })
+            .collect()
+    };
+    let le = utf16("The talks began on 16 March 2023.", true);
+    let be = utf16("The talks began on 16 March 2023.", false);
+    let jsonl = utf16(
+        "{\"id\": \"a\", \"text\": \"16 March 2023\"}\n{\"id\": \"b\", \"text\": \"x\"}\n",
+        true,
+    );
+    let dir = scratch(
+        "utf16-no-bom",
+        &[("le.txt", &le), ("be.txt", &be), ("docs.jsonl", &jsonl)],
+    );
+    for lossy in [false, true] {
+        let mut args = vec![
+            path(&dir, "le.txt"),
+            path(&dir, "be.txt"),
+            "--jsonl".to_owned(),
+            path(&dir, "docs.jsonl"),
+        ];
+        if lossy {
+            args.push("--lossy".to_owned());
+        }
+        let o = run_command("tag", &args);
+        let err = fails(&o, 1);
+        let says = |input: &str, order: &str| {
+            format!(
+                "dateline: error: {}: not UTF-8 text: a NUL in every other byte; it looks like \
+                 UTF-16{order} without a byte-order mark: convert it to UTF-8, e.g. with `iconv \
+                 -f UTF-16{order} -t UTF-8`\n",
+                path(&dir, input)
+            )
+        };
+        assert_eq!(
+            err,
+            format!(
+                "{}{}{}dateline: 3 of 3 inputs could not be used (see above)\n",
+                says("le.txt", "LE"),
+                says("be.txt", "BE"),
+                says("docs.jsonl", "LE")
+            )
+        );
+        assert_eq!(stdout(&o), "");
+    }
+}
