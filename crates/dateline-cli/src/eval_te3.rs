@@ -64,12 +64,12 @@ pub fn run(args: &Te3Args, out: &mut impl Write) -> Result<(), Failure> {
         }
         let line = line?;
         if args.system.is_some() {
-            gold.push((line.id()?, line.timexes()?));
+            gold.push((line.id()?, line.gold_timexes()?));
             speed.documents += 1;
             continue;
         }
         let doc = line.document(None)?;
-        let gold_timexes = line.timexes()?;
+        let gold_timexes = line.gold_timexes()?;
         let started = Instant::now();
         let timexes = tag_document(&doc)?;
         speed.tagging += started.elapsed();

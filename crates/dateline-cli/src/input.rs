@@ -325,7 +325,9 @@ pub fn text_files(path: &Path) -> Result<Vec<PathBuf>, Failure> {
         let is_txt = file
             .extension()
             .is_some_and(|x| x.eq_ignore_ascii_case("txt"));
-        if is_txt && file.is_file() {
+        // Not a directory rather than a file: a link whose target is gone is an input that
+        // cannot be read, to report, not one to skip.
+        if is_txt && !file.is_dir() {
             texts.push(file);
         }
     }
@@ -665,23 +667,96 @@ fn parse_line(input: &str, number: usize, line: &str) -> Result<Line, Failure> {
         })
     };
     // serde_json's message ends with "at line 1 column N"; the line is ours to say.
-    let value: Value = serde_json::from_str(line).map_err(|e| {
+    let value: TopLevel = serde_json::from_str(line).map_err(|e| {
         let message = e.to_string();
         let message = message
             .rsplit_once(" at line ")
             .map_or(message.as_str(), |(m, _)| m);
-        invalid(format!("invalid JSON: {message} (column {})", e.column()))
+        match message.strip_prefix(REPEATED) {
+            Some(field) => invalid(format!(
+                "field `{field}` is given twice (column {}): which value is meant is unclear",
+                e.column()
+            )),
+            None => invalid(format!("invalid JSON: {message} (column {})", e.column())),
+        }
     })?;
     match value {
-        Value::Object(object) => Ok(Line {
+        TopLevel::Object(object) => Ok(Line {
             input: input.to_owned(),
             number,
             object,
         }),
-        other => Err(invalid(format!(
-            "expected a JSON object, found {}",
-            json_kind(&other)
-        ))),
+        TopLevel::Other(kind) => Err(invalid(format!("expected a JSON object, found {kind}"))),
+    }
+}
+
+/// What a JSON line holds: an object whose fields are each given once, or another value
+/// (named as [`json_kind`] names it). `serde_json::Value` would keep the last of two values of
+/// one field without a word.
+enum TopLevel {
+    Object(Map<String, Value>),
+    Other(&'static str),
+}
+
+/// Starts the message of a field given twice, for [`parse_line`] to tell it from bad JSON.
+const REPEATED: &str = "\u{1}repeated ";
+
+impl<'de> serde::Deserialize<'de> for TopLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+        struct Top;
+
+        impl<'de> Visitor<'de> for Top {
+            type Value = TopLevel;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
+                let mut object = Map::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if object.contains_key(&key) {
+                        return Err(A::Error::custom(format_args!("{REPEATED}{key}")));
+                    }
+                    let value: Value = map.next_value()?;
+                    object.insert(key, value);
+                }
+                Ok(TopLevel::Object(object))
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<TopLevel, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(TopLevel::Other("an array"))
+            }
+
+            fn visit_str<E: Error>(self, _: &str) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other("a string"))
+            }
+
+            fn visit_bool<E: Error>(self, _: bool) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other("a boolean"))
+            }
+
+            fn visit_i64<E: Error>(self, _: i64) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other("a number"))
+            }
+
+            fn visit_u64<E: Error>(self, _: u64) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other("a number"))
+            }
+
+            fn visit_f64<E: Error>(self, _: f64) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other("a number"))
+            }
+
+            fn visit_unit<E: Error>(self) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other("null"))
+            }
+        }
+
+        d.deserialize_any(Top)
     }
 }
 
@@ -731,6 +806,15 @@ impl Line {
             .find_map(|&n| self.object.get(n).filter(|v| !v.is_null()).map(|v| (n, v)))
     }
 
+    /// A field a document must have is missing; or, if one of `names` is there as `null`, of
+    /// the wrong type (`"text": null` is given, not left out).
+    fn absent(&self, names: &[&'static str], must_be: &str) -> Failure {
+        match names.iter().find(|&&n| self.object.contains_key(n)) {
+            Some(name) => self.invalid(format!("field `{name}` must be {must_be}, found null")),
+            None => self.missing(names[0]),
+        }
+    }
+
     fn string(&self, names: &[&'static str]) -> Result<Option<String>, Failure> {
         match self.field(names) {
             None => Ok(None),
@@ -748,7 +832,7 @@ impl Line {
         let id = self.id()?;
         let text = self
             .string(&["text"])?
-            .ok_or_else(|| self.missing("text"))?;
+            .ok_or_else(|| self.absent(&["text"], "a string"))?;
         let published = match self.string(&["published", "dct"])? {
             None => default_published,
             Some(s) => Some(dateline::parse_published(&s).map_err(|e| Failure::At {
@@ -782,7 +866,7 @@ impl Line {
     /// The id of the line's document: `id` or `doc`, a string or an integer.
     pub fn id(&self) -> Result<String, Failure> {
         match self.field(&["id", "doc"]) {
-            None => Err(self.missing("id")),
+            None => Err(self.absent(&["id", "doc"], "a string or an integer")),
             Some((_, Value::String(s))) => Ok(s.clone()),
             Some((_, Value::Number(n))) if n.is_u64() || n.is_i64() => Ok(n.to_string()),
             Some((name, other)) => Err(self.invalid(format!(
@@ -829,15 +913,36 @@ impl Line {
                         json_kind(other)
                     ))),
                 };
+                let (start, end) = (offset("start")?, offset("end")?);
+                if start > end {
+                    return Err(bad(format!("the offsets {start}..{end} are reversed")));
+                }
                 Ok(ScoredTimex {
-                    start: offset("start")?,
-                    end: offset("end")?,
+                    start,
+                    end,
                     text: string("text")?,
                     kind: string("type")?,
                     value: string("value")?,
                 })
             })
             .collect()
+    }
+
+    /// The annotated timexes of a gold line, as [`timexes`](Self::timexes) reads them, each
+    /// within the line's `text` (code points).
+    pub fn gold_timexes(&self) -> Result<Vec<ScoredTimex>, Failure> {
+        let timexes = self.timexes()?;
+        if let Some((_, Value::String(text))) = self.field(&["text"]) {
+            let length = text.chars().count();
+            if let Some((i, t)) = timexes.iter().enumerate().find(|(_, t)| t.end > length) {
+                return Err(self.invalid(format!(
+                    "timexes[{i}]: the offsets {}..{} go past the end of the text ({length} \
+                     characters)",
+                    t.start, t.end
+                )));
+            }
+        }
+        Ok(timexes)
     }
 }
 
@@ -889,6 +994,29 @@ mod tests {
             "in.jsonl, line 7: expected a JSON object, found an array"
         );
         assert!(msg(r#"{"id": "a", "#).starts_with("in.jsonl, line 7: invalid JSON: "));
+        // Given as null is not left out (issue 18).
+        assert_eq!(
+            msg(r#"{"id": "a", "text": null}"#),
+            "in.jsonl, line 7: field `text` must be a string, found null"
+        );
+        assert_eq!(
+            msg(r#"{"id": null, "text": ""}"#),
+            "in.jsonl, line 7: field `id` must be a string or an integer, found null"
+        );
+        // A field given twice: serde_json would keep the last value without a word.
+        assert_eq!(
+            msg(r#"{"id": "a", "text": "x", "text": "y"}"#),
+            "in.jsonl, line 7: field `text` is given twice (column 31): which value is meant is \
+             unclear"
+        );
+        for (line, kind) in [("5", "a number"), ("\"s\"", "a string"), ("null", "null")] {
+            assert_eq!(
+                msg(line),
+                format!("in.jsonl, line 7: expected a JSON object, found {kind}")
+            );
+        }
+        // Only the top level: the fields of nested objects are the caller's to read.
+        assert!(line(r#"{"id": "a", "text": "", "x": {"k": 1, "k": 2}}"#).is_ok());
         let m = msg(r#"{"id": "a", "text": "", "published": "2023-13-01"}"#);
         assert!(
             m.starts_with(
@@ -1141,6 +1269,29 @@ mod tests {
         assert_eq!(
             e.as_deref(),
             Some("in.jsonl, line 7: timexes[0]: field `end` must be a non-negative integer")
+        );
+        // Offsets reversed, or past the text (issue 18).
+        let gold = |start: usize, end: usize| {
+            line(&format!(
+                r#"{{"doc": "d", "text": "On 3 May.", "timexes": [{{"start": {start}, "end": {end}, "text": "", "type": "DATE", "value": ""}}]}}"#
+            ))
+            .and_then(|l| l.gold_timexes())
+            .map(|t| t.len())
+            .map_err(|e| e.to_string())
+        };
+        assert_eq!(gold(3, 8), Ok(1));
+        assert_eq!(gold(0, 9), Ok(1));
+        assert_eq!(
+            gold(8, 3),
+            Err("in.jsonl, line 7: timexes[0]: the offsets 8..3 are reversed".to_owned())
+        );
+        assert_eq!(
+            gold(3, 10),
+            Err(
+                "in.jsonl, line 7: timexes[0]: the offsets 3..10 go past the end of the text \
+                 (9 characters)"
+                    .to_owned()
+            )
         );
     }
 }

@@ -889,3 +889,55 @@ fn utf16_without_a_byte_order_mark_is_recognised_too() {
         assert_eq!(stdout(&o), "");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_in_a_directory_is_a_bad_input() {
+    // Issue 18: a `.txt` link whose target is gone was skipped without a word (exit 0).
+    let dir = scratch("dangling", &[("docs/a.txt", GOOD)]);
+    let docs = dir.join("docs");
+    std::os::unix::fs::symlink(dir.join("gone.txt"), docs.join("b.txt")).expect("a link");
+    let o = run(&["tag", &docs.display().to_string()]);
+    let err = fails(&o, 1);
+    assert!(
+        err.starts_with(&format!(
+            "dateline: error: cannot read {}: No such file or directory",
+            docs.join("b.txt").display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("dateline: 1 of 2 inputs could not be used (see above)\n"),
+        "{err}"
+    );
+    assert_eq!(ids("tag", &stdout(&o)), ["a"]);
+}
+
+#[test]
+fn gold_offsets_out_of_range_or_reversed_are_errors() {
+    // Issue 18: `eval te3` scored such gold as it was.
+    for (start, end, says) in [
+        (9, 3, "timexes[0]: the offsets 9..3 are reversed"),
+        (
+            3,
+            99,
+            "timexes[0]: the offsets 3..99 go past the end of the text (16 characters)",
+        ),
+    ] {
+        let gold = format!(
+            "{{\"doc\": \"d\", \"dct\": \"2021-03-04\", \"text\": \"On 3 March 2021.\", \
+             \"timexes\": [{{\"start\": {start}, \"end\": {end}, \"text\": \"3 March 2021\", \
+             \"type\": \"DATE\", \"value\": \"2021-03-03\"}}]}}\n"
+        );
+        let dir = scratch("bad-gold", &[("gold.jsonl", gold.as_bytes())]);
+        let gold = path(&dir, "gold.jsonl");
+        for system in [false, true] {
+            let mut args = vec!["eval", "te3", gold.as_str()];
+            if system {
+                args.extend(["--system", gold.as_str()]);
+            }
+            let err = fails(&run(&args), 1);
+            assert_eq!(err, format!("dateline: error: {gold}, line 1: {says}\n"));
+        }
+    }
+}
