@@ -189,6 +189,19 @@ impl FileNames {
 /// One line per timex, columns aligned within the document:
 /// `id  start-end  "text"  TYPE  value  mod`; a document without timexes gets one line saying so.
 fn text_table(id: &str, timexes: &[JsonTimex]) -> String {
+    // The text of each timex is quoted with its escapes; the id is written as it is, but for
+    // control characters, which must not reach a terminal raw.
+    let id: String = id
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    let id = id.as_str();
     let mut s = String::new();
     if timexes.is_empty() {
         let _ = writeln!(s, "{id}  (no temporal expressions)");
@@ -292,5 +305,9 @@ mod tests {
              d  120-124      \"2023\"                DATE      2023        START\n"
         );
         assert_eq!(text_table("e", &[]), "e  (no temporal expressions)\n");
+        assert_eq!(
+            text_table("e\u{1b}[2J\t", &[]),
+            "e\\u{1b}[2J\\u{9}  (no temporal expressions)\n"
+        );
     }
 }

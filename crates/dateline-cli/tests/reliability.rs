@@ -941,3 +941,35 @@ fn gold_offsets_out_of_range_or_reversed_are_errors() {
         }
     }
 }
+
+#[test]
+fn csv_cells_are_never_formulas_and_ids_never_escape_sequences() {
+    // Issue 18: an id `=cmd|calc!A1` reached spreadsheets as a formula; escape characters in
+    // ids reached the terminal raw in `md` and `text`.
+    let text = "Sergey Lavrov met the delegation in Moscow on 12 September 2022.";
+    let jsonl = format!(
+        "{{\"id\": \"=cmd|calc!A1\", \"text\": {text:?}}}\n\
+         {{\"id\": \"red\\u001b[31m\\u0007\", \"text\": {text:?}}}\n"
+    );
+    let dir = scratch("csv-escapes", &[("docs.jsonl", jsonl.as_bytes())]);
+    let docs = path(&dir, "docs.jsonl");
+    let csv = ok(&run(&["timeline", "--jsonl", &docs, "--format", "csv"]));
+    let row = csv.lines().nth(1).expect("one event");
+    assert!(row.contains(",'=cmd|calc!A1; red"), "{row}");
+    assert!(
+        !csv.lines()
+            .any(|l| l.split(',').any(|c| c.starts_with('='))),
+        "{csv}"
+    );
+    for args in [
+        vec!["timeline", "--jsonl", &docs],
+        vec!["tag", "--jsonl", &docs, "--format", "text"],
+    ] {
+        let out = ok(&run(&args));
+        assert!(
+            !out.chars().any(|c| c.is_control() && c != '\n'),
+            "{args:?}: {out:?}"
+        );
+        assert!(out.contains("red\\u{1b}[31m\\u{7}"), "{args:?}: {out}");
+    }
+}

@@ -456,12 +456,20 @@ fn participant_names(e: &Event) -> Vec<&str> {
 // CSV.
 
 /// A CSV field, quoted when it holds a comma, a quote, a line break or edge spaces (RFC 4180).
+/// A field a spreadsheet would take for a formula (one that begins with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return: an id `=cmd|calc!A1`, a date `-0024-03-15`) is written after a
+/// `'`, which spreadsheets show as text.
 fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
     let needs = s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ');
     if needs {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_owned()
+        s.into_owned()
     }
 }
 
@@ -493,7 +501,9 @@ pub const TIMELINE_CSV_HEADER: [&str; 14] = [
 /// `start`/`end` (inclusive ISO dates, empty while partial), `granularity`, `timex`, `summary`,
 /// `trigger` (its words in the summary, else its lemma), `participants` (`; `-separated), `location`, `sources` (how many documents), `documents`
 /// (`; `-separated), `conflict` (`true`/`false`), `claims` (every claim with its documents, the
-/// chosen one first, `; `-separated) and `id`. Fields are quoted as RFC 4180 says.
+/// chosen one first, `; `-separated) and `id`. Fields are quoted as RFC 4180 says; a field that
+/// begins with `=`, `+`, `-`, `@`, a tab or a carriage return, which a spreadsheet would run as
+/// a formula, is written after a `'`.
 ///
 /// # Examples
 ///
@@ -689,6 +699,24 @@ pub fn timeline_markdown(timeline: &Timeline) -> String {
         out.push_str("\n## Sources\n\n");
         for d in &timeline.documents {
             let _ = writeln!(out, "- {}: {}", md_code(&d.id), published(d));
+        }
+    }
+    escape_controls(out)
+}
+
+/// `s` with its control characters but the line ends written as `\u{1b}`: an id or a text
+/// that holds an escape sequence must not reach a terminal as one.
+fn escape_controls(s: String) -> String {
+    let control = |c: char| c.is_control() && c != '\n';
+    if !s.chars().any(control) {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if control(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
         }
     }
     out
@@ -1411,6 +1439,14 @@ mod tests {
         assert_eq!(csv_field("a\nb"), "\"a\nb\"");
         assert_eq!(csv_field(" padded"), "\" padded\"");
         assert_eq!(csv_field("plain"), "plain");
+        // What a spreadsheet would run as a formula is text (issue 18).
+        assert_eq!(csv_field("=cmd|calc!A1"), "'=cmd|calc!A1");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("+1"), "'+1");
+        assert_eq!(csv_field("-0024-03-15"), "'-0024-03-15");
+        assert_eq!(csv_field("\tx"), "'\tx");
+        assert_eq!(csv_field("=a,b"), "\"'=a,b\"");
+        assert_eq!(csv_field("a=b"), "a=b");
     }
 
     #[test]
@@ -1452,6 +1488,20 @@ mod tests {
     fn markdown_escapes_markup() {
         assert_eq!(md_text("a *b*_c_\n[d]"), "a \\*b\\*\\_c\\_ \\[d\\]");
         assert_eq!(md_code("x`y"), "`` x`y ``");
+    }
+
+    #[test]
+    fn markdown_writes_control_characters_as_escapes() {
+        // Issue 18: an id with an escape sequence reached the terminal raw.
+        let mut t = timeline();
+        t.documents[0].id = "a\u{1b}[31mred\u{7}\u{9b}".to_owned();
+        let md = timeline_markdown(&t);
+        assert!(!md.chars().any(|c| c.is_control() && c != '\n'), "{md}");
+        assert!(
+            md.contains("- `a\\u{1b}[31mred\\u{7}\\u{9b}`: published"),
+            "{md}"
+        );
+        assert_eq!(escape_controls("plain\n".to_owned()), "plain\n");
     }
 
     #[test]
