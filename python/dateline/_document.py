@@ -103,25 +103,61 @@ class Document:
         return (Document, (self.id, self.text, self.published))
 
 
-def read_dir(path: Union[str, os.PathLike[str]]) -> List[Document]:
+def read_dir(path: Union[str, os.PathLike[str]], errors: str = "strict") -> List[Document]:
     """The ``.txt`` files of a directory as documents, sorted by file name (not recursive).
 
-    Each document's id is its file name without ``.txt``, as for the ``dateline`` command; the
-    text is read as UTF-8 exactly as stored (line ends included, so offsets match the file).
-    Raises ``FileNotFoundError`` when the directory holds no ``.txt`` file.
+    Each document's id is its file name without ``.txt``, as for the ``dateline`` command. The
+    text is read as UTF-8 exactly as stored (line ends included, so offsets match the file and
+    the command's), without a leading byte-order mark. A file that is not UTF-8 raises
+    ``InvalidTextError`` naming the file, the byte and its offset; with ``errors="replace"``
+    its invalid bytes become U+FFFD instead (as ``dateline --lossy`` reads them). A file in
+    UTF-16 (with a byte-order mark, or a NUL in every other byte) raises ``InvalidTextError``
+    either way. Raises ``FileNotFoundError`` when the directory holds no ``.txt`` file, or when
+    one is a link whose target is gone.
     """
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"path must be a str or os.PathLike, not {type(path).__name__}")
+    if errors not in ("strict", "replace"):
+        raise ValueError(f'errors must be "strict" or "replace", not {errors!r}')
     directory = Path(path)
+    # Not directories rather than files: a link whose target is gone is reported, not skipped.
     files = sorted(
-        (p for p in directory.iterdir() if p.suffix.lower() == ".txt" and p.is_file()),
+        (p for p in directory.iterdir() if p.suffix.lower() == ".txt" and not p.is_dir()),
         key=lambda p: p.name,
     )
     if not files:
         raise FileNotFoundError(f"no .txt files in the directory {directory}")
-    docs = []
-    for file in files:
-        # newline="": no translation of line ends, so offsets are those of the file.
-        with open(file, encoding="utf-8", newline="") as f:
-            docs.append(Document(file.stem, f.read()))
-    return docs
+    return [Document(file.stem, _decode(file, file.read_bytes(), errors)) for file in files]
+
+
+def _decode(file: Path, data: bytes, errors: str) -> str:
+    """The text of a file's bytes, as ``read_dir`` reads it (and the ``dateline`` command)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_mark(data):
+        raise InvalidTextError(
+            f"{file}: not UTF-8 text: it looks like UTF-16 (a byte-order mark, or a NUL in every "
+            "other byte): convert it to UTF-8"
+        )
+    # The UTF-8 byte-order mark says nothing a reader needs and would become part of the first
+    # word; offsets in messages stay those of the file.
+    mark = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        return data[mark:].decode("utf-8")
+    except UnicodeDecodeError as e:
+        if errors == "replace":
+            return data[mark:].decode("utf-8", errors="replace")
+        at = mark + e.start
+        line = data.count(b"\n", 0, at) + 1
+        raise InvalidTextError(
+            f"{file}: not valid UTF-8: byte 0x{data[at]:02X} at offset {at:,} (line {line}); the "
+            "file may be Latin-1 or Windows-1252: read it with errors=\"replace\""
+        ) from None
+
+
+def _utf16_without_mark(data: bytes) -> bool:
+    """Whether the start of a file looks like UTF-16 without a byte-order mark: mostly Latin
+    text then has a NUL in every other byte, which UTF-8 text does not (as the command tells)."""
+    sample = data[: min(len(data), 1024) & ~1]
+    units = len(sample) // 2
+    first, second = sample[0::2].count(0), sample[1::2].count(0)
+    most, least = max(first, second), min(first, second)
+    return units > 0 and most * 2 >= units and least * 4 <= most

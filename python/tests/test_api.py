@@ -104,6 +104,42 @@ def test_read_dir_accepts_str_and_path(tmp_path: Path) -> None:
         dateline.read_dir(tmp_path / "missing")
 
 
+def test_read_dir_reads_as_the_command_does(tmp_path: Path) -> None:
+    # Issue 18: a bare UnicodeDecodeError naming no file lost the whole directory, and a UTF-8
+    # byte-order mark stayed in the text (offsets one off from the command's).
+    (tmp_path / "a.txt").write_bytes(b"\xef\xbb\xbf16 March 2023 was a Thursday.")
+    (tmp_path / "b.txt").write_bytes(b"One.\nLe caf\xe9 a ferm\xe9.")
+    with pytest.raises(dateline.InvalidTextError) as caught:
+        dateline.read_dir(tmp_path)
+    message = str(caught.value)
+    assert str(tmp_path / "b.txt") in message
+    assert "byte 0xE9 at offset 11 (line 2)" in message
+    assert 'errors="replace"' in message
+    docs = dateline.read_dir(tmp_path, errors="replace")
+    assert [d.id for d in docs] == ["a", "b"]
+    assert docs[0].text == "16 March 2023 was a Thursday."
+    assert docs[1].text == "One.\nLe caf\ufffd a ferm\ufffd."
+    assert dateline.tag(docs[0].text)[0].start == 0
+    # UTF-16, with or without a byte-order mark, is an error either way.
+    for name, data in [("c.txt", "\ufeffMay".encode("utf-16-le")), ("d.txt", "On 3 May 2021.".encode("utf-16-le"))]:
+        other = tmp_path / "utf16"
+        other.mkdir(exist_ok=True)
+        (other / name).write_bytes(data)
+        with pytest.raises(dateline.InvalidTextError, match="UTF-16"):
+            dateline.read_dir(other, errors="replace")
+        (other / name).unlink()
+    with pytest.raises(ValueError, match="errors"):
+        dateline.read_dir(tmp_path, errors="ignore")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges on Windows")
+def test_read_dir_reports_a_dangling_link(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("On 3 May 2021.")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "gone.txt")
+    with pytest.raises(FileNotFoundError, match="b.txt"):
+        dateline.read_dir(tmp_path)
+
+
 def test_tag_normalizes_against_the_publication_date() -> None:
     timexes = dateline.tag("The talks resume next Thursday at 10 a.m.; they lasted three days.", published="2023-03-17")
     by_text = {t.text: t for t in timexes}
