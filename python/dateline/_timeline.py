@@ -201,8 +201,8 @@ class Timeline:
 
     def merge(self, other: Timeline) -> Timeline:
         """The timeline of both document sets, exactly as if built from all of them at once
-        (commutative, associative, idempotent). A filtered view merges as the whole timeline
-        it came from. Raises ``IncompatibleTimelinesError`` when the two were built with
+        (commutative, associative, idempotent); Ctrl-C interrupts it as it does
+        :func:`build_timeline`. A filtered view merges as the whole timeline it came from. Raises ``IncompatibleTimelinesError`` when the two were built with
         different policies or weigh a source differently, ``DuplicateDocumentError`` when they
         hold different documents under one id."""
         if not isinstance(other, Timeline):
@@ -368,7 +368,8 @@ def build_timeline(
     - ``source_weights``: document id to weight (a finite number, 0 or more; 1 by default);
       a source's claims count that many times.
 
-    The GIL is released while the documents are read, so other threads run meanwhile.
+    The GIL is released while the documents are read, so other threads run meanwhile; Ctrl-C
+    raises ``KeyboardInterrupt`` at once (within a tenth of a second), and the build stops.
     Raises ``DuplicateDocumentError``, ``InvalidPublishedError`` or ``InvalidWeightError``
     (all ``DatelineError``, a ``ValueError``) naming the document and value; ``TypeError`` for
     arguments of the wrong type.

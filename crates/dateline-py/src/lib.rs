@@ -9,7 +9,10 @@
 use std::any::Any;
 use std::collections::{BTreeMap, BTreeSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use dateline::export::{self, JsonTimex, JsonWhen};
@@ -79,6 +82,63 @@ fn detached<T: Send>(py: Python<'_>, what: &str, work: impl FnOnce() -> T + Send
         }
     })
     .map_err(|payload| PyRuntimeError::new_err(internal(what, payload.as_ref())))
+}
+
+/// How often a long build, waiting for its result, looks for a signal (Ctrl-C).
+const SIGNAL_CHECK: Duration = Duration::from_millis(50);
+
+/// Runs a long build off this thread, with the GIL released, and every [`SIGNAL_CHECK`]
+/// takes the GIL back to run Python's signal handlers: Ctrl-C raises `KeyboardInterrupt` at
+/// once (Python only handles signals on its main thread, between bytecodes, never while
+/// native code runs). `stop` is then set, which the library looks at for each document and
+/// each step of merging, so the build stops soon after on its own. A panic becomes a
+/// `RuntimeError`, as in [`detached`].
+fn interruptible<T: Send + 'static>(
+    py: Python<'_>,
+    what: &str,
+    stop: Arc<AtomicBool>,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> PyResult<T> {
+    let (sender, mut receiver) = mpsc::channel();
+    let job = move || {
+        // The caller may have gone (interrupted): the result is then dropped.
+        let _ = sender.send(catch_unwind(AssertUnwindSafe(work)));
+    };
+    match process_pool() {
+        Some(pool) => pool.spawn(job),
+        None => {
+            std::thread::Builder::new()
+                .spawn(job)
+                .map_err(|e| PyRuntimeError::new_err(format!("cannot start {what}: {e}")))?;
+        }
+    }
+    loop {
+        // The receiver goes into the closure and back: it may move to another thread, not be
+        // shared with one.
+        let got;
+        (receiver, got) = py.detach(move || {
+            let got = receiver.recv_timeout(SIGNAL_CHECK);
+            (receiver, got)
+        });
+        match got {
+            Ok(Ok(value)) => return Ok(value),
+            Ok(Err(payload)) => {
+                return Err(PyRuntimeError::new_err(internal(what, payload.as_ref())))
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                if let Err(e) = py.check_signals() {
+                    stop.store(true, Ordering::Relaxed);
+                    return Err(e);
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(PyRuntimeError::new_err(format!(
+                    "dateline failed while {what}: the work ended without a result; please \
+                     report it"
+                )))
+            }
+        }
+    }
 }
 
 /// The thread pool of this process, and the process it was made in.
@@ -336,11 +396,15 @@ fn build_timeline(
             published: dct,
         });
     }
-    let mut builder = policy.apply(TimelineBuilder::new().documents(docs));
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut builder = policy
+        .apply(TimelineBuilder::new().documents(docs))
+        .interruptible(Arc::clone(&stop));
     for (id, w) in source_weights {
         builder = builder.source_weight(id, w);
     }
-    let timeline = detached(py, "building a timeline", || builder.build())?.map_err(py_error)?;
+    let timeline =
+        interruptible(py, "building a timeline", stop, || builder.build())?.map_err(py_error)?;
     Ok(PyTimeline {
         inner: timeline,
         policy,
@@ -449,8 +513,15 @@ impl PyTimeline {
 
     /// The timeline of both document sets, as if built from all of them at once.
     fn merge(&self, py: Python<'_>, other: &Self) -> PyResult<PyTimeline> {
-        let (a, b) = (&self.inner, &other.inner);
-        let merged = detached(py, "merging timelines", || a.merge(b))?.map_err(py_error)?;
+        // Merging builds the timeline again: as long, and as interruptible. The work runs on
+        // its own while this thread waits, so it gets its own copies.
+        let (a, b) = (self.inner.clone(), other.inner.clone());
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&stop);
+        let merged = interruptible(py, "merging timelines", stop, move || {
+            a.merge_interruptible(&b, &flag)
+        })?
+        .map_err(py_error)?;
         Ok(PyTimeline {
             inner: merged,
             policy: self.policy.clone(),

@@ -111,6 +111,11 @@ pub enum Error {
         /// Whether the input starts with a UTF-16 byte-order mark (FF FE or FE FF).
         utf16: bool,
     },
+    /// A build stopped before its end by the flag given to
+    /// [`TimelineBuilder::interruptible`](crate::TimelineBuilder::interruptible) (a Python
+    /// caller's Ctrl-C).
+    #[error("the timeline build was interrupted")]
+    Interrupted,
     /// An evaluation corpus (such as the SemEval-2015 Task 4 trial corpus) that is not valid
     /// JSON of the expected shape, or whose parts do not agree.
     #[error("{input}: {reason}")]

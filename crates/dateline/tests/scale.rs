@@ -525,3 +525,35 @@ fn one_event_told_by_many_sources_reconciles_in_linear_time() {
     );
     assert!(t2 < Duration::from_secs(10), "80,000 claims took {t2:.3?}");
 }
+
+#[test]
+fn an_interrupted_build_stops_soon() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+
+    // Issue 18: a build had no way to stop before its end (Ctrl-C in Python waited for it).
+    let shape = shapes()
+        .into_iter()
+        .find(|s| s.name == "copies of the seeds as many documents")
+        .unwrap_or_else(|| panic!("the shape is defined"));
+    let docs = (shape.make)(16 << 20);
+    let flag = Arc::new(AtomicBool::new(false));
+    let builder = TimelineBuilder::new()
+        .documents(docs)
+        .interruptible(Arc::clone(&flag));
+    let (built, stopped_after) = std::thread::scope(|s| {
+        let build = s.spawn(|| builder.build());
+        std::thread::sleep(Duration::from_millis(300));
+        let set = Instant::now();
+        flag.store(true, Ordering::Relaxed);
+        let built = build
+            .join()
+            .unwrap_or_else(|_| panic!("the build panicked"));
+        (built, set.elapsed())
+    });
+    assert_eq!(built.err(), Some(dateline::Error::Interrupted));
+    assert!(
+        stopped_after < Duration::from_secs(1),
+        "stopped {stopped_after:?} after the flag was set"
+    );
+}

@@ -11,6 +11,7 @@
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -331,8 +332,35 @@ pub fn build(
     policy: Arc<dyn Policy>,
     source_weights: &BTreeMap<String, f64>,
 ) -> Result<Timeline, Error> {
+    build_until(documents, policy, source_weights, Stop::default())
+}
+
+/// [`build`], stopped with [`Error::Interrupted`] soon after `stop` is set.
+pub(crate) fn build_until(
+    documents: Vec<Document>,
+    policy: Arc<dyn Policy>,
+    source_weights: &BTreeMap<String, f64>,
+    stop: Stop<'_>,
+) -> Result<Timeline, Error> {
     check_weights(source_weights)?;
-    Ok(ReadDocuments::new(documents)?.build(policy, source_weights))
+    ReadDocuments::read_all(documents, &|_| {}, stop)?.build_until(policy, source_weights, stop)
+}
+
+/// A flag another thread sets to stop a build (a Python caller's Ctrl-C, see
+/// [`TimelineBuilder::interruptible`](crate::TimelineBuilder::interruptible)): looked at for
+/// each document read and each step of merging, so that a build stops within about the time
+/// one document takes.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Stop<'a>(Option<&'a AtomicBool>);
+
+impl<'a> Stop<'a> {
+    pub(crate) fn on(flag: &'a AtomicBool) -> Self {
+        Stop(Some(flag))
+    }
+
+    fn now(self) -> bool {
+        self.0.is_some_and(|f| f.load(Ordering::Relaxed))
+    }
 }
 
 /// [`Error::InvalidWeight`] for the first source weight that is negative, infinite or NaN.
@@ -379,7 +407,17 @@ impl ReadDocuments {
     /// # Errors
     ///
     /// [`Error::DuplicateDocument`] when two documents share an id.
-    pub fn observed(mut documents: Vec<Document>, observer: &ReadObserver) -> Result<Self, Error> {
+    pub fn observed(documents: Vec<Document>, observer: &ReadObserver) -> Result<Self, Error> {
+        Self::read_all(documents, observer, Stop::default())
+    }
+
+    /// [`observed`](Self::observed), stopped with [`Error::Interrupted`] soon after `stop` is
+    /// set.
+    pub(crate) fn read_all(
+        mut documents: Vec<Document>,
+        observer: &ReadObserver,
+        stop: Stop<'_>,
+    ) -> Result<Self, Error> {
         // The same set in any order gives the same timeline: work in id order.
         documents.sort_by(|a, b| a.id.cmp(&b.id));
         for pair in documents.windows(2) {
@@ -390,11 +428,20 @@ impl ReadDocuments {
             }
         }
         let read: Vec<_> = par_map(&documents, |_, d| {
+            // Once stopped, the documents left are not read.
+            if stop.now() {
+                return None;
+            }
             let r = read(d);
             observer(d.text.len());
-            r
+            Some(r)
         });
-        let (known, extractions) = read.into_iter().unzip();
+        let (known, extractions) = read
+            .into_iter()
+            .collect::<Option<Vec<_>>>()
+            .ok_or(Error::Interrupted)?
+            .into_iter()
+            .unzip();
         Ok(ReadDocuments {
             documents,
             known,
@@ -414,13 +461,27 @@ impl ReadDocuments {
         policy: Arc<dyn Policy>,
         source_weights: &BTreeMap<String, f64>,
     ) -> Timeline {
+        // Never stopped: there is always a timeline.
+        self.build_until(policy, source_weights, Stop::default())
+            .unwrap_or_default()
+    }
+
+    /// [`build`](Self::build), stopped with [`Error::Interrupted`] soon after `stop` is set.
+    pub(crate) fn build_until(
+        self,
+        policy: Arc<dyn Policy>,
+        source_weights: &BTreeMap<String, f64>,
+        stop: Stop<'_>,
+    ) -> Result<Timeline, Error> {
         build_read(
             self.documents,
             self.known,
             self.extractions,
             policy,
             source_weights,
+            stop,
         )
+        .ok_or(Error::Interrupted)
     }
 }
 
@@ -442,14 +503,15 @@ fn read(d: &Document) -> ((Option<NaiveDate>, PublishedSource), Extraction) {
     (known, x)
 }
 
-/// Builds the timeline of documents already read, sorted by id.
+/// Builds the timeline of documents already read, sorted by id; `None` when stopped.
 fn build_read(
     documents: Vec<Document>,
     mut known: Vec<(Option<NaiveDate>, PublishedSource)>,
     mut extractions: Vec<Extraction>,
     policy: Arc<dyn Policy>,
     source_weights: &BTreeMap<String, f64>,
-) -> Timeline {
+    stop: Stop<'_>,
+) -> Option<Timeline> {
     // Publication dates not given nor in a dateline are inferred from the events an article
     // shares with others, pass after pass until nothing changes.
     let mut bounds: Vec<Option<Interval>> = vec![None; documents.len()];
@@ -463,13 +525,17 @@ fn build_read(
             .filter(|&i| read_with[i] != (known[i].0, bounds[i]))
             .collect();
         let fresh = par_map(&stale, |_, &i| {
-            redate_within(&extractions[i], &documents[i].text, known[i].0, bounds[i])
+            (!stop.now())
+                .then(|| redate_within(&extractions[i], &documents[i].text, known[i].0, bounds[i]))
         });
         for (i, x) in stale.into_iter().zip(fresh) {
-            extractions[i] = x;
+            extractions[i] = x?;
             read_with[i] = (known[i].0, bounds[i]);
         }
-        (items, clusters) = cluster_pass(&documents, &extractions);
+        (items, clusters) = cluster_pass(&documents, &extractions, stop);
+        if stop.now() {
+            return None;
+        }
         pass += 1;
         if pass >= MAX_PASSES {
             break;
@@ -506,8 +572,10 @@ fn build_read(
     };
     // Each event is assembled and reconciled on its own: on all cores with `rayon`.
     let events: Vec<Event> = par_map(&clusters, |_, members| {
-        assemble(members, &corpus, policy.as_ref(), source_weights)
-    });
+        (!stop.now()).then(|| assemble(members, &corpus, policy.as_ref(), source_weights))
+    })
+    .into_iter()
+    .collect::<Option<_>>()?;
     // The keys are computed once, not at each comparison: a date's interval is calendar work.
     let mut order: Vec<_> = events
         .iter()
@@ -539,12 +607,14 @@ fn build_read(
             published_bounds: bounds,
         })
         .collect();
-    Timeline {
-        documents: infos,
-        events,
-        ..Timeline::default()
-    }
-    .with_built_from(documents, policy, source_weights.clone())
+    Some(
+        Timeline {
+            documents: infos,
+            events,
+            ..Timeline::default()
+        }
+        .with_built_from(documents, policy, source_weights.clone()),
+    )
 }
 
 /// The dates and events of an extraction found again for a publication date, or, for a
@@ -618,10 +688,12 @@ fn short_name(ent: &Entity, all: &[Entity]) -> Option<NameKey> {
         .map(|o| o.key.clone())
 }
 
-/// The mentions that can go on a timeline and their clusters.
+/// The mentions that can go on a timeline and their clusters (not all of them once `stop` is
+/// set: the caller then throws them away).
 fn cluster_pass(
     documents: &[Document],
     extractions: &[Extraction],
+    stop: Stop<'_>,
 ) -> (Vec<Item>, Vec<Vec<usize>>) {
     // The items that can go on a timeline: dated by their own clause.
     let mut items: Vec<Item> = Vec::with_capacity(extractions.iter().map(|x| x.events.len()).sum());
@@ -814,6 +886,9 @@ fn cluster_pass(
     let mut by_name: Vec<(NameRef, usize)> = Vec::new();
     let mut candidates: Vec<usize> = Vec::new();
     for (key, members) in &blocks {
+        if stop.now() {
+            break;
+        }
         // Within the block, and with the next two days' blocks for near-date conflicts.
         others.clear();
         let (group, kind, year, day) = *key;
@@ -896,7 +971,14 @@ fn cluster_pass(
         .enumerate()
         .any(|(i, it)| compared[i] && joins_as_weekday(it))
     {
-        weekday_pass(&items, &compared, &names, &mut parent, joins_as_weekday);
+        weekday_pass(
+            &items,
+            &compared,
+            &names,
+            &mut parent,
+            joins_as_weekday,
+            stop,
+        );
     }
     let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..items.len() {
@@ -942,6 +1024,7 @@ fn weekday_pass(
     names: &Names,
     parent: &mut [usize],
     joins: impl Fn(&Item) -> bool,
+    stop: Stop<'_>,
 ) {
     // By class group, name and weekday class, the mentions that name it, in document order.
     let mut by_name: HashMap<(u8, NameRef, u8), Vec<usize>> = HashMap::new();
@@ -962,6 +1045,9 @@ fn weekday_pass(
     for (i, it) in items.iter().enumerate() {
         if !compared[i] || !joins(it) {
             continue;
+        }
+        if stop.now() {
+            return;
         }
         let (doc, sentence, trigger) = place_of(it);
         let Some(class) = weekday_class(it) else {

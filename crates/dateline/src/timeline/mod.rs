@@ -5,13 +5,14 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use crate::entity::NameKey;
 use crate::event::{EventAnchoring, TriggerClass};
-use crate::merge::{ReadDocuments, ReadObserver};
+use crate::merge::{ReadDocuments, ReadObserver, Stop};
 use crate::reconcile::{DefaultPolicy, Policy};
 use crate::time::{DateValue, Interval};
 use crate::{Document, Error};
@@ -265,6 +266,24 @@ impl Timeline {
     /// # Ok::<(), dateline::Error>(())
     /// ```
     pub fn merge(&self, other: &Timeline) -> Result<Timeline, Error> {
+        self.merge_until(other, Stop::default())
+    }
+
+    /// [`merge`](Self::merge), stopped soon after `flag` is set from another thread (a
+    /// merge builds the timeline again: see [`TimelineBuilder::interruptible`]).
+    ///
+    /// # Errors
+    ///
+    /// Those of [`merge`](Self::merge), and [`Error::Interrupted`] once `flag` is set.
+    pub fn merge_interruptible(
+        &self,
+        other: &Timeline,
+        flag: &AtomicBool,
+    ) -> Result<Timeline, Error> {
+        self.merge_until(other, Stop::on(flag))
+    }
+
+    fn merge_until(&self, other: &Timeline, stop: Stop<'_>) -> Result<Timeline, Error> {
         let (mine, theirs) = (&self.built_from, &other.built_from);
         if mine.policy.config() != theirs.policy.config() {
             return Err(Error::IncompatibleTimelines {
@@ -316,7 +335,7 @@ impl Timeline {
         }
         documents.extend_from_slice(&a[i..]);
         documents.extend_from_slice(&b[j..]);
-        crate::merge::build(documents, Arc::clone(&mine.policy), &weights)
+        crate::merge::build_until(documents, Arc::clone(&mine.policy), &weights, stop)
     }
 
     /// The events that involve `name`, by name key and aliases.
@@ -383,6 +402,7 @@ pub struct TimelineBuilder {
     policy: Arc<dyn Policy>,
     source_weights: BTreeMap<String, f64>,
     on_read: Option<Box<ReadObserver>>,
+    interrupt: Option<Arc<AtomicBool>>,
 }
 
 impl Default for TimelineBuilder {
@@ -399,7 +419,33 @@ impl TimelineBuilder {
             policy: Arc::new(DefaultPolicy),
             source_weights: BTreeMap::new(),
             on_read: None,
+            interrupt: None,
         }
+    }
+
+    /// Stops the build soon after `flag` is set from another thread (on Ctrl-C, say):
+    /// [`build`](Self::build) then returns [`Error::Interrupted`]. The flag is looked at for
+    /// each document read and each step of merging, so the build stops within about the time
+    /// one document takes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::atomic::AtomicBool;
+    /// use std::sync::Arc;
+    /// use dateline::{Document, Error, TimelineBuilder};
+    ///
+    /// let flag = Arc::new(AtomicBool::new(true)); // already set: nothing is read
+    /// let built = TimelineBuilder::new()
+    ///     .document(Document::new("a", "They met on 3 March 2021."))
+    ///     .interruptible(flag)
+    ///     .build();
+    /// assert_eq!(built, Err(Error::Interrupted));
+    /// ```
+    #[must_use]
+    pub fn interruptible(mut self, flag: Arc<AtomicBool>) -> Self {
+        self.interrupt = Some(flag);
+        self
     }
 
     /// Calls `observer` once for each document read, with the document's length in bytes, to
@@ -445,13 +491,18 @@ impl TimelineBuilder {
     /// # Errors
     ///
     /// [`Error::DuplicateDocument`] when two documents share an id;
-    /// [`Error::InvalidWeight`] when a source weight is negative, infinite or NaN.
+    /// [`Error::InvalidWeight`] when a source weight is negative, infinite or NaN;
+    /// [`Error::Interrupted`] when the flag of [`interruptible`](Self::interruptible) is set.
     pub fn build(self) -> Result<Timeline, Error> {
         crate::merge::check_weights(&self.source_weights)?;
+        let stop = self
+            .interrupt
+            .as_deref()
+            .map_or_else(Stop::default, Stop::on);
         let read = match &self.on_read {
-            Some(observer) => ReadDocuments::observed(self.documents, observer.as_ref())?,
-            None => ReadDocuments::new(self.documents)?,
+            Some(observer) => ReadDocuments::read_all(self.documents, observer.as_ref(), stop)?,
+            None => ReadDocuments::read_all(self.documents, &|_| {}, stop)?,
         };
-        Ok(read.build(self.policy, &self.source_weights))
+        read.build_until(self.policy, &self.source_weights, stop)
     }
 }
