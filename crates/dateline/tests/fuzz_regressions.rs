@@ -40,6 +40,9 @@ fn the_checks_pass_on_plain_text() {
     check_tag(b"2023-03-17\nThe delegation met the minister on Thursday.");
     check_tag("Über 16 March, \u{e9}t\u{e9} 2022 \u{fffd}".as_bytes());
     check_tag(b"");
+    // Years outside 1-9999 keep TIMEX3 forms (issue 18).
+    check_tag(b"0001-01-01\nIt happened yesterday, 45 centuries ago and two years ago.");
+    check_tag(b"9999-12-31\nTomorrow, in the next decade and 10 centuries later.");
     check_timeline(
         b"2022-09-13\nLavrov met the delegation in Moscow on 12 September 2022.\0\
           Sergei Lavrov received the delegation in Moscow on September 12, 2022.",

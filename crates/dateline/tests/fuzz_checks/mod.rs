@@ -27,6 +27,17 @@ pub fn split_published(text: &str) -> (Option<NaiveDate>, &str) {
     (None, text)
 }
 
+/// Whether a value starts as the documented TIMEX3 forms do: never with a minus sign; a run
+/// of at most four digits (a century, decade or year of 0–9999), or `BC` or `+` and digits for
+/// the years beyond (`BC0024`, `+10000-01-01`); anything else (`XXXX`, `P3D`) as it is.
+fn year_form(value: &str) -> bool {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    match value.strip_prefix("BC").or_else(|| value.strip_prefix('+')) {
+        Some(rest) => digits(rest) >= 2,
+        None => !value.starts_with('-') && digits(value) <= 4,
+    }
+}
+
 /// Tags `bytes` (decoded lossily, with an optional leading publication date) and checks the
 /// spans: non-empty, on character boundaries, in order, not overlapping, each inside one
 /// sentence; the JSON form agrees with them in code points; the TimeML export is total.
@@ -58,7 +69,9 @@ pub fn check_tag(bytes: &[u8]) {
                 .is_some_and(|s| s.start <= t.start && t.end <= s.end),
             "span {t:?} is not inside one sentence"
         );
-        assert!(!t.value.timex().is_empty(), "empty value {t:?}");
+        let value = t.value.timex();
+        assert!(!value.is_empty(), "empty value {t:?}");
+        assert!(year_form(&value), "{value:?} is not a TIMEX3 value {t:?}");
     }
 
     let json = dateline::export::json_timexes(text, &timexes);
