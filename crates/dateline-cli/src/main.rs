@@ -33,9 +33,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const EXIT_CODES: &str = "\
 Exit codes: 0 success; 1 bad input; 2 bad usage (nothing is read); 101 an internal error (a bug).
 A bad input of tag, events or timeline (an unreadable or non-UTF-8 file, a bad JSON line, a bad
-date, a repeated id) is reported on standard error and skipped, the rest is used, and the exit
-code is 1; --strict stops at the first one instead. --lossy reads Latin-1 and other non-UTF-8
-text, replacing what is not UTF-8.";
+date, a repeated id, a document over --max-bytes, a TimeML file that cannot be written) is
+reported on standard error and skipped, the rest is used, and the exit code is 1;
+--strict stops at the first one instead. --lossy reads Latin-1 and other non-UTF-8 text,
+replacing what is not UTF-8. An output that is also an input is a usage error.";
 
 /// Temporal expressions and events in news articles: find them, export them, score them.
 #[derive(Debug, Parser)]
