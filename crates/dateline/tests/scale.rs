@@ -54,6 +54,16 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
+/// Held by each test that times builds: run side by side, they would time each other.
+static TIMING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn timing() -> std::sync::MutexGuard<'static, ()> {
+    // A test that failed while holding it leaves it poisoned; the others still time alone.
+    TIMING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// A shape of input: the documents of about `bytes` bytes.
 struct Shape {
     name: &'static str,
@@ -323,6 +333,7 @@ fn measure(docs: &[Document], runs: usize) -> (Duration, usize) {
 /// Builds every shape at `bytes` and `2 * bytes`; the larger must take less than `max_ratio`
 /// times as long and as much memory.
 fn doubling(bytes: usize, runs: usize, max_ratio: f64) {
+    let _alone = timing();
     // Lexicons and grammars are built on first use: not part of what is measured.
     measure(&(shapes()[0].make)(1024), 1);
     let mut failures = Vec::new();
@@ -452,6 +463,7 @@ fn copies_of_a_report_are_one_event_each() {
 /// Time to build the shapes named `name` at `bytes` and at four times that, as a ratio per
 /// byte: 4 for a linear build, 16 for a quadratic one.
 fn quadrupling(name: &str, bytes: usize) -> f64 {
+    let _alone = timing();
     let shape = shapes()
         .into_iter()
         .find(|s| s.name == name)
@@ -508,6 +520,7 @@ fn one_event_told_by_many_sources_reconciles_in_linear_time() {
             })
             .collect()
     };
+    let _alone = timing();
     let time = |n: usize| {
         let mentions = claims(n);
         let t0 = Instant::now();
@@ -537,6 +550,7 @@ fn an_interrupted_build_stops_soon() {
         .find(|s| s.name == "copies of the seeds as many documents")
         .unwrap_or_else(|| panic!("the shape is defined"));
     let docs = (shape.make)(16 << 20);
+    let _alone = timing();
     let flag = Arc::new(AtomicBool::new(false));
     let builder = TimelineBuilder::new()
         .documents(docs)
