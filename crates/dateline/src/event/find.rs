@@ -2,12 +2,20 @@
 //! and time.
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use chrono::NaiveDate;
 
+use super::anchor;
+use super::happen;
 use super::lexicon::{self, Form, Trigger};
-use super::{EventAnchoring, EventMention, Modality, Participant, Role, TriggerClass};
+use super::model::{EventModel, SentenceTokens};
+use super::{
+    Aspect, EventAnchoring, EventClass, EventMention, Modality, Participant, Polarity, Role, Tense,
+    TimeAnchor, Timeml, TriggerClass,
+};
 use crate::entity::{Entities, EntityKind};
 use crate::text::{Segmented, Token, TokenKind};
 use crate::time::{Anchoring, DateValue, Granularity, Timex, TimexType};
@@ -16,13 +24,13 @@ use crate::time::{Anchoring, DateValue, Granularity, Timex, TimexType};
 const MAX_WORD: usize = 24;
 
 /// A word of the sentence, lower-cased, with what the lexicon says of it.
-struct Word<'a> {
-    token: &'a Token,
+pub(super) struct Word<'a> {
+    pub token: &'a Token,
     /// Empty for words the lexicons cannot hold (see [`lower_into`]).
-    lower: &'a str,
+    pub lower: &'a str,
     /// `cue(lower)`, which the readings of a trigger ask of its neighbours again and again.
-    cue: Cue,
-    capitalized: bool,
+    pub cue: Cue,
+    pub capitalized: bool,
 }
 
 /// Appends `s` lower-cased to `buf`, curly apostrophes straightened, and returns where it is;
@@ -52,7 +60,7 @@ fn lower_into(buf: &mut Vec<u8>, s: &str) -> std::ops::Range<usize> {
 
 /// Function words that shape a trigger's reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Cue {
+pub(super) enum Cue {
     Negation,
     Will,
     Modal,
@@ -136,6 +144,15 @@ fn is_intent_verb(lower: &str) -> bool {
     )
 }
 
+/// What the anchor ranker saw for one trigger: its byte span, the byte span of each candidate
+/// (`None` for the publication date) and each candidate's features. Training collects these.
+#[derive(Debug, Clone)]
+pub(crate) struct AnchorChoice {
+    pub trigger: (usize, usize),
+    pub candidates: Vec<Option<(usize, usize)>>,
+    pub features: Vec<Vec<u64>>,
+}
+
 /// Finds the event mentions of one document.
 pub(crate) fn find_events(
     text: &str,
@@ -143,20 +160,11 @@ pub(crate) fn find_events(
     timexes: &[Timex],
     entities: &Entities,
     published: Option<NaiveDate>,
+    model: &EventModel,
+    mut log: Option<&mut Vec<AnchorChoice>>,
 ) -> Vec<EventMention> {
     // About one event in 30 tokens in news: sized once rather than grown by doubling.
     let mut out = Vec::with_capacity(segmented.tokens.len() / 32 + 1);
-    // Byte spans that belong to names or temporal expressions: no trigger inside them.
-    let mut taken: Vec<(usize, usize)> = entities
-        .mentions
-        .iter()
-        .map(|m| (m.start, m.end))
-        .chain(timexes.iter().map(|t| (t.start, t.end)))
-        .collect();
-    taken.sort_unstable();
-    // Words are read in text order, so the spans that start before the word at hand are found
-    // by a cursor that only moves forward rather than by a search per word.
-    let mut taken_before = 0usize;
     // A year inside a name ("WWDC 2010") names, it does not date.
     let names: Vec<(usize, usize)> = entities.mentions.iter().map(|m| (m.start, m.end)).collect();
     let in_name = |start: usize, end: usize| {
@@ -164,11 +172,11 @@ pub(crate) fn find_events(
         i > 0 && names[i - 1].1 >= end && names[i - 1] != (start, end)
     };
     // The day the narrative is at, and the sentence that set it.
-    let mut context: Option<(DateValue, usize)> = None;
+    let mut context: Option<(DateValue, usize, usize)> = None;
     // The day the lede dates its first event by: what the story is about.
-    let mut main_day: Option<DateValue> = None;
+    let mut main_day: Option<(DateValue, usize)> = None;
     // The first day near the publication date that dates an event anywhere in the article.
-    let mut story_day: Option<DateValue> = None;
+    let mut story_day: Option<(DateValue, usize)> = None;
     let mut last_sentence_end = 0usize;
     let mut timex_cursor = 0usize;
     let mut mention_cursor = 0usize;
@@ -185,6 +193,22 @@ pub(crate) fn find_events(
     let mut lowered: Vec<u8> = Vec::new();
     // The words of the previous sentence, emptied: only their allocation is kept.
     let mut spare_words: Vec<Word<'_>> = Vec::new();
+    // The model's view of the sentence, its features and weight rows, and what it predicted
+    // for each trigger (by word index): kept from sentence to sentence for their buffers.
+    let mut model_words = SentenceTokens::default();
+    let mut feats: Vec<u64> = Vec::new();
+    let mut rows: Vec<usize> = Vec::new();
+    let mut predicted: Vec<(usize, EventClass, Tense, Aspect, f32)> = Vec::new();
+    // Anchoring: the narrative's recent dates, the sentence's expressions and the candidates,
+    // their features, and the anchor chosen for each trigger.
+    let mut narrative = anchor::Narrative::default();
+    let mut anchor_end = 0usize;
+    let mut here: Vec<(usize, usize, usize)> = Vec::new();
+    let mut candidates: Vec<anchor::Candidate> = Vec::new();
+    let mut trigger_words: Vec<usize> = Vec::new();
+    let mut candidate_feats: Vec<u64> = Vec::new();
+    let mut candidate_at: Vec<usize> = Vec::new();
+
     for (si, sentence) in segmented.sentences.iter().enumerate() {
         // A blank line starts a new section: the narrative time does not carry over it.
         if text
@@ -260,7 +284,6 @@ pub(crate) fn find_events(
             (mention_cursor..entities.mentions.len())
                 .take_while(|&i| entities.mentions[i].start < sentence.end),
         );
-        let title_case = is_title_case(&words);
         // The sentence's people and organisations, with the word each starts at.
         people.clear();
         people.extend(
@@ -271,51 +294,57 @@ pub(crate) fn find_events(
         );
 
         found.clear();
+        predicted.clear();
+        model_words.fill(text, segmented, si, timexes, entities);
         for (wi, w) in words.iter().enumerate() {
-            if w.token.kind != TokenKind::Word || w.lower.is_empty() {
+            if !model_words.candidate(wi) {
                 continue;
             }
-            while taken
-                .get(taken_before)
-                .is_some_and(|&(s, _)| s <= w.token.start)
+            feats.clear();
+            model_words.features_of(wi, &mut feats);
+            let mut p = model.predict(&feats, &mut rows);
+            // A noun that a date modifies names a dated happening when WordNet says it names
+            // an act or an event: "the 2006 elections", "yesterday's earthquake", "Sunday's
+            // race".
+            if p.class.is_none()
+                && dated_by_modifier(&model_words, wi)
+                && !w.capitalized
+                && happen::eventive_noun(w.lower).is_some()
             {
-                taken_before += 1;
+                p.class = Some(EventClass::Occurrence);
+                p.tense = Tense::None;
+                p.aspect = Aspect::None;
+                p.margin = 0.0;
             }
-            // Inside the last name or expression that starts at or before the word.
-            if taken_before > 0 && taken[taken_before - 1].1 >= w.token.end {
-                continue;
-            }
-            // Capitalized words inside a sentence are names, unless the line is a headline.
-            if w.capitalized && wi > 0 && !title_case {
-                continue;
-            }
-            let after_be = wi > 0 && words[wi - 1].cue == Cue::Be;
-            let trigger = match lexicon::lookup(w.lower) {
-                Some(t) => Some(t),
-                None => lexicon::unknown_past(w.lower)
-                    .map(|_| Trigger {
-                        lemma: "",
-                        class: TriggerClass::Other,
-                        form: Form::Past,
-                    })
-                    .or_else(|| {
-                        // "has been stepping up": a progressive verb outside the lexicon.
-                        (after_be && w.lower.len() >= 6 && w.lower.ends_with("ing")).then_some(
-                            Trigger {
-                                lemma: "",
-                                class: TriggerClass::Other,
-                                form: Form::Gerund,
-                            },
-                        )
-                    }),
+            let Some(timeml) = p.class else { continue };
+            let known = lexicon::lookup(w.lower);
+            let lemma = match crate::vocab::wordnet::lemmas(w.lower) {
+                (Some(v), _) if p.tense != Tense::None => v,
+                (_, Some(n)) if p.tense == Tense::None => n,
+                (Some(v), _) => v,
+                _ => known.map_or("", |t| t.lemma),
             };
-            let Some(trigger) = trigger else { continue };
-            if !reads_as_event(&words, wi, trigger) {
-                continue;
-            }
+            let trigger = Trigger {
+                lemma,
+                class: known.map_or(TriggerClass::Other, |t| t.class),
+                form: form_of(w.lower, p.tense, p.aspect, known),
+            };
             found.push((wi, trigger));
+            predicted.push((wi, timeml, p.tense, p.aspect, p.margin));
         }
-        drop_support_triggers(&words, &mut found);
+
+        // The learned anchor of each trigger, among the sentence's time expressions, the
+        // narrative's recent dates and the publication date.
+        if crate::event::anchor::new_section(text, anchor_end, sentence.start) {
+            narrative.clear();
+        }
+        anchor_end = sentence.end;
+        anchor::in_sentence(segmented, si, timexes, &mut here);
+        let dated = anchor::candidates(si, &here, timexes, &narrative, &mut candidates);
+        trigger_words.clear();
+        trigger_words.extend(found.iter().map(|&(wi, _)| wi));
+        let here_indexes: Vec<usize> = here.iter().map(|h| h.0).collect();
+        narrative.after_sentence(si, timexes, &here_indexes);
 
         // Readings of each trigger; a progressive verb makes its clause a background state,
         // the event nouns it governs included ("has been stepping up its raids").
@@ -365,19 +394,99 @@ pub(crate) fn find_events(
                 lo,
                 hi,
             );
-            let (when, anchoring) = match time {
-                Some(ti) => {
-                    let t = &timexes[ti];
-                    let value = t.value.date().copied();
-                    (value, event_anchoring(t.anchoring))
-                }
-                None => inherited(
-                    context.or(main_day.map(|d| (d, si))),
+            let (mut time, (when, anchoring, inherited_from)) = (
+                time,
+                match time {
+                    Some(ti) => {
+                        let t = &timexes[ti];
+                        let value = t.value.date().copied();
+                        (value, event_anchoring(t.anchoring), None)
+                    }
+                    None => inherited(
+                        context.or(main_day.map(|(d, ti)| (d, si, ti))),
+                        si,
+                        modality,
+                        background,
+                        published,
+                    ),
+                },
+            );
+            // The learned anchor, among the sentence's expressions, the narrative's recent
+            // dates and the publication date; the rules' choice is one of its features.
+            let (class, tense, aspect) = predicted
+                .binary_search_by_key(&wi, |p| p.0)
+                .ok()
+                .map_or((EventClass::Occurrence, Tense::None, Aspect::None), |k| {
+                    (predicted[k].1, predicted[k].2, predicted[k].3)
+                });
+            let view = anchor::EventView {
+                word: wi,
+                class,
+                tense,
+                aspect,
+                lemma: model_words.info(wi).map_or(0, |w| w.lemma),
+            };
+            let rule_pick = match (time, inherited_from, anchoring) {
+                (Some(ti), _, _) | (None, Some(ti), _) => Some(TimeAnchor::Timex(ti)),
+                (None, None, EventAnchoring::Publication) => Some(TimeAnchor::Publication),
+                _ => None,
+            };
+            candidate_feats.clear();
+            candidate_at.clear();
+            candidate_at.push(0);
+            for &c in &candidates {
+                let as_anchor = match c.timex() {
+                    Some(ti) => TimeAnchor::Timex(ti),
+                    None => TimeAnchor::Publication,
+                };
+                anchor::features(
+                    &model_words,
+                    timexes,
+                    &view,
+                    &trigger_words,
+                    c,
+                    anchor::is_nearest(&candidates, c, wi),
+                    rule_pick == Some(as_anchor),
+                    dated,
                     si,
-                    modality,
-                    background,
                     published,
-                ),
+                    &mut candidate_feats,
+                );
+                candidate_at.push(candidate_feats.len());
+            }
+            let lists: Vec<&[u64]> = candidate_at
+                .windows(2)
+                .map(|w| &candidate_feats[w[0]..w[1]])
+                .collect();
+            let (best, _) = model.rank(&lists, &mut rows);
+            let learned = candidates.get(best).map(|&c| match c.timex() {
+                Some(ti) => TimeAnchor::Timex(ti),
+                None => TimeAnchor::Publication,
+            });
+            if let Some(log) = log.as_deref_mut() {
+                log.push(AnchorChoice {
+                    trigger: (w.token.start, w.token.end),
+                    candidates: candidates
+                        .iter()
+                        .map(|c| {
+                            c.timex()
+                                .and_then(|ti| timexes.get(ti))
+                                .map(|t| (t.start, t.end))
+                        })
+                        .collect(),
+                    features: lists.iter().map(|l| l.to_vec()).collect(),
+                });
+            }
+            // A dated expression of the sentence that the ranker links the event to governs
+            // it; otherwise the rules' dating stands (TimeBank's links to the creation time and
+            // to durations say how an event relates to them, not the day it happened).
+            let (when, anchoring, inherited_from) = match learned {
+                Some(TimeAnchor::Timex(ti)) if dating.contains(&ti) => {
+                    time = Some(ti);
+                    let t = &timexes[ti];
+                    (t.value.date().copied(), event_anchoring(t.anchoring), None)
+                }
+                _ => (when, anchoring, inherited_from),
             };
             let participants = participants_of(&words, wi, passive, &people, entities, lo, hi);
             let location = location_of(&words, wi, &mentions, entities, lo, hi);
@@ -396,41 +505,78 @@ pub(crate) fn find_events(
                 && when.is_some_and(|v| !matches!(v, DateValue::Unknown(_)))
                 && !(background && time.is_none())
                 && (time.is_some() || anchoring == EventAnchoring::Inherited);
+            let (timeml_class, tense, aspect, margin) =
+                predicted.binary_search_by_key(&wi, |p| p.0).ok().map_or(
+                    (EventClass::Occurrence, Tense::None, Aspect::None, 0.0),
+                    |k| {
+                        let p = predicted[k];
+                        (p.1, p.2, p.3, p.4)
+                    },
+                );
             out.push(EventMention {
                 trigger_start: w.token.start,
                 trigger_end: w.token.end,
                 lemma,
+                folded: Vec::new(),
                 class: trigger.class,
                 sentence: si,
                 modality,
                 participants,
                 location,
                 time,
+                inherited_from,
+                anchor: learned,
                 when,
                 anchoring,
                 timeline,
+                timeml: Timeml {
+                    class: timeml_class,
+                    tense,
+                    aspect,
+                    polarity: if modality == Modality::Negated {
+                        Polarity::Neg
+                    } else {
+                        Polarity::Pos
+                    },
+                    modality: modal_word(&words, wi),
+                },
+                confidence: confidence(margin),
             });
         }
-        if found.is_empty() {
-            if let Some(e) = caption_meeting(&words, si, &dating, timexes, &mentions, entities) {
-                out.push(e);
+        // The triggers of one happening fold into one mention; a caption tells no happening.
+        if happen::is_caption(&words) {
+            out.truncate(first_event);
+        } else {
+            let keep = happen::fold(&words, &mut out[first_event..]);
+            let mut index = 0usize;
+            out.retain(|_| {
+                let kept =
+                    index < first_event || keep.get(index - first_event).copied().unwrap_or(true);
+                index += 1;
+                kept
+            });
+            happen::mark_references(&words, &mut out[first_event..]);
+            for m in &mut out[first_event..] {
+                m.timeline = m.timeline && happen::is_happening(m);
             }
         }
-        // The narrative moves to the last day that dated an event of the sentence; years and
-        // months are background ("founded in 1976") and do not carry.
+        // The narrative moves to the day that dated the sentence's happening; years and months
+        // are background ("founded in 1976") and do not carry.
+        // The sentence's first happening with a day of its own sets it: the main clause comes
+        // first ("A ferry capsized late on Sunday, killing 27, officials said on Monday").
         let dated_day = out[first_event..]
             .iter()
-            .rev()
+            .filter(|e| e.timeml.class != EventClass::Reporting)
             .filter_map(|e| e.time)
-            .filter_map(|ti| timexes[ti].value.date().copied())
-            .find(|v| v.granularity() >= Granularity::Day);
-        if let Some(v) = dated_day {
-            context = Some((v, si));
+            .filter_map(|ti| timexes[ti].value.date().map(|v| (*v, ti)))
+            .find(|(v, _)| v.granularity() >= Granularity::Day);
+        if let Some((v, ti)) = dated_day {
+            context = Some((v, si, ti));
             if main_day.is_none() && si <= LEDE_SENTENCES {
-                main_day = Some(v);
+                main_day = Some((v, ti));
             }
             if story_day.is_none() && near_publication(&v, published) {
-                story_day = Some(v);
+                story_day = Some((v, ti));
             }
         }
         spare_words = reuse(words);
@@ -438,76 +584,101 @@ pub(crate) fn find_events(
     // Undated events that fell back on the publication date take the story's day when the
     // article names one close to it: news reports the day things happened, a day or two
     // before it is published.
-    if let Some(day) = main_day.or(story_day) {
+    if let Some((day, ti)) = main_day.or(story_day) {
         for e in &mut out {
             if e.anchoring == EventAnchoring::Publication && e.time.is_none() {
                 e.when = Some(day);
                 e.anchoring = EventAnchoring::Inherited;
+                e.inherited_from = Some(ti);
             }
+        }
+    }
+    // The happenings of the headline and lede are the story's news: dated by the story's day
+    // or, without one, the publication day, they go on the timeline.
+    for e in &mut out {
+        let lede = e.sentence <= LEDE_SENTENCES;
+        let dated = e.when.is_some_and(|v| !matches!(v, DateValue::Unknown(_)));
+        if lede
+            && dated
+            && !e.timeline
+            && happen::is_happening(e)
+            && matches!(
+                e.anchoring,
+                EventAnchoring::Inherited | EventAnchoring::Publication
+            )
+            && e.timeml.class != EventClass::Reporting
+        {
+            e.timeline = true;
         }
     }
     out
 }
 
-/// A photo caption that shows people together at a date ("A (left) and B (right) in March
-/// 2020"): news captions name the encounter they depict without a verb. The trigger is the
-/// span from the first person to the last.
-fn caption_meeting(
-    words: &[Word<'_>],
-    si: usize,
-    dating: &[usize],
-    timexes: &[Timex],
-    mentions: &[usize],
-    entities: &Entities,
-) -> Option<EventMention> {
-    let caption = words.windows(3).any(|w| {
-        w[0].lower == "("
-            && matches!(w[1].lower, "left" | "right" | "center" | "centre")
-            && w[2].lower == ")"
-    }) || words.iter().any(|w| w.lower == "photo");
-    if !caption {
-        return None;
+/// Whether word `wi` follows a temporal expression that modifies it: "2006" of "the 2006
+/// elections", "yesterday's" of "yesterday's earthquake".
+fn dated_by_modifier(words: &SentenceTokens, wi: usize) -> bool {
+    let Some(prev) = wi.checked_sub(1) else {
+        return false;
+    };
+    if words.in_timex(prev) {
+        return true;
     }
-    let &ti = dating.first()?;
-    let mut people: Vec<usize> = mentions
-        .iter()
-        .copied()
-        .filter(|&mi| entities.mentions[mi].kind == EntityKind::Person)
-        .collect();
-    people.dedup_by_key(|mi| entities.mentions[*mi].entity);
-    let distinct: BTreeSet<usize> = people
-        .iter()
-        .map(|&mi| entities.mentions[mi].entity)
-        .collect();
-    if distinct.len() < 2 {
-        return None;
-    }
-    let (&first, &last) = (people.first()?, people.last()?);
-    let t = &timexes[ti];
-    let wi = token_index(words, entities.mentions[first].start);
-    let location = location_of(words, wi, mentions, entities, 0, words.len());
-    Some(EventMention {
-        trigger_start: entities.mentions[first].start,
-        trigger_end: entities.mentions[last].end,
-        lemma: Cow::Borrowed("meet"),
-        class: TriggerClass::Meeting,
-        sentence: si,
-        modality: Modality::Actual,
-        participants: people
-            .iter()
-            .map(|&mi| Participant {
-                mention: mi,
-                entity: entities.mentions[mi].entity,
-                role: Role::Participant,
-            })
-            .collect(),
-        location,
-        time: Some(ti),
-        when: t.value.date().copied(),
-        anchoring: event_anchoring(t.anchoring),
-        timeline: true,
-    })
+    matches!(words.lower(prev), "'s" | "’s" | "'" | "’")
+        && prev.checked_sub(1).is_some_and(|p| words.in_timex(p))
 }
+
+/// The form a trigger takes, from its spelling, the tense and aspect the model gives it, and
+/// the hand lexicon where it knows the word.
+fn form_of(lower: &str, tense: Tense, aspect: Aspect, known: Option<Trigger>) -> Form {
+    match tense {
+        Tense::None => Form::Noun,
+        Tense::Prespart => Form::Gerund,
+        Tense::Pastpart => Form::Participle,
+        Tense::Infinitive | Tense::Future => Form::Base,
+        Tense::Past | Tense::Present => {
+            if aspect == Aspect::Progressive || lower.ends_with("ing") {
+                Form::Gerund
+            } else if let Some(t) = known.filter(|t| t.form != Form::Noun) {
+                t.form
+            } else if lower.ends_with("ed") || tense == Tense::Past {
+                Form::Past
+            } else if lower.ends_with('s') {
+                Form::Third
+            } else {
+                Form::Base
+            }
+        }
+    }
+}
+
+/// The modal verb of a trigger's verb group ("would", "could", "may"), TimeML's modality.
+fn modal_word(words: &[Word<'_>], wi: usize) -> Option<&'static str> {
+    const MODALS: [&str; 9] = [
+        "would", "could", "may", "might", "should", "can", "must", "shall", "ought",
+    ];
+    for j in (wi.saturating_sub(4)..wi).rev() {
+        let w = &words[j];
+        if let Some(m) = MODALS.iter().find(|&&m| m == w.lower) {
+            return Some(m);
+        }
+        if !matches!(
+            w.cue,
+            Cue::Be | Cue::Have | Cue::Negation | Cue::To | Cue::None
+        ) || w.token.kind != TokenKind::Word
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// How sure the model is, from its margin over "no event": a logistic curve.
+fn confidence(margin: f32) -> f32 {
+    1.0 / (1.0 + (-margin / CONFIDENCE_SCALE).exp())
+}
+
+/// Margin, in weight units, at which the model is about 73% sure (one unit of the logistic).
+const CONFIDENCE_SCALE: f32 = 4.0;
 
 /// How an event is anchored when its governing expression is anchored so.
 fn event_anchoring(a: Anchoring) -> EventAnchoring {
@@ -524,114 +695,6 @@ fn near_publication(v: &DateValue, published: Option<NaiveDate>) -> bool {
     match (v.interval(), published) {
         (Some(iv), Some(p)) => (iv.start - p).num_days().abs() <= 7,
         _ => false,
-    }
-}
-
-/// A headline written in Title Case: most words capitalized.
-fn is_title_case(words: &[Word<'_>]) -> bool {
-    let (long, capitalized) = words
-        .iter()
-        .filter(|w| w.token.kind == TokenKind::Word && w.lower.len() > 3)
-        .fold((0usize, 0usize), |(n, c), w| {
-            (n + 1, c + usize::from(w.capitalized))
-        });
-    long >= 3 && capitalized * 4 >= long * 3
-}
-
-/// Whether a trigger word reads as an event here, not as an adjective or a name part.
-fn reads_as_event(words: &[Word<'_>], wi: usize, trigger: Trigger) -> bool {
-    let prev = wi.checked_sub(1).map_or(Cue::None, |p| words[p].cue);
-    let next_by = words.get(wi + 1).is_some_and(|n| n.lower == "by");
-    // "(left)", "from right to left": a direction in a caption, not a departure.
-    if words[wi].lower == "left"
-        && (wi > 0 && matches!(words[wi - 1].lower, "(" | "to")
-            || words.get(wi + 1).is_some_and(|n| n.lower == ")"))
-    {
-        return false;
-    }
-    match trigger.form {
-        // "the occupied West Bank", "an expected visit": participles as adjectives.
-        Form::Past | Form::Participle if prev == Cue::Determiner && !next_by => false,
-        // "the talks", "a visit": nouns need no more; verbs in base form need a subject or cue.
-        Form::Noun | Form::Gerund | Form::Past | Form::Participle | Form::Third => true,
-        Form::Base => {
-            matches!(
-                prev,
-                Cue::To | Cue::Will | Cue::Modal | Cue::Do | Cue::Negation
-            ) || wi > 0
-                && words[wi - 1].token.kind == TokenKind::Word
-                && prev == Cue::None
-                && can_be_subject(&words[wi - 1])
-        }
-    }
-}
-
-/// Whether the word before a base-form trigger can be the subject of a verb. Event nouns
-/// ("iPod use", "great demand") read as events too, so most words pass; prepositions do not,
-/// nor proper adjectives: "a sovereign Palestinian state" names a country, not a statement.
-fn can_be_subject(w: &Word<'_>) -> bool {
-    let lower = w.lower;
-    if matches!(lower, "of" | "for" | "on" | "in") {
-        return false;
-    }
-    let proper_adjective = w.capitalized
-        && (["ian", "ean", "ese", "ish"]
-            .iter()
-            .any(|end| lower.ends_with(end))
-            || (lower.len() > 4 && lower.ends_with('i')));
-    !proper_adjective
-}
-
-/// Drops triggers that repeat another trigger of their clause: the support verb of "the meeting
-/// took place" and of "made an official visit", "held talks", "paid a visit", and the reporting
-/// noun of "a statement said", whose verb carries the report.
-fn drop_support_triggers(words: &[Word<'_>], found: &mut Vec<(usize, Trigger)>) {
-    // Indices to drop: few sentences have any, so nothing is allocated for most.
-    let mut dropped: Vec<usize> = Vec::new();
-    for k in 0..found.len() {
-        let (wi, t) = found[k];
-        // A light verb whose object is an event noun a few words on ("made an official visit"):
-        // the noun names the event, the verb only carries it.
-        let light = matches!(
-            t.lemma,
-            "make" | "hold" | "pay" | "give" | "conduct" | "carry"
-        ) && t.form != Form::Noun;
-        if light {
-            if let Some(&(wn, u)) = found.get(k + 1) {
-                if u.form == Form::Noun
-                    && wn > wi
-                    && wn - wi <= 4
-                    && !boundary_between(words, wi, wn)
-                {
-                    dropped.push(k);
-                }
-            }
-        }
-        let takes_place =
-            t.lemma == "take" && words.get(wi + 1).is_some_and(|n| n.lower == "place");
-        if takes_place
-            && found[..k]
-                .iter()
-                .rev()
-                .take_while(|&&(wj, _)| !boundary_between(words, wj, wi))
-                .any(|&(_, u)| u.form == Form::Noun)
-        {
-            dropped.push(k);
-        }
-        if t.form == Form::Noun && t.class == TriggerClass::Statement {
-            if let Some(&(wn, u)) = found.get(k + 1) {
-                if wn == wi + 1 && u.form != Form::Noun && u.class == TriggerClass::Statement {
-                    dropped.push(k);
-                }
-            }
-        }
-    }
-    if !dropped.is_empty() {
-        let mut k = 0;
-        found.retain(|_| {
-            k += 1;
-            !dropped.contains(&(k - 1))
-        });
     }
 }
 
@@ -682,9 +745,9 @@ fn modality_of(words: &[Word<'_>], wi: usize, form: Form) -> (Modality, bool, bo
 
 /// Whether a clause boundary (a comma, semicolon, conjunction or relative word) lies between
 /// words `a` and `b` (exclusive).
-fn boundary_between(words: &[Word<'_>], a: usize, b: usize) -> bool {
+pub(super) fn boundary_between(words: &[Word<'_>], a: usize, b: usize) -> bool {
     let (a, b) = if a < b { (a, b) } else { (b, a) };
-    let between = &words[a + 1..b];
+    let between = words.get(a + 1..b).unwrap_or_default();
     // A bare "and" joins names as often as clauses ("Palestine and west Asia"); after a comma
     // it starts a new clause.
     between.iter().enumerate().any(|(i, w)| {
@@ -808,27 +871,31 @@ const LEDE_SENTENCES: usize = 3;
 /// The time an undated event takes from its context: the narrative time of the last few
 /// sentences, else the publication date (news reports what happened lately).
 fn inherited(
-    context: Option<(DateValue, usize)>,
+    context: Option<(DateValue, usize, usize)>,
     sentence: usize,
     modality: Modality,
     background: bool,
     published: Option<NaiveDate>,
-) -> (Option<DateValue>, EventAnchoring) {
+) -> (Option<DateValue>, EventAnchoring, Option<usize>) {
     if background || !matches!(modality, Modality::Actual) {
-        return (None, EventAnchoring::None);
+        return (None, EventAnchoring::None, None);
     }
-    if let Some((value, set_at)) = context {
+    if let Some((value, set_at, ti)) = context {
         if sentence - set_at <= CONTEXT_SENTENCES {
-            return (Some(value), EventAnchoring::Inherited);
+            return (Some(value), EventAnchoring::Inherited, Some(ti));
         }
     }
     match published {
-        Some(d) => (Some(DateValue::from_date(d)), EventAnchoring::Publication),
-        None => (None, EventAnchoring::None),
+        Some(d) => (
+            Some(DateValue::from_date(d)),
+            EventAnchoring::Publication,
+            None,
+        ),
+        None => (None, EventAnchoring::None, None),
     }
 }
 
-fn token_index(words: &[Word<'_>], byte: usize) -> usize {
+pub(super) fn token_index(words: &[Word<'_>], byte: usize) -> usize {
     words.partition_point(|w| w.token.start < byte)
 }
 
@@ -836,7 +903,9 @@ fn token_index(words: &[Word<'_>], byte: usize) -> usize {
 /// names beyond it belong to another clause.
 fn clause_between(words: &[Word<'_>], a: usize, b: usize) -> bool {
     let (a, b) = if a < b { (a, b) } else { (b, a) };
-    words[a + 1..b]
+    words
+        .get(a + 1..b)
+        .unwrap_or_default()
         .iter()
         .any(|w| w.lower == ";" || w.cue == Cue::Clause)
 }
@@ -915,9 +984,102 @@ fn participants_of(
                     role,
                 },
             );
+            subject_seen = true;
+        }
+    }
+    // "He resigned", "the company said": the doer named before, by a pronoun or a role.
+    if !subject_seen {
+        if let Some(mi) = referent(words, wi, lo, entities) {
+            let role = if passive { Role::Patient } else { Role::Agent };
+            out.insert(
+                0,
+                Participant {
+                    mention: mi,
+                    entity: entities.mentions[mi].entity,
+                    role,
+                },
+            );
         }
     }
     out
+}
+
+struct References {
+    person: FxHashSet<&'static str>,
+    organization: FxHashSet<&'static str>,
+    organization_noun: FxHashSet<&'static str>,
+}
+
+static REFERENCES: LazyLock<References> = LazyLock::new(|| {
+    let mut r = References {
+        person: FxHashSet::default(),
+        organization: FxHashSet::default(),
+        organization_noun: FxHashSet::default(),
+    };
+    for line in include_str!("../../data/lexicon/references.txt").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let Some((name, words)) = line.split_once(':') else {
+            continue;
+        };
+        let set = match name.trim() {
+            "person" => &mut r.person,
+            "organization" => &mut r.organization,
+            "organization_noun" => &mut r.organization_noun,
+            _ => continue,
+        };
+        set.extend(words.split(',').map(str::trim).filter(|w| !w.is_empty()));
+    }
+    r
+});
+
+/// How many sentences back a pronoun or a role looks for the one it refers to.
+const REFERENCE_SENTENCES: usize = 3;
+
+/// The name a pronoun or a role before the trigger (in its clause, from word `lo`) refers to:
+/// the last person ("he", "she", "the minister") or organisation ("it", "the company") named
+/// before it, no more than a few sentences back. Index into [`Entities::mentions`].
+fn referent(words: &[Word<'_>], wi: usize, lo: usize, entities: &Entities) -> Option<usize> {
+    let refs = &*REFERENCES;
+    let from = lo.max(wi.saturating_sub(6));
+    let mut kind = None;
+    let mut at = 0usize;
+    for j in (from..wi).rev() {
+        let w = &words[j];
+        if matches!(w.lower, "," | ";" | ":") || w.cue == Cue::Clause {
+            break;
+        }
+        let after_the = j > 0 && matches!(words[j - 1].lower, "the" | "its" | "their");
+        let person_role = after_the
+            && crate::entity::lexicon::flags_of_hash(crate::entity::fx::hash_str(w.lower))
+                & crate::entity::lexicon::TITLE
+                != 0;
+        if refs.person.contains(w.lower) || person_role {
+            kind = Some(EntityKind::Person);
+        } else if refs.organization.contains(w.lower)
+            || (after_the && refs.organization_noun.contains(w.lower))
+        {
+            kind = Some(EntityKind::Organization);
+        }
+        if kind.is_some() {
+            at = w.token.start;
+            break;
+        }
+    }
+    let kind = kind?;
+    let before = entities.mentions.partition_point(|m| m.start < at);
+    let sentence = entities
+        .mentions
+        .get(before.checked_sub(1)?)
+        .map(|m| m.sentence)?;
+    entities.mentions[..before]
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, m)| m.sentence + REFERENCE_SENTENCES >= sentence)
+        .find(|(_, m)| m.kind == kind)
+        .map(|(i, _)| i)
 }
 
 /// The place the event happened: a place named after "in", "at" or "to" near the trigger.

@@ -437,56 +437,6 @@ const NOUNS: &[(&str, &str, TriggerClass)] = &[
     ("upgrade", "upgrade", C::Other),
 ];
 
-/// Words ending in "-ed" that are not verb forms.
-const NOT_VERBS: &[&str] = &[
-    "bed",
-    "red",
-    "shed",
-    "sled",
-    "fled",
-    "hundred",
-    "kindred",
-    "naked",
-    "sacred",
-    "wicked",
-    "wretched",
-    "rugged",
-    "ragged",
-    "crooked",
-    "learned",
-    "aged",
-    "beloved",
-    "blessed",
-    "cursed",
-    "dogged",
-    "jagged",
-    "wed",
-    "speed",
-    "seed",
-    "feed",
-    "need",
-    "deed",
-    "weed",
-    "breed",
-    "greed",
-    "creed",
-    "steed",
-    "embed",
-    "united",
-    "limited",
-    "related",
-    "based",
-    "detailed",
-    "advanced",
-    "armed",
-    "supposed",
-    "interested",
-    "concerned",
-    "involved",
-    "qualified",
-    "skilled",
-];
-
 fn ends_cvc_doubled(lemma: &str) -> Option<(&str, char)> {
     let stem = lemma.strip_suffix('*')?;
     let last = stem.chars().last()?;
@@ -599,17 +549,6 @@ pub(crate) fn lookup(lower: &str) -> Option<Trigger> {
     }
 }
 
-/// A lower-case word that is an `-ed` verb form outside the lexicon ("rebuffed").
-pub(crate) fn unknown_past(lower: &str) -> Option<&str> {
-    if lower.len() < 5 || !lower.ends_with("ed") || NOT_VERBS.contains(&lower) {
-        return None;
-    }
-    if !lower.bytes().all(|b| b.is_ascii_lowercase()) {
-        return None;
-    }
-    Some(&lower[..lower.len() - 2])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -634,8 +573,6 @@ mod tests {
         }
         assert_eq!(lookup("meeting").map(|t| t.form), Some(Form::Noun));
         assert_eq!(lookup("table"), None);
-        assert_eq!(unknown_past("rebuffed"), Some("rebuff"));
-        assert_eq!(unknown_past("hundred"), None);
     }
 
     #[test]

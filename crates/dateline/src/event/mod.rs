@@ -14,8 +14,14 @@
 //! a timeline: what happened or is scheduled, dated by its clause or the narrative, not
 //! background states ("has been stepping up raids").
 
+mod anchor;
+mod features;
 mod find;
+mod happen;
 mod lexicon;
+mod model;
+
+pub use model::{EventModel, TrainOptions, TrainingAnchor, TrainingDocument, TrainingEvent};
 
 use std::borrow::Cow;
 
@@ -65,6 +71,182 @@ pub enum TriggerClass {
     Other,
 }
 
+/// The TimeML class of an event (TimeML 1.2.1, section 2.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum EventClass {
+    /// Something that happens: "met", "fire", "resigned".
+    Occurrence,
+    /// Someone tells of an event: "said", "reported", "announced".
+    Reporting,
+    /// An action that introduces another event: "tried", "ordered", "promised".
+    IAction,
+    /// A circumstance that holds: "war", "owns", "ready".
+    State,
+    /// A state of mind about another event: "expects", "fears", "believes".
+    IState,
+    /// The start, end or continuation of another event: "began", "continued", "stopped".
+    Aspectual,
+    /// Seeing or hearing another event: "saw", "heard".
+    Perception,
+}
+
+impl EventClass {
+    /// Every class, in TimeML's order.
+    pub const ALL: [EventClass; 7] = [
+        EventClass::Occurrence,
+        EventClass::Reporting,
+        EventClass::IAction,
+        EventClass::State,
+        EventClass::IState,
+        EventClass::Aspectual,
+        EventClass::Perception,
+    ];
+
+    /// The TimeML name: `OCCURRENCE`, `REPORTING`, `I_ACTION`, `STATE`, `I_STATE`,
+    /// `ASPECTUAL`, `PERCEPTION`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventClass::Occurrence => "OCCURRENCE",
+            EventClass::Reporting => "REPORTING",
+            EventClass::IAction => "I_ACTION",
+            EventClass::State => "STATE",
+            EventClass::IState => "I_STATE",
+            EventClass::Aspectual => "ASPECTUAL",
+            EventClass::Perception => "PERCEPTION",
+        }
+    }
+
+    /// The class of a TimeML name, `None` for anything else.
+    pub fn from_label(label: &str) -> Option<Self> {
+        EventClass::ALL.into_iter().find(|c| c.as_str() == label)
+    }
+
+    /// Its label number in the model: 1 to 7 (0 is "no event").
+    pub(crate) fn label_index(self) -> u8 {
+        self as u8 + 1
+    }
+}
+
+/// The TimeML tense of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[repr(u8)]
+pub enum Tense {
+    /// No tense: nouns, adjectives.
+    None,
+    /// "met", "was held".
+    Past,
+    /// "meets", "is held".
+    Present,
+    /// "will meet".
+    Future,
+    /// "to meet".
+    Infinitive,
+    /// A present participle without a tensed auxiliary: "meeting him, …".
+    Prespart,
+    /// A past participle without a tensed auxiliary: "the deal, signed in May".
+    Pastpart,
+}
+
+impl Tense {
+    /// Every tense, in label order.
+    pub const ALL: [Tense; 7] = [
+        Tense::None,
+        Tense::Past,
+        Tense::Present,
+        Tense::Future,
+        Tense::Infinitive,
+        Tense::Prespart,
+        Tense::Pastpart,
+    ];
+
+    /// The TimeML name: `NONE`, `PAST`, `PRESENT`, `FUTURE`, `INFINITIVE`, `PRESPART`,
+    /// `PASTPART`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tense::None => "NONE",
+            Tense::Past => "PAST",
+            Tense::Present => "PRESENT",
+            Tense::Future => "FUTURE",
+            Tense::Infinitive => "INFINITIVE",
+            Tense::Prespart => "PRESPART",
+            Tense::Pastpart => "PASTPART",
+        }
+    }
+
+    /// The tense of a TimeML name; anything else is `NONE`.
+    pub fn from_label(label: &str) -> Self {
+        Tense::ALL
+            .into_iter()
+            .find(|t| t.as_str() == label)
+            .unwrap_or(Tense::None)
+    }
+}
+
+/// The TimeML aspect of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[repr(u8)]
+pub enum Aspect {
+    /// Simple: "met".
+    None,
+    /// "has met".
+    Perfective,
+    /// "is meeting".
+    Progressive,
+    /// "has been meeting".
+    PerfectiveProgressive,
+}
+
+impl Aspect {
+    /// Every aspect, in label order.
+    pub const ALL: [Aspect; 4] = [
+        Aspect::None,
+        Aspect::Perfective,
+        Aspect::Progressive,
+        Aspect::PerfectiveProgressive,
+    ];
+
+    /// The TimeML name: `NONE`, `PERFECTIVE`, `PROGRESSIVE`, `PERFECTIVE_PROGRESSIVE`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Aspect::None => "NONE",
+            Aspect::Perfective => "PERFECTIVE",
+            Aspect::Progressive => "PROGRESSIVE",
+            Aspect::PerfectiveProgressive => "PERFECTIVE_PROGRESSIVE",
+        }
+    }
+
+    /// The aspect of a TimeML name; anything else is `NONE`.
+    pub fn from_label(label: &str) -> Self {
+        Aspect::ALL
+            .into_iter()
+            .find(|a| a.as_str() == label)
+            .unwrap_or(Aspect::None)
+    }
+}
+
+/// The TimeML polarity of an event: whether the text says it did or did not happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Polarity {
+    /// "met".
+    Pos,
+    /// "did not meet", "never met".
+    Neg,
+}
+
+impl Polarity {
+    /// `POS` or `NEG`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Pos => "POS",
+            Polarity::Neg => "NEG",
+        }
+    }
+}
+
 /// Whether the text says the event happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -107,6 +289,16 @@ pub enum EventAnchoring {
     None,
 }
 
+/// What places an event in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeAnchor {
+    /// A time expression: index into [`Extraction::timexes`].
+    Timex(usize),
+    /// The publication date (TimeML's document creation time).
+    Publication,
+}
+
 /// A participant of an event mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Participant {
@@ -119,7 +311,7 @@ pub struct Participant {
 }
 
 /// One mention of an event in one document.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EventMention {
     /// Byte offset of the trigger word(s).
     pub trigger_start: usize,
@@ -127,6 +319,10 @@ pub struct EventMention {
     pub trigger_end: usize,
     /// The trigger's lemma ("meet" for "met", "visit" for "visits").
     pub lemma: Cow<'static, str>,
+    /// The other words of the sentence that tell the same happening, folded into this mention
+    /// ("held" of "held talks", "broke out" of "a fire broke out", "said" of "officials said
+    /// the talks ended"), in text order.
+    pub folded: Vec<FoldedTrigger>,
     /// What kind of happening.
     pub class: TriggerClass,
     /// Index of its sentence in [`Segmented::sentences`].
@@ -139,13 +335,140 @@ pub struct EventMention {
     pub location: Option<usize>,
     /// Index into [`Extraction::timexes`] of the expression that governs it, if any.
     pub time: Option<usize>,
+    /// Where no expression governs it and it takes the date the narrative is at: index into
+    /// [`Extraction::timexes`] of the expression that set that date.
+    pub inherited_from: Option<usize>,
+    /// What places it in time, as TimeML links it: a time expression of its sentence or of the
+    /// narrative before it (dates, times, durations such as "the past three months", "now"),
+    /// or the publication date.
+    pub anchor: Option<TimeAnchor>,
     /// When it happened, as far as the text tells.
     pub when: Option<DateValue>,
     /// How `when` was fixed.
     pub anchoring: EventAnchoring,
-    /// Whether the mention belongs on a timeline: it happened (or is scheduled) and is dated,
-    /// rather than an undated background state ("has been stepping up raids").
+    /// Whether the mention belongs on a timeline: a happening (it happened or is scheduled; not
+    /// a state of mind or a circumstance) dated by its own clause, by the narrative around it,
+    /// or, in the headline and lede, by the story's day or the publication day; not an undated
+    /// background state ("has been stepping up raids").
     pub timeline: bool,
+    /// Its TimeML attributes.
+    pub timeml: Timeml,
+    /// How sure the model is that the trigger names an event, from 0 to 1.
+    pub confidence: f32,
+}
+
+impl EventMention {
+    /// A mention of `lemma` at bytes `trigger_start..trigger_end` of sentence `sentence`, an
+    /// occurrence that happened, with no participants, place or time: the fields can be set
+    /// after.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dateline::event::{EventMention, TriggerClass};
+    ///
+    /// let m = EventMention { class: TriggerClass::Meeting, ..EventMention::new(10, 13, "meet", 0) };
+    /// assert_eq!((m.trigger_start, &*m.lemma, m.timeline), (10, "meet", false));
+    /// ```
+    pub fn new(
+        trigger_start: usize,
+        trigger_end: usize,
+        lemma: impl Into<Cow<'static, str>>,
+        sentence: usize,
+    ) -> Self {
+        EventMention {
+            trigger_start,
+            trigger_end,
+            lemma: lemma.into(),
+            folded: Vec::new(),
+            class: TriggerClass::Other,
+            sentence,
+            modality: Modality::Actual,
+            participants: Vec::new(),
+            location: None,
+            time: None,
+            inherited_from: None,
+            anchor: None,
+            when: None,
+            anchoring: EventAnchoring::None,
+            timeline: false,
+            timeml: Timeml::default(),
+            confidence: 1.0,
+        }
+    }
+}
+
+/// A word folded into an event mention: it tells the same happening as the mention's trigger.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FoldedTrigger {
+    /// Byte offset of the word(s).
+    pub start: usize,
+    /// Byte offset one past them.
+    pub end: usize,
+    /// Their lemma.
+    pub lemma: Cow<'static, str>,
+    /// Why it was folded.
+    pub kind: FoldKind,
+    /// Their own TimeML attributes, as the model read them.
+    pub timeml: Timeml,
+    /// What placed them in time before they were folded.
+    pub anchor: Option<TimeAnchor>,
+}
+
+/// Why a word was folded into an event mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FoldKind {
+    /// A support verb of an event noun: "held" of "held talks".
+    Support,
+    /// A verb that says the event noun happened, began or ended: "took place", "broke out",
+    /// "began".
+    Occurrence,
+    /// An event that is part of the mention's: "negotiate" of "met to negotiate", "buy" of
+    /// "agreed to buy".
+    Argument,
+    /// The statement that reports the happening: "said" of "officials said the talks ended".
+    Report,
+}
+
+impl FoldKind {
+    /// `support`, `occurrence`, `argument` or `report`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FoldKind::Support => "support",
+            FoldKind::Occurrence => "occurrence",
+            FoldKind::Argument => "argument",
+            FoldKind::Report => "report",
+        }
+    }
+}
+
+/// The TimeML attributes of an event mention (TimeML 1.2.1 `EVENT` and `MAKEINSTANCE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Timeml {
+    /// Its class.
+    pub class: EventClass,
+    /// Its tense.
+    pub tense: Tense,
+    /// Its aspect.
+    pub aspect: Aspect,
+    /// Whether it is negated.
+    pub polarity: Polarity,
+    /// The modal verb that qualifies it ("would", "could", "may"), if any.
+    pub modality: Option<&'static str>,
+}
+
+impl Default for Timeml {
+    /// An occurrence without tense, aspect or modality, not negated.
+    fn default() -> Self {
+        Timeml {
+            class: EventClass::Occurrence,
+            tense: Tense::None,
+            aspect: Aspect::None,
+            polarity: Polarity::Pos,
+            modality: None,
+        }
+    }
 }
 
 /// Everything the per-document stages find in one document.
@@ -192,11 +515,18 @@ pub struct Extraction {
 /// assert!(!visit.timeline);
 /// ```
 pub fn extract(doc: &Document) -> Extraction {
+    extract_with(doc, EventModel::shipped())
+}
+
+/// [`extract`] with another event model than the shipped one (one trained on other data, or
+/// on some folds of a corpus to score it on the others).
+pub fn extract_with(doc: &Document, model: &EventModel) -> Extraction {
     extract_segmented(
         &doc.id,
         &doc.text,
         crate::text::segment(&doc.text),
         doc.published,
+        model,
     )
 }
 
@@ -206,10 +536,13 @@ pub(crate) fn extract_segmented(
     text: &str,
     segmented: Segmented,
     published: Option<NaiveDate>,
+    model: &EventModel,
 ) -> Extraction {
     let timexes = crate::time::tag(text, &segmented, published);
     let entities = crate::entity::recognize(text, &segmented);
-    let events = find::find_events(text, &segmented, &timexes, &entities, published);
+    let events = find::find_events(
+        text, &segmented, &timexes, &entities, published, model, None,
+    );
     Extraction {
         id: id.to_owned(),
         segmented,
@@ -223,7 +556,15 @@ pub(crate) fn extract_segmented(
 /// names do not depend on it, so only the dates and events are found again.
 pub(crate) fn redate(x: &Extraction, text: &str, published: Option<NaiveDate>) -> Extraction {
     let timexes = crate::time::tag(text, &x.segmented, published);
-    let events = find::find_events(text, &x.segmented, &timexes, &x.entities, published);
+    let events = find::find_events(
+        text,
+        &x.segmented,
+        &timexes,
+        &x.entities,
+        published,
+        EventModel::shipped(),
+        None,
+    );
     Extraction {
         id: x.id.clone(),
         segmented: x.segmented.clone(),

@@ -5,7 +5,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::entity::{Entities, EntityKind};
-use crate::event::{EventAnchoring, EventMention, Modality, Role, TriggerClass};
+use crate::event::{
+    Aspect, EventAnchoring, EventClass, EventMention, FoldKind, Modality, Polarity, Role, Tense,
+    TimeAnchor, TriggerClass,
+};
 use crate::text::CodePoints;
 use crate::time::{DateValue, TimexValue};
 use crate::{Document, Extraction};
@@ -112,9 +115,54 @@ pub struct JsonLocation {
     pub end: usize,
 }
 
+/// The TimeML attributes of an event mention.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct JsonTimeml {
+    /// `OCCURRENCE`, `REPORTING`, `I_ACTION`, `STATE`, `I_STATE`, `ASPECTUAL`, `PERCEPTION`.
+    pub class: EventClass,
+    /// `NONE`, `PAST`, `PRESENT`, `FUTURE`, `INFINITIVE`, `PRESPART`, `PASTPART`.
+    pub tense: Tense,
+    /// `NONE`, `PERFECTIVE`, `PROGRESSIVE`, `PERFECTIVE_PROGRESSIVE`.
+    pub aspect: Aspect,
+    /// `POS` or `NEG`.
+    pub polarity: Polarity,
+    /// The modal verb ("would", "could", "may"), or `null`.
+    pub modality: Option<String>,
+}
+
+/// A word folded into an event mention ([`FoldedTrigger`](crate::event::FoldedTrigger)).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct JsonFolded {
+    /// The word(s).
+    pub text: String,
+    /// Code-point offset.
+    pub start: usize,
+    /// Code-point offset one past it.
+    pub end: usize,
+    /// Their lemma.
+    pub lemma: String,
+    /// Why it was folded: `support`, `occurrence`, `argument` or `report`.
+    pub kind: FoldKind,
+}
+
+/// What places an event mention in time: a time expression or the publication date.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct JsonAnchor {
+    /// `timex` or `publication`.
+    pub kind: String,
+    /// The expression, for `timex`.
+    pub text: Option<String>,
+    /// Code-point offset of the expression.
+    pub start: Option<usize>,
+    /// Code-point offset one past it.
+    pub end: Option<usize>,
+    /// Its TIMEX3 value.
+    pub timex: Option<String>,
+}
+
 /// One event mention as the JSON contract's `mentions` objects give it, with code-point
 /// offsets into the document text.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JsonEventMention {
     /// The document's id.
     pub doc: String,
@@ -128,6 +176,8 @@ pub struct JsonEventMention {
     pub trigger: JsonSpan,
     /// The trigger's lemma.
     pub lemma: String,
+    /// The other words of the sentence that tell the same happening, folded into it.
+    pub folded: Vec<JsonFolded>,
     /// What kind of happening.
     pub class: TriggerClass,
     /// Whether it happened.
@@ -144,10 +194,16 @@ pub struct JsonEventMention {
     pub participants: Vec<JsonParticipant>,
     /// Where it happened, if the text says.
     pub location: Option<JsonLocation>,
+    /// Its TimeML attributes.
+    pub timeml: JsonTimeml,
+    /// What places it in time (TimeML's anchoring link), if anything.
+    pub anchor: Option<JsonAnchor>,
+    /// How sure the event model is that the trigger names an event, 0 to 1.
+    pub confidence: f32,
 }
 
 /// A document and its event mentions: one line of `dateline events` output.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventsDocument {
     /// The document's id.
     pub id: String,
@@ -184,7 +240,7 @@ fn floor_boundary(text: &str, i: usize) -> usize {
 /// # Examples
 ///
 /// ```
-/// use dateline::event::{EventAnchoring, EventMention, Modality, TriggerClass};
+/// use dateline::event::{EventMention, TriggerClass};
 /// use dateline::export::json_event_mentions;
 /// use dateline::Document;
 ///
@@ -192,10 +248,8 @@ fn floor_boundary(text: &str, i: usize) -> usize {
 /// let mut extraction = dateline::extract(&Document::new("d", text));
 /// let start = text.find("met").unwrap();
 /// extraction.events = vec![EventMention {
-///     trigger_start: start, trigger_end: start + 3, lemma: "meet".into(),
-///     class: TriggerClass::Meeting, sentence: 0, modality: Modality::Actual,
-///     participants: vec![], location: None, time: None, when: None,
-///     anchoring: EventAnchoring::None, timeline: false,
+///     class: TriggerClass::Meeting,
+///     ..EventMention::new(start, start + 3, "meet", 0)
 /// }];
 /// let events = json_event_mentions("d", text, &extraction);
 /// assert_eq!(events[0].trigger.text, "met");
@@ -265,6 +319,20 @@ fn json_event_mention(
             end,
         },
         lemma: e.lemma.to_string(),
+        folded: e
+            .folded
+            .iter()
+            .map(|f| {
+                let (text, start, end) = span(text, cp, f.start, f.end);
+                JsonFolded {
+                    text,
+                    start,
+                    end,
+                    lemma: f.lemma.to_string(),
+                    kind: f.kind,
+                }
+            })
+            .collect(),
         class: e.class,
         modality: e.modality,
         time,
@@ -273,6 +341,35 @@ fn json_event_mention(
         timeline: e.timeline,
         participants,
         location,
+        timeml: JsonTimeml {
+            class: e.timeml.class,
+            tense: e.timeml.tense,
+            aspect: e.timeml.aspect,
+            polarity: e.timeml.polarity,
+            modality: e.timeml.modality.map(str::to_owned),
+        },
+        anchor: e.anchor.map(|a| match a {
+            TimeAnchor::Timex(i) => {
+                let t = extraction.timexes.get(i);
+                let s = t.map(|t| span(text, cp, t.start, t.end));
+                JsonAnchor {
+                    kind: "timex".to_owned(),
+                    text: s.as_ref().map(|s| s.0.clone()),
+                    start: s.as_ref().map(|s| s.1),
+                    end: s.as_ref().map(|s| s.2),
+                    timex: t.map(|t| t.value.timex()),
+                }
+            }
+            TimeAnchor::Publication => JsonAnchor {
+                kind: "publication".to_owned(),
+                text: None,
+                start: None,
+                end: None,
+                timex: None,
+            },
+        }),
+        // Rounded to two places: the JSON says how sure, not the weight arithmetic.
+        confidence: (e.confidence * 100.0).round() / 100.0,
     }
 }
 
@@ -416,6 +513,7 @@ mod tests {
                 trigger_start: ms,
                 trigger_end: me,
                 lemma: "meet".into(),
+                folded: Vec::new(),
                 class: TriggerClass::Meeting,
                 sentence: 0,
                 modality: Modality::Actual,
@@ -442,11 +540,16 @@ mod tests {
                 when: Some(day),
                 anchoring: EventAnchoring::Explicit,
                 timeline: true,
+                inherited_from: None,
+                anchor: None,
+                timeml: crate::event::Timeml::default(),
+                confidence: 1.0,
             },
             EventMention {
                 trigger_start: ls,
                 trigger_end: le,
                 lemma: "leave".into(),
+                folded: Vec::new(),
                 class: TriggerClass::Departure,
                 sentence: 1,
                 modality: Modality::Actual,
@@ -460,6 +563,10 @@ mod tests {
                 }),
                 anchoring: EventAnchoring::Inherited,
                 timeline: false,
+                inherited_from: None,
+                anchor: None,
+                timeml: crate::event::Timeml::default(),
+                confidence: 1.0,
             },
         ];
         x

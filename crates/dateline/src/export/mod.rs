@@ -23,8 +23,9 @@ mod timeline;
 mod timeml;
 
 pub use events::{
-    events_document, events_json, json_event_mentions, EventsDocument, JsonEventMention,
-    JsonEventTime, JsonLocation, JsonParticipant, JsonSpan, JsonWhen,
+    events_document, events_json, json_event_mentions, EventsDocument, JsonAnchor,
+    JsonEventMention, JsonEventTime, JsonFolded, JsonLocation, JsonParticipant, JsonSpan,
+    JsonTimeml, JsonWhen,
 };
 pub use json::{json_timexes, tagged_document, timexes_json, JsonTimex, TaggedDocument};
 pub use timeline::{

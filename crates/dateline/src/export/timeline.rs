@@ -101,6 +101,9 @@ pub struct JsonTimelineMention {
     pub sentence_end: usize,
     /// The trigger word(s).
     pub trigger: JsonSpan,
+    /// The other words of the sentence folded into the mention as telling the same happening
+    /// ("held" of "held talks", "said" of "officials said the talks ended"), in text order.
+    pub folded: Vec<JsonSpan>,
     /// The expression that dates the mention, if any.
     pub time: Option<JsonEventTime>,
     /// The date the mention claims, if any.
@@ -172,6 +175,7 @@ fn json_mention(m: &EventMentionRef) -> JsonTimelineMention {
         sentence_start: m.sentence.char_start,
         sentence_end: m.sentence.char_end,
         trigger: json_span(&m.trigger),
+        folded: m.folded.iter().map(json_span).collect(),
         time: m.time.as_ref().map(|(span, timex)| JsonEventTime {
             text: span.text.clone(),
             start: span.char_start,
@@ -1085,6 +1089,7 @@ mod tests {
                 doc: "a".to_owned(),
                 sentence: span(DOC_A, DOC_A),
                 trigger: span(DOC_A, "met"),
+                folded: Vec::new(),
                 time: Some((span(DOC_A, "12 September 2022"), "2022-09-12".to_owned())),
                 when: Some(day(2022, 9, 12)),
                 anchoring: EventAnchoring::Explicit,
@@ -1105,6 +1110,7 @@ mod tests {
                     doc: "a".to_owned(),
                     sentence: span(DOC_A, DOC_A),
                     trigger: span(DOC_A, "met"),
+                    folded: Vec::new(),
                     time: None,
                     when: Some(day(2022, 9, 10)),
                     anchoring: EventAnchoring::Narrative,
@@ -1113,6 +1119,7 @@ mod tests {
                     doc: "b".to_owned(),
                     sentence: span(DOC_B, DOC_B),
                     trigger: span(DOC_B, "arrived"),
+                    folded: Vec::new(),
                     time: Some((span(DOC_B, "9 September"), "XXXX-09-09".to_owned())),
                     when: Some(DateValue::Day {
                         year: None,

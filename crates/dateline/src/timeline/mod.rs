@@ -17,6 +17,10 @@ use crate::reconcile::{DefaultPolicy, Policy};
 use crate::time::{DateValue, Interval};
 use crate::{Document, Error};
 
+/// Events less sure than this are folded in the views that fold (Markdown, HTML, the notebook):
+/// listed after the others, under a line that says how many. They stay in the timeline.
+pub const FOLD_BELOW: f64 = 0.5;
+
 /// Where a document's publication date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PublishedSource {
@@ -77,8 +81,12 @@ pub struct EventMentionRef {
     pub doc: String,
     /// The sentence the mention is in.
     pub sentence: Span,
-    /// The trigger word.
+    /// The trigger word: the word that names the happening.
     pub trigger: Span,
+    /// The other words of the sentence that tell the same happening and were folded into this
+    /// mention: the support verb of "held talks", the verb of "the fire broke out", the
+    /// statement that reports it ("officials said … that the talks ended"). In text order.
+    pub folded: Vec<Span>,
     /// The temporal expression that dates it, if any, and its TIMEX3 value.
     pub time: Option<(Span, String)>,
     /// The date this mention claims.
@@ -149,7 +157,19 @@ pub struct Event {
     pub confidence: f64,
 }
 
+impl EventMentionRef {
+    /// The trigger, then the folded words.
+    pub fn triggers(&self) -> impl Iterator<Item = &Span> {
+        std::iter::once(&self.trigger).chain(&self.folded)
+    }
+}
+
 impl Event {
+    /// Whether a view shows it among the main rows: it is at least [`FOLD_BELOW`] sure.
+    pub fn shown(&self) -> bool {
+        self.confidence >= FOLD_BELOW
+    }
+
     /// Whether the event involves `name` (by name key, so spellings and partial names match).
     pub fn involves(&self, key: &NameKey) -> bool {
         self.participants.iter().any(|p| p.key.matches(key))

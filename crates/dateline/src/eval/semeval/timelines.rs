@@ -616,6 +616,7 @@ mod tests {
                     doc: doc.to_owned(),
                     sentence: span(text, starts[line], end_of_line),
                     trigger: span(text, start, start + word.len()),
+                    folded: Vec::new(),
                     time: None,
                     when,
                     anchoring: EventAnchoring::None,

@@ -1,0 +1,518 @@
+//! Happenings, not triggers: the words of a sentence that tell one happening fold into one
+//! event mention.
+//!
+//! - A support verb and the event noun it takes ("held talks", "made an official visit",
+//!   "carried out an attack"): the noun names the happening, the verb is folded into it. Where
+//!   the model did not take the noun for an event but WordNet says it names an act or an event,
+//!   the noun becomes the trigger all the same.
+//! - An event noun and the verb that says it happened ("the summit took place", "a fire broke
+//!   out", "the talks began"): the noun, with the verb folded.
+//! - An event noun or infinitive that is the argument of another event in its clause ("met to
+//!   negotiate an agreement", "agreed to buy the company"): folded into that event, unless a
+//!   date of its own in the clause makes it a happening apart.
+//! - A reporting frame ("officials said on Sunday that the talks ended", "according to the
+//!   ministry, the meeting took place"): the reported happening, with the statement folded
+//!   into it as its source. Where nothing it reports happened, the statement stays itself.
+//! - A photo caption shows a happening; it is not one.
+//!
+//! The word lists are in `data/lexicon/happenings.txt`.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use super::find::{boundary_between, token_index, Cue, Word};
+use super::{EventAnchoring, EventClass, EventMention, FoldKind, FoldedTrigger, Modality, Tense};
+use crate::text::TokenKind;
+use crate::vocab::wordnet;
+
+struct Lists {
+    saying: FxHashSet<&'static str>,
+    support: FxHashSet<&'static str>,
+    occurrence: FxHashSet<&'static str>,
+    caption: FxHashSet<&'static str>,
+    reporting: FxHashSet<&'static str>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let mut lists = Lists {
+        saying: FxHashSet::default(),
+        support: FxHashSet::default(),
+        occurrence: FxHashSet::default(),
+        caption: FxHashSet::default(),
+        reporting: FxHashSet::default(),
+    };
+    for line in include_str!("../../data/lexicon/happenings.txt").lines() {
+        let line = line.trim();
+        if line.starts_with('#') {
+            continue;
+        }
+        let Some((name, words)) = line.split_once(':') else {
+            continue;
+        };
+        let set = match name.trim() {
+            "support" => &mut lists.support,
+            "occurrence" => &mut lists.occurrence,
+            "caption" => &mut lists.caption,
+            "reporting" => &mut lists.reporting,
+            "saying" => &mut lists.saying,
+            _ => continue,
+        };
+        set.extend(words.split(',').map(str::trim).filter(|w| !w.is_empty()));
+    }
+    lists
+});
+
+/// Particles of phrasal verbs ("carry out", "break out", "take place").
+fn particle_after(words: &[Word<'_>], wi: usize) -> Option<&'static str> {
+    const PARTICLES: [&str; 9] = [
+        "out", "off", "up", "down", "over", "place", "ahead", "back", "away",
+    ];
+    let next = words.get(wi + 1)?;
+    PARTICLES.iter().copied().find(|&p| p == next.lower)
+}
+
+/// The verb lemma with its particle if the pair is listed ("take place"), else the lemma.
+fn phrasal<'a>(
+    lemma: &'a str,
+    words: &[Word<'_>],
+    wi: usize,
+    list: &FxHashSet<&'static str>,
+) -> Option<(&'a str, Option<&'static str>)> {
+    if let Some(p) = particle_after(words, wi) {
+        let joined = format!("{lemma} {p}");
+        if list.contains(joined.as_str()) {
+            return Some((lemma, Some(p)));
+        }
+    }
+    list.contains(lemma).then_some((lemma, None))
+}
+
+/// Whether the sentence is a photo caption ("Photo: …", "A (left) and B (right) …").
+pub(super) fn is_caption(words: &[Word<'_>]) -> bool {
+    let lists = &*LISTS;
+    let first = words
+        .iter()
+        .position(|w| w.token.kind == TokenKind::Word)
+        .unwrap_or(0);
+    let opens = words.get(first).is_some_and(|w| {
+        lists.caption.contains(w.lower)
+            && words
+                .get(first + 1)
+                .is_some_and(|n| matches!(n.lower, ":" | "—" | "-" | "–" | "|"))
+    });
+    opens
+        || words.windows(3).any(|w| {
+            w[0].lower == "("
+                && matches!(w[1].lower, "left" | "right" | "center" | "centre")
+                && w[2].lower == ")"
+        })
+}
+
+/// Whether a word can be the head noun of a happening: WordNet has it as a noun whose most
+/// frequent sense is an act, an event, a process or a phenomenon.
+pub(super) fn eventive_noun(lower: &str) -> Option<&'static str> {
+    let (_, noun) = wordnet::lemmas(lower);
+    let lemma = noun?;
+    let senses = wordnet::senses(lemma)?;
+    let file = wordnet::LEXFILES.get(usize::from(senses.first_noun?))?;
+    matches!(
+        *file,
+        "noun.act" | "noun.event" | "noun.process" | "noun.phenomenon"
+    )
+    .then_some(lemma)
+}
+
+/// Whether a word can name a happening as the object of a support verb ("made an
+/// appearance", "gave the keynote"): WordNet has some noun sense of it that is an act, an
+/// event, a process, a phenomenon or a communication.
+fn happening_object(lower: &str) -> Option<&'static str> {
+    let (_, noun) = wordnet::lemmas(lower);
+    let lemma = noun?;
+    let senses = wordnet::senses(lemma)?;
+    let files = [
+        "noun.act",
+        "noun.event",
+        "noun.process",
+        "noun.phenomenon",
+        "noun.communication",
+    ];
+    files
+        .iter()
+        .filter_map(|f| wordnet::LEXFILES.iter().position(|l| l == f))
+        .any(|f| senses.noun >> f & 1 == 1)
+        .then_some(lemma)
+}
+
+/// Words that can stand between a support verb and its object's head: determiners,
+/// adjectives, numbers, possessives.
+fn in_noun_phrase(w: &Word<'_>) -> bool {
+    match w.token.kind {
+        TokenKind::Number | TokenKind::Alnum => true,
+        TokenKind::Punct => matches!(w.lower, "-" | "'" | "’"),
+        TokenKind::Word => matches!(w.cue, Cue::Determiner | Cue::None) || w.lower == "'s",
+    }
+}
+
+/// The word index of each mention's trigger.
+fn positions(words: &[Word<'_>], mentions: &[EventMention]) -> Vec<usize> {
+    mentions
+        .iter()
+        .map(|m| token_index(words, m.trigger_start))
+        .collect()
+}
+
+/// Folds mention `from` into mention `into`: the words of `from` become folded words of
+/// `into`, and `into` takes what it lacks from `from` (a time, participants, a place).
+fn fold_into(mentions: &mut [EventMention], into: usize, from: usize, kind: FoldKind) {
+    if into == from {
+        return;
+    }
+    let source = mentions[from].clone();
+    let target = &mut mentions[into];
+    target.folded.push(FoldedTrigger {
+        start: source.trigger_start,
+        end: source.trigger_end,
+        lemma: source.lemma.clone(),
+        kind,
+        timeml: source.timeml,
+        anchor: source.anchor,
+    });
+    target.folded.extend(source.folded);
+    target.folded.sort_by_key(|f| f.start);
+    target.folded.dedup_by_key(|f| f.start);
+    // The folded word's own time dates the happening when the trigger has none of its own
+    // ("the meeting took place on Thursday").
+    if target.time.is_none() && source.time.is_some() {
+        target.time = source.time;
+        target.when = source.when;
+        target.anchoring = source.anchoring;
+        target.inherited_from = source.inherited_from;
+        target.anchor = source.anchor;
+        target.timeline = source.timeline || target.timeline;
+    } else if target.when.is_none() && source.when.is_some() {
+        target.when = source.when;
+        target.anchoring = source.anchoring;
+        target.inherited_from = source.inherited_from;
+        target.timeline = source.timeline || target.timeline;
+    }
+    for p in source.participants {
+        if !target.participants.iter().any(|q| q.mention == p.mention) {
+            target.participants.push(p);
+        }
+    }
+    target.participants.sort_by_key(|p| p.mention);
+    target.location = target.location.or(source.location);
+    target.confidence = target.confidence.max(source.confidence);
+}
+
+/// Folds the mentions of one sentence (in text order) into happenings: `keep[i]` says
+/// whether mention i is still a happening of its own; the others are folded into one.
+pub(super) fn fold(words: &[Word<'_>], mentions: &mut [EventMention]) -> Vec<bool> {
+    let lists = &*LISTS;
+    let n = mentions.len();
+    let mut keep = vec![true; n];
+    if n == 0 {
+        return keep;
+    }
+    let at = positions(words, mentions);
+    let mention_at = |wi: usize| at.iter().position(|&p| p == wi);
+    let is_noun = |m: &EventMention| m.timeml.tense == Tense::None;
+
+    // 1. Support verb + event noun object: "held talks", "carried out an attack".
+    for i in 0..n {
+        if !keep[i] || is_noun(&mentions[i]) {
+            continue;
+        }
+        // "took place", "broke out": a phrase that says the happening occurred (step 2).
+        if matches!(
+            phrasal(&mentions[i].lemma, words, at[i], &lists.occurrence),
+            Some((_, Some(_)))
+        ) {
+            continue;
+        }
+        let Some((_, particle)) = phrasal(&mentions[i].lemma, words, at[i], &lists.support) else {
+            continue;
+        };
+        // "was held" with its noun before it is an occurrence (below), not a support.
+        let passive = at[i] > 0 && words[at[i] - 1].cue == Cue::Be;
+        if passive {
+            continue;
+        }
+        let mut j = at[i] + 1 + usize::from(particle.is_some());
+        let limit = (j + 5).min(words.len());
+        let mut head = None;
+        while j < limit {
+            let w = &words[j];
+            if let Some(k) = mention_at(j) {
+                if is_noun(&mentions[k]) {
+                    head = Some((j, Some(k)));
+                }
+                break;
+            }
+            if !in_noun_phrase(w) {
+                break;
+            }
+            if w.token.kind == TokenKind::Word && w.cue == Cue::None && !w.capitalized {
+                if let Some(lemma) = happening_object(w.lower) {
+                    // A noun followed by another noun is a modifier ("peace talks").
+                    let next_noun = words.get(j + 1).is_some_and(|n| {
+                        n.token.kind == TokenKind::Word
+                            && n.cue == Cue::None
+                            && mention_at(j + 1).is_some_and(|k| is_noun(&mentions[k]))
+                    });
+                    if !next_noun {
+                        head = Some((j, None));
+                        let _ = lemma;
+                        break;
+                    }
+                }
+            }
+            j += 1;
+        }
+        match head {
+            Some((_, Some(k))) => {
+                fold_into(mentions, k, i, FoldKind::Support);
+                keep[i] = false;
+            }
+            Some((j, None)) => {
+                // The noun becomes the trigger: the mention moves to it, the verb is folded.
+                let Some(lemma) = happening_object(words[j].lower) else {
+                    continue;
+                };
+                let m = &mut mentions[i];
+                let verb = FoldedTrigger {
+                    start: m.trigger_start,
+                    end: m.trigger_end,
+                    lemma: m.lemma.clone(),
+                    kind: FoldKind::Support,
+                    timeml: m.timeml,
+                    anchor: m.anchor,
+                };
+                m.trigger_start = words[j].token.start;
+                m.trigger_end = words[j].token.end;
+                m.lemma = Cow::Borrowed(lemma);
+                m.folded.push(verb);
+                m.folded.sort_by_key(|f| f.start);
+                m.timeml.tense = Tense::None;
+            }
+            None => {}
+        }
+    }
+
+    // 2. Event noun + occurrence verb: "the summit took place", "a fire broke out", "the
+    // talks were held", "the talks began".
+    for i in 0..n {
+        if !keep[i] || is_noun(&mentions[i]) {
+            continue;
+        }
+        let phrase = phrasal(&mentions[i].lemma, words, at[i], &lists.occurrence);
+        let occurrence = phrase.is_some()
+            || (mentions[i].lemma == "hold" && at[i] > 0 && words[at[i] - 1].cue == Cue::Be)
+            || (mentions[i].timeml.class == EventClass::Aspectual);
+        if !occurrence {
+            continue;
+        }
+        // The particle of the phrase is part of the verb ("place" of "took place").
+        if let Some((_, Some(_))) = phrase {
+            if let Some(k) = mention_at(at[i] + 1) {
+                fold_into(mentions, i, k, FoldKind::Occurrence);
+                keep[k] = false;
+            }
+        }
+        // The nearest noun event before it in its clause.
+        let subject = (0..i).rev().find(|&k| {
+            keep[k]
+                && is_noun(&mentions[k])
+                && at[i] - at[k] <= 6
+                && !boundary_between(words, at[k], at[i])
+        });
+        if let Some(k) = subject {
+            fold_into(mentions, k, i, FoldKind::Occurrence);
+            keep[i] = false;
+            continue;
+        }
+        // "A fire broke out", where the model did not take "fire" for an event.
+        let start = at[i].saturating_sub(4);
+        if let Some(j) = (start..at[i]).rev().find(|&j| {
+            let w = &words[j];
+            w.token.kind == TokenKind::Word
+                && w.cue == Cue::None
+                && !w.capitalized
+                && eventive_noun(w.lower).is_some()
+                && !boundary_between(words, j, at[i])
+        }) {
+            let Some(lemma) = eventive_noun(words[j].lower) else {
+                continue;
+            };
+            let m = &mut mentions[i];
+            let verb = FoldedTrigger {
+                start: m.trigger_start,
+                end: m.trigger_end,
+                lemma: m.lemma.clone(),
+                kind: FoldKind::Occurrence,
+                timeml: m.timeml,
+                anchor: m.anchor,
+            };
+            m.trigger_start = words[j].token.start;
+            m.trigger_end = words[j].token.end;
+            m.lemma = Cow::Borrowed(lemma);
+            m.folded.push(verb);
+            m.folded.sort_by_key(|f| f.start);
+            m.timeml.tense = Tense::None;
+        }
+        // An aspectual verb with its event after it: "began talks", "started to negotiate".
+        if mentions[i].timeml.class == EventClass::Aspectual && keep[i] {
+            if let Some(k) = (i + 1..n)
+                .find(|&k| keep[k] && at[k] - at[i] <= 4 && !boundary_between(words, at[i], at[k]))
+            {
+                fold_into(mentions, k, i, FoldKind::Occurrence);
+                keep[i] = false;
+            }
+        }
+    }
+
+    // 3. Arguments: an infinitive or an event noun in the clause of an event before it, with
+    // no date of its own, is part of that event ("met to negotiate an agreement").
+    for i in 0..n {
+        if !keep[i] {
+            continue;
+        }
+        let m = &mentions[i];
+        let argument = m.timeml.tense == Tense::Infinitive || is_noun(m);
+        if !argument {
+            continue;
+        }
+        let Some(k) = (0..i).rev().find(|&k| keep[k]) else {
+            continue;
+        };
+        let governor = &mentions[k];
+        if is_noun(governor) && m.timeml.tense != Tense::Infinitive {
+            continue;
+        }
+        let near = at[i] - at[k] <= 6 && !boundary_between(words, at[k], at[i]);
+        // A date of its own, other than its governor's, makes it a happening apart ("condemned
+        // the 7 August bombing").
+        let own_date = m.time.is_some() && m.time != governor.time;
+        if near && !own_date {
+            fold_into(mentions, k, i, FoldKind::Argument);
+            keep[i] = false;
+        }
+    }
+
+    // 4. Reporting frames: the statement is the source of the happening it reports.
+    for i in 0..n {
+        if !keep[i] {
+            continue;
+        }
+        let reporting = mentions[i].timeml.class == EventClass::Reporting
+            || lists.reporting.contains(&*mentions[i].lemma);
+        if !reporting || !frames_a_report(words, at[i], &mentions[i].lemma, lists) {
+            continue;
+        }
+        let reported = |k: usize| {
+            keep[k]
+                && k != i
+                && matches!(mentions[k].modality, Modality::Actual)
+                && matches!(
+                    mentions[k].timeml.class,
+                    EventClass::Occurrence | EventClass::Aspectual | EventClass::IAction
+                )
+        };
+        // What it reports follows it ("said that …"); or it closes the sentence ("…,
+        // officials said"), and reports the sentence's main happening, its first.
+        let target = (i + 1..n)
+            .find(|&k| reported(k))
+            .or_else(|| (0..i).find(|&k| reported(k)));
+        if let Some(k) = target {
+            // The reported happening without a date of its own takes the statement's.
+            fold_into(mentions, k, i, FoldKind::Report);
+            keep[i] = false;
+        }
+    }
+    keep
+}
+
+/// Whether a reporting word at word `wi` frames a report ("said the talks ended", "announced
+/// that …", "…, officials said", "according to") rather than names a happening with its
+/// object ("declared a state of emergency", "announced the deal").
+fn frames_a_report(words: &[Word<'_>], wi: usize, lemma: &str, lists: &Lists) -> bool {
+    if lists.reporting.contains(lemma) || lists.saying.contains(lemma) {
+        return true;
+    }
+    let next = words.get(wi + 1).map(|w| w.lower);
+    let opens_clause = matches!(
+        next,
+        Some("that" | ":" | "\"" | "“" | "'" | "‘" | "," | "to" | "on" | "in" | "late" | "early")
+    );
+    // At the end of the sentence, after what it reports: "…, officials announced."
+    let closes = words
+        .get(wi + 1..)
+        .is_some_and(|rest| rest.iter().all(|w| w.token.kind == TokenKind::Punct));
+    let after_quote_or_comma = wi > 0
+        && words[..wi]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|w| matches!(w.lower, "," | "\"" | "”" | "’"));
+    opens_clause || (closes && after_quote_or_comma)
+}
+
+/// Marks event nouns that a temporal preposition governs ("after the talks", "since the
+/// crash", "the day after the meeting") as references: they place another happening in time
+/// and are not dated by the clause they stand in. They stay mentions; they do not go on the
+/// timeline by themselves.
+pub(super) fn mark_references(words: &[Word<'_>], mentions: &mut [EventMention]) {
+    const TEMPORAL: [&str; 8] = [
+        "after",
+        "before",
+        "since",
+        "following",
+        "until",
+        "till",
+        "during",
+        "amid",
+    ];
+    for m in mentions.iter_mut() {
+        if m.timeml.tense != Tense::None {
+            continue;
+        }
+        let wi = token_index(words, m.trigger_start);
+        // Back over the noun phrase: determiners, adjectives, names, possessives.
+        let mut j = wi;
+        let mut steps = 0;
+        while j > 0 && steps < 5 {
+            let w = &words[j - 1];
+            if TEMPORAL.contains(&w.lower) {
+                // Its own date right after it keeps it a happening ("since the crash of
+                // March 2020" dates the crash).
+                let own = m
+                    .time
+                    .is_some_and(|_| m.anchoring == EventAnchoring::Explicit);
+                if !own {
+                    m.timeline = false;
+                }
+                break;
+            }
+            if !in_noun_phrase(w) && !w.capitalized {
+                break;
+            }
+            j -= 1;
+            steps += 1;
+        }
+    }
+}
+
+/// Whether a mention is a happening for the timeline, whatever its date: it happened or is
+/// scheduled, and it is not a state of mind or a circumstance.
+pub(super) fn is_happening(m: &EventMention) -> bool {
+    // What is planned is a happening of the timeline only where the text gives it a date of
+    // its own ("will meet on Friday"), not a purpose ("arrived to meet officials").
+    let modality = match m.modality {
+        Modality::Actual => true,
+        Modality::Future => m.time.is_some(),
+        Modality::Possible | Modality::Negated => false,
+    };
+    modality && !matches!(m.timeml.class, EventClass::State | EventClass::IState)
+}

@@ -1,0 +1,1025 @@
+//! Clustering: which mentions tell one happening.
+//!
+//! Two mentions can tell one happening when their words name a concept in common or one names
+//! the broader concept of the other (WordNet: "resigned" and "stepped down", "bought" and
+//! "acquisition"; [`crate::vocab::concepts`]), their dates can be one date (or are a day or two
+//! apart, which reconciliation reports as a conflict), and their places do not disagree. Then
+//! the evidence must be enough for the kinship of their words: a shared participant, a shared
+//! place, the same document, or, for the same concept on the same day, nothing against it.
+//! Candidate pairs come from postings keyed by concept and time bucket, never from all pairs of
+//! the corpus; the clusters are the same whatever the order of the input.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashMap;
+
+use crate::entity::{Entity, EntityKind, NameKey};
+use crate::event::{EventAnchoring, Extraction, Tense, TriggerClass};
+use crate::time::{DateValue, Interval};
+use crate::vocab::concepts::{self, Kinship, Pos};
+use crate::Document;
+
+/// The hand lexicon's kinds of happening that may name one happening told in different words:
+/// an arrival or a reception is the start of a visit, an arrest and a detention are one
+/// custody. 0 for none: WordNet's concepts decide alone.
+fn class_group(class: TriggerClass) -> u8 {
+    match class {
+        TriggerClass::Visit | TriggerClass::Arrival | TriggerClass::Meeting => 1,
+        TriggerClass::Statement | TriggerClass::Reaction => 3,
+        TriggerClass::Election | TriggerClass::Appointment => 4,
+        TriggerClass::Founding => 5,
+        TriggerClass::LifeEvent => 6,
+        TriggerClass::Agreement => 7,
+        TriggerClass::Custody => 8,
+        TriggerClass::Attack => 9,
+        TriggerClass::Decision => 10,
+        TriggerClass::Business => 11,
+        TriggerClass::Departure => 12,
+        TriggerClass::Other => 0,
+    }
+}
+
+/// A mention that can go on a timeline, with what merging compares.
+pub(super) struct Item {
+    pub doc: usize,
+    pub event: usize,
+    /// The trigger's lemma, as a number that is the same for the same lemma.
+    lemma: u32,
+    /// Its kind of happening in the hand lexicon ([`class_group`]).
+    group: u8,
+    /// The concepts of its words (trigger and folded words), sorted, and the broader ones.
+    core: Vec<u32>,
+    broad: Vec<u32>,
+    pub when: DateValue,
+    /// The days of `when`, computed once: most comparisons of dates are of intervals.
+    days: Option<Interval>,
+    /// The event's own participants. This list and the next two are sorted, without
+    /// repeats.
+    participants: Vec<NameRef>,
+    /// The event's own participants that are people.
+    persons: Vec<NameRef>,
+    /// Its people who did it (agents): two reports of one kind of happening whose doers are
+    /// different people tell two happenings.
+    agents: Vec<NameRef>,
+    /// Every person and organisation named in its sentence.
+    sentence_names: Vec<NameRef>,
+    location: Option<NameRef>,
+    /// Dated by an explicit expression in an event that happened.
+    pub explicit: bool,
+    /// The days its document may have been published, as far as known.
+    window: Option<(NaiveDate, NaiveDate)>,
+    /// Dated only by the narrative around it (no expression of its own, not the story's news
+    /// in the lede): it joins only a happening of its own document, and is no evidence of when
+    /// a document was published.
+    pub inherited: bool,
+    /// The figures of its sentence ("24 percent", "6.2", "2:05:48"), hashed, sorted: the
+    /// same figure in two reports of one day is one fact told twice.
+    figures: Vec<u64>,
+    sentence: usize,
+    trigger_start: usize,
+    /// Its sentence's text, hashed, and the trigger's offset in it: the same words in two
+    /// documents (a wire story run twice) tell the same happenings, word for word.
+    sentence_text: u64,
+    offset_in_sentence: usize,
+}
+
+/// Month and day of a value that names a day, year or not.
+fn month_day(v: &DateValue) -> Option<(u8, u8)> {
+    match *v {
+        DateValue::Day { month, day, .. } => Some((month, day)),
+        _ => None,
+    }
+}
+
+/// Whether two dates are a day or two apart (years, where known, agreeing).
+fn near(a: &DateValue, b: &DateValue) -> bool {
+    let (Some((ma, da)), Some((mb, db))) = (month_day(a), month_day(b)) else {
+        return false;
+    };
+    if let (Some(ya), Some(yb)) = (a.year(), b.year()) {
+        if ya != yb {
+            return false;
+        }
+    }
+    let ord = |m: u8, d: u8| i32::from(m) * 31 + i32::from(d);
+    (ord(ma, da) - ord(mb, db)).abs() <= 2
+}
+
+/// Whether some name of `a` matches some name of `b` (both sorted).
+fn shares(a: &[NameRef], b: &[NameRef], names: &Names) -> bool {
+    a.iter().any(|&x| names.matches_any(x, b))
+}
+
+/// How many compared pairs of names [`Names`] remembers (about 16 bytes each).
+const MAX_CACHED_PAIRS: usize = 1 << 20;
+
+/// In a merge block where more than this many mentions have names of one class, a mention is
+/// compared with the nearest this many of them in document order, and with the nearest this
+/// many of those that share each of its names exactly. News gives far fewer per block, and every
+/// pair is compared; a block of thousands of different names of one class (a list of reports
+/// about different people on one day) would otherwise be compared pair by pair. Mentions of one
+/// event that share a name still join through their neighbours.
+const FUZZY_WINDOW: usize = 64;
+
+/// A name of [`Names`]: its [`NameKey::block`] class in the high half, its id in the low
+/// half. Sorted lists of them hold the names of one class, the only ones that can match a name
+/// of that class, as one run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct NameRef(u64);
+
+impl NameRef {
+    fn new(class: u32, id: u32) -> Self {
+        NameRef(u64::from(class) << 32 | u64::from(id))
+    }
+
+    fn class(self) -> u32 {
+        (self.0 >> 32) as u32
+    }
+
+    fn id(self) -> usize {
+        (self.0 & u64::from(u32::MAX)) as usize
+    }
+}
+
+/// The distinct name keys of the mentions, each compared with another at most once (up to
+/// [`MAX_CACHED_PAIRS`] pairs): merging asks whether two names match far more often than there
+/// are distinct pairs of names.
+struct Names {
+    keys: Vec<NameKey>,
+    refs: HashMap<NameKey, NameRef>,
+    /// Whether few documents name it (see `cluster_pass`), by id.
+    specific: Vec<bool>,
+    /// By pair of ids, the smaller first. FxHash: the ids are dense numbers the merge gives
+    /// out, not values a document chooses.
+    matched: RefCell<FxHashMap<u64, bool>>,
+}
+
+impl Names {
+    fn new() -> Self {
+        Names {
+            keys: Vec::new(),
+            refs: HashMap::new(),
+            specific: Vec::new(),
+            matched: RefCell::new(FxHashMap::default()),
+        }
+    }
+
+    fn name(&mut self, key: &NameKey) -> NameRef {
+        if let Some(&r) = self.refs.get(key) {
+            return r;
+        }
+        let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
+        let r = NameRef::new(key.block(), id);
+        self.keys.push(key.clone());
+        self.refs.insert(key.clone(), r);
+        r
+    }
+
+    fn matches(&self, a: NameRef, b: NameRef) -> bool {
+        if a == b {
+            return true;
+        }
+        if a.class() != b.class() {
+            return false;
+        }
+        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        let pair = (lo.id() as u64) << 32 | hi.id() as u64;
+        if let Some(&m) = self.matched.borrow().get(&pair) {
+            return m;
+        }
+        let (Some(x), Some(y)) = (self.keys.get(a.id()), self.keys.get(b.id())) else {
+            return false;
+        };
+        let m = x.matches(y);
+        let mut matched = self.matched.borrow_mut();
+        // Bounded: a day with thousands of different names would otherwise keep every pair.
+        if matched.len() < MAX_CACHED_PAIRS {
+            matched.insert(pair, m);
+        }
+        m
+    }
+
+    fn specific(&self, r: NameRef) -> bool {
+        self.specific.get(r.id()).copied().unwrap_or(false)
+    }
+
+    /// Whether `r` matches some name of the sorted `list`: only the run of its class is
+    /// compared.
+    fn matches_any(&self, r: NameRef, list: &[NameRef]) -> bool {
+        let class = r.class();
+        let from = list.partition_point(|k| k.class() < class);
+        list[from..]
+            .iter()
+            .take_while(|k| k.class() == class)
+            .any(|&k| self.matches(r, k))
+    }
+}
+
+/// Whether the dates of two mentions can be one date ([`DateValue::compatible`]).
+fn compatible(a: &Item, b: &Item) -> bool {
+    match (a.days, b.days) {
+        (Some(x), Some(y)) => x.overlaps(&y),
+        _ => a.when.compatible(&b.when),
+    }
+}
+
+/// Union-find with path halving; the smaller index is the root, so the result does not depend
+/// on the order unions are made in.
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        parent[hi] = lo;
+    }
+}
+
+/// The days a cluster's day-dated mentions cover: as days of the common era where the year is
+/// known, and as days of the year (`month * 31 + day`) whatever the year.
+#[derive(Debug, Clone, Copy, Default)]
+struct Spans {
+    days: Option<(i32, i32)>,
+    year_days: Option<(i32, i32)>,
+}
+
+fn join_span(a: Option<(i32, i32)>, b: Option<(i32, i32)>) -> Option<(i32, i32)> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some((x.0.min(y.0), x.1.max(y.1))),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+impl Spans {
+    fn of(it: &Item) -> Self {
+        let days = it
+            .days
+            .filter(|d| d.start == d.end)
+            .map(|d| (d.start.num_days_from_ce(), d.start.num_days_from_ce()));
+        let year_days = month_day(&it.when).map(|(m, d)| {
+            let x = i32::from(m) * 31 + i32::from(d);
+            (x, x)
+        });
+        Spans { days, year_days }
+    }
+
+    fn join(self, other: Spans) -> Spans {
+        Spans {
+            days: join_span(self.days, other.days),
+            year_days: join_span(self.year_days, other.year_days),
+        }
+    }
+}
+
+/// Whether the clusters of `i` and `j` can be one happening by their days: a hub that fits
+/// many days (a year, a weekday) must not tie together happenings days apart. Days are added
+/// to a cluster only by a pair of mentions a day or two apart (`conflict`), which
+/// reconciliation shows as a conflict; otherwise the joined clusters span no more days than
+/// the wider of the two.
+fn spans_fit(parent: &mut [usize], spans: &[Spans], i: usize, j: usize, conflict: bool) -> bool {
+    let (ra, rb) = (find(parent, i), find(parent, j));
+    let (a, b) = (spans[ra], spans[rb]);
+    let joined = a.join(b);
+    let width = |s: Option<(i32, i32)>| s.map_or(0, |(lo, hi)| hi - lo);
+    let fits = |x: Option<(i32, i32)>, y: Option<(i32, i32)>, z: Option<(i32, i32)>| match z {
+        Some((lo, hi)) if conflict => hi - lo <= MAX_SPAN_DAYS,
+        Some((lo, hi)) => hi - lo <= width(x).max(width(y)),
+        None => true,
+    };
+    fits(a.days, b.days, joined.days) && fits(a.year_days, b.year_days, joined.year_days)
+}
+
+/// The concepts of a lemma as `pos` (or, failing that, as the other part of speech), appended.
+fn push_concepts(lemma: &str, pos: Option<Pos>, core: &mut Vec<u32>, broad: &mut Vec<u32>) {
+    let found = match pos {
+        Some(p) => concepts::of(lemma, p).or_else(|| {
+            let other = if p == Pos::Noun { Pos::Verb } else { Pos::Noun };
+            concepts::of(lemma, other)
+        }),
+        None => concepts::of(lemma, Pos::Verb).or_else(|| concepts::of(lemma, Pos::Noun)),
+    };
+    if let Some(c) = found {
+        core.extend_from_slice(c.core);
+        broad.extend_from_slice(c.broad);
+    }
+}
+
+/// The names each document uses, to tell whether two documents are about one story.
+struct Stories {
+    /// By document: its telling names ([`Stories::telling`]), sorted.
+    names: Vec<Vec<NameRef>>,
+}
+
+impl Stories {
+    /// Whether documents `a` and `b` tell one story: the same document, or both give a name
+    /// that at most a tenth of the documents (or three) give; a name every report of a big
+    /// corpus uses ("U.S.") does not tie two reports to one story. Names are compared by their
+    /// key, exactly: a linear walk of two sorted lists, with no cache to grow.
+    fn related(&self, a: usize, b: usize) -> bool {
+        if a == b {
+            return true;
+        }
+        let (Some(x), Some(y)) = (self.names.get(a), self.names.get(b)) else {
+            return false;
+        };
+        let (mut i, mut j) = (0, 0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+}
+
+/// Whether two mentions tell one happening.
+///
+/// The evidence is weighed: what their words name (the same concept 3, a broader one 2, none 0),
+/// their dates (the same date 1; a day or two apart −1, which can only join the same concept,
+/// as a conflict), who takes part (a participant of both 2, a name in both sentences 1; doers
+/// on both sides that are all different people −3), where (the same place 2, different
+/// places: never), a figure both give (2 for a decimal, a percentage or three digits, else
+/// 1), and the same document 1. Two mentions join at [`JOIN`] or more, and
+/// only when their documents tell one story (they share a telling name) or they share a name.
+fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
+    // Two mentions of one sentence are different happenings unless they are the same words
+    // (the folding of a sentence's words into happenings has run).
+    if a.doc == b.doc && a.sentence == b.sentence {
+        return a.trigger_start == b.trigger_start;
+    }
+    // The same sentence in two documents: its happenings pair word for word.
+    if a.sentence_text == b.sentence_text {
+        return a.offset_in_sentence == b.offset_in_sentence;
+    }
+    let kin = if a.lemma == b.lemma {
+        Kinship::Same
+    } else {
+        match concepts::kinship(&a.core, &a.broad, &b.core, &b.broad) {
+            Kinship::None if a.group != 0 && a.group == b.group => Kinship::Broad,
+            k => k,
+        }
+    };
+    if let (Some(x), Some(y)) = (a.location, b.location) {
+        if !names.matches(x, y) {
+            return false;
+        }
+    }
+    let same_place = matches!((a.location, b.location), (Some(x), Some(y)) if names.matches(x, y));
+    let same_doc = a.doc == b.doc;
+    let weekday = |v: &DateValue| matches!(v, DateValue::Weekday(_));
+    let compatible_dates = compatible(a, b);
+    // Dates a day or two apart: one happening told differently (a conflict), for the same
+    // concept, or, a day apart, a broader one in the same place ("arrived on the 9th", "the
+    // visit of the 10th").
+    let near_dates = !compatible_dates
+        && !same_doc
+        && near(&a.when, &b.when)
+        && (kin == Kinship::Same
+            || (kin == Kinship::Broad && same_place && day_apart(&a.when, &b.when) <= 1));
+    if !compatible_dates && !near_dates {
+        return false;
+    }
+    let own = shares(&a.participants, &b.participants, names);
+    let around = own || shares(&a.sentence_names, &b.sentence_names, names);
+    if (a.inherited || b.inherited) && (near_dates || !same_doc) {
+        return false;
+    }
+    if !same_doc && !around && !stories.related(a.doc, b.doc) {
+        return false;
+    }
+    // A bare weekday fits any day: it joins only a day of the same kind of happening, and
+    // only through someone both name.
+    if weekday(&a.when) || weekday(&b.when) {
+        let day = |v: &DateValue| weekday(v) || month_day(v).is_some();
+        let specific = a
+            .sentence_names
+            .iter()
+            .filter(|&&k| names.specific(k))
+            .any(|&k| names.matches_any(k, &b.sentence_names));
+        return (kin == Kinship::Same || (kin == Kinship::Broad && own))
+            && day(&a.when)
+            && day(&b.when)
+            && compatible_dates
+            && weekday_fits(a, b)
+            && weekday_fits(b, a)
+            && (specific || (same_place && own));
+    }
+    let one_day = a.days.is_some_and(|d| d.start == d.end) && a.days == b.days;
+    let same_date = a.when == b.when || one_day;
+    let mut score: i32 = match kin {
+        Kinship::Same => 3,
+        Kinship::Broad => 2,
+        Kinship::None => 0,
+    };
+    if near_dates {
+        score -= 1;
+    } else if same_date {
+        score += 1;
+    }
+    score += if own { 2 } else { i32::from(around) };
+    score += 2 * i32::from(same_place) + i32::from(same_doc);
+    score += figure_weight(&a.figures, &b.figures);
+    if !a.agents.is_empty() && !b.agents.is_empty() && !shares(&a.agents, &b.agents, names) {
+        score -= 3;
+    }
+    if score < JOIN {
+        return false;
+    }
+    if near_dates {
+        // Dates a day or two apart are one happening told differently only when nobody takes
+        // part in one that the other does not know of ("the day after the meeting with the
+        // minister, the delegation met the speaker" is a second happening).
+        // (A report that names nobody contradicts nobody: "the delegation arrived on the 9th".)
+        let subsumed = |x: &Item, y: &Item| {
+            y.persons.is_empty()
+                || x.persons
+                    .iter()
+                    .filter(|&&k| names.specific(k))
+                    .all(|&k| names.matches_any(k, &y.sentence_names))
+        };
+        return around && subsumed(a, b) && subsumed(b, a);
+    }
+    true
+}
+
+/// How many days apart two dates are by month and day (their years, where known, agreeing;
+/// see [`near`]).
+fn day_apart(a: &DateValue, b: &DateValue) -> i32 {
+    match (month_day(a), month_day(b)) {
+        (Some((ma, da)), Some((mb, db))) => {
+            ((i32::from(ma) * 31 + i32::from(da)) - (i32::from(mb) * 31 + i32::from(db))).abs()
+        }
+        _ => i32::MAX,
+    }
+}
+
+/// Whether a bare weekday (of `w`) and a day of an unknown year (of `d`) can be one day: some
+/// year that the publication windows of their documents allow makes that day that weekday
+/// (the day in the year before its document's publication, the weekday in the week before
+/// its own). Anything else fits.
+fn weekday_fits(w: &Item, d: &Item) -> bool {
+    let (
+        DateValue::Weekday(weekday),
+        DateValue::Day {
+            year: None,
+            month,
+            day,
+        },
+    ) = (w.when, d.when)
+    else {
+        return true;
+    };
+    let Some((lo, hi)) = d.window else {
+        return true;
+    };
+    let from = lo.checked_sub_days(chrono::Days::new(366)).unwrap_or(lo);
+    (from.year()..=hi.year())
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, u32::from(month), u32::from(day)))
+        .filter(|x| *x >= from && *x <= hi && x.weekday() == weekday)
+        .any(|x| {
+            w.window.is_none_or(|(wlo, whi)| {
+                let wfrom = wlo.checked_sub_days(chrono::Days::new(7)).unwrap_or(wlo);
+                x >= wfrom && x <= whi
+            })
+        })
+}
+
+/// The weight of evidence at which two mentions join ([`same_event`]).
+const JOIN: i32 = 4;
+
+/// What the figures two sentences share weigh: 2 for a distinctive one (a decimal, a
+/// percentage, three digits or more), 1 for another, 0 for none.
+fn figure_weight(a: &[u64], b: &[u64]) -> i32 {
+    let (mut i, mut j) = (0, 0);
+    let mut best = 0;
+    while i < a.len() && j < b.len() {
+        match (a[i] >> 1).cmp(&(b[j] >> 1)) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                best = best.max(if a[i] & 1 == 1 { 2 } else { 1 });
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    best
+}
+
+/// FNV-1a of a text: the same sentence gives the same number in every document.
+fn text_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The figures of a sentence: its numbers of two characters or more that are not part of a
+/// date, each hashed, shifted left, with the lowest bit set for a distinctive one (a decimal, a
+/// percentage, three digits or more); sorted.
+fn figures(text: &str, x: &Extraction, sentence: usize) -> Vec<u64> {
+    let Some(s) = x.segmented.sentences.get(sentence) else {
+        return Vec::new();
+    };
+    let tokens = x.segmented.tokens.get(s.tokens.clone()).unwrap_or_default();
+    let first_timex = x.timexes.partition_point(|t| t.end <= s.start);
+    let in_timex = |start: usize| {
+        x.timexes[first_timex..]
+            .iter()
+            .take_while(|t| t.start < s.end)
+            .any(|t| t.start <= start && start < t.end)
+    };
+    let mut out: Vec<u64> = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if t.kind != crate::text::TokenKind::Number || t.end - t.start < 2 || in_timex(t.start) {
+            continue;
+        }
+        let digits = t.text(text);
+        let percent = tokens.get(k + 1).is_some_and(|n| {
+            let w = n.text(text);
+            w == "%" || w.eq_ignore_ascii_case("percent") || w.eq_ignore_ascii_case("per")
+        });
+        let distinctive = percent || digits.contains('.') || digits.len() >= 3;
+        // FNV-1a: the same digits give the same number in every document.
+        let h = digits.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        out.push(h << 1 | u64::from(distinctive));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The short name an organisation's full name starts with, when the article also uses it
+/// alone: "the Hamas Islamic Resistance Movement" is "Hamas" where "Hamas" is named too.
+fn short_name(ent: &Entity, all: &[Entity]) -> Option<NameKey> {
+    if ent.kind != EntityKind::Organization {
+        return None;
+    }
+    let first = ent.name.split_whitespace().next()?;
+    if first.len() == ent.name.len() {
+        return None;
+    }
+    all.iter()
+        .find(|o| o.kind == EntityKind::Organization && o.name == first)
+        .map(|o| o.key.clone())
+}
+
+/// The time bucket of a date: mentions are compared with those of compatible buckets only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Bucket {
+    /// A day or a week: its first day, as days from the common era.
+    Day(i32),
+    /// A month of a known year.
+    Month(i32, u32),
+    /// A year, a season, a quarter or a half of a known year.
+    Year(i32),
+    /// Longer periods (decades, centuries), by the decade they start in.
+    Long(i32),
+    /// A month and day of an unknown year, as `month * 31 + day`.
+    MonthDay(i32),
+    /// A month of an unknown year.
+    MonthOnly(u8),
+    /// A bare weekday.
+    Weekday(u8),
+}
+
+fn bucket(it: &Item) -> Option<Bucket> {
+    if let Some(iv) = it.days {
+        let len = iv.len_days();
+        let (s, e) = (iv.start, iv.end);
+        return Some(if len <= 7 {
+            Bucket::Day(s.num_days_from_ce())
+        } else if s.year() == e.year() && s.month() == e.month() {
+            Bucket::Month(s.year(), s.month())
+        } else if s.year() == e.year() {
+            Bucket::Year(s.year())
+        } else {
+            Bucket::Long(s.year().div_euclid(10))
+        });
+    }
+    match it.when {
+        DateValue::Day {
+            year: None,
+            month,
+            day,
+        } => Some(Bucket::MonthDay(i32::from(month) * 31 + i32::from(day))),
+        DateValue::Month {
+            year: None,
+            month: Some(m),
+        } => Some(Bucket::MonthOnly(m)),
+        DateValue::Weekday(w) => Some(Bucket::Weekday(w.num_days_from_monday() as u8)),
+        _ => None,
+    }
+}
+
+/// The buckets whose mentions a mention of bucket `b` (of item `it`) is compared with. Each
+/// pair of compatible buckets is queried from the finer side only, or from both when equal.
+fn queries(b: Bucket, it: &Item, out: &mut Vec<Bucket>) {
+    out.clear();
+    match b {
+        Bucket::Day(d) => {
+            out.extend((d - 2..=d + 2).map(Bucket::Day));
+            if let Some(iv) = it.days {
+                let s = iv.start;
+                out.push(Bucket::Month(s.year(), s.month()));
+                out.push(Bucket::Year(s.year()));
+                out.push(Bucket::Long(s.year().div_euclid(10)));
+                let md = s.month() as i32 * 31 + s.day() as i32;
+                out.extend((md - 2..=md + 2).map(Bucket::MonthDay));
+                out.push(Bucket::MonthOnly(s.month() as u8));
+                out.push(Bucket::Weekday(s.weekday().num_days_from_monday() as u8));
+            }
+        }
+        Bucket::Month(y, m) => {
+            out.push(b);
+            out.push(Bucket::Year(y));
+            out.push(Bucket::Long(y.div_euclid(10)));
+            out.push(Bucket::MonthOnly(m as u8));
+        }
+        Bucket::Year(y) => {
+            out.push(b);
+            out.push(Bucket::Long(y.div_euclid(10)));
+        }
+        Bucket::MonthDay(md) => {
+            out.extend((md - 2..=md + 2).map(Bucket::MonthDay));
+            out.push(Bucket::MonthOnly((md / 31) as u8));
+            // A day of an unknown year can be any weekday.
+            out.extend((0..7).map(Bucket::Weekday));
+        }
+        Bucket::Long(_) | Bucket::MonthOnly(_) | Bucket::Weekday(_) => out.push(b),
+    }
+}
+
+/// The sentences at the head of an article, whose happenings are its news.
+const LEDE_SENTENCES: usize = 3;
+
+/// How many days apart the day-dated mentions of one happening may be: a date one source gets
+/// a day or two wrong is a conflict; more is another happening.
+const MAX_SPAN_DAYS: i32 = 2;
+
+/// The pseudo-concept of a lemma: mentions of the same lemma always meet in a posting.
+fn lemma_concept(lemma: u32) -> u32 {
+    lemma | 1 << 31
+}
+
+/// The pseudo-concept of a kind of happening of the hand lexicon.
+fn group_key(group: u8) -> u32 {
+    u32::from(group) | 3 << 29
+}
+
+/// The pseudo-concept of a figure: mentions that give the same figure meet in a posting.
+fn figure_key(figure: u64) -> u32 {
+    (figure as u32 & 0x3fff_ffff) | 1 << 30
+}
+
+/// The mentions that can go on a timeline and their clusters (not all of them once `stop` is
+/// set).
+pub(super) fn cluster_pass(
+    documents: &[Document],
+    extractions: &[Extraction],
+    windows: &[Option<(NaiveDate, NaiveDate)>],
+    stop: super::Stop<'_>,
+) -> (Vec<Item>, Vec<Vec<usize>>) {
+    let mut items: Vec<Item> = Vec::with_capacity(extractions.iter().map(|x| x.events.len()).sum());
+    let mut names = Names::new();
+    let mut lemmas: HashMap<&str, u32> = HashMap::new();
+    // By entity of the document at hand: its name, and the short name it starts with, looked
+    // up once rather than at each mention of each event.
+    let mut entity_names: Vec<Option<NameRef>> = Vec::new();
+    let mut short_names: Vec<Option<Option<NameRef>>> = Vec::new();
+    for (di, x) in extractions.iter().enumerate() {
+        let entities = &x.entities.entities;
+        entity_names.clear();
+        entity_names.resize(entities.len(), None);
+        short_names.clear();
+        short_names.resize(entities.len(), None);
+        for (ei, e) in x.events.iter().enumerate() {
+            let Some(when) = e.when else { continue };
+            if !e.timeline || matches!(when, DateValue::Unknown(_)) {
+                continue;
+            }
+            let mut name_of = |names: &mut Names, mi: usize| {
+                let entity = x.entities.mentions[mi].entity;
+                *entity_names[entity].get_or_insert_with(|| names.name(&entities[entity].key))
+            };
+            let mut participants: Vec<NameRef> = e
+                .participants
+                .iter()
+                .map(|p| name_of(&mut names, p.mention))
+                .collect();
+            let mut persons: Vec<NameRef> = e
+                .participants
+                .iter()
+                .filter(|p| entities[p.entity].kind == EntityKind::Person)
+                .map(|p| name_of(&mut names, p.mention))
+                .collect();
+            let mut agents: Vec<NameRef> = e
+                .participants
+                .iter()
+                .filter(|p| {
+                    entities[p.entity].kind == EntityKind::Person
+                        && p.role == crate::event::Role::Agent
+                })
+                .map(|p| name_of(&mut names, p.mention))
+                .collect();
+            agents.sort_unstable();
+            agents.dedup();
+            let mut sentence_names = Vec::new();
+            // Mentions are in text order: the sentence's are one run, found by binary search
+            // rather than a scan of the document per event.
+            let mentions = &x.entities.mentions;
+            let first = mentions.partition_point(|m| m.sentence < e.sentence);
+            let run = mentions[first..]
+                .iter()
+                .take_while(|m| m.sentence == e.sentence);
+            for (mi, m) in (first..).zip(run) {
+                if m.kind == EntityKind::Place {
+                    continue;
+                }
+                sentence_names.push(name_of(&mut names, mi));
+                let short = *short_names[m.entity].get_or_insert_with(|| {
+                    short_name(&entities[m.entity], entities).map(|k| names.name(&k))
+                });
+                sentence_names.extend(short);
+            }
+            // The participants are named in the sentence too (a pronoun's antecedent may be
+            // in an earlier one).
+            sentence_names.extend_from_slice(&participants);
+            let location = e.location.map(|mi| name_of(&mut names, mi));
+            for list in [&mut participants, &mut persons, &mut sentence_names] {
+                list.sort_unstable();
+                list.dedup();
+            }
+            let (mut core, mut broad) = (Vec::new(), Vec::new());
+            let pos = if e.timeml.tense == Tense::None {
+                Pos::Noun
+            } else {
+                Pos::Verb
+            };
+            push_concepts(&e.lemma, Some(pos), &mut core, &mut broad);
+            // Words that are part of the happening ("buy" of "agreed to buy") widen what it
+            // can meet, one step removed; support verbs and statements name nothing of it.
+            for f in e
+                .folded
+                .iter()
+                .filter(|f| f.kind == crate::event::FoldKind::Argument)
+            {
+                let (mut arg_core, mut arg_broad) = (Vec::new(), Vec::new());
+                push_concepts(&f.lemma, None, &mut arg_core, &mut arg_broad);
+                broad.extend(arg_core);
+            }
+            core.sort_unstable();
+            core.dedup();
+            broad.sort_unstable();
+            broad.dedup();
+            let next = u32::try_from(lemmas.len()).unwrap_or(u32::MAX >> 1);
+            items.push(Item {
+                doc: di,
+                event: ei,
+                lemma: *lemmas.entry(&*e.lemma).or_insert(next),
+                group: class_group(e.class),
+                core,
+                broad,
+                when,
+                days: when.interval(),
+                participants,
+                persons,
+                agents,
+                sentence_names,
+                location,
+                explicit: e.anchoring == EventAnchoring::Explicit
+                    && e.modality == crate::event::Modality::Actual,
+                window: windows.get(di).copied().flatten(),
+                inherited: e.time.is_none()
+                    && e.anchoring == EventAnchoring::Inherited
+                    && e.sentence > LEDE_SENTENCES,
+                figures: figures(&documents[di].text, x, e.sentence),
+                sentence: e.sentence,
+                trigger_start: e.trigger_start,
+                sentence_text: x
+                    .segmented
+                    .sentences
+                    .get(e.sentence)
+                    .map_or(0, |s| text_hash(s.text(&documents[di].text))),
+                offset_in_sentence: x
+                    .segmented
+                    .sentences
+                    .get(e.sentence)
+                    .map_or(0, |s| e.trigger_start.saturating_sub(s.start)),
+            });
+        }
+    }
+
+    // How many documents name each key: names every article uses do not tie events together.
+    let mut docs_naming: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); names.keys.len()];
+    // Counted over the mentions dated by their own words: a name the narrative around every
+    // article repeats is not what ties two reports together.
+    for it in items.iter().filter(|it| !it.inherited) {
+        for &k in &it.sentence_names {
+            docs_naming[k.id()].insert(it.doc);
+        }
+    }
+    let n_docs = documents.len();
+    names.specific = docs_naming
+        .iter()
+        .map(|d| n_docs <= 2 || d.len() * 2 <= n_docs + 1)
+        .collect();
+    let names = names;
+    let telling_limit = (n_docs / 10).max(3);
+    let telling: Vec<bool> = docs_naming
+        .iter()
+        .map(|d| d.len() <= telling_limit)
+        .collect();
+    let mut doc_names: Vec<Vec<NameRef>> = vec![Vec::new(); documents.len()];
+    for it in &items {
+        if let Some(list) = doc_names.get_mut(it.doc) {
+            list.extend(
+                it.sentence_names
+                    .iter()
+                    .filter(|k| telling.get(k.id()).copied().unwrap_or(false)),
+            );
+        }
+    }
+    for list in &mut doc_names {
+        list.sort_unstable();
+        list.dedup();
+    }
+    let stories = Stories { names: doc_names };
+
+    // Copies of one mention (a wire story that many outlets run, a paragraph repeated) are one
+    // happening, and each compares with others as any copy would: two copies from different
+    // sentences stand for all of them (two, so that one is never in the other mention's
+    // sentence), which keeps a posting from growing with the number of copies.
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    let mut compared = vec![true; items.len()];
+    type Signature<'a> = (
+        u32,
+        DateValue,
+        &'a [NameRef],
+        &'a [NameRef],
+        &'a [NameRef],
+        Option<NameRef>,
+    );
+    let mut copies: HashMap<Signature<'_>, (usize, Option<usize>)> =
+        HashMap::with_capacity(items.len());
+    for (i, it) in items.iter().enumerate() {
+        let unnamed = it.participants.is_empty() && it.sentence_names.is_empty();
+        if unnamed || matches!(it.when, DateValue::Weekday(_)) {
+            continue;
+        }
+        let key = (
+            it.lemma,
+            it.when,
+            it.participants.as_slice(),
+            it.persons.as_slice(),
+            it.sentence_names.as_slice(),
+            it.location,
+        );
+        let (first, second) = copies.entry(key).or_insert((i, None));
+        let place = |k: usize| (items[k].doc, items[k].sentence);
+        if *first == i || place(*first) == place(i) {
+            continue;
+        }
+        if second.is_some() {
+            compared[i] = false;
+        } else {
+            *second = Some(i);
+        }
+        union(&mut parent, *first, i);
+    }
+
+    // Postings: by (concept, time bucket), the mentions compared there, in item order.
+    let buckets: Vec<Option<Bucket>> = items.iter().map(bucket).collect();
+    let mut postings: FxHashMap<(u32, Bucket), Vec<usize>> = FxHashMap::default();
+    for (i, it) in items.iter().enumerate() {
+        let Some(b) = buckets[i].filter(|_| compared[i]) else {
+            continue;
+        };
+        for &c in it.core.iter().chain(&it.broad) {
+            postings.entry((c, b)).or_default().push(i);
+        }
+        postings
+            .entry((lemma_concept(it.lemma), b))
+            .or_default()
+            .push(i);
+        if it.group != 0 {
+            postings
+                .entry((group_key(it.group), b))
+                .or_default()
+                .push(i);
+        }
+        for &f in &it.figures {
+            postings.entry((figure_key(f), b)).or_default().push(i);
+        }
+    }
+    // By name, for crowded postings: the mentions that name someone (in item order).
+    let mut by_name: FxHashMap<NameRef, Vec<usize>> = FxHashMap::default();
+    for (i, it) in items.iter().enumerate().filter(|&(i, _)| compared[i]) {
+        for &k in it.sentence_names.iter().chain(&it.participants) {
+            let list = by_name.entry(k).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    // By cluster root: the first and last day of its day-dated mentions, and the first and
+    // last month and day of them whatever their year (a day of an unknown year is a day too).
+    let mut spans: Vec<Spans> = items.iter().map(Spans::of).collect();
+    // Copies joined above: their roots' spans.
+    for i in 0..items.len() {
+        let r = find(&mut parent, i);
+        if r != i {
+            spans[r] = spans[r].join(spans[i]);
+        }
+    }
+    let mut query: Vec<Bucket> = Vec::new();
+    let mut candidates: Vec<usize> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        let Some(b) = buckets[i].filter(|_| compared[i]) else {
+            continue;
+        };
+        // A stopped build's clusters are not used: leave them as they are.
+        if i % 256 == 0 && stop.now() {
+            break;
+        }
+        queries(b, it, &mut query);
+        candidates.clear();
+        let mut crowded = false;
+        let keys: Vec<u32> = it
+            .core
+            .iter()
+            .copied()
+            .chain([lemma_concept(it.lemma)])
+            .chain((it.group != 0).then(|| group_key(it.group)))
+            .chain(it.figures.iter().map(|&f| figure_key(f)))
+            .collect();
+        for &c in &keys {
+            for &q in &query {
+                let Some(list) = postings.get(&(c, q)) else {
+                    continue;
+                };
+                if list.len() <= FUZZY_WINDOW {
+                    candidates.extend(list.iter().copied());
+                } else {
+                    crowded = true;
+                    let at = list.partition_point(|&j| j < i);
+                    let lo = at.saturating_sub(FUZZY_WINDOW / 2);
+                    let hi = (lo + FUZZY_WINDOW).min(list.len());
+                    candidates.extend(list[lo..hi].iter().copied());
+                }
+            }
+        }
+        if crowded {
+            // And the nearest that share a name with it, so that a name thousands share is not
+            // walked for each of them either.
+            for k in it.sentence_names.iter().chain(&it.participants) {
+                if let Some(list) = by_name.get(k) {
+                    let at = list.partition_point(|&j| j < i);
+                    let lo = at.saturating_sub(FUZZY_WINDOW / 2);
+                    let hi = (lo + FUZZY_WINDOW).min(list.len());
+                    candidates.extend(list[lo..hi].iter().copied());
+                }
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for &j in &candidates {
+            if j == i || find(&mut parent, i) == find(&mut parent, j) {
+                continue;
+            }
+            let joined = same_event(it, &items[j], &names, &stories)
+                && spans_fit(
+                    &mut parent,
+                    &spans,
+                    i,
+                    j,
+                    near(&it.when, &items[j].when) && !compatible(it, &items[j]),
+                );
+            if joined {
+                let (ra, rb) = (find(&mut parent, i), find(&mut parent, j));
+                let joined_span = spans[ra].join(spans[rb]);
+                union(&mut parent, i, j);
+                let root = find(&mut parent, i);
+                spans[root] = joined_span;
+            }
+        }
+    }
+    let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..items.len() {
+        let root = find(&mut parent, i);
+        clusters.entry(root).or_default().push(i);
+    }
+    (items, clusters.into_values().collect())
+}
