@@ -321,7 +321,7 @@ struct Stories {
 
 impl Stories {
     /// Whether documents `a` and `b` tell one story: the same document, or both give a name
-    /// that at most a tenth of the documents (or three) give; a name every report of a big
+    /// that at most a tenth of the documents (or ten) give; a name every report of a big
     /// corpus uses ("U.S.") does not tie two reports to one story. Names are compared by their
     /// key, exactly: a linear walk of two sorted lists, with no cache to grow.
     fn related(&self, a: usize, b: usize) -> bool {
@@ -392,7 +392,11 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
     }
     let own = shares(&a.participants, &b.participants, names);
     let around = own || shares(&a.sentence_names, &b.sentence_names, names);
-    if (a.inherited || b.inherited) && (near_dates || !same_doc) {
+    // A date inherited from the narrative is weak evidence: such a mention joins another
+    // document's only for the same concept with a name in common, and never as a conflict.
+    if (a.inherited || b.inherited)
+        && (near_dates || !(same_doc || (kin == Kinship::Same && around)))
+    {
         return false;
     }
     if !same_doc && !around && !stories.related(a.doc, b.doc) {
@@ -413,7 +417,9 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
             && compatible_dates
             && weekday_fits(a, b)
             && weekday_fits(b, a)
-            && (specific || (same_place && own));
+            && (specific
+                || (same_place && own)
+                || (kin == Kinship::Same && stories.related(a.doc, b.doc)));
     }
     let one_day = a.days.is_some_and(|d| d.start == d.end) && a.days == b.days;
     let same_date = a.when == b.when || one_day;
@@ -699,8 +705,14 @@ pub(super) fn cluster_pass(
     // up once rather than at each mention of each event.
     let mut entity_names: Vec<Option<NameRef>> = Vec::new();
     let mut short_names: Vec<Option<Option<NameRef>>> = Vec::new();
+    // By document: every name it gives, for the story test.
+    let mut doc_names: Vec<Vec<NameRef>> = Vec::with_capacity(extractions.len());
     for (di, x) in extractions.iter().enumerate() {
         let entities = &x.entities.entities;
+        let mut given: Vec<NameRef> = entities.iter().map(|e| names.name(&e.key)).collect();
+        given.sort_unstable();
+        given.dedup();
+        doc_names.push(given);
         entity_names.clear();
         entity_names.resize(entities.len(), None);
         short_names.clear();
@@ -837,24 +849,17 @@ pub(super) fn cluster_pass(
         .map(|d| n_docs <= 2 || d.len() * 2 <= n_docs + 1)
         .collect();
     let names = names;
-    let telling_limit = (n_docs / 10).max(3);
-    let telling: Vec<bool> = docs_naming
-        .iter()
-        .map(|d| d.len() <= telling_limit)
-        .collect();
-    let mut doc_names: Vec<Vec<NameRef>> = vec![Vec::new(); documents.len()];
-    for it in &items {
-        if let Some(list) = doc_names.get_mut(it.doc) {
-            list.extend(
-                it.sentence_names
-                    .iter()
-                    .filter(|k| telling.get(k.id()).copied().unwrap_or(false)),
-            );
+    // A name that at most a tenth of the documents (or ten: the reports of one story in a
+    // small set all name its places and people) give tells their story.
+    let telling_limit = (n_docs / 10).max(10);
+    let mut naming_docs: HashMap<NameRef, usize> = HashMap::new();
+    for list in &doc_names {
+        for &k in list {
+            *naming_docs.entry(k).or_default() += 1;
         }
     }
     for list in &mut doc_names {
-        list.sort_unstable();
-        list.dedup();
+        list.retain(|k| naming_docs.get(k).is_some_and(|&n| n <= telling_limit));
     }
     let stories = Stories { names: doc_names };
 
