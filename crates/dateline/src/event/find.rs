@@ -555,7 +555,7 @@ pub(crate) fn find_events(
                 index += 1;
                 kept
             });
-            happen::mark_references(&words, &mut out[first_event..]);
+            happen::mark_references(&words, timexes, &mut out[first_event..]);
             for m in &mut out[first_event..] {
                 m.timeline = m.timeline && happen::is_happening(m);
             }

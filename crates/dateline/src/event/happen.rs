@@ -25,6 +25,7 @@ use rustc_hash::FxHashSet;
 use super::find::{boundary_between, token_index, Cue, Word};
 use super::{EventAnchoring, EventClass, EventMention, FoldKind, FoldedTrigger, Modality, Tense};
 use crate::text::TokenKind;
+use crate::time::{DateValue, Timex};
 use crate::vocab::wordnet;
 
 struct Lists {
@@ -32,6 +33,7 @@ struct Lists {
     support: FxHashSet<&'static str>,
     occurrence: FxHashSet<&'static str>,
     caption: FxHashSet<&'static str>,
+    credit: FxHashSet<&'static str>,
     reporting: FxHashSet<&'static str>,
 }
 
@@ -41,6 +43,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         support: FxHashSet::default(),
         occurrence: FxHashSet::default(),
         caption: FxHashSet::default(),
+        credit: FxHashSet::default(),
         reporting: FxHashSet::default(),
     };
     for line in include_str!("../../data/lexicon/happenings.txt").lines() {
@@ -55,6 +58,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             "support" => &mut lists.support,
             "occurrence" => &mut lists.occurrence,
             "caption" => &mut lists.caption,
+            "credit" => &mut lists.credit,
             "reporting" => &mut lists.reporting,
             "saying" => &mut lists.saying,
             _ => continue,
@@ -89,7 +93,23 @@ fn phrasal<'a>(
     list.contains(lemma).then_some((lemma, None))
 }
 
-/// Whether the sentence is a photo caption ("Photo: …", "A (left) and B (right) …").
+/// Whether the words between `a` and `b` are one parenthesis set off by commas: "the
+/// earthquake, measured at 7.1, struck".
+fn parenthesis_between(words: &[Word<'_>], a: usize, b: usize) -> bool {
+    let Some(between) = words.get(a + 1..b) else {
+        return false;
+    };
+    between.len() <= 12
+        && between.first().is_some_and(|w| w.lower == ",")
+        && between.last().is_some_and(|w| w.lower == ",")
+        && between.iter().filter(|w| w.lower == ",").count() == 2
+        && !between
+            .iter()
+            .any(|w| matches!(w.lower, ";" | ":" | "and" | "but" | "or"))
+}
+
+/// Whether the sentence is a photo caption ("Photo: …", "A (left) and B (right) …") or a credit
+/// line ("(Reporting by …; Editing by …)").
 pub(super) fn is_caption(words: &[Word<'_>]) -> bool {
     let lists = &*LISTS;
     let first = words
@@ -102,7 +122,13 @@ pub(super) fn is_caption(words: &[Word<'_>]) -> bool {
                 .get(first + 1)
                 .is_some_and(|n| matches!(n.lower, ":" | "—" | "-" | "–" | "|"))
     });
+    let credit = words.get(first..first + 2).is_some_and(|w| {
+        lists
+            .credit
+            .contains(format!("{} {}", w[0].lower, w[1].lower).as_str())
+    });
     opens
+        || credit
         || words.windows(3).any(|w| {
             w[0].lower == "("
                 && matches!(w[1].lower, "left" | "right" | "center" | "centre")
@@ -332,8 +358,8 @@ pub(super) fn fold(words: &[Word<'_>], mentions: &mut [EventMention]) -> Vec<boo
         let subject = (0..i).rev().find(|&k| {
             keep[k]
                 && is_noun(&mentions[k])
-                && at[i] - at[k] <= 6
-                && !boundary_between(words, at[k], at[i])
+                && ((at[i] - at[k] <= 6 && !boundary_between(words, at[k], at[i]))
+                    || parenthesis_between(words, at[k], at[i]))
         });
         if let Some(k) = subject {
             fold_into(mentions, k, i, FoldKind::Occurrence);
@@ -466,11 +492,132 @@ fn frames_a_report(words: &[Word<'_>], wi: usize, lemma: &str, lists: &Lists) ->
     opens_clause || (closes && after_quote_or_comma)
 }
 
+/// A verb in a clause of "after", "before" or "since" that the sentence's date does not
+/// govern: "sentenced on Wednesday, two days after he was convicted". The date stands before
+/// the conjunction, in the main clause; "two days after" moves it back two days ("before"
+/// forward), and with no such measure the clause's happening has no date of its own.
+fn clause_after(words: &[Word<'_>], timexes: &[Timex], m: &mut EventMention) {
+    const CONJUNCTIONS: [&str; 4] = ["after", "before", "since", "until"];
+    let Some(time) = m.time.and_then(|t| timexes.get(t)) else {
+        return;
+    };
+    if matches!(
+        m.anchoring,
+        EventAnchoring::Inherited | EventAnchoring::None
+    ) {
+        return;
+    }
+    let wi = token_index(words, m.trigger_start);
+    // Back over the clause's subject and auxiliaries ("he was", "the vote had been").
+    let Some(conj) = (wi.saturating_sub(6)..wi)
+        .rev()
+        .find(|&j| CONJUNCTIONS.contains(&words[j].lower) && !boundary_between(words, j, wi))
+    else {
+        return;
+    };
+    if time.end > words[conj].token.start {
+        return; // the date is the clause's own ("since the trial began on 10 January")
+    }
+    let measure = conj.checked_sub(2).and_then(|k| {
+        let n = number_of(words[k].lower).or_else(|| (words[k].lower == "a").then_some(1))?;
+        let days = match words[k + 1].lower {
+            "day" | "days" => n,
+            "week" | "weeks" => n * 7,
+            _ => return None,
+        };
+        Some(if words[conj].lower == "before" {
+            days
+        } else {
+            -days
+        })
+    });
+    let shifted = match (m.when, measure) {
+        (
+            Some(DateValue::Day {
+                year: Some(y),
+                month,
+                day,
+            }),
+            Some(by),
+        ) => chrono::NaiveDate::from_ymd_opt(y, u32::from(month), u32::from(day))
+            .and_then(|d| d.checked_add_signed(chrono::TimeDelta::try_days(by)?))
+            .map(DateValue::from_date),
+        _ => None,
+    };
+    match shifted {
+        Some(v) => m.when = Some(v),
+        None if words[conj].lower != "since" => {
+            m.timeline = false;
+            m.when = None;
+            m.time = None;
+            m.anchor = None;
+            m.anchoring = EventAnchoring::None;
+        }
+        None => {}
+    }
+}
+
+/// A past participle that modifies a noun ("the satellite built by students", "its
+/// earthquake, measured at 7.1, struck") describes its noun; a date earlier in the sentence
+/// belongs to the main clause, not to it. With a date of its own after it ("the church,
+/// built in 1684") it keeps that date.
+fn reduced_relative(words: &[Word<'_>], timexes: &[Timex], m: &mut EventMention) {
+    if !matches!(m.timeml.tense, Tense::Pastpart | Tense::None)
+        || matches!(
+            m.anchoring,
+            EventAnchoring::Inherited | EventAnchoring::None
+        )
+    {
+        return;
+    }
+    let Some(time) = m.time.and_then(|t| timexes.get(t)) else {
+        return;
+    };
+    if time.start >= m.trigger_end {
+        return;
+    }
+    let wi = token_index(words, m.trigger_start);
+    // An auxiliary before it (skipping adverbs) makes it a verb group: "was built", "has
+    // been sold".
+    let auxiliary = (wi.saturating_sub(3)..wi)
+        .rev()
+        .map(|j| &words[j])
+        .find(|w| w.cue != Cue::Negation && !w.lower.ends_with("ly"))
+        .is_some_and(|w| matches!(w.cue, Cue::Be | Cue::Have));
+    // TimeBank gives a participle that modifies a noun no tense: a verb with tense NONE.
+    let participle = m.timeml.tense == Tense::Pastpart
+        || (m.timeml.tense == Tense::None
+            && matches!(wordnet::lemmas(words[wi].lower), (Some(_), None)));
+    if participle && !auxiliary {
+        m.timeline = false;
+        m.when = None;
+        m.time = None;
+        m.anchor = None;
+        m.anchoring = EventAnchoring::None;
+    }
+}
+
+/// A small number written as digits or a word ("2", "two").
+fn number_of(lower: &str) -> Option<i64> {
+    const WORDS: [&str; 10] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    lower
+        .parse::<i64>()
+        .ok()
+        .filter(|n| (1..=60).contains(n))
+        .or_else(|| WORDS.iter().position(|&w| w == lower).map(|i| i as i64 + 1))
+}
+
 /// Marks event nouns that a temporal preposition governs ("after the talks", "since the
 /// crash", "the day after the meeting") as references: they place another happening in time
 /// and are not dated by the clause they stand in. They stay mentions; they do not go on the
 /// timeline by themselves.
-pub(super) fn mark_references(words: &[Word<'_>], mentions: &mut [EventMention]) {
+pub(super) fn mark_references(
+    words: &[Word<'_>],
+    timexes: &[Timex],
+    mentions: &mut [EventMention],
+) {
     const TEMPORAL: [&str; 8] = [
         "after",
         "before",
@@ -482,7 +629,18 @@ pub(super) fn mark_references(words: &[Word<'_>], mentions: &mut [EventMention])
         "amid",
     ];
     for m in mentions.iter_mut() {
+        reduced_relative(words, timexes, m);
         if m.timeml.tense != Tense::None {
+            clause_after(words, timexes, m);
+            // "This comes after …", "It follows …": the sentence places something told before
+            // relative to another happening; it tells none of its own.
+            let wi = token_index(words, m.trigger_start);
+            if matches!(&*m.lemma, "come" | "follow")
+                && wi > 0
+                && matches!(words[wi - 1].lower, "this" | "that" | "it" | "which")
+            {
+                m.timeline = false;
+            }
             continue;
         }
         let wi = token_index(words, m.trigger_start);

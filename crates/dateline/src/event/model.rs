@@ -18,6 +18,7 @@ use super::{Aspect, EventClass, Tense};
 use crate::entity::Entities;
 use crate::text::{Segmented, TokenKind};
 use crate::time::Timex;
+use crate::vocab::wordnet;
 use crate::Error;
 
 /// The most labels a head has.
@@ -1002,20 +1003,58 @@ impl SentenceTokens {
                     .is_some_and(|m| m.start <= t.start && t.end <= m.end),
             );
         }
-        let mut infos = std::mem::take(&mut self.infos);
-        features::word_infos(
-            (0..self.spans.len()).map(|i| ModelToken {
-                lower: self
+        // A headline in title case ("Miner Quits After Spill") capitalizes its verbs and
+        // nouns as a name is capitalized: there, a word WordNet knows reads as if written in
+        // lower case, outside any name.
+        let title_case = self.title_case();
+        if title_case {
+            for i in 0..self.spans.len() {
+                let lower = self
                     .lower
                     .get(self.spans[i].0..self.spans[i].1)
-                    .unwrap_or(""),
-                raw: self.text.get(self.raw[i].0..self.raw[i].1).unwrap_or(""),
-                kind: self.kinds[i],
-                in_timex: self.in_timex[i],
+                    .unwrap_or("");
+                if wordnet::senses(features::lemma_of(lower)).is_some() {
+                    self.in_name[i] = false;
+                }
+            }
+        }
+        let mut infos = std::mem::take(&mut self.infos);
+        features::word_infos(
+            (0..self.spans.len()).map(|i| {
+                let lower = self
+                    .lower
+                    .get(self.spans[i].0..self.spans[i].1)
+                    .unwrap_or("");
+                let raw = self.text.get(self.raw[i].0..self.raw[i].1).unwrap_or("");
+                ModelToken {
+                    lower,
+                    raw: if title_case && !self.in_name[i] {
+                        lower
+                    } else {
+                        raw
+                    },
+                    kind: self.kinds[i],
+                    in_timex: self.in_timex[i],
+                }
             }),
             &mut infos,
         );
         self.infos = infos;
+    }
+
+    /// Whether the sentence is written in title case: of its words of four letters or more
+    /// (at least three), nearly all start with a capital.
+    fn title_case(&self) -> bool {
+        let (mut long, mut capitalized) = (0usize, 0usize);
+        for i in 0..self.spans.len() {
+            if self.kinds[i] != TokenKind::Word || self.spans[i].1 - self.spans[i].0 < 4 {
+                continue;
+            }
+            long += 1;
+            let raw = self.text.get(self.raw[i].0..self.raw[i].1).unwrap_or("");
+            capitalized += usize::from(raw.chars().next().is_some_and(char::is_uppercase));
+        }
+        long >= 3 && capitalized * 5 >= long * 4
     }
 
     /// The lower-case form of word `i`.

@@ -417,9 +417,7 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
             && compatible_dates
             && weekday_fits(a, b)
             && weekday_fits(b, a)
-            && (specific
-                || (same_place && own)
-                || (kin == Kinship::Same && stories.related(a.doc, b.doc)));
+            && (specific || (same_place && own));
     }
     let one_day = a.days.is_some_and(|d| d.start == d.end) && a.days == b.days;
     let same_date = a.when == b.when || one_day;

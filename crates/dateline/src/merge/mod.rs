@@ -572,6 +572,14 @@ struct Corpus<'a> {
     bounds: &'a [Option<Interval>],
 }
 
+/// The most participants of a happening a new name is compared with to find its other
+/// spellings.
+const MAX_NAME_COMPARISONS: usize = 64;
+
+/// The most distinct dates of one source in one happening that its coarser claims are
+/// compared with.
+const MAX_DATES_PER_SOURCE: usize = 64;
+
 /// Turns a cluster of mentions into an event.
 fn assemble(
     members: &[usize],
@@ -667,14 +675,22 @@ fn assemble(
     // A document's coarser claim that one of its finer claims falls in says nothing more
     // ("in 2022" beside its own "9 September"): it is left out, so that a source is never
     // counted for two dates it does not both give.
+    // Each claim is compared with its document's distinct dates only: one document's
+    // thousand copies of a report cost no more than one.
+    let mut dates_of: BTreeMap<&str, Vec<DateValue>> = BTreeMap::new();
+    for c in &claims {
+        let dates = dates_of.entry(c.doc.as_str()).or_default();
+        if !dates.contains(&c.when) && dates.len() < MAX_DATES_PER_SOURCE {
+            dates.push(c.when);
+        }
+    }
     let subsumed: Vec<bool> = claims
         .iter()
         .map(|c| {
-            claims.iter().any(|o| {
-                o.doc == c.doc
-                    && o.when != c.when
-                    && o.when.granularity() > c.when.granularity()
-                    && o.when.compatible(&c.when)
+            dates_of.get(c.doc.as_str()).is_some_and(|dates| {
+                dates.iter().any(|o| {
+                    *o != c.when && o.granularity() > c.when.granularity() && o.compatible(&c.when)
+                })
             })
         })
         .collect();
@@ -706,10 +722,18 @@ fn assemble(
             .get(lead_sentence.start..lead_sentence.end)
             .unwrap_or(""),
     );
-    // Merge spellings whose keys match (partial names, transliterations) under one name.
+    // Merge spellings whose keys match (partial names, transliterations) under one name;
+    // each is compared with the first few of its name class only, so that a happening with
+    // thousands of participants costs linear time.
     let mut merged: Vec<(&str, &NameKey, Vec<&str>)> = Vec::new();
     for (_, (name, key, aliases)) in names {
-        match merged.iter_mut().find(|p| p.1.matches(key)) {
+        let class = key.block();
+        match merged
+            .iter_mut()
+            .filter(|p| p.1.block() == class)
+            .take(MAX_NAME_COMPARISONS)
+            .find(|p| p.1.matches(key))
+        {
             Some(p) => {
                 let other = if name.len() > p.0.len() {
                     p.1 = key;
