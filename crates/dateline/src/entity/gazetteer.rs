@@ -407,6 +407,17 @@ pub(crate) fn lookup(key: &str) -> Option<Place> {
     GAZETTEER.names.get(key).copied()
 }
 
+/// Whether the name is of a country, a state or a world region: a place that holds towns,
+/// so that a happening placed there may be one placed in a town of it.
+pub(crate) fn is_wide_place(name: &str) -> bool {
+    lookup(&key_of(name)).is_some_and(|p| {
+        matches!(
+            p.kind,
+            PlaceKind::Country | PlaceKind::State | PlaceKind::Region
+        )
+    })
+}
+
 /// The country or region a demonym names ("Russian" → "Russia", "Palestinians" → "Palestine").
 ///
 /// # Examples

@@ -41,6 +41,7 @@ mod tests;
 use serde::{Deserialize, Serialize};
 
 pub use gazetteer::demonym_place;
+pub(crate) use gazetteer::is_wide_place;
 
 use crate::text::Segmented;
 

@@ -740,3 +740,11 @@ fn small_words_and_units_are_not_brands() {
     let found = run("The plant made 40 kWh and the pH fell in a mRNA test on the iron 5 line.");
     assert!(found.entities.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn wide_places_are_countries_states_and_regions() {
+    assert!(is_wide_place("France"));
+    assert!(is_wide_place("united states"));
+    assert!(!is_wide_place("Paris"));
+    assert!(!is_wide_place("Smallbrook Mill"));
+}

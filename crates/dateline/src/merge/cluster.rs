@@ -66,6 +66,8 @@ pub(super) struct Item {
     /// Every person and organisation named in its sentence.
     sentence_names: Vec<NameRef>,
     location: Option<NameRef>,
+    /// Whether the place is a country, a state or a region (which may hold another place).
+    wide_location: bool,
     /// Dated by an explicit expression in an event that happened.
     pub explicit: bool,
     /// The days its document may have been published, as far as known.
@@ -370,8 +372,10 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
             k => k,
         }
     };
+    // Different places are different happenings, unless one is a country or a region that
+    // may hold the other ("in Moscow", "in Russia").
     if let (Some(x), Some(y)) = (a.location, b.location) {
-        if !names.matches(x, y) {
+        if !names.matches(x, y) && a.wide_location == b.wide_location {
             return false;
         }
     }
@@ -768,6 +772,9 @@ pub(super) fn cluster_pass(
             // in an earlier one).
             sentence_names.extend_from_slice(&participants);
             let location = e.location.map(|mi| name_of(&mut names, mi));
+            let wide_location = e.location.is_some_and(|mi| {
+                crate::entity::is_wide_place(&entities[x.entities.mentions[mi].entity].name)
+            });
             for list in [&mut participants, &mut persons, &mut sentence_names] {
                 list.sort_unstable();
                 list.dedup();
@@ -809,6 +816,7 @@ pub(super) fn cluster_pass(
                 agents,
                 sentence_names,
                 location,
+                wide_location,
                 explicit: e.anchoring == EventAnchoring::Explicit
                     && e.modality == crate::event::Modality::Actual,
                 window: windows.get(di).copied().flatten(),
