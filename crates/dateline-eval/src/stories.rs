@@ -307,6 +307,8 @@ pub struct StoryCounts {
     pub conflicts_not_in_gold: usize,
     /// Rows that tell no gold happening.
     pub unmatched_rows: usize,
+    /// Rows that tell two or more gold happenings (happenings merged that are not one).
+    pub mixed_rows: usize,
 }
 
 impl StoryCounts {
@@ -331,6 +333,7 @@ impl StoryCounts {
         self.conflicts_between_happenings += o.conflicts_between_happenings;
         self.conflicts_not_in_gold += o.conflicts_not_in_gold;
         self.unmatched_rows += o.unmatched_rows;
+        self.mixed_rows += o.mixed_rows;
     }
 
     /// Rows per gold happening.
@@ -348,7 +351,7 @@ impl StoryCounts {
 pub struct StoryMistake {
     /// The story.
     pub story: String,
-    /// `missed`, `date`, `merge`, `conflict`, `false conflict`, `extra row`.
+    /// `missed`, `date`, `merge`, `conflict`, `false conflict`, `extra row`, `mixed row`.
     pub kind: &'static str,
     /// The gold happening, or the row's summary.
     pub what: String,
@@ -543,6 +546,22 @@ pub fn score_story(story: &Story, timeline: &Timeline) -> (StoryCounts, Vec<Stor
                 kind: "extra row",
                 what: e.summary.clone(),
                 detail: format!("{} {:?}", when(e), e.lemma),
+            });
+        }
+        if happenings.len() >= 2 {
+            c.mixed_rows += 1;
+            mistakes.push(StoryMistake {
+                story: story.slug.clone(),
+                kind: "mixed row",
+                what: e.summary.clone(),
+                detail: format!(
+                    "one row tells {}",
+                    happenings
+                        .iter()
+                        .map(|&h| story.happenings[h].id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             });
         }
         if e.conflict.is_none() {

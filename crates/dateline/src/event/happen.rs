@@ -138,7 +138,7 @@ pub(super) fn is_caption(words: &[Word<'_>]) -> bool {
 
 /// Whether a word can be the head noun of a happening: WordNet has it as a noun whose most
 /// frequent sense is an act, an event, a process or a phenomenon.
-pub(super) fn eventive_noun(lower: &str) -> Option<&'static str> {
+pub(crate) fn eventive_noun(lower: &str) -> Option<&'static str> {
     let (_, noun) = wordnet::lemmas(lower);
     let lemma = noun?;
     let senses = wordnet::senses(lemma)?;
@@ -518,6 +518,49 @@ fn clause_after(words: &[Word<'_>], timexes: &[Timex], m: &mut EventMention) {
     if time.end > words[conj].token.start {
         return; // the date is the clause's own ("since the trial began on 10 January")
     }
+    shift_or_clear(words, conj, m, -1);
+}
+
+/// A date in an opening clause of "since", "after", "before" or "until" belongs to that
+/// clause's happening, not to the main clause after its comma: "Since the trial began on 10
+/// January, the court has heard 60 witnesses" does not date the hearing; "Two days after the
+/// vote on Monday, the minister resigned" dates the resignation two days later.
+fn opening_clause(words: &[Word<'_>], timexes: &[Timex], m: &mut EventMention) {
+    const CONJUNCTIONS: [&str; 4] = ["after", "before", "since", "until"];
+    let Some(time) = m.time.and_then(|t| timexes.get(t)) else {
+        return;
+    };
+    if matches!(
+        m.anchoring,
+        EventAnchoring::Inherited | EventAnchoring::None
+    ) || time.start >= m.trigger_start
+    {
+        return;
+    }
+    let wi = token_index(words, m.trigger_start);
+    let ti = token_index(words, time.start);
+    let Some(conj) = (ti.saturating_sub(10)..ti)
+        .rev()
+        .find(|&j| CONJUNCTIONS.contains(&words[j].lower) && !boundary_between(words, j, ti))
+    else {
+        return;
+    };
+    // The clause opens the sentence (after a measure, "Two days after") or follows a comma,
+    // and a comma closes it before the trigger.
+    let opens = words[..conj.saturating_sub(2)]
+        .iter()
+        .all(|w| w.token.kind == TokenKind::Punct)
+        || words[conj - 1].lower == ",";
+    let closed = words[ti..wi].iter().any(|w| w.lower == ",");
+    if opens && closed {
+        shift_or_clear(words, conj, m, 1);
+    }
+}
+
+/// Moves a mention's day by the measure before the conjunction at `conj` ("two days after"),
+/// in the direction `sign` gives for "after" (the other way for "before"); with no measure,
+/// the mention has no date of its own ("since" alone leaves a verb in its clause its date).
+fn shift_or_clear(words: &[Word<'_>], conj: usize, m: &mut EventMention, sign: i64) {
     let measure = conj.checked_sub(2).and_then(|k| {
         let n = number_of(words[k].lower).or_else(|| (words[k].lower == "a").then_some(1))?;
         let days = match words[k + 1].lower {
@@ -526,9 +569,9 @@ fn clause_after(words: &[Word<'_>], timexes: &[Timex], m: &mut EventMention) {
             _ => return None,
         };
         Some(if words[conj].lower == "before" {
-            days
+            -days * sign
         } else {
-            -days
+            days * sign
         })
     });
     let shifted = match (m.when, measure) {
@@ -546,7 +589,7 @@ fn clause_after(words: &[Word<'_>], timexes: &[Timex], m: &mut EventMention) {
     };
     match shifted {
         Some(v) => m.when = Some(v),
-        None if words[conj].lower != "since" => {
+        None if words[conj].lower != "since" || sign > 0 => {
             m.timeline = false;
             m.when = None;
             m.time = None;
@@ -632,6 +675,7 @@ pub(super) fn mark_references(
         reduced_relative(words, timexes, m);
         if m.timeml.tense != Tense::None {
             clause_after(words, timexes, m);
+            opening_clause(words, timexes, m);
             // "This comes after …", "It follows …": the sentence places something told before
             // relative to another happening; it tells none of its own.
             let wi = token_index(words, m.trigger_start);

@@ -13,7 +13,9 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::reference::{self, Reference};
 
 use crate::entity::{Entity, EntityKind, NameKey};
 use crate::event::{EventAnchoring, Extraction, Tense, TriggerClass};
@@ -68,6 +70,9 @@ pub(super) struct Item {
     location: Option<NameRef>,
     /// Whether the place is a country, a state or a region (which may hold another place).
     wide_location: bool,
+    /// The kind of happening its word's first sense names in WordNet ("motion" for
+    /// "capsized" and "sank"), where that kind is a physical or social change.
+    kind: Option<u8>,
     /// Dated by an explicit expression in an event that happened.
     pub explicit: bool,
     /// The days its document may have been published, as far as known.
@@ -372,6 +377,17 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
             k => k,
         }
     };
+    let one_day = a.days.is_some_and(|d| d.start == d.end) && a.days == b.days;
+    // Two sources name one happening with words WordNet does not relate ("capsized",
+    // "sank"; "firmed", "strengthened"): words of one kind of change, on one day, with someone
+    // a distinctive figure or a place in common, are weak evidence of one happening.
+    let same_kind = kin == Kinship::None && a.doc != b.doc && a.kind.is_some() && a.kind == b.kind;
+    let same_place = matches!((a.location, b.location), (Some(x), Some(y)) if names.matches(x, y));
+    let weak = same_kind
+        && one_day
+        && (same_place
+            || shares(&a.participants, &b.participants, names)
+            || figure_weight(&a.figures, &b.figures) >= 2);
     // Different places are different happenings, unless one is a country or a region that
     // may hold the other ("in Moscow", "in Russia").
     if let (Some(x), Some(y)) = (a.location, b.location) {
@@ -379,18 +395,20 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
             return false;
         }
     }
-    let same_place = matches!((a.location, b.location), (Some(x), Some(y)) if names.matches(x, y));
     let same_doc = a.doc == b.doc;
     let weekday = |v: &DateValue| matches!(v, DateValue::Weekday(_));
     let compatible_dates = compatible(a, b);
     // Dates a day or two apart: one happening told differently (a conflict), for the same
-    // concept, or, a day apart, a broader one in the same place ("arrived on the 9th", "the
-    // visit of the 10th").
+    // concept, or, a day apart, a broader one or one of the same kind of change in the same
+    // place ("arrived on the 9th", "the visit of the 10th"; "capsized late on Sunday", "went
+    // down early on Monday").
     let near_dates = !compatible_dates
         && !same_doc
         && near(&a.when, &b.when)
         && (kin == Kinship::Same
-            || (kin == Kinship::Broad && same_place && day_apart(&a.when, &b.when) <= 1));
+            || ((kin == Kinship::Broad || same_kind)
+                && same_place
+                && day_apart(&a.when, &b.when) <= 1));
     if !compatible_dates && !near_dates {
         return false;
     }
@@ -423,11 +441,11 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
             && weekday_fits(b, a)
             && (specific || (same_place && own));
     }
-    let one_day = a.days.is_some_and(|d| d.start == d.end) && a.days == b.days;
     let same_date = a.when == b.when || one_day;
     let mut score: i32 = match kin {
         Kinship::Same => 3,
         Kinship::Broad => 2,
+        Kinship::None if weak || (same_kind && near_dates) => 2,
         Kinship::None => 0,
     };
     if near_dates {
@@ -687,10 +705,50 @@ fn group_key(group: u8) -> u32 {
     u32::from(group) | 3 << 29
 }
 
+/// The pseudo-concept of a kind of change (see [`kind_of`]).
+fn kind_key(kind: u8) -> u32 {
+    u32::from(kind) | 7 << 29
+}
+
+/// The kinds of change, by the suffix of WordNet's lexicographer file, that two different
+/// words may share and tell one happening: bodily, physical and social changes. Saying,
+/// thinking, perceiving, feeling and being are too general to tell anything.
+const KINDS: [&str; 10] = [
+    "body",
+    "change",
+    "competition",
+    "consumption",
+    "contact",
+    "creation",
+    "motion",
+    "possession",
+    "social",
+    "weather",
+];
+
+/// The kind of change the first WordNet sense of a lemma names, as a noun or a verb.
+fn kind_of(lemma: &str, pos: Pos) -> Option<u8> {
+    let senses = crate::vocab::wordnet::senses(lemma)?;
+    let file = match pos {
+        Pos::Verb => senses.first_verb,
+        Pos::Noun => senses.first_noun,
+    }?;
+    let name = crate::vocab::wordnet::LEXFILES.get(usize::from(file))?;
+    let suffix = name.split_once('.')?.1;
+    KINDS
+        .iter()
+        .position(|&k| k == suffix)
+        .and_then(|k| u8::try_from(k).ok())
+}
+
 /// The pseudo-concept of a figure: mentions that give the same figure meet in a posting.
 fn figure_key(figure: u64) -> u32 {
     (figure as u32 & 0x3fff_ffff) | 1 << 30
 }
+
+/// The mentions that can go on a timeline, their clusters, and by cluster the nouns that
+/// refer back to it (document, reference).
+pub(super) type Clusters = (Vec<Item>, Vec<Vec<usize>>, Vec<Vec<(usize, Reference)>>);
 
 /// The mentions that can go on a timeline and their clusters (not all of them once `stop` is
 /// set).
@@ -699,7 +757,7 @@ pub(super) fn cluster_pass(
     extractions: &[Extraction],
     windows: &[Option<(NaiveDate, NaiveDate)>],
     stop: super::Stop<'_>,
-) -> (Vec<Item>, Vec<Vec<usize>>) {
+) -> Clusters {
     let mut items: Vec<Item> = Vec::with_capacity(extractions.iter().map(|x| x.events.len()).sum());
     let mut names = Names::new();
     let mut lemmas: HashMap<&str, u32> = HashMap::new();
@@ -786,6 +844,7 @@ pub(super) fn cluster_pass(
                 Pos::Verb
             };
             push_concepts(&e.lemma, Some(pos), &mut core, &mut broad);
+            let kind = kind_of(&e.lemma, pos);
             // Words that are part of the happening ("buy" of "agreed to buy") widen what it
             // can meet, one step removed; support verbs and statements name nothing of it.
             for f in e
@@ -817,6 +876,7 @@ pub(super) fn cluster_pass(
                 sentence_names,
                 location,
                 wide_location,
+                kind,
                 explicit: e.anchoring == EventAnchoring::Explicit
                     && e.modality == crate::event::Modality::Actual,
                 window: windows.get(di).copied().flatten(),
@@ -931,6 +991,9 @@ pub(super) fn cluster_pass(
                 .or_default()
                 .push(i);
         }
+        if let Some(k) = it.kind {
+            postings.entry((kind_key(k), b)).or_default().push(i);
+        }
         for &f in &it.figures {
             postings.entry((figure_key(f), b)).or_default().push(i);
         }
@@ -974,6 +1037,7 @@ pub(super) fn cluster_pass(
             .copied()
             .chain([lemma_concept(it.lemma)])
             .chain((it.group != 0).then(|| group_key(it.group)))
+            .chain(it.kind.map(kind_key))
             .chain(it.figures.iter().map(|&f| figure_key(f)))
             .collect();
         for &c in &keys {
@@ -1032,5 +1096,106 @@ pub(super) fn cluster_pass(
         let root = find(&mut parent, i);
         clusters.entry(root).or_default().push(i);
     }
-    (items, clusters.into_values().collect())
+    let clusters: Vec<Vec<usize>> = clusters.into_values().collect();
+    let references =
+        attach_references(documents, extractions, &items, &clusters, &lemmas, &stories);
+    (items, clusters, references)
+}
+
+/// How many mentions of one lemma or concept on each side of a document a reference of it is
+/// compared with.
+const MAX_REFERENCE_CANDIDATES: usize = 64;
+
+/// The definite event nouns of each document ("the quake", "his death"), each added to the
+/// cluster of the happening it names: the nearest earlier mention of the same concept in its
+/// document, or else the cluster that most mentions of the same concept in documents of its
+/// story belong to. By cluster: (document, reference).
+fn attach_references(
+    documents: &[Document],
+    extractions: &[Extraction],
+    items: &[Item],
+    clusters: &[Vec<usize>],
+    lemmas: &HashMap<&str, u32>,
+    stories: &Stories,
+) -> Vec<Vec<(usize, Reference)>> {
+    let mut out: Vec<Vec<(usize, Reference)>> = vec![Vec::new(); clusters.len()];
+    let mut cluster_of = vec![0usize; items.len()];
+    for (ci, members) in clusters.iter().enumerate() {
+        for &i in members {
+            cluster_of[i] = ci;
+        }
+    }
+    // By lemma and by concept: the mentions, in item order (so in document order).
+    let mut by_key: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    for (i, it) in items.iter().enumerate() {
+        by_key.entry(lemma_concept(it.lemma)).or_default().push(i);
+        for &c in &it.core {
+            by_key.entry(c).or_default().push(i);
+        }
+    }
+    let mut taken: FxHashSet<usize> = FxHashSet::default();
+    let mut votes: BTreeMap<usize, usize> = BTreeMap::new();
+    for (di, x) in extractions.iter().enumerate() {
+        // Items are in document order: this document's are one run.
+        let first = items.partition_point(|it| it.doc < di);
+        let own = &items[first..items.partition_point(|it| it.doc <= di)];
+        taken.clear();
+        for it in own {
+            let e = &x.events[it.event];
+            taken.insert(e.trigger_start);
+            taken.extend(e.folded.iter().map(|f| f.start));
+        }
+        for r in reference::find(&documents[di].text, x, &taken) {
+            let lemma = lemmas.get(r.lemma).copied();
+            let core = concepts::of(r.lemma, Pos::Noun).map_or(&[][..], |c| c.core);
+            let same = |it: &Item| {
+                Some(it.lemma) == lemma
+                    || concepts::kinship(core, &[], &it.core, &[]) == Kinship::Same
+            };
+            // In its own document: the nearest mention told before it, or else after it.
+            let here = own
+                .iter()
+                .enumerate()
+                .filter(|(_, it)| same(it))
+                .min_by_key(|(_, it)| {
+                    if it.sentence <= r.sentence {
+                        (0, r.sentence - it.sentence)
+                    } else {
+                        (1, it.sentence - r.sentence)
+                    }
+                })
+                .map(|(k, _)| first + k);
+            let chosen = here.or_else(|| {
+                votes.clear();
+                let keys = lemma
+                    .map(lemma_concept)
+                    .into_iter()
+                    .chain(core.iter().copied());
+                for key in keys {
+                    let Some(list) = by_key.get(&key) else {
+                        continue;
+                    };
+                    // The mentions of documents next to this one in the list, so that a
+                    // word every document uses costs no more than a rare one.
+                    let at = list.partition_point(|&j| items[j].doc < di);
+                    let lo = at.saturating_sub(MAX_REFERENCE_CANDIDATES);
+                    let hi = (at + MAX_REFERENCE_CANDIDATES).min(list.len());
+                    for &j in list[lo..hi]
+                        .iter()
+                        .filter(|&&j| items[j].doc != di && stories.related(di, items[j].doc))
+                    {
+                        *votes.entry(cluster_of[j]).or_default() += 1;
+                    }
+                }
+                votes
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                    .and_then(|(&c, _)| clusters[c].first().copied())
+            });
+            if let Some(j) = chosen {
+                out[cluster_of[j]].push((di, r));
+            }
+        }
+    }
+    out
 }

@@ -26,6 +26,7 @@ use crate::timeline::{
 use crate::{Document, Error};
 
 mod cluster;
+mod reference;
 
 use cluster::{cluster_pass, Item};
 
@@ -243,6 +244,7 @@ fn build_read(
         known.iter().zip(&bounds).map(|(k, &b)| (k.0, b)).collect();
     let mut items: Vec<Item>;
     let mut clusters: Vec<Vec<usize>>;
+    let mut references: Vec<Vec<(usize, reference::Reference)>>;
     let mut pass = 0;
     loop {
         let stale: Vec<usize> = (0..documents.len())
@@ -265,7 +267,7 @@ fn build_read(
                 (None, None) => None,
             })
             .collect();
-        (items, clusters) = cluster_pass(&documents, &extractions, &windows, stop);
+        (items, clusters, references) = cluster_pass(&documents, &extractions, &windows, stop);
         if stop.now() {
             return None;
         }
@@ -304,8 +306,16 @@ fn build_read(
         bounds: &bounds,
     };
     // Each event is assembled and reconciled on its own: on all cores with `rayon`.
-    let events: Vec<Event> = par_map(&clusters, |_, members| {
-        (!stop.now()).then(|| assemble(members, &corpus, policy.as_ref(), source_weights))
+    let events: Vec<Event> = par_map(&clusters, |ci, members| {
+        (!stop.now()).then(|| {
+            assemble(
+                members,
+                references.get(ci).map_or(&[][..], Vec::as_slice),
+                &corpus,
+                policy.as_ref(),
+                source_weights,
+            )
+        })
     })
     .into_iter()
     .collect::<Option<_>>()?;
@@ -583,6 +593,7 @@ const MAX_DATES_PER_SOURCE: usize = 64;
 /// Turns a cluster of mentions into an event.
 fn assemble(
     members: &[usize],
+    references: &[(usize, reference::Reference)],
     corpus: &Corpus<'_>,
     policy: &dyn Policy,
     source_weights: &BTreeMap<String, f64>,
@@ -667,6 +678,29 @@ fn assemble(
                 time,
                 when: e.when,
                 anchoring: e.anchoring,
+            },
+        ));
+    }
+    // Its id comes from the mentions that date it, before the references join them.
+    mentions.sort_by_key(|(doc, m)| (*doc, m.trigger.start));
+    let id = event_id(mentions.iter().map(|(_, m)| m));
+    // Nouns that refer back to it ("the quake") are reports of it with no date of their own.
+    for &(di, r) in references {
+        let doc = &documents[di];
+        let cps = &code_points[di];
+        let Some(sentence) = extractions[di].segmented.sentences.get(r.sentence) else {
+            continue;
+        };
+        mentions.push((
+            di,
+            EventMentionRef {
+                doc: doc.id.clone(),
+                sentence: span(&doc.text, cps, sentence.start, sentence.end),
+                trigger: span(&doc.text, cps, r.start, r.end),
+                folded: Vec::new(),
+                time: None,
+                when: None,
+                anchoring: EventAnchoring::None,
             },
         ));
     }
@@ -764,7 +798,6 @@ fn assemble(
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
         .map(|(name, _)| name.to_owned());
-    let id = event_id(&mentions);
     Event {
         id,
         when,
@@ -833,7 +866,7 @@ fn one_line(s: &str) -> String {
 }
 
 /// A stable id from the event's mentions (FNV-1a over document ids and trigger offsets).
-fn event_id(mentions: &[EventMentionRef]) -> String {
+fn event_id<'a>(mentions: impl Iterator<Item = &'a EventMentionRef>) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for m in mentions {
         for b in m
