@@ -73,6 +73,9 @@ pub(super) struct Item {
     /// The kind of happening its word's first sense names in WordNet ("motion" for
     /// "capsized" and "sank"), where that kind is a physical or social change.
     kind: Option<u8>,
+    /// Whether it is the first mention of its sentence on the timeline (the sentence's main
+    /// happening, as a rule: "the delegation led by … arrived" starts with a description).
+    first_in_sentence: bool,
     /// Dated by an explicit expression in an event that happened.
     pub explicit: bool,
     /// The days its document may have been published, as far as known.
@@ -381,7 +384,14 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
     // Two sources name one happening with words WordNet does not relate ("capsized",
     // "sank"; "firmed", "strengthened"): words of one kind of change, on one day, with someone
     // a distinctive figure or a place in common, are weak evidence of one happening.
-    let same_kind = kin == Kinship::None && a.doc != b.doc && a.kind.is_some() && a.kind == b.kind;
+    // Only each sentence's first happening, so that a sentence's other words do not tie two
+    // of its happenings together through another source.
+    let same_kind = kin == Kinship::None
+        && a.doc != b.doc
+        && a.first_in_sentence
+        && b.first_in_sentence
+        && a.kind.is_some()
+        && a.kind == b.kind;
     let same_place = matches!((a.location, b.location), (Some(x), Some(y)) if names.matches(x, y));
     let weak = same_kind
         && one_day
@@ -877,6 +887,9 @@ pub(super) fn cluster_pass(
                 location,
                 wide_location,
                 kind,
+                first_in_sentence: items
+                    .last()
+                    .is_none_or(|p| p.doc != di || p.sentence != e.sentence),
                 explicit: e.anchoring == EventAnchoring::Explicit
                     && e.modality == crate::event::Modality::Actual,
                 window: windows.get(di).copied().flatten(),
