@@ -274,6 +274,14 @@ pub(crate) fn find_events(
                         && !in_name(timexes[i].start, timexes[i].end)
                 }),
         );
+        // A word of a time expression is no function word: "May" of "3 May" is no modal.
+        for t in (timex_cursor..timexes.len()).take_while(|&i| timexes[i].start < sentence.end) {
+            let (start, end) = (timexes[t].start, timexes[t].end);
+            let first = words.partition_point(|w| w.token.start < start);
+            for w in words[first..].iter_mut().take_while(|w| w.token.end <= end) {
+                w.cue = Cue::None;
+            }
+        }
         while mention_cursor < entities.mentions.len()
             && entities.mentions[mention_cursor].end <= sentence.start
         {
