@@ -499,7 +499,7 @@ fn bare_weekdays_of_many_mentions_merge_in_linear_time() {
 #[test]
 fn one_event_told_by_many_sources_reconciles_in_linear_time() {
     use dateline::event::EventAnchoring;
-    use dateline::reconcile::{anchoring_weight, reconcile, DefaultPolicy, MentionClaim};
+    use dateline::reconcile::{anchoring_weight, reconcile, Basis, DefaultPolicy, MentionClaim};
     use dateline::time::DateValue;
 
     // Issue 18: a wire story that every outlet runs is one event with a claim from each
@@ -515,6 +515,9 @@ fn one_event_told_by_many_sources_reconciles_in_linear_time() {
                 when: day,
                 doc: format!("outlet-{i:06}"),
                 weight: anchoring_weight(EventAnchoring::Explicit, &day),
+                basis: Basis::Explicit,
+                source_weight: 1.0,
+                mention: i,
                 explicit: true,
                 published_within: None,
             })

@@ -29,10 +29,10 @@ pub use events::{
 };
 pub use json::{json_timexes, tagged_document, timexes_json, JsonTimex, TaggedDocument};
 pub use timeline::{
-    display_date, json_timeline, json_timeline_event, timeline_csv, timeline_json, timeline_jsonl,
-    timeline_markdown, timeline_timelinejs, timelinejs, JsonBounds, JsonClaim, JsonConflict,
-    JsonDocument, JsonEventParticipant, JsonTimeline, JsonTimelineEvent, JsonTimelineMention,
-    TimelineJs, TimelineJsDate, TimelineJsSlide, TimelineJsText, TIMELINE_CSV_HEADER,
-    TIMELINE_SCHEMA,
+    display_date, filter_note, json_timeline, json_timeline_event, published_words, timeline_csv,
+    timeline_json, timeline_jsonl, timeline_markdown, timeline_timelinejs, timelinejs, JsonBounds,
+    JsonClaim, JsonConflict, JsonDocument, JsonEventParticipant, JsonEvidence, JsonFilter,
+    JsonTimeline, JsonTimelineEvent, JsonTimelineMention, TimelineJs, TimelineJsDate,
+    TimelineJsSlide, TimelineJsText, TIMELINE_CSV_HEADER, TIMELINE_SCHEMA,
 };
 pub use timeml::timeml;

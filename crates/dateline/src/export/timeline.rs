@@ -7,13 +7,14 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::event::{EventAnchoring, TriggerClass};
-use crate::time::{DateValue, Season};
+pub use crate::time::display_date;
+use crate::time::{between_days, long_day, DateValue};
 use crate::timeline::{
-    Conflict, DocumentInfo, Event, EventMentionRef, PublishedSource, Span, Timeline,
+    Claim, Conflict, DocumentInfo, Event, EventMentionRef, Filter, Span, Timeline,
 };
 
 use super::events::{JsonEventTime, JsonSpan, JsonWhen};
@@ -30,6 +31,31 @@ pub struct JsonTimeline {
     pub documents: Vec<JsonDocument>,
     /// The events, in timeline order.
     pub events: Vec<JsonTimelineEvent>,
+    /// The filters that made this view (`--about`, `--between`); absent for a whole timeline.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub filters: Vec<JsonFilter>,
+    /// How many events the whole timeline has; present only when filtered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unfiltered_events: Option<usize>,
+}
+
+/// A filter of a view: `{"kind": "about", "name": …}` or `{"kind": "between", "start": …,
+/// "end": …}` (`null` for an open end), with `description` in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonFilter {
+    /// `about` or `between`.
+    pub kind: String,
+    /// The name, for `about`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The first day, for `between` (`null` when open).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<NaiveDate>,
+    /// The last day, for `between` (`null` when open).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<NaiveDate>,
+    /// The filter in plain words: `about "Lavrov"`, `dated between 1 and 30 September 2022`.
+    pub description: String,
 }
 
 /// A document of the timeline and what is known of its publication date.
@@ -136,6 +162,30 @@ pub struct JsonClaim {
     pub weight: f64,
     /// How many of its mentions date the event with an explicit expression.
     pub explicit: usize,
+    /// Each mention that makes the claim, with its sentence and why it weighs what it weighs.
+    #[serde(default)]
+    pub evidence: Vec<JsonEvidence>,
+}
+
+/// One mention behind a claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonEvidence {
+    /// The document.
+    pub doc: String,
+    /// Index of the mention in the event's `mentions`.
+    pub mention: usize,
+    /// The sentence that makes the claim.
+    pub sentence: String,
+    /// The words that date it, if any ("on 9 September").
+    pub time: Option<String>,
+    /// The date this mention gives.
+    pub when: JsonWhen,
+    /// `explicit`, `no_year`, `weekday`, `publication`, `narrative`, `inherited` or `vague`.
+    pub basis: String,
+    /// Why it weighs what it weighs, in plain words ("explicit date in the same sentence").
+    pub reason: String,
+    /// Its weight: the basis's weight times the source's.
+    pub weight: f64,
 }
 
 /// Rounds a score to six decimals, so that `0.1 + 0.2` is written `0.3`; non-finite scores
@@ -187,7 +237,7 @@ fn json_mention(m: &EventMentionRef) -> JsonTimelineMention {
     }
 }
 
-fn json_conflict(c: &Conflict) -> JsonConflict {
+fn json_conflict(e: &Event, c: &Conflict) -> JsonConflict {
     JsonConflict {
         claims: c
             .claims
@@ -197,6 +247,23 @@ fn json_conflict(c: &Conflict) -> JsonConflict {
                 docs: claim.docs.clone(),
                 weight: score(claim.weight),
                 explicit: claim.explicit,
+                evidence: claim
+                    .evidence
+                    .iter()
+                    .map(|ev| {
+                        let m = e.mentions.get(ev.mention);
+                        JsonEvidence {
+                            doc: ev.doc.clone(),
+                            mention: ev.mention,
+                            sentence: m.map(|m| m.sentence.text.clone()).unwrap_or_default(),
+                            time: m.and_then(|m| m.time.as_ref().map(|(t, _)| t.text.clone())),
+                            when: JsonWhen::from(&ev.when),
+                            basis: ev.basis.as_str().to_owned(),
+                            reason: ev.reason(),
+                            weight: score(ev.weight),
+                        }
+                    })
+                    .collect(),
             })
             .collect(),
         chosen: c.chosen,
@@ -221,7 +288,7 @@ pub fn json_timeline_event(e: &Event) -> JsonTimelineEvent {
             .collect(),
         location: e.location.clone(),
         mentions: e.mentions.iter().map(json_mention).collect(),
-        conflict: e.conflict.as_ref().map(json_conflict),
+        conflict: e.conflict.as_ref().map(|c| json_conflict(e, c)),
         confidence: score(e.confidence),
         class: e.class,
         lemma: e.lemma.clone(),
@@ -234,7 +301,43 @@ pub fn json_timeline(timeline: &Timeline) -> JsonTimeline {
         schema: TIMELINE_SCHEMA.to_owned(),
         documents: timeline.documents.iter().map(json_document).collect(),
         events: timeline.events.iter().map(json_timeline_event).collect(),
+        filters: timeline.filters.iter().map(json_filter).collect(),
+        unfiltered_events: timeline.is_filtered().then_some(timeline.unfiltered_events),
     }
+}
+
+fn json_filter(f: &Filter) -> JsonFilter {
+    let (kind, name, start, end) = match f {
+        Filter::About(name) => ("about", Some(name.clone()), None, None),
+        Filter::Between { start, end } => (
+            "between",
+            None,
+            (*start != NaiveDate::MIN).then_some(*start),
+            (*end != NaiveDate::MAX).then_some(*end),
+        ),
+    };
+    JsonFilter {
+        kind: kind.to_owned(),
+        name,
+        start,
+        end,
+        description: f.to_string(),
+    }
+}
+
+/// "Filtered: about "Lavrov", dated from 1 September 2022: 3 of 114 events." for a view;
+/// `None` for a whole timeline.
+pub fn filter_note(timeline: &Timeline) -> Option<String> {
+    if !timeline.is_filtered() {
+        return None;
+    }
+    let filters: Vec<String> = timeline.filters.iter().map(ToString::to_string).collect();
+    Some(format!(
+        "Filtered: only the events {}: {} of {}.",
+        filters.join(", "),
+        timeline.events.len(),
+        plural(timeline.unfiltered_events, "event", "events")
+    ))
 }
 
 /// Serializes a value that holds only strings, integers, finite floats, dates and unit enums,
@@ -300,142 +403,6 @@ pub fn timeline_jsonl(timeline: &Timeline) -> String {
 
 // ---------------------------------------------------------------------------------------------
 // Dates for people.
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn month_name(month: u8) -> Option<&'static str> {
-    MONTHS.get(usize::from(month).checked_sub(1)?).copied()
-}
-
-fn weekday_name(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
-}
-
-fn ordinal(n: i64) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
-fn long_day(d: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        d.day(),
-        month_name(d.month() as u8).unwrap_or("?"),
-        reader_year(d.year())
-    )
-}
-
-/// A year as a reader writes it: `2022`, and `25 BC` for the year -24 (year 0 is 1 BC).
-fn reader_year(y: i32) -> String {
-    if y > 0 {
-        y.to_string()
-    } else {
-        format!("{} BC", 1 - i64::from(y))
-    }
-}
-
-/// A date value as a reader would write it: `12 September 2022`, `September 2022`, `2022`,
-/// `the 1980s`, `16 March (year unknown)`, `a Thursday (date unknown)`.
-///
-/// # Examples
-///
-/// ```
-/// use dateline::export::display_date;
-/// use dateline::time::DateValue;
-///
-/// assert_eq!(display_date(&DateValue::Day { year: Some(2022), month: 9, day: 12 }), "12 September 2022");
-/// assert_eq!(display_date(&DateValue::Month { year: Some(2022), month: Some(9) }), "September 2022");
-/// assert_eq!(display_date(&DateValue::Year(1987)), "1987");
-/// assert_eq!(display_date(&DateValue::Decade(200)), "the 2000s");
-/// assert_eq!(display_date(&DateValue::Day { year: None, month: 3, day: 16 }), "16 March (year unknown)");
-/// assert_eq!(display_date(&DateValue::Year(-24)), "25 BC");
-/// assert_eq!(display_date(&DateValue::Century(-25)), "2501 BC to 2402 BC");
-/// ```
-pub fn display_date(value: &DateValue) -> String {
-    let year = |y: Option<i32>| y.map_or_else(|| "(year unknown)".to_owned(), reader_year);
-    // Centuries and decades before year 0 do not line up with those counted BC ("the 3rd
-    // century BC" is 300 to 201 BC): their years are written out.
-    let years = |first: i64, count: i64| {
-        let year = |y: i64| reader_year(i32::try_from(y).unwrap_or(i32::MIN));
-        format!("{} to {}", year(first), year(first + count - 1))
-    };
-    match *value {
-        DateValue::Century(c) if c < 0 => years(i64::from(c) * 100, 100),
-        DateValue::Decade(d) if d < 0 => years(i64::from(d) * 10, 10),
-        DateValue::Century(c) => format!("the {} century", ordinal(i64::from(c) + 1)),
-        DateValue::Decade(d) => format!("the {}0s", d),
-        DateValue::Year(y) => reader_year(y),
-        DateValue::Half { year: y, half } => {
-            let which = if half == 1 { "first" } else { "second" };
-            format!("{which} half of {}", year(y))
-        }
-        DateValue::Quarter { year: y, quarter } => format!("Q{quarter} {}", year(y)),
-        DateValue::Season { year: y, season } => match (season, y) {
-            (Season::Winter, Some(y)) => {
-                format!(
-                    "winter {}–{}",
-                    reader_year(y),
-                    reader_year(y.saturating_add(1))
-                )
-            }
-            (Season::Winter, None) => "winter (year unknown)".to_owned(),
-            (Season::Spring, _) => format!("spring {}", year(y)),
-            (Season::Summer, _) => format!("summer {}", year(y)),
-            (Season::Fall, _) => format!("autumn {}", year(y)),
-        },
-        DateValue::Month { year: y, month } => match (month.and_then(month_name), y) {
-            (Some(m), _) => format!("{m} {}", year(y)),
-            (None, Some(y)) => format!("a month of {}", reader_year(y)),
-            (None, None) => "a month (date unknown)".to_owned(),
-        },
-        DateValue::Week { year: y, week } => match (value.interval(), week) {
-            (Some(iv), _) => format!("the week of {}", long_day(iv.start)),
-            (None, Some(w)) => format!("week {w} of {}", year(y)),
-            (None, None) => format!("a week of {}", year(y)),
-        },
-        DateValue::Weekend { year: y, .. } => match value.interval() {
-            Some(iv) => format!("the weekend of {}", long_day(iv.start)),
-            None => format!("a weekend of {}", year(y)),
-        },
-        DateValue::Day {
-            year: y,
-            month,
-            day,
-        } => {
-            let m = month_name(month).unwrap_or("?");
-            format!("{day} {m} {}", year(y))
-        }
-        DateValue::Weekday(w) => format!("a {} (date unknown)", weekday_name(w)),
-        DateValue::Unknown(g) => format!("date unknown ({})", g.as_str().replace('_', " ")),
-    }
-}
 
 fn display_when(when: Option<&DateValue>) -> String {
     when.map_or_else(|| "undated".to_owned(), display_date)
@@ -535,11 +502,20 @@ pub fn timeline_csv(timeline: &Timeline) -> String {
             .map(|c| {
                 claims_in_order(c)
                     .map(|(chosen, claim)| {
+                        let why: Vec<String> = claim
+                            .evidence
+                            .iter()
+                            .map(|ev| format!("{}: {}", ev.doc, ev.reason()))
+                            .collect();
                         format!(
                             "{}{} ({})",
                             claim.when,
                             if chosen { " [chosen]" } else { "" },
-                            claim.docs.join(" ")
+                            if why.is_empty() {
+                                claim.docs.join(" ")
+                            } else {
+                                why.join(" / ")
+                            }
                         )
                     })
                     .collect::<Vec<_>>()
@@ -696,13 +672,21 @@ pub fn timeline_markdown(timeline: &Timeline) -> String {
         );
     }
     out.push_str(".\n\n");
+    if let Some(note) = filter_note(timeline) {
+        let _ = writeln!(out, "*{}*\n", md_text(&note));
+    }
     for e in &timeline.events {
         markdown_event(&mut out, e);
     }
     if !timeline.documents.is_empty() {
         out.push_str("\n## Sources\n\n");
         for d in &timeline.documents {
-            let _ = writeln!(out, "- {}: {}", md_code(&d.id), published(d));
+            let _ = writeln!(
+                out,
+                "- {}: {}",
+                md_code(&d.id),
+                md_text(&published_words(d))
+            );
         }
     }
     escape_controls(out)
@@ -726,34 +710,57 @@ fn escape_controls(s: String) -> String {
     out
 }
 
-/// What is known of a document's publication date, for reading.
-fn published(d: &DocumentInfo) -> String {
-    let bounds = d.published_bounds.filter(|iv| iv.start != iv.end);
-    let mut out = match (d.published, d.published_bounds) {
-        (Some(day), _) => format!("published {}", long_day(day)),
-        (None, Some(iv)) if iv.start == iv.end => format!("published {}", long_day(iv.start)),
-        (None, Some(iv)) => format!(
-            "published between {} and {}",
-            long_day(iv.start),
-            long_day(iv.end)
+/// What is known of a document's publication date, in plain words: `published 26 October
+/// 2023 (dateline)`, `published between 16 and 22 March 2023 (inferred)`, `published after 14
+/// September 2022 (inferred)`, `publication date unknown`.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use dateline::export::published_words;
+/// use dateline::time::Interval;
+/// use dateline::timeline::{DocumentInfo, PublishedSource};
+///
+/// let day = |m, d| NaiveDate::from_ymd_opt(2023, m, d).unwrap();
+/// let doc = DocumentInfo {
+///     id: "wire".into(),
+///     published: Some(day(3, 16)),
+///     published_source: PublishedSource::Inferred,
+///     published_bounds: Interval::new(day(3, 16), day(3, 22)),
+/// };
+/// assert_eq!(
+///     published_words(&doc),
+///     "published between 16 and 22 March 2023 (inferred; its dates read as of 16 March 2023)"
+/// );
+/// ```
+pub fn published_words(d: &DocumentInfo) -> String {
+    let bounds = d.published_bounds;
+    let source = d.published_source.as_str();
+    match (d.published, bounds) {
+        (Some(day), Some(iv)) if iv.start != iv.end => format!(
+            "published {} ({source}; its dates read as of {})",
+            range_words(iv.start, iv.end),
+            long_day(day)
         ),
+        (Some(day), _) => format!("published {} ({source})", long_day(day)),
+        (None, Some(iv)) if iv.start == iv.end => {
+            format!("published {} ({source})", long_day(iv.start))
+        }
+        (None, Some(iv)) => format!("published {} ({source})", range_words(iv.start, iv.end)),
         (None, None) => "publication date unknown".to_owned(),
-    };
-    let mut notes = Vec::new();
-    if d.published_source != PublishedSource::Unknown {
-        notes.push(d.published_source.as_str().to_owned());
     }
-    if let (Some(_), Some(iv)) = (d.published, bounds) {
-        notes.push(format!(
-            "between {} and {}",
-            long_day(iv.start),
-            long_day(iv.end)
-        ));
+}
+
+/// `between 16 and 22 March 2023`; `after 14 September 2022` for bounds open at the end;
+/// `before …` for bounds open at the start.
+fn range_words(start: NaiveDate, end: NaiveDate) -> String {
+    match (start == NaiveDate::MIN, end == NaiveDate::MAX) {
+        (false, true) => format!("after {}", long_day(start)),
+        (true, false) => format!("before {}", long_day(end)),
+        (true, true) => "at an unknown date".to_owned(),
+        (false, false) => format!("between {}", between_days(start, end)),
     }
-    if !notes.is_empty() {
-        let _ = write!(out, " ({})", notes.join(", "));
-    }
-    out
 }
 
 fn markdown_event(out: &mut String, e: &Event) {
@@ -801,13 +808,73 @@ fn markdown_event(out: &mut String, e: &Event) {
                 md_docs(claim.docs.iter().map(String::as_str)),
                 claim.weight
             );
+            for w in witnesses(e, claim) {
+                let _ = writeln!(
+                    out,
+                    "      - {}: “{}” — {} ({}weight {:.2})",
+                    md_code(w.doc),
+                    w.mention.map_or_else(String::new, md_sentence),
+                    md_text(&w.reason),
+                    w.time
+                        .map(|t| format!("“{}”, ", md_text(t)))
+                        .unwrap_or_default(),
+                    w.weight
+                );
+            }
         }
         let _ = writeln!(
             out,
-            "  - rule {}: {}",
-            md_code(&c.rule),
-            md_text(&c.explanation)
+            "  - why: {} (rule {})",
+            md_text(&c.explanation),
+            md_code(&c.rule)
         );
+    }
+}
+
+/// One mention behind a claim, as the views show it.
+struct Witness<'a> {
+    doc: &'a str,
+    mention: Option<&'a EventMentionRef>,
+    time: Option<&'a str>,
+    reason: String,
+    weight: f64,
+}
+
+/// The mentions behind a claim, with their sentences and why each weighs what it weighs.
+fn witnesses<'a>(e: &'a Event, claim: &'a Claim) -> impl Iterator<Item = Witness<'a>> {
+    claim.evidence.iter().map(move |ev| {
+        let mention = e.mentions.get(ev.mention);
+        Witness {
+            doc: &ev.doc,
+            mention,
+            time: mention.and_then(|m| m.time.as_ref().map(|(t, _)| t.text.as_str())),
+            reason: ev.reason(),
+            weight: ev.weight,
+        }
+    })
+}
+
+/// Where a mention's trigger is in its sentence, in bytes of the sentence.
+fn trigger_in_sentence(m: &EventMentionRef) -> Option<(usize, usize)> {
+    let start = m.trigger.start.checked_sub(m.sentence.start)?;
+    let end = m.trigger.end.checked_sub(m.sentence.start)?;
+    (start < end && m.sentence.text.get(start..end) == Some(m.trigger.text.as_str()))
+        .then_some((start, end))
+}
+
+/// A mention's sentence for Markdown, its trigger in bold.
+fn md_sentence(m: &EventMentionRef) -> String {
+    let s = &m.sentence.text;
+    match trigger_in_sentence(m) {
+        Some((start, end)) => format!(
+            "{}**{}**{}",
+            md_inline(&s[..start]),
+            md_text(&s[start..end]),
+            md_inline(&s[end..])
+        )
+        .trim()
+        .to_owned(),
+        None => md_text(s),
     }
 }
 
@@ -982,9 +1049,12 @@ pub fn timelinejs(timeline: &Timeline) -> TimelineJs {
         text: TimelineJsText {
             headline: "Timeline".to_owned(),
             text: html(&format!(
-                "{} from {}",
+                "{} from {}{}",
                 plural(events.len(), "dated event", "dated events"),
-                plural(timeline.documents.len(), "document", "documents")
+                plural(timeline.documents.len(), "document", "documents"),
+                filter_note(timeline)
+                    .map(|n| format!(". {n}"))
+                    .unwrap_or_default()
             )),
         },
         group: None,
@@ -1017,13 +1087,27 @@ fn timelinejs_body(e: &Event) -> String {
         for (chosen, claim) in claims_in_order(c) {
             let _ = write!(
                 out,
-                "<li>{}{} — {}</li>",
+                "<li>{}{} — {}",
                 if chosen { "chosen: " } else { "" },
                 html(&display_date(&claim.when)),
                 html(&claim.docs.join(", "))
             );
+            let mut any = false;
+            for w in witnesses(e, claim) {
+                out.push_str(if any { "" } else { "<ul>" });
+                any = true;
+                let _ = write!(
+                    out,
+                    "<li>{}: “{}” — {}</li>",
+                    html(w.doc),
+                    w.mention
+                        .map_or_else(String::new, |m| html(&m.sentence.text)),
+                    html(&w.reason)
+                );
+            }
+            out.push_str(if any { "</ul></li>" } else { "</li>" });
         }
-        let _ = write!(out, "</ul><p>{}</p>", html(&c.explanation));
+        let _ = write!(out, "</ul><p>Why: {}</p>", html(&c.explanation));
     }
     out
 }
@@ -1032,8 +1116,10 @@ fn timelinejs_body(e: &Event) -> String {
 mod tests {
     use super::*;
     use crate::entity::NameKey;
-    use crate::time::{Granularity, Interval};
-    use crate::timeline::{Claim, EventParticipant};
+    use crate::reconcile::Basis;
+    use crate::time::{Granularity, Interval, Season};
+    use crate::timeline::{EventParticipant, Evidence, PublishedSource};
+    use chrono::Weekday;
     use serde_json::Value;
 
     const DOC_A: &str =
@@ -1136,12 +1222,30 @@ mod tests {
                         docs: vec!["a".to_owned()],
                         weight: 0.1 + 0.2,
                         explicit: 1,
+                        evidence: vec![Evidence {
+                            mention: 0,
+                            doc: "a".to_owned(),
+                            when: day(2022, 9, 10),
+                            basis: Basis::Narrative,
+                            weight: 0.1 + 0.2,
+                            source_weight: 1.0,
+                            year_placed: false,
+                        }],
                     },
                     Claim {
                         when: day(2022, 9, 9),
                         docs: vec!["b".to_owned()],
                         weight: 0.9,
                         explicit: 0,
+                        evidence: vec![Evidence {
+                            mention: 1,
+                            doc: "b".to_owned(),
+                            when: day(2022, 9, 9),
+                            basis: Basis::NoYear { year_from: None },
+                            weight: 0.9,
+                            source_weight: 1.0,
+                            year_placed: true,
+                        }],
                     },
                 ],
                 chosen: 1,
@@ -1413,9 +1517,6 @@ mod tests {
         for (value, want) in cases {
             assert_eq!(display_date(&value), want, "{value}");
         }
-        assert_eq!(ordinal(11), "11th");
-        assert_eq!(ordinal(22), "22nd");
-        assert_eq!(ordinal(113), "113th");
     }
 
     #[test]
@@ -1434,7 +1535,10 @@ mod tests {
             lines[2],
             "10 September 2022,2022-09-10,2022-09-10,day,2022-09-10,\
              \"The delegation arrived on 9 September, said \"\"Hamas\"\", a day early.\",\
-             arrived,,,2,a; b,true,2022-09-09 [chosen] (b); 2022-09-10 (a),ev-arrive"
+             arrived,,,2,a; b,true,\"2022-09-09 [chosen] (b: date in the same sentence, \
+             without its year; read as 2022, the year within its publication bounds nearest \
+             the other claims); 2022-09-10 (a: date resolved against the date the story had \
+             reached)\",ev-arrive"
         );
         assert!(lines[3].starts_with("12 September 2022,"));
         assert!(lines[3].contains(",met,Сергей Лавров; Musa Abu Marzouk,Moscow,1,a,false,,ev-meet"));
@@ -1473,22 +1577,33 @@ mod tests {
             lines[7],
             "    - chosen: **9 September 2022** — `b` (weight 0.90)"
         );
-        assert_eq!(lines[8], "    - 10 September 2022 — `a` (weight 0.30)");
         assert_eq!(
-            lines[9],
-            "  - rule `weight`: chose 2022-09-09 over 2022-09-10: more weight of evidence"
+            lines[8],
+            "      - `b`: “The delegation **arrived** on 9 September, said \"Hamas\", a day \
+             early.” — date in the same sentence, without its year; read as 2022, the year \
+             within its publication bounds nearest the other claims (“9 September”, weight 0.90)"
         );
+        assert_eq!(lines[9], "    - 10 September 2022 — `a` (weight 0.30)");
         assert_eq!(
             lines[10],
+            "      - `a`: “«Über» — Сергей Лавров **met** Musa Abu Marzouk in Moscow on 12 \
+             September 2022.” — date resolved against the date the story had reached (weight 0.30)"
+        );
+        assert_eq!(
+            lines[11],
+            "  - why: chose 2022-09-09 over 2022-09-10: more weight of evidence (rule `weight`)"
+        );
+        assert_eq!(
+            lines[12],
             "- **12 September 2022** — «Über» — Сергей Лавров **met** Musa Abu Marzouk in Moscow \
              on 12 September 2022. *(with Сергей Лавров, Musa Abu Marzouk; in Moscow; \
              source: `a`)*"
         );
-        assert!(lines[11].starts_with("- **16 March (year unknown)** — On 16 March, it said so."));
+        assert!(lines[13].starts_with("- **16 March (year unknown)** — On 16 March, it said so."));
         assert!(md.contains("\n## Sources\n\n- `a`: published 13 September 2022 (given)\n"));
-        assert!(md.contains(
-            "- `b`: published between 9 September 2022 and 31 December 2022 (inferred)\n"
-        ));
+        assert!(
+            md.contains("- `b`: published between 9 September and 31 December 2022 (inferred)\n")
+        );
     }
 
     #[test]
@@ -1534,10 +1649,17 @@ mod tests {
         assert!(headline.contains("&quot;Hamas&quot;"), "{headline}");
         let body = arrival["text"]["text"].as_str().expect("a body");
         assert!(
-            body.contains("<li>chosen: 9 September 2022 — b</li>"),
+            body.contains("<li>chosen: 9 September 2022 — b<ul><li>b: “The delegation arrived"),
             "{body}"
         );
-        assert!(body.contains("<li>10 September 2022 — a</li>"), "{body}");
+        assert!(
+            body.contains("<li>10 September 2022 — a<ul><li>a: “«Über»"),
+            "{body}"
+        );
+        assert!(
+            body.contains("— date resolved against the date the story had reached</li>"),
+            "{body}"
+        );
         let meeting = &events[2];
         assert!(meeting["text"]["text"]
             .as_str()

@@ -17,7 +17,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::entity::{EntityKind, NameKey};
 use crate::event::{extract_segmented, redate, EventAnchoring, Extraction};
-use crate::reconcile::{anchoring_weight, reconcile, MentionClaim, Policy};
+use crate::reconcile::{anchoring_weight, reconcile, Basis, MentionClaim, Policy};
 use crate::text::CodePoints;
 use crate::time::{DateValue, Granularity, Interval};
 use crate::timeline::{
@@ -298,12 +298,14 @@ fn build_read(
     }
 
     let code_points: Vec<CodePoints> = par_map(&documents, |_, d| CodePoints::new(&d.text));
+    let published: Vec<PublishedSource> = known.iter().map(|k| k.1).collect();
     let corpus = Corpus {
         items: &items,
         documents: &documents,
         extractions: &extractions,
         code_points: &code_points,
         bounds: &bounds,
+        published: &published,
     };
     // Each event is assembled and reconciled on its own: on all cores with `rayon`.
     let events: Vec<Event> = par_map(&clusters, |ci, members| {
@@ -353,6 +355,7 @@ fn build_read(
     Some(
         Timeline {
             documents: infos,
+            unfiltered_events: events.len(),
             events,
             ..Timeline::default()
         }
@@ -580,6 +583,8 @@ struct Corpus<'a> {
     extractions: &'a [Extraction],
     code_points: &'a [CodePoints],
     bounds: &'a [Option<Interval>],
+    /// Where each document's publication date came from.
+    published: &'a [PublishedSource],
 }
 
 /// The most participants of a happening a new name is compared with to find its other
@@ -604,6 +609,7 @@ fn assemble(
         extractions,
         code_points,
         bounds,
+        published,
     } = *corpus;
     // With the index of their document: documents are in id order, so sorting by index sorts
     // by id without comparing the ids.
@@ -626,12 +632,26 @@ fn assemble(
             let t = &x.timexes[ti];
             (span(&doc.text, cps, t.start, t.end), t.value.timex())
         });
-        let weight = anchoring_weight(e.anchoring, &it.when)
-            * source_weights.get(&doc.id).copied().unwrap_or(1.0);
+        let source_weight = source_weights.get(&doc.id).copied().unwrap_or(1.0);
+        // Why the date weighs what it does is only worth reading again (see `Basis::of`)
+        // where there are other claims to weigh it against; a lone mention's weight only
+        // sets the event's confidence.
+        let (basis, weight) = if members.len() > 1 {
+            let expression = time.as_ref().map(|(span, _)| span.text.as_str());
+            let basis = Basis::of(e.anchoring, expression, &it.when, published[it.doc]);
+            (basis, basis.weight())
+        } else {
+            let basis = Basis::of(e.anchoring, None, &it.when, published[it.doc]);
+            (basis, anchoring_weight(e.anchoring, &it.when))
+        };
+        let weight = weight * source_weight;
         claims.push(MentionClaim {
             when: it.when,
             doc: doc.id.clone(),
             weight,
+            basis,
+            source_weight,
+            mention: mentions.len(),
             explicit: e.anchoring == EventAnchoring::Explicit,
             published_within: bounds.get(it.doc).copied().flatten(),
         });
@@ -682,8 +702,9 @@ fn assemble(
         ));
     }
     // Its id comes from the mentions that date it, before the references join them.
-    mentions.sort_by_key(|(doc, m)| (*doc, m.trigger.start));
-    let id = event_id(mentions.iter().map(|(_, m)| m));
+    let mut dated: Vec<&(usize, EventMentionRef)> = mentions.iter().collect();
+    dated.sort_by_key(|(doc, m)| (*doc, m.trigger.start));
+    let id = event_id(dated.iter().map(|(_, m)| m));
     // Nouns that refer back to it ("the quake") are reports of it with no date of their own.
     for &(di, r) in references {
         let doc = &documents[di];
@@ -704,8 +725,19 @@ fn assemble(
             },
         ));
     }
-    mentions.sort_by_key(|(doc, m)| (*doc, m.trigger.start));
-    let mentions: Vec<EventMentionRef> = mentions.into_iter().map(|(_, m)| m).collect();
+    // Mentions in (document, offset) order; `place[i]` is where the i-th one read went.
+    let mut sorted: Vec<usize> = (0..mentions.len()).collect();
+    sorted.sort_by_key(|&i| (mentions[i].0, mentions[i].1.trigger.start));
+    let mut place = vec![0; mentions.len()];
+    for (to, &from) in sorted.iter().enumerate() {
+        place[from] = to;
+    }
+    let mut slots: Vec<Option<EventMentionRef>> =
+        mentions.into_iter().map(|(_, m)| Some(m)).collect();
+    let mentions: Vec<EventMentionRef> = sorted
+        .iter()
+        .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+        .collect();
     // A document's coarser claim that one of its finer claims falls in says nothing more
     // ("in 2022" beside its own "9 September"): it is left out, so that a source is never
     // counted for two dates it does not both give.
@@ -733,7 +765,15 @@ fn assemble(
         k += 1;
         !subsumed[k - 1]
     });
-    let (when, conflict, confidence) = reconcile(&claims, policy);
+    let (when, mut conflict, confidence) = reconcile(&claims, policy);
+    if let Some(c) = &mut conflict {
+        for claim in &mut c.claims {
+            for ev in &mut claim.evidence {
+                ev.mention = place.get(ev.mention).copied().unwrap_or(ev.mention);
+            }
+            claim.evidence.sort_by_key(|ev| ev.mention);
+        }
+    }
     // How sure the timeline is that this is a happening: each mention is a chance that it is,
     // its model's confidence weighed by how it is dated and what kind of event it is; mentions
     // from more sentences and sources make it surer.

@@ -10,10 +10,11 @@ use chrono::Datelike;
 
 use crate::event::EventAnchoring;
 use crate::time::{DateValue, Interval};
-use crate::timeline::{Claim, Conflict};
+use crate::timeline::{Claim, Conflict, Evidence, PublishedSource};
 
 /// How much a mention's date counts, by how it was fixed: an explicit date more than one
-/// resolved against a publication date, more than one inherited from the narrative.
+/// resolved against a publication date, more than one inherited from the narrative. The
+/// weight of an anchoring alone; a claim weighs by its [`Basis`], which knows the words.
 pub fn anchoring_weight(anchoring: EventAnchoring, value: &DateValue) -> f64 {
     match anchoring {
         EventAnchoring::Explicit => 1.0,
@@ -27,6 +28,182 @@ pub fn anchoring_weight(anchoring: EventAnchoring, value: &DateValue) -> f64 {
                 0.9
             } else {
                 0.3
+            }
+        }
+    }
+}
+
+/// Why a mention's date weighs what it weighs: what its sentence says, and what the date
+/// was resolved against.
+///
+/// The weight depends on the words only, never on how much is known of the publication
+/// date: "9 September" weighs the same whether its year stays unknown or comes from a
+/// publication date, given or inferred, so that learning more about a source never makes its
+/// claims count less.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Basis {
+    /// The sentence gives the whole date ("on 12 September 2022").
+    Explicit,
+    /// The sentence gives the day and month, or the month, but no year ("on 9 September");
+    /// `year_from` says where the year came from, `None` when it is not known.
+    NoYear {
+        /// The publication date that gave the year, if one did.
+        year_from: Option<PublishedSource>,
+    },
+    /// A weekday ("on Thursday") resolved against the publication date.
+    Weekday {
+        /// Where that publication date came from.
+        published: PublishedSource,
+    },
+    /// A date relative to the publication ("yesterday", "last week"), or none at all (the
+    /// lede's happening is the news of the publication day): resolved against the
+    /// publication date.
+    Publication {
+        /// Where that publication date came from.
+        published: PublishedSource,
+        /// Whether the sentence has a temporal expression.
+        expression: bool,
+    },
+    /// Resolved against the date the story had reached ("the day after the meeting").
+    Narrative,
+    /// No date in the sentence: the date of the sentences around it.
+    Inherited,
+    /// A date that nothing fixes (a weekday without a publication date, a vague period).
+    Vague,
+}
+
+impl Basis {
+    /// How much a mention on this basis counts (before its source's weight).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dateline::reconcile::Basis;
+    /// use dateline::timeline::PublishedSource;
+    ///
+    /// let unknown = Basis::NoYear { year_from: None };
+    /// let given = Basis::NoYear { year_from: Some(PublishedSource::Given) };
+    /// assert_eq!(unknown.weight(), given.weight()); // knowing the year costs nothing
+    /// assert!(Basis::Explicit.weight() > given.weight());
+    /// ```
+    pub fn weight(self) -> f64 {
+        match self {
+            Basis::Explicit => 1.0,
+            Basis::NoYear { .. } => 0.9,
+            Basis::Weekday { .. } | Basis::Publication { .. } => 0.8,
+            Basis::Narrative => 0.7,
+            Basis::Inherited => 0.4,
+            Basis::Vague => 0.3,
+        }
+    }
+
+    /// A short name: `explicit`, `no_year`, `weekday`, `publication`, `narrative`,
+    /// `inherited` or `vague`, as JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Explicit => "explicit",
+            Basis::NoYear { .. } => "no_year",
+            Basis::Weekday { .. } => "weekday",
+            Basis::Publication { .. } => "publication",
+            Basis::Narrative => "narrative",
+            Basis::Inherited => "inherited",
+            Basis::Vague => "vague",
+        }
+    }
+
+    /// The reason in plain words: "explicit date in the same sentence", "weekday resolved
+    /// against an inferred publication date", …
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dateline::reconcile::Basis;
+    /// use dateline::timeline::PublishedSource;
+    ///
+    /// assert_eq!(Basis::Explicit.reason(), "explicit date in the same sentence");
+    /// let weekday = Basis::Weekday { published: PublishedSource::Inferred };
+    /// assert_eq!(weekday.reason(), "weekday resolved against an inferred publication date");
+    /// ```
+    pub fn reason(self) -> String {
+        let against = |p: PublishedSource| match p {
+            PublishedSource::Inferred => "an inferred publication date",
+            PublishedSource::Dateline => "the publication date of its dateline",
+            _ => "the publication date",
+        };
+        match self {
+            Basis::Explicit => "explicit date in the same sentence".to_owned(),
+            Basis::NoYear { year_from: None } => {
+                "date in the same sentence, without its year".to_owned()
+            }
+            Basis::NoYear { year_from: Some(p) } => {
+                format!("date in the same sentence, its year from {}", against(p))
+            }
+            Basis::Weekday { published } => {
+                format!("weekday resolved against {}", against(published))
+            }
+            Basis::Publication {
+                published,
+                expression: true,
+            } => format!("date resolved against {}", against(published)),
+            Basis::Publication {
+                published: PublishedSource::Inferred,
+                expression: false,
+            } => "no date in its sentence: inferred from the inferred publication date".to_owned(),
+            Basis::Publication {
+                expression: false, ..
+            } => "no date in its sentence: inferred from the publication date".to_owned(),
+            Basis::Narrative => "date resolved against the date the story had reached".to_owned(),
+            Basis::Inherited => {
+                "no date in its sentence: the date of the sentences around it".to_owned()
+            }
+            Basis::Vague => "a date that nothing in the text fixes".to_owned(),
+        }
+    }
+
+    /// The basis of a mention dated `when` with `anchoring`, whose temporal expression (if
+    /// any) reads `expression`, in a document whose publication date came from `published`.
+    ///
+    /// An expression resolved against the publication date is read again without one, to
+    /// tell a date without its year ("9 September") from a weekday or a relative date.
+    pub fn of(
+        anchoring: EventAnchoring,
+        expression: Option<&str>,
+        when: &DateValue,
+        published: PublishedSource,
+    ) -> Basis {
+        let yearless = |v: &DateValue| {
+            matches!(
+                v,
+                DateValue::Day { year: None, .. } | DateValue::Month { year: None, .. }
+            )
+        };
+        match anchoring {
+            EventAnchoring::Explicit => Basis::Explicit,
+            EventAnchoring::Narrative => Basis::Narrative,
+            EventAnchoring::Inherited => Basis::Inherited,
+            EventAnchoring::None if yearless(when) => Basis::NoYear { year_from: None },
+            EventAnchoring::None => Basis::Vague,
+            EventAnchoring::Publication => {
+                let Some(text) = expression else {
+                    return Basis::Publication {
+                        published,
+                        expression: false,
+                    };
+                };
+                let alone = crate::tag(text, None)
+                    .into_iter()
+                    .next()
+                    .and_then(|t| t.value.date().copied());
+                match alone {
+                    Some(v) if yearless(&v) => Basis::NoYear {
+                        year_from: Some(published),
+                    },
+                    Some(DateValue::Weekday(_)) => Basis::Weekday { published },
+                    _ => Basis::Publication {
+                        published,
+                        expression: true,
+                    },
+                }
             }
         }
     }
@@ -48,7 +225,7 @@ pub trait Policy: Send + Sync {
 fn describe(c: &Claim) -> String {
     format!(
         "{} ({} source{}, weight {:.1})",
-        c.when,
+        crate::time::display_date(&c.when),
         c.docs.len(),
         if c.docs.len() == 1 { "" } else { "s" },
         c.weight
@@ -86,7 +263,7 @@ impl Policy for DefaultPolicy {
         (
             best,
             format!(
-                "chose {} over {}: more weight of evidence",
+                "chose {} over {}: its evidence weighs more",
                 describe(&claims[best]),
                 others.join(", ")
             ),
@@ -177,8 +354,14 @@ pub struct MentionClaim {
     pub when: DateValue,
     /// The document.
     pub doc: String,
-    /// Its weight (anchoring times source weight).
+    /// Its weight: its basis's weight times its source's weight.
     pub weight: f64,
+    /// Why it weighs what it weighs.
+    pub basis: Basis,
+    /// The weight of its source (1 unless the caller set one).
+    pub source_weight: f64,
+    /// The mention's index among the event's mentions, as the caller numbers them.
+    pub mention: usize,
     /// Whether an explicit expression gives it.
     pub explicit: bool,
     /// The days the document may have been published on, when only bounds are known: a
@@ -201,7 +384,7 @@ pub fn reconcile(
             single_confidence(m.weight, usize::from(m.explicit)),
         );
     }
-    let (placed, notes) = place_yearless(mentions);
+    let placed = place_yearless(mentions);
     // Strongest claims first, so compatible weaker ones narrow them; ties in a fixed order.
     let mut order: Vec<(&MentionClaim, DateValue)> = mentions.iter().zip(placed).collect();
     order.sort_by(|(a, a_when), (b, b_when)| {
@@ -211,22 +394,22 @@ pub fn reconcile(
             .then_with(|| a.doc.cmp(&b.doc))
             .then_with(|| a_when.to_string().cmp(&b_when.to_string()))
     });
-    // The documents of each claim are borrowed until there is a conflict to report, and
-    // sorted and made distinct once at the end: a wire story that thousands of outlets run is
-    // one event with thousands of claims.
-    let mut claims: Vec<(Claim, Vec<&str>)> = Vec::new();
+    // The mentions of each claim are borrowed until there is a conflict to report, and its
+    // documents sorted and made distinct once at the end: a wire story that thousands of
+    // outlets run is one event with thousands of claims.
+    let mut claims: Vec<(Claim, Vec<(&MentionClaim, DateValue)>)> = Vec::new();
     for (m, when) in order {
-        let joined = claims.iter_mut().find_map(|(c, docs)| {
+        let joined = claims.iter_mut().find_map(|(c, ms)| {
             c.when.intersect(&when).map(|v| {
                 c.when = v;
-                (c, docs)
+                (c, ms)
             })
         });
         match joined {
-            Some((c, docs)) => {
+            Some((c, ms)) => {
                 c.weight += m.weight;
                 c.explicit += usize::from(m.explicit);
-                docs.push(&m.doc);
+                ms.push((m, when));
             }
             None => claims.push((
                 Claim {
@@ -234,14 +417,11 @@ pub fn reconcile(
                     docs: Vec::new(),
                     weight: m.weight,
                     explicit: usize::from(m.explicit),
+                    evidence: Vec::new(),
                 },
-                vec![m.doc.as_str()],
+                vec![(m, when)],
             )),
         }
-    }
-    for (_, docs) in &mut claims {
-        docs.sort_unstable();
-        docs.dedup();
     }
     claims.sort_by(|(a, _), (b, _)| {
         b.weight
@@ -258,16 +438,33 @@ pub fn reconcile(
         _ => {
             let claims: Vec<Claim> = claims
                 .into_iter()
-                .map(|(c, docs)| Claim {
-                    docs: docs.into_iter().map(str::to_owned).collect(),
-                    ..c
+                .map(|(c, mut ms)| {
+                    let mut docs: Vec<String> = ms.iter().map(|(m, _)| m.doc.clone()).collect();
+                    docs.sort_unstable();
+                    docs.dedup();
+                    // Each mention once, in the caller's order of mentions.
+                    ms.sort_by_key(|(m, _)| m.mention);
+                    ms.dedup_by_key(|(m, _)| m.mention);
+                    let evidence = ms
+                        .into_iter()
+                        .map(|(m, when)| Evidence {
+                            mention: m.mention,
+                            doc: m.doc.clone(),
+                            when,
+                            basis: m.basis,
+                            weight: m.weight,
+                            source_weight: m.source_weight,
+                            year_placed: when != m.when,
+                        })
+                        .collect();
+                    Claim {
+                        docs,
+                        evidence,
+                        ..c
+                    }
                 })
                 .collect();
-            let (chosen, mut explanation) = policy.choose(&claims);
-            for note in notes {
-                explanation.push_str("; ");
-                explanation.push_str(&note);
-            }
+            let (chosen, explanation) = policy.choose(&claims);
             let chosen = chosen.min(claims.len() - 1);
             let share = if total > 0.0 {
                 claims[chosen].weight / total
@@ -299,8 +496,8 @@ fn single_confidence(weight: f64, explicit: usize) -> f64 {
 /// bounds takes the year, among those the bounds allow, that brings it nearest the strongest
 /// claim with a full date: the mentions are of one event, so that is the year they speak of.
 /// It stays year-less when no claim has a full date, or when no year brings it within half a
-/// year of it. Returns the date of each claim, placed, and a note for each one placed.
-fn place_yearless(mentions: &[MentionClaim]) -> (Vec<DateValue>, Vec<String>) {
+/// year of it. Returns the date of each claim, placed ([`Evidence::year_placed`] tells).
+fn place_yearless(mentions: &[MentionClaim]) -> Vec<DateValue> {
     let anchor = mentions
         .iter()
         .filter_map(|m| m.when.interval().map(|iv| (m, iv)))
@@ -312,8 +509,7 @@ fn place_yearless(mentions: &[MentionClaim]) -> (Vec<DateValue>, Vec<String>) {
                 .then_with(|| b.when.to_string().cmp(&a.when.to_string()))
         })
         .map(|(_, iv)| iv);
-    let mut notes = Vec::new();
-    let placed = mentions
+    mentions
         .iter()
         .map(|m| {
             let (Some(target), Some(within), None) = (anchor, m.published_within, m.when.year())
@@ -321,27 +517,16 @@ fn place_yearless(mentions: &[MentionClaim]) -> (Vec<DateValue>, Vec<String>) {
                 return m.when;
             };
             // A report speaks of dates up to about a year either side of its publication.
-            let best = (within.start.year() - 1..=within.end.year() + 1)
+            (within.start.year() - 1..=within.end.year() + 1)
                 .filter_map(|y| {
                     let v = m.when.with_year(y);
                     v.interval().map(|iv| (v, gap_days(&iv, &target)))
                 })
                 .min_by_key(|&(_, gap)| gap)
-                .filter(|&(_, gap)| gap < 183);
-            match best {
-                Some((v, _)) => {
-                    notes.push(format!(
-                        "{} gives {} without a year: read as {v}, the year within its \
-                         publication bounds nearest the other claims",
-                        m.doc, m.when
-                    ));
-                    v
-                }
-                None => m.when,
-            }
+                .filter(|&(_, gap)| gap < 183)
+                .map_or(m.when, |(v, _)| v)
         })
-        .collect();
-    (placed, notes)
+        .collect()
 }
 
 /// Days between two intervals: 0 when they overlap.
@@ -396,6 +581,13 @@ mod tests {
             when,
             doc: doc.to_owned(),
             weight,
+            basis: if weight >= 1.0 {
+                Basis::Explicit
+            } else {
+                Basis::NoYear { year_from: None }
+            },
+            source_weight: 1.0,
+            mention: 0,
             explicit: weight >= 1.0,
             published_within: None,
         }
@@ -432,9 +624,16 @@ mod tests {
         assert_eq!(conflict.claims[1 - conflict.chosen].docs, ["a"]);
         assert_eq!(conflict.rule, "weight");
         assert!(
-            conflict.explanation.contains("XXXX-09-09"),
+            conflict.explanation.contains("9 September (year unknown)"),
             "{}",
             conflict.explanation
+        );
+        let ev = &conflict.claims[1 - conflict.chosen].evidence;
+        assert_eq!(ev.len(), 1);
+        assert_eq!(ev[0].doc, "a");
+        assert_eq!(
+            ev[0].reason(),
+            "date in the same sentence, without its year"
         );
         assert!(confidence < 0.9);
         // Other policies.
@@ -464,12 +663,12 @@ mod tests {
         let conflict = conflict.unwrap();
         let whens: Vec<String> = conflict.claims.iter().map(|c| c.when.to_string()).collect();
         assert_eq!(whens, ["2022-09-10", "2022-09-09"]);
-        assert!(
-            conflict
-                .explanation
-                .contains("a gives XXXX-09-09 without a year: read as 2022-09-09"),
-            "{}",
-            conflict.explanation
+        let placed = &conflict.claims[1].evidence[0];
+        assert!(placed.year_placed);
+        assert_eq!(
+            placed.reason(),
+            "date in the same sentence, without its year; read as 2022, the year within its \
+             publication bounds nearest the other claims"
         );
         // Without bounds, or with a full date far from every year the bounds allow, it stays.
         yearless.published_within = None;

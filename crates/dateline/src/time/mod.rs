@@ -20,11 +20,14 @@
 //! "second" as an ordinal, money, counts, scores and phone numbers. Each [`Timex`] records how its
 //! value was fixed ([`Anchoring`]), which later stages weigh.
 
+mod display;
 mod grammar;
 mod lexicon;
 mod resolve;
 mod value;
 
+pub use display::display_date;
+pub(crate) use display::{between_days, long_day};
 pub use value::{
     DateValue, Duration, DurationUnit, Granularity, Interval, Modifier, PartOfDay, Reference,
     Season, TimeOfDay, TimexValue, Year,

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::fmt::Write as _;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
@@ -13,7 +14,7 @@ use chrono::NaiveDate;
 use crate::entity::NameKey;
 use crate::event::{EventAnchoring, TriggerClass};
 use crate::merge::{ReadDocuments, ReadObserver, Stop};
-use crate::reconcile::{DefaultPolicy, Policy};
+use crate::reconcile::{Basis, DefaultPolicy, Policy};
 use crate::time::{DateValue, Interval};
 use crate::{Document, Error};
 
@@ -117,6 +118,70 @@ pub struct Claim {
     pub weight: f64,
     /// How many of its mentions date the event with an explicit expression.
     pub explicit: usize,
+    /// Each mention that makes the claim, in the event's order of mentions: its sentence is
+    /// `event.mentions[evidence.mention]`, and why it weighs what it weighs.
+    pub evidence: Vec<Evidence>,
+}
+
+/// One mention behind a [`Claim`]: where it is, the date it gives, and why it weighs what it
+/// weighs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// Index into the event's [`mentions`](Event::mentions): the sentence, trigger and time.
+    pub mention: usize,
+    /// The document.
+    pub doc: String,
+    /// The date this mention gives (with the year placed, see [`year_placed`](Self::year_placed)).
+    pub when: DateValue,
+    /// What its sentence says and what the date was resolved against.
+    pub basis: Basis,
+    /// Its weight: the basis's weight times the source's.
+    pub weight: f64,
+    /// The weight of its source (1 unless set).
+    pub source_weight: f64,
+    /// Whether a year-less date was given the year, among those its publication bounds
+    /// allow, nearest the other claims.
+    pub year_placed: bool,
+}
+
+impl Evidence {
+    /// Why the mention weighs what it weighs, in plain words: the basis, the year placed, and
+    /// a source weight other than 1.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dateline::reconcile::Basis;
+    /// use dateline::time::DateValue;
+    /// use dateline::timeline::Evidence;
+    ///
+    /// let e = Evidence {
+    ///     mention: 0,
+    ///     doc: "wire".into(),
+    ///     when: DateValue::Year(2022),
+    ///     basis: Basis::Explicit,
+    ///     weight: 2.0,
+    ///     source_weight: 2.0,
+    ///     year_placed: false,
+    /// };
+    /// assert_eq!(e.reason(), "explicit date in the same sentence; its source counts 2 times");
+    /// ```
+    pub fn reason(&self) -> String {
+        let mut out = self.basis.reason();
+        if self.year_placed {
+            if let Some(y) = self.when.year() {
+                let _ = write!(
+                    out,
+                    "; read as {}, the year within its publication bounds nearest the other claims",
+                    crate::time::display_date(&DateValue::Year(y))
+                );
+            }
+        }
+        if self.source_weight != 1.0 {
+            let _ = write!(out, "; its source counts {} times", self.source_weight);
+        }
+        out
+    }
 }
 
 /// Disagreeing dates for one event, every claim kept, and the rule that chose among them.
@@ -176,6 +241,44 @@ impl Event {
     }
 }
 
+/// A filter that made a view of a timeline ([`Timeline::about`], [`Timeline::between`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Filter {
+    /// The events that involve this name.
+    About(String),
+    /// The events whose date overlaps these days, both inclusive.
+    Between {
+        /// The first day (`NaiveDate::MIN` for an open start).
+        start: NaiveDate,
+        /// The last day (`NaiveDate::MAX` for an open end).
+        end: NaiveDate,
+    },
+}
+
+impl fmt::Display for Filter {
+    /// In plain words: `about "Lavrov"`, `dated between 1 September 2022 and 30 September
+    /// 2022`, `dated from 1 September 2022`, `dated until 30 September 2022`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let day = |d: NaiveDate| crate::time::long_day(d);
+        match self {
+            Filter::About(name) => write!(f, "about {name:?}"),
+            Filter::Between { start, end } => {
+                match (*start == NaiveDate::MIN, *end == NaiveDate::MAX) {
+                    (true, true) => write!(f, "dated at all"),
+                    (false, true) => write!(f, "dated from {}", day(*start)),
+                    (true, false) => write!(f, "dated until {}", day(*end)),
+                    (false, false) => write!(
+                        f,
+                        "dated between {}",
+                        crate::time::between_days(*start, *end)
+                    ),
+                }
+            }
+        }
+    }
+}
+
 /// The merged timeline of a set of documents.
 ///
 /// A timeline keeps the documents and options it was built from, so that [`Timeline::merge`]
@@ -186,6 +289,10 @@ pub struct Timeline {
     pub documents: Vec<DocumentInfo>,
     /// The events, by date, then granularity, then first mention.
     pub events: Vec<Event>,
+    /// The filters that made this view, in the order applied; empty for a whole timeline.
+    pub filters: Vec<Filter>,
+    /// How many events the whole timeline has, before the filters.
+    pub unfiltered_events: usize,
     pub(crate) built_from: BuiltFrom,
 }
 
@@ -358,40 +465,62 @@ impl Timeline {
         crate::merge::build_until(documents, Arc::clone(&mine.policy), &weights, stop)
     }
 
-    /// The events that involve `name`, by name key and aliases.
+    /// Whether this is a view: some filter left events out.
+    pub fn is_filtered(&self) -> bool {
+        !self.filters.is_empty()
+    }
+
+    /// A view of the timeline: the events that `keep` keeps, and `filter` recorded.
+    fn view(&self, filter: Filter, keep: impl Fn(&Event) -> bool) -> Timeline {
+        let mut filters = self.filters.clone();
+        filters.push(filter);
+        Timeline {
+            documents: self.documents.clone(),
+            events: self.events.iter().filter(|e| keep(e)).cloned().collect(),
+            filters,
+            unfiltered_events: if self.is_filtered() {
+                self.unfiltered_events
+            } else {
+                self.events.len()
+            },
+            built_from: self.built_from.clone(),
+        }
+    }
+
+    /// The events that involve `name`, by name key and aliases. The view records the filter
+    /// ([`filters`](Self::filters)), so that what shows it can say it is filtered.
     #[must_use]
     pub fn about(&self, name: &str) -> Timeline {
         let key = NameKey::new(name);
-        Timeline {
-            documents: self.documents.clone(),
-            events: self
-                .events
-                .iter()
-                .filter(|e| e.involves(&key))
-                .cloned()
-                .collect(),
-            built_from: self.built_from.clone(),
-        }
+        self.view(Filter::About(name.to_owned()), |e| e.involves(&key))
+    }
+
+    /// The names the timeline's events involve, each under its fullest name, sorted and
+    /// distinct: what [`about`](Self::about) can match.
+    pub fn participant_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self
+            .events
+            .iter()
+            .flat_map(|e| {
+                e.participants.iter().flat_map(|p| {
+                    std::iter::once(p.name.as_str()).chain(p.aliases.iter().map(String::as_str))
+                })
+            })
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
     }
 
     /// The events whose date overlaps `start..=end`.
     #[must_use]
     pub fn between(&self, start: NaiveDate, end: NaiveDate) -> Timeline {
         let range = Interval { start, end };
-        Timeline {
-            documents: self.documents.clone(),
-            events: self
-                .events
-                .iter()
-                .filter(|e| {
-                    e.when
-                        .and_then(|w| w.interval())
-                        .is_some_and(|iv| iv.overlaps(&range))
-                })
-                .cloned()
-                .collect(),
-            built_from: self.built_from.clone(),
-        }
+        self.view(Filter::Between { start, end }, |e| {
+            e.when
+                .and_then(|w| w.interval())
+                .is_some_and(|iv| iv.overlaps(&range))
+        })
     }
 
     /// The events with a date conflict.
