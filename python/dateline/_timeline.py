@@ -32,7 +32,8 @@ def _optional_import(name: str, extra: str) -> Any:
         return importlib.import_module(name)
     except ImportError as e:
         raise ImportError(
-            f"{name} is needed for this: pip install {name} (or pip install 'dateline[{extra}]')"
+            f"{name} is needed for this: pip install {name} "
+            f"(or, from a checkout of dateline, pip install './python[{extra}]')"
         ) from e
 
 
@@ -197,7 +198,24 @@ class Timeline:
         first, last = _bound(start, "start", end=False), _bound(end, "end", end=True)
         if last < first:
             raise ValueError(f"the range ends ({last}) before it starts ({first})")
-        return Timeline._wrap(self._native.between(first.isoformat(), last.isoformat()))
+        return Timeline._wrap(
+            self._native.between(
+                None if start is None else first.isoformat(), None if end is None else last.isoformat()
+            )
+        )
+
+    @property
+    def filters(self) -> Tuple[Tuple[str, Optional[str], Optional[str]], ...]:
+        """The filters that made this view, in order: ``("about", name, None)`` or
+        ``("between", start, end)`` (``YYYY-MM-DD``, ``None`` for an open end); empty for a
+        whole timeline. Every view of the timeline (Markdown, HTML, the notebook) says so."""
+        return tuple(self._native.filters)
+
+    @property
+    def filter_note(self) -> Optional[str]:
+        """The view in plain words (``"Filtered: only the events about 'Lavrov': 3 of 114
+        events."``), ``None`` for a whole timeline."""
+        return self._native.filter_note()
 
     def merge(self, other: Timeline) -> Timeline:
         """The timeline of both document sets, exactly as if built from all of them at once
@@ -300,17 +318,30 @@ class Timeline:
     def to_pandas(self) -> pandas.DataFrame:
         """A pandas DataFrame, one row per event (columns: :attr:`COLUMNS`).
 
-        ``start`` and ``end`` hold ``datetime.date`` (any year, ``None`` while partial; use
-        ``pandas.to_datetime`` for datetime64), ``participants`` and ``sources`` lists, ``date``
-        the date as a reader writes it. Needs pandas (``pip install 'dateline[pandas]'``).
+        ``start`` and ``end`` are ``datetime64[s]`` columns (inclusive days at midnight), so
+        that ``df[df.start >= "2022-09-10"]`` filters and ``df.start.dt.month`` works. A date
+        that has no day on the calendar of years 1–9999 (a year-less ``XXXX-03-16``, "a
+        Thursday", a year BC or after 9999) is ``NaT`` there; ``timex`` keeps its value and
+        ``date`` says it as a reader would (``25 BC``). ``participants`` and ``sources`` are
+        lists. Needs pandas 2 or later (``pip install pandas``).
         """
         pd = _optional_import("pandas", "pandas")
-        frame: pandas.DataFrame = pd.DataFrame.from_records(self._rows(), columns=list(self.COLUMNS))
+        import numpy as np  # pandas depends on it
+
+        rows = self._rows()
+        frame: pandas.DataFrame = pd.DataFrame.from_records(rows, columns=list(self.COLUMNS))
+        for key in ("start", "end"):
+            days = np.array(
+                [r[key].isoformat() if r[key] is not None else "NaT" for r in rows], dtype="datetime64[s]"
+            )
+            frame[key] = pd.Series(days, index=frame.index, dtype="datetime64[s]")
         return frame
 
     def to_polars(self) -> polars.DataFrame:
         """A polars DataFrame, one row per event (columns: :attr:`COLUMNS`), ``start`` and
-        ``end`` as ``pl.Date``. Needs polars (``pip install 'dateline[polars]'``)."""
+        ``end`` as ``pl.Date`` (``frame.filter(pl.col("start") >= date(2022, 9, 10))``,
+        ``pl.col("start").dt.month()``); a date without a day on the calendar of years
+        1–9999 is null, as in :meth:`to_pandas`. Needs polars (``pip install polars``)."""
         pl = _optional_import("polars", "polars")
         schema = {
             "id": pl.Utf8, "date": pl.Utf8, "start": pl.Date, "end": pl.Date, "granularity": pl.Utf8,
@@ -321,15 +352,21 @@ class Timeline:
         frame: polars.DataFrame = pl.DataFrame(self._rows(), schema=schema)
         return frame
 
-    def _repr_html_(self) -> str:
-        from ._html import timeline_html
+    def to_html(self) -> str:
+        """One self-contained HTML page, exactly what ``dateline timeline --format html``
+        writes: a time axis that opens on the densest stretch of events and zooms and pans,
+        one row per event with its trigger marked, and for each conflict every claim with the
+        sentences that make it and why each weighs what it weighs. Nothing is fetched: save it
+        and open it anywhere (``Path("timeline.html").write_text(t.to_html())``)."""
+        return self._native.to_html()
 
-        return timeline_html(self)
+    def _repr_html_(self) -> str:
+        # The notebook view is the page's own view, made by the same code.
+        return self._native.to_html_fragment()
 
     def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
         n = self._native
-        ids = n.event_ids() if n.is_view else None
-        return (_restore, (n.source_documents(), n.policy, n.trusted, n.source_weights, ids))
+        return (_restore, (n.source_documents(), n.policy, n.trusted, n.source_weights, None, list(n.filters)))
 
 
 def _restore(
@@ -338,10 +375,14 @@ def _restore(
     trusted: List[str],
     source_weights: Dict[str, float],
     event_ids: Optional[List[str]],
+    filters: Sequence[Tuple[str, Optional[str], Optional[str]]] = (),
 ) -> Timeline:
     """Unpickles a timeline: builds it again from its documents and options (building is
-    deterministic), then keeps the events of a filtered view."""
+    deterministic), then applies the filters of a view again (``event_ids``: the events a
+    view kept, as older pickles give them)."""
     native = _dateline.build_timeline(documents, policy, trusted, source_weights)
+    for kind, first, second in filters:
+        native = native.about(first or "") if kind == "about" else native.between(first, second)
     if event_ids is not None:
         native = native.select(event_ids)
     return Timeline._wrap(native)

@@ -229,6 +229,9 @@ def test_pickle_round_trips(seeds: List[dateline.Document], timeline: dateline.T
     view = timeline.about("Lavrov")
     view_copy = pickle.loads(pickle.dumps(view))
     assert [e.id for e in view_copy] == [e.id for e in view]
+    assert view_copy == view and view_copy.filters == view.filters
+    dated = timeline.between("2022-09", None)
+    assert pickle.loads(pickle.dumps(dated)) == dated
     trusted = dateline.build_timeline(seeds, trusted=[seeds[3].id], source_weights={seeds[1].id: 2})
     assert pickle.loads(pickle.dumps(trusted)) == trusted
     for value in (seeds[0], timeline[0], dateline.tag("on 3 March 2021")[0], timeline.documents[0]):
@@ -243,10 +246,21 @@ def test_pandas_round_trip(timeline: dateline.Timeline) -> None:
     assert frame["conflict"].sum() == len(timeline.conflicts)
     row = frame.set_index("id").loc[timeline.conflicts[0].id]
     assert "2022" in row["claims"]
-    # Dates survive as dates, through pandas' own datetime type too.
+    # Dates are datetime64: they filter and `.dt` works (issue 19).
+    assert str(frame["start"].dtype).startswith("datetime64") and str(frame["end"].dtype).startswith("datetime64")
     dated = frame.dropna(subset=["start"])
-    assert all(isinstance(d, date) for d in dated["start"])
-    assert list(pd.to_datetime(dated["start"]).dt.date) == list(dated["start"])
+    expected = [e.when.start for e in timeline if e.when is not None and e.when.start is not None]
+    assert list(dated["start"].dt.date) == expected
+    late = frame[frame.start >= "2022-09-10"]
+    assert len(late) == sum(1 for d in expected if d >= date(2022, 9, 10)) and len(late) > 0
+    assert set(late.start.dt.year) <= {2022, 2023}
+    assert (frame.end.dropna() >= frame.start.dropna()).all()
+    # A date before year 1, or year-less, is NaT; its TIMEX3 value stays.
+    bc = dateline.build_timeline([dateline.Document("old", "The city was founded 45 centuries ago, in a ceremony.")])
+    old = bc.to_pandas()
+    assert old["start"].isna().all() and str(old["start"].dtype).startswith("datetime64")
+    empty = dateline.build_timeline([]).to_pandas()
+    assert len(empty) == 0 and str(empty["start"].dtype).startswith("datetime64")
     # And the contract's dicts make the same table of ids and summaries.
     again = pd.DataFrame(timeline.to_dicts())
     assert list(again["id"]) == list(frame["id"])
@@ -259,12 +273,15 @@ def test_polars(timeline: dateline.Timeline) -> None:
     assert frame.columns == list(dateline.Timeline.COLUMNS)
     assert frame.schema["start"] == pl.Date
     assert frame.height == len(timeline)
+    late = frame.filter(pl.col("start") >= date(2022, 9, 10))
+    assert late.height > 0 and set(late["start"].dt.year().to_list()) <= {2022, 2023}
 
 
 def test_missing_optional_dependency_says_how_to_install(monkeypatch: pytest.MonkeyPatch, timeline: dateline.Timeline) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now raises ImportError
-    with pytest.raises(ImportError, match=r"pip install pandas"):
+    with pytest.raises(ImportError, match=r"pip install pandas") as raised:
         timeline.to_pandas()
+    assert "pip install './python[pandas]'" in str(raised.value)
 
 
 def test_threads_build_the_same_timeline(seeds: List[dateline.Document], timeline: dateline.Timeline) -> None:

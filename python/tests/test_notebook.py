@@ -22,7 +22,7 @@ def test_the_seeds_notebook_runs() -> None:
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
     # The timeline cell shows the HTML table; the plot cell an image.
-    assert any("dateline-timeline" in o.get("data", {}).get("text/html", "") for o in outputs)
+    assert any("dl-view" in o.get("data", {}).get("text/html", "") for o in outputs)
     assert any("image/png" in o.get("data", {}) for o in outputs)
 
 

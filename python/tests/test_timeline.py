@@ -187,10 +187,21 @@ def test_the_same_timeline_as_the_command_line(timeline: dateline.Timeline) -> N
 
 def test_html_shows_a_table_an_axis_and_the_conflicts(timeline: dateline.Timeline) -> None:
     page = timeline._repr_html_()
-    assert page.count("<tr") == len(timeline) + 1
+    assert page.count('<tr class="dl-row') == len(timeline)
     assert "<svg" in page
-    assert "conflict (" in page
+    assert page.count('<details class="dl-claims">') == len(timeline.conflicts)
     assert "12 September 2022" in page
+    assert '<mark class="dl-trigger">' in page
+    # The page is the notebook view in a document of its own, made by the same code.
+    whole = timeline.to_html()
+    assert whole.startswith("<!DOCTYPE html>") and page in whole
+    # Nothing to fetch.
+    assert 'src="http' not in whole and 'href="http' not in whole
+    # A view says it is filtered.
+    view = timeline.about("Lavrov")
+    assert view.filters == (("about", "Lavrov", None),)
+    assert view.filter_note is not None and "Filtered" in view._repr_html_()
+    assert timeline.filter_note is None and "Filtered" not in page
     # Text is escaped.
     doc = dateline.Document("x", "Foreign Minister <b>Ana Diaz</b> met Prime Minister Li Wei in Paris on 3 May 2021.")
     assert "<b>Ana" not in dateline.build_timeline([doc])._repr_html_()

@@ -216,6 +216,9 @@ enum TimelineFormat {
     Csv,
     /// TimelineJS3 JSON (events with a complete date).
     Timelinejs,
+    /// One self-contained HTML page to open in a browser: a time axis that zooms and pans,
+    /// one row per event, conflicts with their claims and sentences. Nothing is fetched.
+    Html,
 }
 
 #[derive(Debug, Subcommand)]

@@ -58,7 +58,12 @@ pub fn run(args: &TimelineArgs, out: &mut impl Write) -> Result<(), Failure> {
         TimelineFormat::Jsonl => export::timeline_jsonl(&timeline),
         TimelineFormat::Csv => export::timeline_csv(&timeline),
         TimelineFormat::Timelinejs => export::timeline_timelinejs(&timeline) + "\n",
+        TimelineFormat::Html => export::timeline_html(&timeline),
     };
+    // The formats that have no place for it (CSV, JSON Lines) still get it said.
+    if let Some(note) = export::filter_note(&timeline) {
+        eprintln!("dateline: note: {note}");
+    }
     out.write_all(text.as_bytes()).map_err(Failure::Write)?;
     outcome.finish()
 }

@@ -400,3 +400,91 @@ fn no_documents_is_a_usage_error_and_empty_input_is_an_empty_timeline() {
         "{md}"
     );
 }
+
+/// Issue 19: a page to look at, one row per event, nothing fetched; a filtered view says so
+/// in every format.
+#[test]
+fn html_is_one_page_with_a_row_per_event_and_filters_say_so() {
+    let whole = json(&[&seeds()]);
+    let page = ok(&run(&[&seeds(), "--format", "html"]));
+    assert!(page.starts_with("<!DOCTYPE html>"), "{}", &page[..100]);
+    assert_eq!(
+        page.matches("<tr class=\"dl-row").count(),
+        events(&whole).len()
+    );
+    assert!(!page.contains("src=\"http") && !page.contains("href=\"http"));
+    let conflicts = events(&whole)
+        .iter()
+        .filter(|e| !e["conflict"].is_null())
+        .count();
+    assert_eq!(
+        page.matches("<details class=\"dl-claims\">").count(),
+        conflicts
+    );
+    assert!(!page.contains("Filtered"));
+
+    let args = [
+        seeds(),
+        "--between".into(),
+        "2022-09".into(),
+        "2022-09".into(),
+    ];
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    for format in ["md", "html", "json", "csv"] {
+        let mut all = args.clone();
+        all.extend(["--format", format]);
+        let o = run(&all);
+        let out = ok(&o);
+        assert!(
+            stderr(&o)
+                .contains("note: Filtered: only the events dated between 1 and 30 September 2022"),
+            "{}",
+            stderr(&o)
+        );
+        match format {
+            "md" | "html" => assert!(
+                out.contains("Filtered: only the events dated between"),
+                "{format}"
+            ),
+            "json" => {
+                let v: Value = serde_json::from_str(&out).unwrap_or(Value::Null);
+                assert_eq!(v["filters"][0]["kind"], "between");
+                assert_eq!(v["filters"][0]["start"], "2022-09-01");
+                assert_eq!(v["unfiltered_events"], events(&whole).len());
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Issue 19: every claim of a conflict, in every format, comes with the sentence that makes
+/// it and why it weighs what it weighs.
+#[test]
+fn conflicts_give_each_claims_sentences_and_reasons() {
+    let v = json(&[&seeds()]);
+    let conflict = events(&v)
+        .iter()
+        .find_map(|e| e["conflict"].as_object())
+        .expect("the seeds have a conflict");
+    for claim in conflict["claims"].as_array().into_iter().flatten() {
+        let evidence = claim["evidence"].as_array().expect("evidence");
+        assert!(!evidence.is_empty());
+        for ev in evidence {
+            assert!(!ev["sentence"].as_str().unwrap_or("").is_empty());
+            assert!(!ev["reason"].as_str().unwrap_or("").is_empty());
+        }
+    }
+    let md = ok(&run(&[&seeds()]));
+    assert!(
+        md.contains("— explicit date in the same sentence ("),
+        "{md}"
+    );
+    assert!(md.contains("  - why: chose "), "{md}");
+    let csv = ok(&run(&[&seeds(), "--format", "csv"]));
+    assert!(
+        csv.contains(": explicit date in the same sentence"),
+        "{csv}"
+    );
+    let tjs = ok(&run(&[&seeds(), "--format", "timelinejs"]));
+    assert!(tjs.contains("explicit date in the same sentence"));
+}

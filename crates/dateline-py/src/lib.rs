@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 use dateline::export::{self, JsonTimex, JsonWhen};
 use dateline::reconcile::{DefaultPolicy, Earliest, Latest, TrustedFirst};
 use dateline::time::{Anchoring, DateValue};
+use dateline::timeline::Filter;
 use dateline::{Document, Error, Timeline, TimelineBuilder};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
@@ -493,14 +494,55 @@ impl PyTimeline {
         Ok(self.view_of(about))
     }
 
-    /// The events whose date overlaps `start..=end` (`YYYY-MM-DD`, inclusive).
-    fn between(&self, start: &str, end: &str) -> PyResult<PyTimeline> {
-        let day = |s: &str| {
-            s.parse().map_err(|_| {
+    /// The events whose date overlaps `start..=end` (`YYYY-MM-DD`, inclusive; `None` for an
+    /// open end).
+    #[pyo3(signature = (start=None, end=None))]
+    fn between(&self, start: Option<&str>, end: Option<&str>) -> PyResult<PyTimeline> {
+        let day = |s: Option<&str>, open: NaiveDate| match s {
+            None => Ok(open),
+            Some(s) => s.parse().map_err(|_| {
                 PyValueError::new_err(format!("invalid date {s:?}: expected YYYY-MM-DD"))
-            })
+            }),
         };
-        Ok(self.view_of(self.inner.between(day(start)?, day(end)?)))
+        let (first, last) = (day(start, NaiveDate::MIN)?, day(end, NaiveDate::MAX)?);
+        Ok(self.view_of(self.inner.between(first, last)))
+    }
+
+    /// The filters that made this view, in order: `("about", name, None)` or `("between",
+    /// start, end)` with `YYYY-MM-DD` or `None` for an open end.
+    #[getter]
+    fn filters(&self) -> Vec<(String, Option<String>, Option<String>)> {
+        self.inner
+            .filters
+            .iter()
+            .map(|f| match f {
+                Filter::About(name) => ("about".to_owned(), Some(name.clone()), None),
+                Filter::Between { start, end } => (
+                    "between".to_owned(),
+                    (*start != NaiveDate::MIN).then(|| start.to_string()),
+                    (*end != NaiveDate::MAX).then(|| end.to_string()),
+                ),
+                _ => ("other".to_owned(), None, None),
+            })
+            .collect()
+    }
+
+    /// The view in plain words ("Filtered: only the events about …: 3 of 114 events."), or
+    /// `None` for a whole timeline.
+    fn filter_note(&self) -> Option<String> {
+        export::filter_note(&self.inner)
+    }
+
+    /// One self-contained HTML page: the time axis, one row per event, the conflicts.
+    fn to_html(&self, py: Python<'_>) -> PyResult<String> {
+        let t = &self.inner;
+        detached(py, "writing HTML", || export::timeline_html(t))
+    }
+
+    /// The same view as a fragment, for a notebook cell.
+    fn to_html_fragment(&self, py: Python<'_>) -> PyResult<String> {
+        let t = &self.inner;
+        detached(py, "writing HTML", || export::timeline_html_fragment(t))
     }
 
     /// The events with these ids, in timeline order.

@@ -12,12 +12,16 @@
 //!   `dateline timeline --format json` (`{"schema": "dateline.timeline/1", "documents",
 //!   "events"}`, code-point offsets), JSON Lines of its events, CSV with one row per event,
 //!   Markdown for reading (conflicts marked ⚠ with their claims), and TimelineJS3 JSON.
+//! - [`timeline_html`] / [`timeline_html_fragment`]: the timeline to look at, as one
+//!   self-contained page or a notebook cell: a time axis that zooms and pans, one row per
+//!   event, conflicts with every claim and the sentences that make it.
 //! - [`timeml`]: a TimeML document with inline `TIMEX3` tags, the format of TimeBank and
 //!   TempEval-3.
 //!
 //! Everything here is pure: it builds strings and values, the caller writes them.
 
 mod events;
+mod html;
 mod json;
 mod timeline;
 mod timeml;
@@ -27,6 +31,7 @@ pub use events::{
     JsonEventMention, JsonEventTime, JsonFolded, JsonLocation, JsonParticipant, JsonSpan,
     JsonTimeml, JsonWhen,
 };
+pub use html::{timeline_html, timeline_html_fragment};
 pub use json::{json_timexes, tagged_document, timexes_json, JsonTimex, TaggedDocument};
 pub use timeline::{
     display_date, filter_note, json_timeline, json_timeline_event, published_words, timeline_csv,

@@ -404,22 +404,22 @@ pub fn timeline_jsonl(timeline: &Timeline) -> String {
 // ---------------------------------------------------------------------------------------------
 // Dates for people.
 
-fn display_when(when: Option<&DateValue>) -> String {
+pub(super) fn display_when(when: Option<&DateValue>) -> String {
     when.map_or_else(|| "undated".to_owned(), display_date)
 }
 
 /// The distinct documents of an event's mentions, in order.
-fn sources(e: &Event) -> Vec<&str> {
+pub(super) fn sources(e: &Event) -> Vec<&str> {
     let set: BTreeSet<&str> = e.mentions.iter().map(|m| m.doc.as_str()).collect();
     set.into_iter().collect()
 }
 
 /// Whitespace runs (line breaks included) as one space.
-fn one_line(s: &str) -> String {
+pub(super) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn participant_names(e: &Event) -> Vec<&str> {
+pub(super) fn participant_names(e: &Event) -> Vec<&str> {
     e.participants.iter().map(|p| p.name.as_str()).collect()
 }
 
@@ -550,7 +550,9 @@ pub fn timeline_csv(timeline: &Timeline) -> String {
 }
 
 /// The claims of a conflict, the chosen one first, each with whether it is the chosen one.
-fn claims_in_order(c: &Conflict) -> impl Iterator<Item = (bool, &crate::timeline::Claim)> {
+pub(super) fn claims_in_order(
+    c: &Conflict,
+) -> impl Iterator<Item = (bool, &crate::timeline::Claim)> {
     let chosen = c.claims.get(c.chosen).map(|claim| (true, claim));
     let others = c
         .claims
@@ -594,7 +596,7 @@ fn md_inline(s: &str) -> String {
 }
 
 /// Where the trigger of the mention that gave the summary is in the summary, in bytes.
-fn summary_trigger(e: &Event) -> Option<(usize, usize)> {
+pub(super) fn summary_trigger(e: &Event) -> Option<(usize, usize)> {
     e.mentions.iter().find_map(|m| {
         if m.sentence.text != e.summary {
             return None;
@@ -633,7 +635,7 @@ fn md_docs<'a>(docs: impl IntoIterator<Item = &'a str>) -> String {
     docs.into_iter().map(md_code).collect::<Vec<_>>().join(", ")
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -832,16 +834,16 @@ fn markdown_event(out: &mut String, e: &Event) {
 }
 
 /// One mention behind a claim, as the views show it.
-struct Witness<'a> {
-    doc: &'a str,
-    mention: Option<&'a EventMentionRef>,
-    time: Option<&'a str>,
-    reason: String,
-    weight: f64,
+pub(super) struct Witness<'a> {
+    pub(super) doc: &'a str,
+    pub(super) mention: Option<&'a EventMentionRef>,
+    pub(super) time: Option<&'a str>,
+    pub(super) reason: String,
+    pub(super) weight: f64,
 }
 
 /// The mentions behind a claim, with their sentences and why each weighs what it weighs.
-fn witnesses<'a>(e: &'a Event, claim: &'a Claim) -> impl Iterator<Item = Witness<'a>> {
+pub(super) fn witnesses<'a>(e: &'a Event, claim: &'a Claim) -> impl Iterator<Item = Witness<'a>> {
     claim.evidence.iter().map(move |ev| {
         let mention = e.mentions.get(ev.mention);
         Witness {
@@ -855,7 +857,7 @@ fn witnesses<'a>(e: &'a Event, claim: &'a Claim) -> impl Iterator<Item = Witness
 }
 
 /// Where a mention's trigger is in its sentence, in bytes of the sentence.
-fn trigger_in_sentence(m: &EventMentionRef) -> Option<(usize, usize)> {
+pub(super) fn trigger_in_sentence(m: &EventMentionRef) -> Option<(usize, usize)> {
     let start = m.trigger.start.checked_sub(m.sentence.start)?;
     let end = m.trigger.end.checked_sub(m.sentence.start)?;
     (start < end && m.sentence.text.get(start..end) == Some(m.trigger.text.as_str()))
