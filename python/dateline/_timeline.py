@@ -66,23 +66,11 @@ def _bound(value: DateBound, what: str, end: bool) -> date:
         return value
     if not isinstance(value, str):
         raise TypeError(f"{what} must be a datetime.date, a str (YYYY, YYYY-MM or YYYY-MM-DD) or None")
-    parts = value.strip().split("-")
     try:
-        if len(parts) == 3:
-            return date.fromisoformat(value.strip())
-        if all(p.isdigit() for p in parts) and len(parts[0]) == 4:
-            year = int(parts[0])
-            if len(parts) == 1:
-                return date(year, 12, 31) if end else date(year, 1, 1)
-            if len(parts) == 2 and len(parts[1]) == 2:
-                month = int(parts[1])
-                if not end:
-                    return date(year, month, 1)
-                following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
-                return date.fromordinal(following.toordinal() - 1)
-    except ValueError:
-        pass
-    raise ValueError(f"{what} {value!r}: expected a date as YYYY-MM-DD, YYYY-MM or YYYY")
+        first, last = _dateline.parse_date_range(value)
+    except ValueError as e:
+        raise ValueError(f"{what} {value!r}: {e} (expected a date as YYYY-MM-DD, YYYY-MM or YYYY)") from None
+    return date.fromisoformat(last if end else first)
 
 
 class Timeline:

@@ -100,6 +100,13 @@ def test_between_takes_dates_and_partial_dates(timeline: dateline.Timeline) -> N
         timeline.between("2023", "2022")
     with pytest.raises(ValueError, match="2022-13"):
         timeline.between("2022-13")
+    # Every bad date says what is wrong with it (issue 19).
+    with pytest.raises(ValueError, match="no such month 13"):
+        timeline.between("2023-13-01")
+    with pytest.raises(ValueError, match="no such day 30 in February 2023"):
+        timeline.between("2023-02-30")
+    with pytest.raises(dateline.InvalidPublishedError, match="no such month 13"):
+        dateline.Document("x", "Text.", published="2023-13-01")
 
 
 def test_merge_equals_building_from_all_documents(seeds: List[dateline.Document], timeline: dateline.Timeline) -> None:

@@ -23,14 +23,16 @@ pub use dateline::Document;
 /// publication dates given for them.
 #[derive(Debug, clap::Args)]
 pub struct Sources {
-    /// Plain-text files, or directories of .txt files (`-` for standard input).
+    /// Plain-text files, or directories of .txt files (`-` for standard input); a file named
+    /// `.jsonl` or `.ndjson` is read as JSON Lines, as with --jsonl.
     #[arg(value_name = "FILE", required_unless_present = "jsonl")]
     pub files: Vec<PathBuf>,
     /// A JSON Lines file of documents (`-` for standard input); may be repeated.
     #[arg(long, value_name = "FILE")]
     pub jsonl: Vec<PathBuf>,
     /// Publication date: `YYYY-MM-DD` for every document that gives none, or `ID=YYYY-MM-DD`
-    /// for the document with that id (over its own); may be repeated.
+    /// for the document with that id (over its own); ID may also be the file a document was
+    /// read from (`wire.txt=2023-03-17`); may be repeated.
     #[arg(long, value_name = "[ID=]YYYY-MM-DD")]
     pub published: Vec<String>,
     /// Stop at the first input that cannot be used, with exit code 1.
@@ -151,6 +153,7 @@ impl Reading<'_> {
         &mut self,
         mut doc: Document,
         place: String,
+        file: Option<&Path>,
         published: &mut Published,
         each: &mut impl FnMut(&Document) -> Result<(), Failure>,
     ) -> Result<(), Failure> {
@@ -163,7 +166,7 @@ impl Reading<'_> {
             return self.bad(Failure::Input(error));
         }
         self.seen.insert(doc.id.clone(), place);
-        published.apply(&mut doc);
+        published.apply(&mut doc, file);
         match each(&doc) {
             Ok(()) => {}
             // A document whose output file cannot be written is one bad input.
@@ -218,7 +221,12 @@ impl Sources {
             seen: HashMap::new(),
             outcome: Outcome::default(),
         };
-        for path in &self.files {
+        // A file named `.jsonl` (or `.ndjson`) among the plain-text files is JSON Lines: read
+        // as text, its documents would be rows of JSON (issue 19).
+        let (json_named, text_named): (Vec<&PathBuf>, Vec<&PathBuf>) =
+            self.files.iter().partition(|p| is_json_lines_name(p));
+        let json_lines_inputs: Vec<&PathBuf> = json_named.into_iter().chain(&self.jsonl).collect();
+        for path in text_named {
             let files = match text_files(path) {
                 Ok(files) => files,
                 Err(e) => {
@@ -233,13 +241,13 @@ impl Sources {
                         if replaced > 0 {
                             reading.warn(&replaced_warning(&place, replaced));
                         }
-                        reading.accept(doc, place, &mut published, &mut each)?;
+                        reading.accept(doc, place, Some(&file), &mut published, &mut each)?;
                     }
                     Err(e) => reading.bad(e)?,
                 }
             }
         }
-        for path in &self.jsonl {
+        for path in json_lines_inputs {
             let mut lines = match JsonLines::open(path, self.lossy, self.max_bytes) {
                 Ok(lines) => lines,
                 Err(e) => {
@@ -272,7 +280,7 @@ impl Sources {
                 match line.document(None) {
                     Ok(doc) => {
                         let place = format!("{}, line {}", line.input, line.number);
-                        reading.accept(doc, place, &mut published, &mut each)?;
+                        reading.accept(doc, place, None, &mut published, &mut each)?;
                     }
                     Err(e) => reading.bad(e)?,
                 }
@@ -291,6 +299,14 @@ impl Sources {
 fn replaced_warning(input: &str, replaced: usize) -> String {
     let s = if replaced == 1 { "" } else { "s" };
     format!("{input}: not valid UTF-8: {replaced} byte{s} replaced with U+FFFD (--lossy)")
+}
+
+/// Whether a file named on the command line is JSON Lines by its name (`.jsonl`, `.ndjson`),
+/// not a directory.
+pub fn is_json_lines_name(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("jsonl") || x.eq_ignore_ascii_case("ndjson"))
+        && !path.is_dir()
 }
 
 /// Runs the library on `doc`, turning a panic into a [`Failure::Internal`] that names the
@@ -390,8 +406,21 @@ impl Published {
 
     /// Sets the document's publication date: its own `ID=DATE` if given, else the date it came
     /// with (a JSON line's `published`), else the date for all.
-    pub fn apply(&mut self, doc: &mut Document) {
-        if let Some((date, used)) = self.by_id.get_mut(&doc.id) {
+    ///
+    /// `ID` may also name the file a document was read from, as given or by its file name
+    /// (`--published wire.txt=2023-03-17` for the document `wire`).
+    pub fn apply(&mut self, doc: &mut Document, file: Option<&Path>) {
+        let names = [
+            Some(doc.id.clone()),
+            file.map(|f| f.display().to_string()),
+            file.and_then(|f| f.file_name())
+                .map(|n| n.to_string_lossy().into_owned()),
+        ];
+        let key = names
+            .into_iter()
+            .flatten()
+            .find(|name| self.by_id.contains_key(name));
+        if let Some((date, used)) = key.and_then(|k| self.by_id.get_mut(&k)) {
             *used = true;
             doc.published = Some(*date);
         } else if doc.published.is_none() {
@@ -1245,7 +1274,8 @@ mod tests {
     #[test]
     fn bad_published_flags_are_usage_errors_naming_the_value() {
         for (value, says) in [
-            ("2023-02-30", "--published \"2023-02-30\": invalid publication date \"2023-02-30\": no such day"),
+            ("2023-02-30", "--published \"2023-02-30\": invalid publication date \"2023-02-30\": no such day 30 in February 2023"),
+            ("2023-13-01", "--published \"2023-13-01\": invalid publication date \"2023-13-01\": no such month 13"),
             ("yesterday", "--published \"yesterday\": invalid publication date \"yesterday\": not a date written as digits (expected YYYY-MM-DD)"),
             ("", "--published \"\": invalid publication date \"\": the value is empty"),
             ("a=", "--published \"a=\": invalid publication date \"\" for document \"a\": the value is empty"),

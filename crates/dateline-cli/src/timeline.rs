@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 use dateline::reconcile::{DefaultPolicy, Earliest, Latest, TrustedFirst};
-use dateline::time::{DateValue, Interval};
+use dateline::time::Interval;
 use dateline::{export, Timeline, TimelineBuilder};
 
 use crate::failure::Failure;
@@ -45,7 +45,22 @@ pub fn run(args: &TimelineArgs, out: &mut impl Write) -> Result<(), Failure> {
 
     let timeline = build(documents, policy, &weights)?;
     let timeline = match &args.about {
-        Some(name) => timeline.about(name),
+        Some(name) => {
+            let about = timeline.about(name);
+            if about.events.is_empty() && !timeline.events.is_empty() {
+                let close = closest_names(name, &timeline.participant_names(), 3);
+                let hint = if close.is_empty() {
+                    String::new()
+                } else {
+                    let close: Vec<String> = close.iter().map(|n| format!("{n:?}")).collect();
+                    format!("; the closest names it knows: {}", close.join(", "))
+                };
+                eprintln!(
+                    "dateline: warning: --about {name:?} matches no event of the timeline{hint}"
+                );
+            }
+            about
+        }
         None => timeline,
     };
     let timeline = match range {
@@ -66,6 +81,26 @@ pub fn run(args: &TimelineArgs, out: &mut impl Write) -> Result<(), Failure> {
     }
     out.write_all(text.as_bytes()).map_err(Failure::Write)?;
     outcome.finish()
+}
+
+/// The `n` names most like `wanted` (whole names and their words compared, letter case
+/// ignored), most alike first; only those at least a little alike.
+fn closest_names<'a>(wanted: &str, names: &[&'a str], n: usize) -> Vec<&'a str> {
+    let wanted = wanted.to_lowercase();
+    let mut scored: Vec<(f64, &str)> = names
+        .iter()
+        .map(|&name| {
+            let lower = name.to_lowercase();
+            let best = std::iter::once(lower.as_str())
+                .chain(lower.split_whitespace())
+                .map(|part| strsim::normalized_damerau_levenshtein(&wanted, part))
+                .fold(0.0, f64::max);
+            (best, name)
+        })
+        .filter(|&(score, _)| score >= 0.4)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    scored.into_iter().take(n).map(|(_, name)| name).collect()
 }
 
 /// The policies `--policy` names.
@@ -131,41 +166,15 @@ fn weights(values: &[String]) -> Result<BTreeMap<String, f64>, Failure> {
     Ok(out)
 }
 
-/// A date bound given as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the days it denotes.
+/// A date bound given as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the days it denotes. A bad one
+/// is a usage error that says what is wrong with it ("no such month 13").
 fn date_bound(flag: &str, value: &str) -> Result<Interval, Failure> {
-    let bad = || {
+    let (start, end) = dateline::parse_date_range(value).map_err(|problem| {
         Failure::Usage(format!(
-            "{flag} {value:?}: expected a date as YYYY-MM-DD, YYYY-MM or YYYY"
+            "{flag} {value:?}: {problem} (expected a date as YYYY-MM-DD, YYYY-MM or YYYY)"
         ))
-    };
-    let parts: Vec<&str> = value.trim().split('-').collect();
-    let number = |s: &str, len: usize| -> Option<u32> {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
-    };
-    let year = parts
-        .first()
-        .and_then(|y| number(y, 4))
-        .and_then(|y| i32::try_from(y).ok());
-    let value = match (year, parts.as_slice()) {
-        (Some(y), [_]) => DateValue::Year(y),
-        (Some(y), [_, m]) => DateValue::Month {
-            year: Some(y),
-            month: number(m, 2).and_then(|m| u8::try_from(m).ok()),
-        },
-        (Some(y), [_, m, d]) => DateValue::Day {
-            year: Some(y),
-            month: number(m, 2)
-                .and_then(|m| u8::try_from(m).ok())
-                .ok_or_else(bad)?,
-            day: number(d, 2)
-                .and_then(|d| u8::try_from(d).ok())
-                .ok_or_else(bad)?,
-        },
-        _ => return Err(bad()),
-    };
-    value.interval().ok_or_else(bad)
+    })?;
+    Ok(Interval { start, end })
 }
 
 /// The date range of `--between START END` or `--from`/`--to`, if any.
@@ -269,21 +278,35 @@ mod tests {
             bound("2021-06-14"),
             Ok(("2021-06-14".into(), "2021-06-14".into()))
         );
-        for bad in [
-            "",
-            "22",
-            "2022-9",
-            "2022-02-30",
-            "2022-13",
-            "soon",
-            "2022-01-01-01",
+        for (bad, says) in [
+            ("", "the value is empty"),
+            ("22", "not a date written as digits"),
+            ("2022-9", "not a date written as digits"),
+            ("2022-02-30", "no such day 30 in February 2022"),
+            ("2022-13", "no such month 13"),
+            ("2023-13-01", "no such month 13"),
+            ("soon", "not a date written as digits"),
+            ("2022-01-01-01", "not a date written as digits"),
         ] {
             let e = bound(bad).expect_err(bad);
-            assert!(
-                e.starts_with(&format!("--from {bad:?}: expected a date")),
-                "{e}"
+            assert_eq!(
+                e,
+                format!("--from {bad:?}: {says} (expected a date as YYYY-MM-DD, YYYY-MM or YYYY)")
             );
         }
+    }
+
+    #[test]
+    fn closest_names_by_whole_name_or_word() {
+        let names = [
+            "Sergey Lavrov",
+            "Mikhail Bogdanov",
+            "Hamas",
+            "Ostland Radio",
+        ];
+        assert_eq!(closest_names("Lavrof", &names, 3), ["Sergey Lavrov"]);
+        assert_eq!(closest_names("Ostlund", &names, 1), ["Ostland Radio"]);
+        assert!(closest_names("zzzz", &names, 3).is_empty());
     }
 
     #[test]

@@ -403,7 +403,7 @@ fn bad_publication_date_flags_are_usage_errors() {
             (
                 "2023-02-30",
                 "--published \"2023-02-30\": invalid publication date \"2023-02-30\": no such day \
-                 in the calendar",
+                 30 in February 2023",
             ),
             (
                 "yesterday",
@@ -465,7 +465,7 @@ fn bad_publication_dates_in_json_lines_are_input_errors() {
                  dateline: error: {dates}, line 3: invalid publication date \"\" for document \
                  \"e\": the value is empty (expected YYYY-MM-DD)\n\
                  dateline: error: {dates}, line 4: invalid publication date \"2023-02-30\" for \
-                 document \"f\": no such day in the calendar (expected YYYY-MM-DD)\n\
+                 document \"f\": no such day 30 in February 2023 (expected YYYY-MM-DD)\n\
                  dateline: 3 of 4 inputs could not be used (see above)\n"
             ),
             "{command}"

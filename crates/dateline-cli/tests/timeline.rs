@@ -488,3 +488,62 @@ fn conflicts_give_each_claims_sentences_and_reasons() {
     let tjs = ok(&run(&[&seeds(), "--format", "timelinejs"]));
     assert!(tjs.contains("explicit date in the same sentence"));
 }
+
+/// Issue 19: the slips of a first hour are read as meant or told plainly.
+#[test]
+fn newcomer_slips_are_understood_or_explained() {
+    // A .jsonl file given as a plain file is read as JSON Lines, as with --jsonl.
+    let jsonl = common::fixture_str("docs.jsonl");
+    let plain = json(&[&jsonl]);
+    let flagged = json(&["--jsonl", &jsonl]);
+    assert_eq!(plain, flagged);
+    assert!(!events(&plain).is_empty());
+    assert!(!events(&plain)
+        .iter()
+        .any(|e| e["summary"].as_str().unwrap_or("").contains("\"text\"")));
+
+    // --published takes the file name as well as the id.
+    let seeds = seeds();
+    let by_file = run(&[
+        &seeds,
+        "--published",
+        "004_4be500a43fb9c99e.txt=2023-10-27",
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_str(&ok(&by_file)).unwrap_or(Value::Null);
+    let doc = v["documents"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|d| d["id"] == "004_4be500a43fb9c99e")
+        .cloned()
+        .unwrap_or(Value::Null);
+    assert_eq!(doc["published"], "2023-10-27");
+    assert_eq!(doc["published_source"], "given");
+    assert!(
+        !stderr(&by_file).contains("warning"),
+        "{}",
+        stderr(&by_file)
+    );
+
+    // --about that matches nothing names the closest names the timeline knows.
+    let o = run(&[&seeds, "--about", "Lavrob Sergeyy"]);
+    let err = stderr(&o);
+    ok(&o);
+    assert!(
+        err.contains("--about \"Lavrob Sergeyy\" matches no event of the timeline; the closest names it knows: \"Sergey Lavrov\""),
+        "{err}"
+    );
+
+    // A bad date says what is wrong with it.
+    let err = fails(&run(&[&seeds, "--between", "2023-13-01", "2024"]), 2);
+    assert!(
+        err.contains("--between \"2023-13-01\": no such month 13"),
+        "{err}"
+    );
+    let err = fails(&run(&[&seeds, "--from", "2023-02-29"]), 2);
+    assert!(err.contains("no such day 29 in February 2023"), "{err}");
+    let err = fails(&run(&[&seeds, "--published", "2023-13-01"]), 2);
+    assert!(err.contains("no such month 13"), "{err}");
+}

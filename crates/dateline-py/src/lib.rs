@@ -265,6 +265,15 @@ fn parse_published(value: &str, document: Option<&str>) -> PyResult<String> {
     Ok(day.map(|d| d.to_string()).unwrap_or_default())
 }
 
+/// The first and last day of a date written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as
+/// `YYYY-MM-DD`; raises `ValueError` saying what is wrong ("no such month 13").
+#[pyfunction]
+fn parse_date_range(value: &str) -> PyResult<(String, String)> {
+    dateline::parse_date_range(value)
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .map_err(|problem| PyValueError::new_err(problem.to_string()))
+}
+
 /// The temporal expressions of `text` as a JSON array: `start`, `end` (code points), `text`,
 /// `type`, `value`, `mod` (when there is one), `anchoring`, and `when` for dates and times.
 #[pyfunction]
@@ -630,7 +639,7 @@ impl PyTimeline {
 mod _dateline {
     #[pymodule_export]
     use super::{
-        build_timeline, extract_events, parse_published, tag, DatelineError,
+        build_timeline, extract_events, parse_date_range, parse_published, tag, DatelineError,
         DuplicateDocumentError, IncompatibleTimelinesError, InvalidPublishedError,
         InvalidWeightError, PyTimeline,
     };

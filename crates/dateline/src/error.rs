@@ -13,7 +13,7 @@ use thiserror::Error;
 /// assert!(matches!(err, Error::InvalidPublished { .. }));
 /// assert_eq!(
 ///     err.to_string(),
-///     "invalid publication date \"2023-02-30\": no such day in the calendar (expected YYYY-MM-DD)",
+///     "invalid publication date \"2023-02-30\": no such day 30 in February 2023 (expected YYYY-MM-DD)",
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -58,7 +58,7 @@ pub enum Error {
         /// The document it was given for, when known.
         document: Option<String>,
         /// Why it was rejected.
-        reason: &'static str,
+        reason: DateProblem,
     },
     /// A line of a JSON Lines input that is not a JSON object of the expected shape.
     #[error("{input}, line {line}: {reason}")]
@@ -167,6 +167,61 @@ fn thousands(n: usize) -> String {
         out.push(d);
     }
     out
+}
+
+/// What is wrong with a date written as digits (`YYYY-MM-DD`, or `YYYY[-MM[-DD]]` for a
+/// range), in words that name the bad part: "no such month 13", "no such day 30 in February
+/// 2023".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DateProblem {
+    /// Nothing but blanks.
+    Empty,
+    /// Not in the expected shape of digits and hyphens.
+    NotDigits,
+    /// A month outside 1–12.
+    NoSuchMonth(u32),
+    /// A day that the month does not have.
+    NoSuchDay {
+        /// The year.
+        year: i32,
+        /// The month, 1–12.
+        month: u32,
+        /// The day given.
+        day: u32,
+    },
+}
+
+impl std::fmt::Display for DateProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        match *self {
+            DateProblem::Empty => write!(f, "the value is empty"),
+            DateProblem::NotDigits => write!(f, "not a date written as digits"),
+            DateProblem::NoSuchMonth(m) => write!(f, "no such month {m}"),
+            DateProblem::NoSuchDay { year, month, day } => {
+                let name = MONTHS.get(month as usize - 1).copied().unwrap_or("?");
+                if day == 0 {
+                    write!(f, "no such day 0 (days start at 1)")
+                } else {
+                    write!(f, "no such day {day} in {name} {year}")
+                }
+            }
+        }
+    }
 }
 
 impl Error {

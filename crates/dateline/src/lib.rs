@@ -74,7 +74,7 @@ mod vocab;
 use chrono::NaiveDate;
 
 pub use document::Document;
-pub use error::Error;
+pub use error::{DateProblem, Error};
 pub use event::{extract, Extraction};
 pub use time::Timex;
 pub use timeline::{Timeline, TimelineBuilder};
@@ -108,24 +108,71 @@ pub fn parse_published(value: &str) -> Result<NaiveDate, Error> {
         document: None,
         reason,
     };
+    match parse_date_range(value) {
+        Ok((start, end)) if start == end && value.trim().len() == 10 => Ok(start),
+        // `2023` and `2023-10` are ranges, not days.
+        Ok(_) => Err(bad(DateProblem::NotDigits)),
+        Err(problem) => Err(bad(problem)),
+    }
+}
+
+/// Parses a date written `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (blanks around it allowed) into
+/// the days it covers, first and last: a year, a month or a day.
+///
+/// # Errors
+///
+/// A [`DateProblem`] that names what is wrong: the shape, "no such month 13", "no such day
+/// 30 in February 2023".
+///
+/// # Examples
+///
+/// ```
+/// use dateline::{parse_date_range, DateProblem};
+///
+/// let (first, last) = parse_date_range("2024-02").unwrap();
+/// assert_eq!((first.to_string(), last.to_string()), ("2024-02-01".into(), "2024-02-29".into()));
+/// assert_eq!(parse_date_range("2023-13-01"), Err(DateProblem::NoSuchMonth(13)));
+/// assert_eq!(
+///     parse_date_range("2023-02-30").unwrap_err().to_string(),
+///     "no such day 30 in February 2023"
+/// );
+/// ```
+pub fn parse_date_range(value: &str) -> Result<(NaiveDate, NaiveDate), DateProblem> {
     let s = value.trim();
     if s.is_empty() {
-        return Err(bad("the value is empty"));
+        return Err(DateProblem::Empty);
     }
     let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
-    let mut parts = s.split('-');
-    let fields = match (parts.next(), parts.next(), parts.next(), parts.next()) {
-        (Some(y), Some(m), Some(d), None) if digits(y, 4) && digits(m, 2) && digits(d, 2) => {
-            (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>())
-        }
-        _ => return Err(bad("not a date written as digits")),
+    let parts: Vec<&str> = s.split('-').collect();
+    let shaped = match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2),
+        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
+        _ => false,
     };
-    // Fixed-width ASCII digits always parse; the match keeps the function total anyway.
-    let (Ok(y), Ok(m), Ok(d)) = fields else {
-        return Err(bad("not a date written as digits"));
+    // Fixed-width ASCII digits always parse; the fallbacks keep the function total anyway.
+    let number = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
+    let year = number(0).and_then(|y| i32::try_from(y).ok());
+    let (true, Some(year)) = (shaped, year) else {
+        return Err(DateProblem::NotDigits);
     };
-    if !(1..=12).contains(&m) {
-        return Err(bad("no such month"));
+    let month = number(1);
+    if let Some(m) = month.filter(|m| !(1..=12).contains(m)) {
+        return Err(DateProblem::NoSuchMonth(m));
     }
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| bad("no such day in the calendar"))
+    let (first_month, last_month) = month.map_or((1, 12), |m| (m, m));
+    let first = NaiveDate::from_ymd_opt(year, first_month, 1).ok_or(DateProblem::NotDigits)?;
+    let last = NaiveDate::from_ymd_opt(year + i32::from(last_month == 12), last_month % 12 + 1, 1)
+        .and_then(|d| d.pred_opt())
+        .ok_or(DateProblem::NotDigits)?;
+    match number(2) {
+        None => Ok((first, last)),
+        Some(day) => NaiveDate::from_ymd_opt(year, first_month, day)
+            .map(|d| (d, d))
+            .ok_or(DateProblem::NoSuchDay {
+                year,
+                month: first_month,
+                day,
+            }),
+    }
 }
