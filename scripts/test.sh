@@ -1,12 +1,56 @@
 #!/usr/bin/env bash
-# The project's test command: formatting, lints, tests, docs, and the TempEval-3 check.
-# Run from anywhere; exits non-zero on the first failure.
+# The project's test command: formatting, lints, tests, docs, release checks, the Python
+# package, the HTML page in a real browser, and the corpus checks.
+# Run from anywhere; exits non-zero on the first failure. Its last lines say which checks ran,
+# which were skipped and why (and, on a failure, which one failed).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-step() { printf '\n==> %s\n' "$*"; }
+ran=()
+skipped=()
+cleanup=() # temporary folders removed at the end, whatever happens
+current=""
+step() {
+    # The step before this one finished: it ran.
+    if [[ -n "$current" ]]; then ran+=("$current"); fi
+    current="$1"
+    printf '\n==> %s\n' "$*"
+}
+skip() {
+    # skip NAME REASON: a check that did not run, and why.
+    if [[ -n "$current" ]]; then ran+=("$current"); fi
+    current=""
+    skipped+=("$1: $2")
+    printf '\n==> SKIPPED %s: %s\n' "$1" "$2"
+}
+summary() {
+    local status=$?
+    if [[ ${#cleanup[@]} -gt 0 ]]; then rm -rf "${cleanup[@]}"; fi
+    printf '\n==> summary\n'
+    if [[ $status -ne 0 && -n "$current" ]]; then
+        printf 'FAILED: %s (exit %s)\n' "$current" "$status"
+    elif [[ -n "$current" ]]; then
+        ran+=("$current")
+    fi
+    printf 'ran (%s):\n' "${#ran[@]}"
+    for r in "${ran[@]}"; do printf '  - %s\n' "$r"; done
+    if [[ ${#skipped[@]} -gt 0 ]]; then
+        printf 'skipped (%s):\n' "${#skipped[@]}"
+        for r in "${skipped[@]}"; do printf '  - %s\n' "$r"; done
+    else
+        printf 'skipped: none\n'
+    fi
+    if [[ $status -eq 0 ]]; then
+        if [[ ${#skipped[@]} -gt 0 ]]; then
+            printf 'all checks that ran passed; %s skipped (see above)\n' "${#skipped[@]}"
+        else
+            printf 'all checks passed\n'
+        fi
+    fi
+}
+trap summary EXIT
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -23,12 +67,20 @@ cargo test -p dateline --no-default-features --test timeline_exports --test seed
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 
-step "README: every section heading once (a doubled section is a bad merge)"
+step "README: at most 250 lines, every section heading once (a doubled section is a bad merge)"
 repeated="$(grep -E '^#{2,3} ' README.md | sort | uniq -d)"
 if [[ -n "$repeated" ]]; then
     printf 'README repeats these headings:\n%s\n' "$repeated" >&2
     exit 1
 fi
+lines="$(wc -l <README.md)"
+if [[ "$lines" -gt 250 ]]; then
+    echo "README.md has $lines lines: at most 250 (results, figures and notes go in docs/)" >&2
+    exit 1
+fi
+
+step "release: one version everywhere, the MSRV declared once and allowed by every dependency a build compiles"
+python3 scripts/check_release.py "$root"
 
 # --- Python package -----------------------------------------------------------------------
 # Built with pip (maturin as the build backend) into a fresh virtual environment, then its
@@ -52,6 +104,32 @@ pytmp="$(mktemp -d)"
 rm -rf "$pytmp"
 # ------------------------------------------------------------------------------------------
 
+# --- The HTML page in a real browser ------------------------------------------------------
+# Headless Chromium from the distribution's packages (installed here when missing and this
+# runs as root or with sudo); set DATELINE_NO_BROWSER=1 to skip.
+find_browser() { command -v chromium || command -v chromium-browser || command -v google-chrome || true; }
+browser="$(find_browser)"
+if [[ -z "$browser" && -z "${DATELINE_NO_BROWSER:-}" ]]; then
+    as_root=()
+    if [[ "$(id -u)" -ne 0 ]] && command -v sudo >/dev/null && sudo -n true 2>/dev/null; then as_root=(sudo -n); fi
+    if [[ "$(id -u)" -eq 0 || ${#as_root[@]} -gt 0 ]] && command -v apt-get >/dev/null; then
+        step "install Chromium for the browser check (apt-get install chromium)"
+        log="$target/chromium-install.log"
+        if ! { "${as_root[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq chromium; } >"$log" 2>&1; then
+            echo "apt-get could not install chromium (see $log)"
+        fi
+        browser="$(find_browser)"
+    fi
+fi
+if [[ -n "${DATELINE_NO_BROWSER:-}" ]]; then
+    skip "browser check of the HTML page" "DATELINE_NO_BROWSER is set"
+elif [[ -z "$browser" ]]; then
+    skip "browser check of the HTML page" "no Chromium, and it could not be installed (needs apt-get as root or sudo)"
+else
+    step "the HTML page in headless Chromium ($browser): no console error, one row per event, a click opens a conflict's claims"
+    python3 "$root/scripts/browser_check.py" "$target/release/dateline" "$root/seeds"
+fi
+
 # --- TempEval-3 evaluation ----------------------------------------------------------------
 # Development data lives outside the repository (../shared/data); skip when it is absent.
 data="${DATELINE_DATA:-$root/../shared/data}"
@@ -60,7 +138,7 @@ gold="$data/te3/te3_train.jsonl"
 if [[ -f "$gold" ]]; then
     step "TempEval-3 evaluation ($gold)"
     tmp="$(mktemp -d)"
-    trap 'rm -rf "$tmp"' EXIT
+    cleanup+=("$tmp")
     cargo build --release -q -p dateline-cli
     dateline="${CARGO_TARGET_DIR:-$root/target}/release/dateline"
     "$dateline" eval te3 "$gold"
@@ -90,7 +168,7 @@ if low:
 print("TempEval-3 scores hold their floors:", ", ".join(f"{k} {scores[k]} >= {v}" for k, v in floors.items()))
 PY
 else
-    step "TempEval-3 evaluation skipped: $gold not found (set DATELINE_DATA to ../shared/data)"
+    skip "TempEval-3 evaluation" "$gold not found: the TempEval-3 corpus (TimeBank + AQUAINT, te3/te3_train.jsonl) is development data kept beside the repository, in ../shared/data; set DATELINE_DATA to the folder that holds te3/ and semeval2015-trial/"
 fi
 
 # --- SemEval-2015 Task 4 evaluation (events and their dates) ----------------------------------
@@ -115,7 +193,8 @@ print("SemEval-2015 figures hold their floors:", ", ".join(f"{k} {s[k]['share']:
 PY
     rm -f "$figures"
 else
-    step "SemEval-2015 evaluation skipped: $semeval not found (set DATELINE_DATA to ../shared/data)"
+    skip "SemEval-2015 evaluation" "$semeval not found: the SemEval-2015 Task 4 trial corpus (30 Wikinews articles about Apple, semeval2015-trial/apple.json) is development data kept beside the repository, in ../shared/data; set DATELINE_DATA to the folder that holds te3/ and semeval2015-trial/"
 fi
 
-step "all checks passed"
+if [[ -n "$current" ]]; then ran+=("$current"); fi
+current=""

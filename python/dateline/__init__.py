@@ -30,6 +30,7 @@ from ._dateline import (
     InvalidPublishedError,
     InvalidWeightError,
 )
+from . import _dateline
 from ._document import Document, InvalidTextError, read_dir
 from ._timeline import Timeline, build_timeline, extract_events, tag
 from ._values import (
@@ -52,7 +53,8 @@ from ._values import (
     When,
 )
 
-__version__ = "0.1.0"
+#: The version of the package: the workspace's, set once in Cargo.toml.
+__version__: str = _dateline.__version__
 
 __all__ = [
     "Anchor",

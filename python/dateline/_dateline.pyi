@@ -36,6 +36,8 @@ def build_timeline(
     source_weights: Dict[str, float] = ...,
 ) -> Timeline: ...
 
+__version__: str
+
 def parse_date_range(value: str) -> Tuple[str, str]: ...
 
 @final

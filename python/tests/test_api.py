@@ -375,3 +375,10 @@ def test_random_text_never_crashes_and_offsets_hold() -> None:
         for m in dateline.extract_events(doc):
             assert text[m.trigger.start : m.trigger.end] == m.trigger.text
         dateline.build_timeline([doc, dateline.Document("s", text[::-1])])
+
+
+def test_the_version_is_the_workspaces() -> None:
+    import importlib.metadata
+
+    assert dateline.__version__ == importlib.metadata.version("dateline")
+    assert dateline.__version__.count(".") == 2

@@ -643,4 +643,12 @@ mod _dateline {
         DuplicateDocumentError, IncompatibleTimelinesError, InvalidPublishedError,
         InvalidWeightError, PyTimeline,
     };
+
+    use pyo3::prelude::*;
+
+    /// `__version__`: the workspace's version, set once in Cargo.toml.
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        m.add("__version__", env!("CARGO_PKG_VERSION"))
+    }
 }
