@@ -10,7 +10,9 @@ __all__ = [
     "InvalidWeightError",
     "Timeline",
     "build_timeline",
+    "__version__",
     "extract_events",
+    "parse_date_range",
     "parse_published",
     "tag",
 ]
