@@ -196,5 +196,61 @@ else
     skip "SemEval-2015 evaluation" "$semeval not found: the SemEval-2015 Task 4 trial corpus (30 Wikinews articles about Apple, semeval2015-trial/apple.json) is development data kept beside the repository, in ../shared/data; set DATELINE_DATA to the folder that holds te3/ and semeval2015-trial/"
 fi
 
+# --- The event model, cross-validated by document on TimeBank + AQUAINT --------------------
+silver="$data/te3/te3_silver.jsonl"
+if [[ -f "$gold" && -f "$silver" ]]; then
+    step "event model: 10-fold cross-validation by document on $gold (silver events as extra training)"
+    cargo build --release -q -p dateline-cli
+    dateline="${CARGO_TARGET_DIR:-$root/target}/release/dateline"
+    figures="$(mktemp)"
+    "$dateline" eval events --folds 10 --extra "$silver" --json "$gold" >"$figures"
+    # Floors a change must not fall below (the issue's targets: span F1 0.85, OCCURRENCE
+    # recall 0.85, anchoring 0.80; override with EVENTS_MIN_F1 and friends).
+    python3 - "$figures" "${EVENTS_MIN_F1:-0.87}" "${EVENTS_MIN_OCCURRENCE:-0.90}" "${EVENTS_MIN_ANCHORING:-0.80}" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))["scores"]
+got = {
+    "span F1": s["relaxed"]["f1"],
+    "OCCURRENCE recall": s["class_recall"]["OCCURRENCE"],
+    "anchoring (by the time denoted)": s["anchoring_same_time_accuracy"],
+}
+floors = dict(zip(got, map(float, sys.argv[2:5])))
+low = [f"{k} {got[k]:.3f} < {v}" for k, v in floors.items() if got[k] < v]
+if low:
+    sys.exit("event model figures fell below their floors: " + "; ".join(low))
+print("event model figures hold their floors:", ", ".join(f"{k} {got[k]:.3f} >= {v}" for k, v in floors.items()))
+PY
+    rm -f "$figures"
+else
+    skip "event model cross-validation" "$gold or $silver not found: the TempEval-3 corpus with its silver events is development data kept beside the repository, in ../shared/data; set DATELINE_DATA to the folder that holds te3/"
+fi
+
+# --- Multi-source stories with gold (in the repository) ------------------------------------
+step "multi-source stories: the merged timeline against the gold of crates/dateline-eval/stories"
+cargo build --release -q -p dateline-cli
+dateline="${CARGO_TARGET_DIR:-$root/target}/release/dateline"
+figures="$(mktemp)"
+"$dateline" eval stories "$root/crates/dateline-eval/stories"
+"$dateline" eval stories --json "$root/crates/dateline-eval/stories" >"$figures"
+# Floors at the figures reached (the issue's targets are higher: see docs/stories.md).
+python3 - "$figures" <<'PY'
+import json, sys
+t = json.load(open(sys.argv[1]))["total"]
+share = lambda k: t[k]["found"] / t[k]["total"] if t[k]["total"] else 1.0
+checks = [
+    ("core happenings dated right", share("core_dated"), ">=", 0.80),
+    ("required merges", share("merges"), ">=", 0.40),
+    ("planted conflicts shown", share("conflicts"), ">=", 0.45),
+    ("conflicts between different happenings", t["conflicts_between_happenings"], "<=", 2),
+    ("rows per gold happening", t["rows"] / t["happenings"], "<=", 1.3),
+]
+bad = [f"{n} {v:.3f} {'<' if op == '>=' else '>'} {f}" for n, v, op, f in checks
+       if (v < f if op == ">=" else v > f)]
+if bad:
+    sys.exit("story figures fell below their floors: " + "; ".join(bad))
+print("story figures hold their floors:", ", ".join(f"{n} {v:.3f} {op} {f}" for n, v, op, f in checks))
+PY
+rm -f "$figures"
+
 if [[ -n "$current" ]]; then ran+=("$current"); fi
 current=""

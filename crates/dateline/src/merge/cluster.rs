@@ -720,6 +720,13 @@ fn kind_key(kind: u8) -> u32 {
     u32::from(kind) | 7 << 29
 }
 
+/// The kind of change an item can meet another by (see [`same_event`]): only the first
+/// happening of its sentence, dated to a day, is compared by its kind.
+fn weak_kind(it: &Item) -> Option<u8> {
+    it.kind
+        .filter(|_| it.first_in_sentence && it.days.is_some_and(|d| d.start == d.end))
+}
+
 /// The kinds of change, by the suffix of WordNet's lexicographer file, that two different
 /// words may share and tell one happening: bodily, physical and social changes. Saying,
 /// thinking, perceiving, feeling and being are too general to tell anything.
@@ -1004,7 +1011,7 @@ pub(super) fn cluster_pass(
                 .or_default()
                 .push(i);
         }
-        if let Some(k) = it.kind {
+        if let Some(k) = weak_kind(it) {
             postings.entry((kind_key(k), b)).or_default().push(i);
         }
         for &f in &it.figures {
@@ -1050,7 +1057,7 @@ pub(super) fn cluster_pass(
             .copied()
             .chain([lemma_concept(it.lemma)])
             .chain((it.group != 0).then(|| group_key(it.group)))
-            .chain(it.kind.map(kind_key))
+            .chain(weak_kind(it).map(kind_key))
             .chain(it.figures.iter().map(|&f| figure_key(f)))
             .collect();
         for &c in &keys {
