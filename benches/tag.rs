@@ -7,7 +7,8 @@
 //!
 //! Groups: `tag` runs [`dateline::tag`] (segmentation included); `segment` runs
 //! [`dateline::text::segment`] alone on the same corpora, so that the share of segmentation in
-//! tagging is visible.
+//! tagging is visible; `events` runs [`dateline::extract`] (segmentation, time expressions,
+//! names, the event model and anchoring: what `dateline events` computes before it writes).
 //!
 //! Run with `cargo bench -p dateline --bench tag`.
 
@@ -61,6 +62,33 @@ fn bench_tag(c: &mut Criterion) {
                         .len();
                 }
                 black_box(sentences)
+            })
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("events");
+    configure(&mut group);
+    for corpus in &corpora {
+        let docs: Vec<dateline::Document> = corpus
+            .docs
+            .iter()
+            .map(|d| {
+                let doc = dateline::Document::new(d.id.clone(), d.text.clone());
+                match d.published {
+                    Some(p) => doc.with_published(p),
+                    None => doc,
+                }
+            })
+            .collect();
+        group.throughput(Throughput::Bytes(corpus.bytes()));
+        group.bench_function(corpus.name, |b| {
+            b.iter(|| {
+                let mut found = 0usize;
+                for doc in &docs {
+                    found += dateline::extract(black_box(doc)).events.len();
+                }
+                black_box(found)
             })
         });
     }

@@ -77,6 +77,25 @@ const HEADS: [(HeadKind, &str, &[&str]); N_HEADS] = [
 const MAGIC: &[u8; 8] = b"DLEVENT\n";
 const FORMAT: u16 = 2;
 
+/// The weights of one feature: per head, one per label.
+type Row = [[i16; MAX_LABELS]; N_HEADS];
+
+/// A slot of the feature table holds a row number in its low bits and the key's high bits
+/// above them, so that a look-up reads one 8-byte word.
+const ROW_BITS: u32 = 20;
+const ROW_MASK: u64 = (1 << ROW_BITS) - 1;
+/// The most rows a model may have.
+const MAX_ROWS: usize = 1 << ROW_BITS;
+
+/// The part of a key a slot keeps: never 0, which marks an empty slot. Two keys that share
+/// these 44 bits and a probe run would read each other's weights; among the few hundred
+/// thousand keys of a model and the dozens of look-ups per word this does not happen in
+/// practice, and the table builder keeps the first such key (see `with_weights`).
+#[inline]
+fn fingerprint(key: u64) -> u64 {
+    (key >> ROW_BITS).max(1)
+}
+
 /// A trained event model.
 ///
 /// # Examples
@@ -94,12 +113,15 @@ const FORMAT: u16 = 2;
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventModel {
-    /// Feature keys: an open-addressing table, 0 for an empty slot; its length is a power of 2.
+    /// Feature keys with the row of their weights: an open-addressing table, 0 for an empty
+    /// slot; its length is a power of 2. Every word reads the class head and only events the
+    /// others, so the class weights have a table of their own: what every word touches is a
+    /// few megabytes, which the caches hold (see `benches/tag.rs`, group `events`).
     slots: Vec<u64>,
-    /// For each slot, the row of its weights.
-    rows: Vec<u32>,
-    /// Per head, `MAX_LABELS` weights per row, scaled to `i16`.
-    weights: [Vec<i16>; N_HEADS],
+    /// The class head's weights, scaled to `i16`, one row per feature.
+    class_weights: Vec<[i16; MAX_LABELS]>,
+    /// The other heads' weights (tense, aspect, anchor), likewise.
+    other_weights: Vec<[[i16; MAX_LABELS]; N_HEADS - 1]>,
     /// Per head, what one unit of an `i16` weight is worth.
     scales: [f32; N_HEADS],
     /// Per head, how many labels it has.
@@ -139,8 +161,8 @@ impl EventModel {
     fn empty() -> Self {
         EventModel {
             slots: vec![0; 1],
-            rows: vec![0; 1],
-            weights: Default::default(),
+            class_weights: Vec::new(),
+            other_weights: Vec::new(),
             scales: [1.0; N_HEADS],
             labels: HEADS.map(|h| h.2.len()),
             keys: Vec::new(),
@@ -175,7 +197,7 @@ impl EventModel {
             }
         });
         let mut keys = Vec::with_capacity(rows.len());
-        let mut weights: [Vec<i16>; N_HEADS] = Default::default();
+        let mut weights: Vec<Row> = Vec::with_capacity(rows.len());
         for (key, w) in rows {
             let q: [[i16; MAX_LABELS]; N_HEADS] = std::array::from_fn(|h| {
                 std::array::from_fn(|l| {
@@ -187,29 +209,34 @@ impl EventModel {
                 continue;
             }
             keys.push(key);
-            for h in 0..N_HEADS {
-                weights[h].extend_from_slice(&q[h]);
-            }
+            weights.push(q);
         }
         Self::with_weights(keys, weights, scales)
     }
 
-    fn with_weights(keys: Vec<u64>, weights: [Vec<i16>; N_HEADS], scales: [f32; N_HEADS]) -> Self {
+    /// The model of `keys` and their rows of `weights` (at most [`MAX_ROWS`]; `from_bytes`
+    /// checks, and training makes far fewer).
+    fn with_weights(keys: Vec<u64>, weights: Vec<Row>, scales: [f32; N_HEADS]) -> Self {
         let cap = (keys.len() * 2).next_power_of_two().max(2);
         let mut slots = vec![0u64; cap];
-        let mut rows = vec![0u32; cap];
-        for (row, &key) in keys.iter().enumerate() {
+        'keys: for (row, &key) in keys.iter().enumerate().take(MAX_ROWS) {
+            let fp = fingerprint(key);
             let mut s = slot_of(key, cap);
             while slots[s] != 0 {
+                if slots[s] >> ROW_BITS == fp {
+                    // A key whose fingerprint an earlier key of its probe run has: unreachable.
+                    continue 'keys;
+                }
                 s = (s + 1) & (cap - 1);
             }
-            slots[s] = key;
-            rows[s] = u32::try_from(row).unwrap_or(u32::MAX);
+            slots[s] = fp << ROW_BITS | row as u64;
         }
+        let class_weights = weights.iter().map(|w| w[0]).collect();
+        let other_weights = weights.iter().map(|w| [w[1], w[2], w[3]]).collect();
         EventModel {
             slots,
-            rows,
-            weights,
+            class_weights,
+            other_weights,
             scales,
             labels: HEADS.map(|h| h.2.len()),
             keys,
@@ -217,16 +244,26 @@ impl EventModel {
         }
     }
 
+    /// The weights of `head` in row `row`.
+    #[inline]
+    fn head_row(&self, head: usize, row: usize) -> Option<&[i16; MAX_LABELS]> {
+        match head {
+            0 => self.class_weights.get(row),
+            h => self.other_weights.get(row).and_then(|w| w.get(h - 1)),
+        }
+    }
+
     #[inline]
     fn row(&self, key: u64) -> Option<usize> {
         let cap = self.slots.len();
+        let fp = fingerprint(key);
         let mut s = slot_of(key, cap);
         loop {
-            let k = self.slots[s];
-            if k == key {
-                return Some(self.rows[s] as usize);
+            let slot = self.slots[s];
+            if slot >> ROW_BITS == fp {
+                return Some((slot & ROW_MASK) as usize);
             }
-            if k == 0 {
+            if slot == 0 {
                 return None;
             }
             s = (s + 1) & (cap - 1);
@@ -255,8 +292,10 @@ impl EventModel {
         // Each row: its key, a byte whose bit h says head h has weights there, then those.
         for (row, key) in self.keys.iter().enumerate() {
             out.extend_from_slice(&key.to_le_bytes());
-            let of =
-                |h: usize| &self.weights[h][row * MAX_LABELS..row * MAX_LABELS + self.labels[h]];
+            let of = |h: usize| {
+                self.head_row(h, row)
+                    .map_or(&[][..], |w| &w[..self.labels[h]])
+            };
             let mask = (0..N_HEADS).fold(0u8, |m, h| {
                 m | (u8::from(of(h).iter().any(|&w| w != 0)) << h)
             });
@@ -333,8 +372,13 @@ impl EventModel {
             )));
         }
         let mut keys = Vec::with_capacity(n);
-        let mut weights: [Vec<i16>; N_HEADS] = std::array::from_fn(|_| vec![0i16; n * MAX_LABELS]);
-        for row in 0..n {
+        if n > MAX_ROWS {
+            return Err(invalid(format!(
+                "{n} rows, this version reads at most {MAX_ROWS}"
+            )));
+        }
+        let mut weights: Vec<Row> = vec![Row::default(); n];
+        for (row, w) in weights.iter_mut().enumerate() {
             let key = r.u64()?;
             if key == 0 {
                 return Err(invalid(format!("row {row} has key 0")));
@@ -345,8 +389,8 @@ impl EventModel {
                 if mask >> h & 1 == 0 {
                     continue;
                 }
-                for l in 0..labels.len() {
-                    weights[h][row * MAX_LABELS + l] = r.i16()?;
+                for x in w[h].iter_mut().take(labels.len()) {
+                    *x = r.i16()?;
                 }
             }
         }
@@ -369,9 +413,10 @@ impl EventModel {
     /// Scores of one head for a word's features, in weight units.
     fn scores(&self, head: usize, rows: &[usize]) -> [f32; MAX_LABELS] {
         let mut sum = [0i32; MAX_LABELS];
-        let w = &self.weights[head];
         for &row in rows {
-            let r = &w[row * MAX_LABELS..row * MAX_LABELS + MAX_LABELS];
+            let Some(r) = self.head_row(head, row) else {
+                continue;
+            };
             for (s, &x) in sum.iter_mut().zip(r) {
                 *s += i32::from(x);
             }
@@ -415,14 +460,17 @@ impl EventModel {
     /// The best of an event's candidate anchors, by their features, and its margin over the
     /// next best (in weight units).
     pub(crate) fn rank(&self, candidates: &[&[u64]], rows: &mut Vec<usize>) -> (usize, f32) {
-        let w = &self.weights[3];
         let scale = self.scales[3];
         let mut best = (0usize, f32::NEG_INFINITY);
         let mut second = f32::NEG_INFINITY;
         for (j, feats) in candidates.iter().enumerate() {
             rows.clear();
             rows.extend(feats.iter().filter_map(|&f| self.row(f)));
-            let s: i32 = rows.iter().map(|&r| i32::from(w[r * MAX_LABELS])).sum();
+            let s: i32 = rows
+                .iter()
+                .filter_map(|&r| self.head_row(3, r))
+                .map(|r| i32::from(r[0]))
+                .sum();
             let s = s as f32 * scale;
             if s > best.1 {
                 second = best.1;
@@ -543,7 +591,7 @@ impl EventModel {
                     .iter()
                     .enumerate()
                     .filter_map(|(row, &k)| {
-                        let w = &self.weights[h][row * MAX_LABELS..row * MAX_LABELS + MAX_LABELS];
+                        let w = self.head_row(h, row)?;
                         w.iter()
                             .any(|&x| x != 0)
                             .then(|| (k, std::array::from_fn(|l| f32::from(w[l]) * self.scales[h])))

@@ -754,10 +754,17 @@ pub fn published_words(d: &DocumentInfo) -> String {
     }
 }
 
-/// `between 16 and 22 March 2023`; `after 14 September 2022` for bounds open at the end;
-/// `before …` for bounds open at the start.
+/// Windows at least this many days wide are told by their start alone: an article's latest
+/// event bounds it from below, and the upper bound (how long after it news is still written)
+/// is a convention, not something the text says.
+const OPEN_WINDOW_DAYS: i64 = 180;
+
+/// `between 16 and 22 March 2023`; `after 14 September 2022` for bounds open at the end or
+/// wider than [`OPEN_WINDOW_DAYS`]; `before …` for bounds open at the start.
 fn range_words(start: NaiveDate, end: NaiveDate) -> String {
-    match (start == NaiveDate::MIN, end == NaiveDate::MAX) {
+    let open_start = start == NaiveDate::MIN;
+    let wide = !open_start && (end - start).num_days() >= OPEN_WINDOW_DAYS;
+    match (open_start, end == NaiveDate::MAX || wide) {
         (false, true) => format!("after {}", long_day(start)),
         (true, false) => format!("before {}", long_day(end)),
         (true, true) => "at an unknown date".to_owned(),
@@ -1605,6 +1612,29 @@ mod tests {
         assert!(md.contains("\n## Sources\n\n- `a`: published 13 September 2022 (given)\n"));
         assert!(
             md.contains("- `b`: published between 9 September and 31 December 2022 (inferred)\n")
+        );
+    }
+
+    #[test]
+    fn wide_inferred_bounds_read_as_after_the_latest_event() {
+        // Issue 19: "published between 16 March 2023 and 14 March 2024" told a year that the
+        // text never gave; a reader writes "after 16 March 2023".
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
+        assert_eq!(
+            range_words(day(2023, 3, 16), day(2024, 3, 14)),
+            "after 16 March 2023"
+        );
+        assert_eq!(
+            range_words(day(2023, 3, 16), day(2023, 3, 22)),
+            "between 16 and 22 March 2023"
+        );
+        assert_eq!(
+            range_words(day(2023, 3, 16), day(2023, 6, 30)),
+            "between 16 March and 30 June 2023"
+        );
+        assert_eq!(
+            range_words(NaiveDate::MIN, day(2023, 6, 30)),
+            "before 30 June 2023"
         );
     }
 

@@ -10,7 +10,7 @@
 //! the corpus; the clusters are the same whatever the order of the input.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -921,18 +921,27 @@ pub(super) fn cluster_pass(
     }
 
     // How many documents name each key: names every article uses do not tie events together.
-    let mut docs_naming: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); names.keys.len()];
     // Counted over the mentions dated by their own words: a name the narrative around every
-    // article repeats is not what ties two reports together.
-    for it in items.iter().filter(|it| !it.inherited) {
-        for &k in &it.sentence_names {
-            docs_naming[k.id()].insert(it.doc);
+    // article repeats is not what ties two reports together. (Pairs sorted and counted: one
+    // set per key would cost an allocation for each of hundreds of thousands of keys.)
+    let mut key_docs: Vec<(usize, usize)> = items
+        .iter()
+        .filter(|it| !it.inherited)
+        .flat_map(|it| it.sentence_names.iter().map(move |k| (k.id(), it.doc)))
+        .collect();
+    key_docs.sort_unstable();
+    key_docs.dedup();
+    let mut docs_naming = vec![0usize; names.keys.len()];
+    for &(k, _) in &key_docs {
+        if let Some(n) = docs_naming.get_mut(k) {
+            *n += 1;
         }
     }
+    drop(key_docs);
     let n_docs = documents.len();
     names.specific = docs_naming
         .iter()
-        .map(|d| n_docs <= 2 || d.len() * 2 <= n_docs + 1)
+        .map(|&d| n_docs <= 2 || d * 2 <= n_docs + 1)
         .collect();
     let names = names;
     // A name that at most a tenth of the documents (or ten: the reports of one story in a
@@ -1111,12 +1120,20 @@ pub(super) fn cluster_pass(
             }
         }
     }
-    let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..items.len() {
-        let root = find(&mut parent, i);
-        clusters.entry(root).or_default().push(i);
+    // Clusters in the order of their roots, members in item order.
+    let mut by_root: Vec<(usize, usize)> = (0..items.len())
+        .map(|i| (find(&mut parent, i), i))
+        .collect();
+    by_root.sort_unstable();
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for (k, &(root, i)) in by_root.iter().enumerate() {
+        if k == 0 || by_root[k - 1].0 != root {
+            clusters.push(Vec::new());
+        }
+        if let Some(c) = clusters.last_mut() {
+            c.push(i);
+        }
     }
-    let clusters: Vec<Vec<usize>> = clusters.into_values().collect();
     let references =
         attach_references(documents, extractions, &items, &clusters, &lemmas, &stories);
     (items, clusters, references)

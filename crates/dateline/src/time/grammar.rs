@@ -215,6 +215,9 @@ pub(crate) enum Spec {
     Calendar(DateValue, Lean),
     /// A weekday.
     Weekday(Weekday, Lean),
+    /// A day without its year, said with its weekday ("Monday, 4 December"): the year is the
+    /// one near the base in which that day falls on that weekday.
+    DayOnWeekday(DateValue, Weekday),
     /// A weekday before or after the story's day: "the previous Friday", "the following Monday".
     StoryWeekday(Weekday, Lean),
     /// `n` units from the base, at the unit's granularity.
@@ -409,6 +412,7 @@ impl<'a> Grammar<'a> {
         if matches!(
             f.spec,
             Spec::Calendar(..)
+                | Spec::DayOnWeekday(..)
                 | Spec::Weekday(..)
                 | Spec::StoryWeekday(..)
                 | Spec::Holiday(..)
@@ -921,6 +925,9 @@ impl<'a> Grammar<'a> {
             }
             if let Some(mut date) = self.month_day(j).or_else(|| self.day_month(j)) {
                 date.first = k;
+                if let Spec::Calendar(v @ DateValue::Day { year: None, .. }, _) = date.spec {
+                    date.spec = Spec::DayOnWeekday(v, w);
+                }
                 return Some(date);
             }
             // "Monday and Tuesday nights" is a recurrence (see `recurrence`).
@@ -2788,6 +2795,7 @@ fn spec_is_day(spec: &Spec) -> bool {
     match spec {
         Spec::Calendar(v, _) => matches!(v, DateValue::Day { .. }),
         Spec::Weekday(..) | Spec::StoryWeekday(..) | Spec::Holiday(..) => true,
+        Spec::DayOnWeekday(..) => true,
         Spec::Shift { unit, .. } | Spec::Ago { unit, .. } => *unit == Unit::Day,
         Spec::InYear { value, .. } => matches!(value, DateValue::Day { .. }),
         _ => false,

@@ -325,6 +325,13 @@ impl Resolver {
                     None => (Some(DateOrFixed::Date(v)), Anchoring::None),
                 }
             }
+            Spec::DayOnWeekday(v, w) => match self.dct {
+                Some(dct) => (
+                    fill_year_on_weekday(v, w, tense, dct).map(DateOrFixed::Date),
+                    Anchoring::Publication,
+                ),
+                None => (Some(DateOrFixed::Date(v)), Anchoring::None),
+            },
             Spec::WeekOf(v, lean) => self.week_holding(&Spec::Calendar(v, lean), tense),
             Spec::Weekday(w, lean) | Spec::StoryWeekday(w, lean) => {
                 // "the previous Friday" counts from the story's day, "Friday" from publication.
@@ -524,7 +531,9 @@ fn granularity_hint(spec: &Spec) -> Granularity {
         Spec::Shift { unit, .. } | Spec::Ago { unit, .. } | Spec::TheUnit(unit) => {
             unit_granularity(*unit)
         }
-        Spec::Calendar(v, _) | Spec::InYear { value: v, .. } => v.granularity(),
+        Spec::Calendar(v, _) | Spec::InYear { value: v, .. } | Spec::DayOnWeekday(v, _) => {
+            v.granularity()
+        }
         Spec::LatestQuarter => Granularity::Quarter,
         Spec::WeekOf(..) => Granularity::Week,
         Spec::ReportPeriod { quarter: true, .. } => Granularity::Quarter,
@@ -683,6 +692,40 @@ fn fill_year(v: DateValue, lean: Lean, tense: Tense, dct: NaiveDate) -> Option<D
     }
 }
 
+/// How many years from the year the tense gives a day said with its weekday is looked for.
+/// A date's weekday moves by one or two days a year, so in three years running it falls on
+/// three different weekdays: at most one fits. Further off, a wrong weekday is likelier a slip
+/// of the writer's than a story years away.
+const WEEKDAY_YEARS: i32 = 1;
+
+/// The year of a year-less day said with its weekday ("Monday, 4 December"): of the years
+/// near the one the tense gives, the nearest in which the day is that weekday (the earlier of
+/// two as near); the tense's year where none is.
+fn fill_year_on_weekday(
+    v: DateValue,
+    w: Weekday,
+    tense: Tense,
+    dct: NaiveDate,
+) -> Option<DateValue> {
+    let by_tense = fill_year(v, Lean::Tense, tense, dct)?;
+    let DateValue::Day {
+        year: Some(y0),
+        month,
+        day,
+    } = by_tense
+    else {
+        return Some(by_tense);
+    };
+    let fits = |y: i32| {
+        NaiveDate::from_ymd_opt(y, u32::from(month), u32::from(day))
+            .is_some_and(|d| d.weekday() == w)
+    };
+    let found = (0..=WEEKDAY_YEARS)
+        .flat_map(|k| [y0 - k, y0 + k])
+        .find(|&y| fits(y));
+    Some(found.map_or(by_tense, |y| v.with_year(y)))
+}
+
 /// Chooses among the same partial value in the years around the publication date.
 fn choose(
     candidates: &[Option<Interval>; 3],
@@ -818,6 +861,26 @@ mod tests {
         assert_eq!(easter(2024), Some(d(2024, 3, 31)));
         assert_eq!(easter(2000), Some(d(2000, 4, 23)));
         assert_eq!(easter(2019), Some(d(2019, 4, 21)));
+    }
+
+    #[test]
+    fn a_day_said_with_its_weekday_takes_the_year_it_fits() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
+        let jan9 = DateValue::Day {
+            year: None,
+            month: 1,
+            day: 9,
+        };
+        // The future tense alone gives January 2025; 9 January was a Tuesday in 2024.
+        assert_eq!(
+            fill_year_on_weekday(jan9, Weekday::Tue, Tense::Future, day(2024, 1, 10)),
+            Some(DateValue::from_date(day(2024, 1, 9)))
+        );
+        // A weekday that fits no year near the tense's leaves the tense's year.
+        assert_eq!(
+            fill_year_on_weekday(jan9, Weekday::Sat, Tense::Past, day(2024, 1, 10)),
+            Some(DateValue::from_date(day(2024, 1, 9)))
+        );
     }
 
     #[test]

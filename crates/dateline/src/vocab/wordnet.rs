@@ -4,6 +4,7 @@
 //! The tables (`data/wordnet/*.tsv`, made by `scripts/wordnet/tables.py`) are compiled into the
 //! crate and read into hash tables at first use. Words are looked up lower-case.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
@@ -176,7 +177,31 @@ pub(crate) fn senses(lemma: &str) -> Option<WordSenses> {
 /// irregular form from the exception lists, else the first suffix rule whose result is in the
 /// table. `None` where no rule gives a known lemma.
 pub(crate) fn lemmas(word: &str) -> (Option<&'static str>, Option<&'static str>) {
-    (lemma_as(word, Pos::Verb), lemma_as(word, Pos::Noun))
+    // Words repeat (Zipf): one look-up in a per-thread memo replaces the half-dozen of the
+    // morphy rules. The memo is emptied when full, so memory stays bounded on any input.
+    const MEMO_CAP: usize = 1 << 16;
+    type Memo = FxHashMap<Box<str>, (Option<&'static str>, Option<&'static str>)>;
+    thread_local! {
+        static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+    }
+    let compute = || (lemma_as(word, Pos::Verb), lemma_as(word, Pos::Noun));
+    if word.len() > 32 {
+        return compute();
+    }
+    MEMO.with(|memo| {
+        let Ok(mut memo) = memo.try_borrow_mut() else {
+            return compute();
+        };
+        if let Some(&hit) = memo.get(word) {
+            return hit;
+        }
+        if memo.len() >= MEMO_CAP {
+            memo.clear();
+        }
+        let found = compute();
+        memo.insert(word.into(), found);
+        found
+    })
 }
 
 /// Suffix rules of morphy: (ending, replacement).
