@@ -198,3 +198,21 @@ fn the_read_observer_sees_every_document_once_and_changes_nothing() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(observed, plain);
 }
+
+#[test]
+fn a_view_about_an_organisation_finds_it_under_its_acronym_too() {
+    // Made-up report: the acronym the text introduces is the organisation's other name.
+    let text = "The International Monetary Fund (IMF) approved a loan to the republic on \
+                Tuesday.\n\nThe IMF said on Wednesday that the first payment would follow.";
+    let doc = Document::new("wire", text)
+        .with_published_str("2026-03-05")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let timeline = build(&[doc]);
+    let lemmas =
+        |view: &Timeline| -> Vec<String> { view.events.iter().map(|e| e.lemma.clone()).collect() };
+    let by_long = lemmas(&timeline.about("International Monetary Fund"));
+    let by_short = lemmas(&timeline.about("IMF"));
+    assert_eq!(by_long, by_short);
+    assert!(by_long.iter().any(|l| l == "approve"), "{by_long:?}");
+    assert!(by_long.iter().any(|l| l == "say"), "{by_long:?}");
+}

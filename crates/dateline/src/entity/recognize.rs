@@ -1606,6 +1606,28 @@ pub(crate) fn recognize(text: &str, seg: &Segmented) -> Entities {
     group(text, kept)
 }
 
+/// Whether `acronym` is introduced in brackets right after `long` as its initials:
+/// "International Monetary Fund (IMF)", "Organization of the Petroleum Exporting Countries
+/// (OPEC)" (the capitalized words' first letters, in order).
+fn introduces_acronym(text: &str, long: &Cand, acronym: &Cand, long_s: &str, acr_s: &str) -> bool {
+    let between = text.get(long.end..acronym.start).unwrap_or("");
+    let after = text.get(acronym.end..).unwrap_or("");
+    if between.trim() != "(" || !after.starts_with(')') {
+        return false;
+    }
+    let letters = acr_s.chars().filter(char::is_ascii_alphabetic).count();
+    if !(2..=8).contains(&letters) || !all_caps(acr_s) {
+        return false;
+    }
+    let initials: String = long_s
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let acr: String = acr_s.chars().filter(char::is_ascii_alphabetic).collect();
+    initials.len() >= 2 && initials.eq_ignore_ascii_case(&acr)
+}
+
 fn group(text: &str, cands: Vec<Cand>) -> Entities {
     let surfaces: Vec<Cow<'_, str>> = cands
         .iter()
@@ -1662,6 +1684,7 @@ fn group(text: &str, cands: Vec<Cand>) -> Entities {
         groups.len() - 1
     }
     // Gazetteer places, organisations and place runs.
+    let mut last_org: Option<(usize, usize)> = None;
     for (i, c) in cands.iter().enumerate() {
         if keys[i].is_empty() && !matches!(c.kind, CandKind::Gaz(_)) {
             continue;
@@ -1676,9 +1699,20 @@ fn group(text: &str, cands: Vec<Cand>) -> Entities {
                 } else {
                     EntityKind::Place
                 };
-                *key_groups
+                // "the International Monetary Fund (IMF)": the acronym the text introduces
+                // names the organisation before it, here and wherever the text uses it.
+                if let Some((long, lg)) = last_org.filter(|_| kind == EntityKind::Organization) {
+                    if introduces_acronym(text, &cands[long], c, &surfaces[long], &surfaces[i]) {
+                        key_groups.entry((kind_code(kind), kid[i])).or_insert(lg);
+                    }
+                }
+                let g = *key_groups
                     .entry((kind_code(kind), kid[i]))
-                    .or_insert_with(|| new_group(&mut groups, kind, kid[i], None))
+                    .or_insert_with(|| new_group(&mut groups, kind, kid[i], None));
+                if kind == EntityKind::Organization {
+                    last_org = Some((i, g));
+                }
+                g
             }
             CandKind::Name => continue,
         };

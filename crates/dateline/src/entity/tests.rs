@@ -312,6 +312,25 @@ fn organisations_from_cues_and_acronyms() {
 }
 
 #[test]
+fn an_acronym_introduced_in_brackets_names_the_organisation_before_it() {
+    let text = "The International Monetary Fund (IMF) approved a loan on Tuesday. The IMF said \
+                the first tranche would follow. The Regional Water Authority (RWA) and the \
+                Harbour Board (HB2) met.";
+    let found = run(text);
+    let imf = entity(&found, "IMF").unwrap();
+    assert_eq!(imf.aliases, ["International Monetary Fund"]);
+    let rwa = entity(&found, "Regional Water Authority")
+        .or_else(|| entity(&found, "RWA"))
+        .unwrap();
+    assert!(
+        rwa.name == "RWA" || rwa.aliases.iter().any(|a| a == "RWA"),
+        "{rwa:?}"
+    );
+    // Initials that do not match are another name.
+    assert!(entity(&found, "Harbour Board").is_none_or(|hb| hb.aliases.is_empty()));
+}
+
+#[test]
 fn places_from_gazetteer_and_context() {
     let text = "Raids grew in the occupied West Bank, particularly in the cities of Jenin and \
                 Nablus, and in the Gaza Strip. The delegation visited Kazan, capital of the \

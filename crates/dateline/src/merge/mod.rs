@@ -679,6 +679,14 @@ fn assemble(
             if surface != entry.0 && !surface.is_empty() {
                 entry.2.insert(surface);
             }
+            // The other names the text gives it ("International Monetary Fund" of "IMF"), so
+            // that a view about any of them finds the event.
+            entry.2.extend(
+                ent.aliases
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|a| *a != entry.0),
+            );
         }
         if let Some(mi) = e.location {
             let ent = &x.entities.entities[x.entities.mentions[mi].entity];

@@ -235,9 +235,12 @@ impl Event {
         self.confidence >= FOLD_BELOW
     }
 
-    /// Whether the event involves `name` (by name key, so spellings and partial names match).
+    /// Whether the event involves `name` (by name key, so spellings and partial names match),
+    /// under its name or any alias the texts give ("IMF" for "International Monetary Fund").
     pub fn involves(&self, key: &NameKey) -> bool {
-        self.participants.iter().any(|p| p.key.matches(key))
+        self.participants
+            .iter()
+            .any(|p| p.key.matches(key) || p.aliases.iter().any(|a| NameKey::new(a).matches(key)))
     }
 }
 
