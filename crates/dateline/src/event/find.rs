@@ -555,7 +555,7 @@ pub(crate) fn find_events(
         if happen::is_caption(&words) {
             out.truncate(first_event);
         } else {
-            let keep = happen::fold(&words, &mut out[first_event..]);
+            let keep = happen::fold(&words, timexes, &mut out[first_event..]);
             let mut index = 0usize;
             out.retain(|_| {
                 let kept =

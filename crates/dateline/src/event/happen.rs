@@ -235,7 +235,11 @@ fn fold_into(mentions: &mut [EventMention], into: usize, from: usize, kind: Fold
 
 /// Folds the mentions of one sentence (in text order) into happenings: `keep[i]` says
 /// whether mention i is still a happening of its own; the others are folded into one.
-pub(super) fn fold(words: &[Word<'_>], mentions: &mut [EventMention]) -> Vec<bool> {
+pub(super) fn fold(
+    words: &[Word<'_>],
+    timexes: &[Timex],
+    mentions: &mut [EventMention],
+) -> Vec<bool> {
     let lists = &*LISTS;
     let n = mentions.len();
     let mut keep = vec![true; n];
@@ -424,11 +428,46 @@ pub(super) fn fold(words: &[Word<'_>], mentions: &mut [EventMention]) -> Vec<boo
         if is_noun(governor) && m.timeml.tense != Tense::Infinitive {
             continue;
         }
-        let near = at[i] - at[k] <= 6 && !boundary_between(words, at[k], at[i]);
+        // Counted in words: the hyphens of "41-euro-per-share" are no distance.
+        let hyphens = words
+            .get(at[k] + 1..at[i])
+            .unwrap_or_default()
+            .iter()
+            .filter(|w| matches!(w.lower, "-" | "‐" | "‑"))
+            .count();
+        let near = at[i] - at[k] - hyphens <= 6 && !boundary_between(words, at[k], at[i]);
         // A date of its own, other than its governor's, makes it a happening apart ("condemned
         // the 7 August bombing").
         let own_date = m.time.is_some() && m.time != governor.time;
-        if near && !own_date {
+        // Unless the date closes the verb phrase after the noun and the verb has none of its
+        // own (none, or one from an earlier clause, not fronted at the head of the sentence):
+        // "said on Monday that the board had approved the offer on Sunday" dates the approval,
+        // as news writes it.
+        let governor_time_elsewhere = governor
+            .time
+            .and_then(|ti| timexes.get(ti))
+            .is_none_or(|t| t.end <= governor.trigger_start && token_index(words, t.start) > 2);
+        // An adverbial date right after the noun ("the offer on Sunday"), not one inside
+        // another noun phrase ("withdrawal to the 1957 lines").
+        let closes_phrase = governor_time_elsewhere
+            && m.time.and_then(|ti| timexes.get(ti)).is_some_and(|t| {
+                let p = token_index(words, t.start);
+                t.start >= m.trigger_end
+                    && p >= 1
+                    && p <= at[i] + 2
+                    && matches!(words[p - 1].lower, "on" | "in" | "at" | "during")
+            });
+        if near && own_date && closes_phrase {
+            let (time, when, anchoring, anchor) = (m.time, m.when, m.anchoring, m.anchor);
+            let g = &mut mentions[k];
+            g.time = time;
+            g.when = when;
+            g.anchoring = anchoring;
+            g.anchor = anchor;
+            g.inherited_from = None;
+            fold_into(mentions, k, i, FoldKind::Argument);
+            keep[i] = false;
+        } else if near && !own_date {
             fold_into(mentions, k, i, FoldKind::Argument);
             keep[i] = false;
         }
