@@ -97,13 +97,23 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
     let in_names = |i: usize| {
         i > lo && cap(i - 1) && (cap(i + 1) || (lex(i + 1) == Lex::Kw(Kw::The) && cap(i + 2)))
     };
+    // Nor is a bare "and" between two plain lower-case words ("to pharmacies and clinics on
+    // Thursday"): it joins nouns, and the verb before them still governs.
+    let plain = |j: usize| {
+        toks.get(j).is_some_and(|t| {
+            t.kind == TokenKind::Word && !t.cap && !t.past_form && t.lex == Lex::Other
+        })
+    };
+    let in_nouns = |i: usize| {
+        i > lo && matches!(lex(i), Lex::Kw(Kw::And | Kw::Or)) && plain(i - 1) && plain(i + 1)
+    };
     let boundary = |i: usize| {
         let t = &toks[i];
         let joins = matches!(t.lex, Lex::Kw(Kw::And | Kw::Or))
             || (t.kind == TokenKind::Punct && t.first == ',');
         let splits = matches!(t.lex, Lex::Kw(Kw::Clause))
             || (t.kind == TokenKind::Punct && matches!(t.first, ';' | ':' | '(' | ')'));
-        splits || (joins && !in_names(i))
+        splits || (joins && !in_names(i) && !in_nouns(i))
     };
     for i in (lo.max(first.saturating_sub(FUTURE_WINDOW))..first).rev() {
         // A parenthesis that opens right at the expression restates the clause around it:
