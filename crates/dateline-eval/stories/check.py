@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Check story folders against /work/stories/FORMAT.md.
+"""Check story folders against FORMAT.md (beside this script).
 
-Usage: python3 check.py [BATCH_DIR ...]   (default: /work/stories/dev)
+Usage: python3 check.py [BATCH_DIR ...]   (default: the dev and test folders beside this script)
 
 For every <slug>/ folder with a gold.json it checks:
   - gold.json keys, slug == folder name, slug spelling;
@@ -224,7 +224,8 @@ def check_story(folder, all_doc_ids, stats):
 
 
 def main():
-    batches = sys.argv[1:] or ["/work/stories/dev"]
+    here = os.path.dirname(os.path.abspath(__file__))
+    batches = sys.argv[1:] or [os.path.join(here, "dev"), os.path.join(here, "test")]
     all_doc_ids = set()
     stats = {"words": [], "conflicts": 0, "rows": []}
     for batch in batches:
