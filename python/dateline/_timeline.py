@@ -171,7 +171,9 @@ class Timeline:
 
     def about(self, name: str) -> Timeline:
         """The events that involve ``name``, matched by name key: other spellings and
-        transliterations (``Sergei``/``Sergey Lavrov``) and the family name alone match."""
+        transliterations (``Sergei``/``Sergey Lavrov``), the family name alone, and any other
+        name the texts give the participant (``IMF`` for ``International Monetary Fund (IMF)``)
+        match."""
         if not isinstance(name, str):
             raise TypeError(f"name must be a str, not {type(name).__name__}")
         return Timeline._wrap(self._native.about(name))
