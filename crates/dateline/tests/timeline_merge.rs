@@ -216,3 +216,23 @@ fn a_view_about_an_organisation_finds_it_under_its_acronym_too() {
     assert!(by_long.iter().any(|l| l == "approve"), "{by_long:?}");
     assert!(by_long.iter().any(|l| l == "say"), "{by_long:?}");
 }
+
+#[test]
+fn an_undated_article_is_published_before_the_plans_it_dates() {
+    // Made-up report, undated: it was written after the ministers met and before the summit
+    // it says will open (issue 16, item 4: bounds from its own tenses).
+    let text = "Ministers prepare for summit\n\n\
+                The foreign ministers met in Geneva on 2 May 2026 to prepare the summit.\n\n\
+                The summit will open in Oslo on 14 May 2026.";
+    let timeline = build(&[Document::new("undated", text)]);
+    let doc = timeline
+        .documents
+        .iter()
+        .find(|d| d.id == "undated")
+        .unwrap_or_else(|| panic!("no document info"));
+    let bounds = doc
+        .published_bounds
+        .unwrap_or_else(|| panic!("no bounds: {doc:?}"));
+    assert_eq!(bounds.start.to_string(), "2026-05-02");
+    assert_eq!(bounds.end.to_string(), "2026-05-14");
+}

@@ -231,6 +231,14 @@ fn fold_into(mentions: &mut [EventMention], into: usize, from: usize, kind: Fold
     target.participants.sort_by_key(|p| p.mention);
     target.location = target.location.or(source.location);
     target.confidence = target.confidence.max(source.confidence);
+    // The verb that says a noun's happening took place carries the clause's modality: "the
+    // summit will open" is a plan, "the talks did not take place" did not happen.
+    if matches!(kind, FoldKind::Occurrence | FoldKind::Support)
+        && target.modality == Modality::Actual
+        && source.modality != Modality::Actual
+    {
+        target.modality = source.modality;
+    }
 }
 
 /// Folds the mentions of one sentence (in text order) into happenings: `keep[i]` says

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::entity::{EntityKind, NameKey};
-use crate::event::{extract_segmented, redate, EventAnchoring, Extraction};
+use crate::event::{extract_segmented, redate, EventAnchoring, Extraction, Modality};
 use crate::reconcile::{anchoring_weight, reconcile, Basis, MentionClaim, Policy};
 use crate::text::CodePoints;
 use crate::time::{DateValue, Granularity, Interval};
@@ -275,7 +275,7 @@ fn build_read(
         if pass >= MAX_PASSES {
             break;
         }
-        let inferred = infer_published(&documents, &known, &items, &clusters);
+        let inferred = infer_published(&documents, &extractions, &known, &items, &clusters);
         let mut changed = false;
         for (i, found) in inferred.into_iter().enumerate() {
             if let Some(iv) = found {
@@ -441,6 +441,7 @@ fn tighten(bound: &mut [Option<(NaiveDate, NaiveDate)>], doc: usize, lo: NaiveDa
 /// year-less date and a weekday of one event fix the year in which that day is that weekday.
 fn infer_published(
     documents: &[Document],
+    extractions: &[Extraction],
     known: &[(Option<NaiveDate>, PublishedSource)],
     items: &[Item],
     clusters: &[Vec<usize>],
@@ -470,6 +471,21 @@ fn infer_published(
     for (doc, day) in latest.iter().enumerate() {
         if let Some(lo) = *day {
             let hi = lo.checked_add_days(Days::new(NEWS_DAYS)).unwrap_or(lo);
+            tighten(&mut bound, doc, lo, hi);
+        }
+    }
+    // Its own future tense: a plan for a day it names in full ("the summit will open on 14
+    // May 2026") was written before that day, and, news being news, within a year of it.
+    for (doc, x) in extractions.iter().enumerate().filter(|&(d, _)| open(d)) {
+        let earliest_plan = x
+            .events
+            .iter()
+            .filter(|e| e.modality == Modality::Future && e.anchoring == EventAnchoring::Explicit)
+            .filter_map(|e| e.when?.interval().filter(|iv| iv.start == iv.end))
+            .map(|iv| iv.start)
+            .min();
+        if let Some(hi) = earliest_plan {
+            let lo = hi.checked_sub_days(Days::new(NEWS_DAYS)).unwrap_or(hi);
             tighten(&mut bound, doc, lo, hi);
         }
     }
