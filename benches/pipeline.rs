@@ -5,7 +5,10 @@
 //!   the one-thread target is about;
 //! - `timeline/all-threads`: the same on every core (the `rayon` feature, on by default);
 //! - `read` and `merge`: the two halves, reading (segmentation, tagging, names, events) and
-//!   merging with reconciliation, one thread, to show where the time goes.
+//!   merging with reconciliation, one thread, to show where the time goes;
+//! - `merge-halves`: [`Timeline::merge`](dateline::Timeline::merge) of the timelines of the
+//!   two halves of the corpus, one thread: it combines their readings and reads no text,
+//!   so it costs a fraction of `timeline/1-thread`.
 //!
 //! Corpora as in `benches/common`: the seeds (no publication dates: the inference passes run)
 //! and the TempEval-3 silver texts with their dates, as one story set.
@@ -80,6 +83,17 @@ fn bench_pipeline(c: &mut Criterion) {
                 },
                 BatchSize::PerIteration,
             )
+        });
+        let (left, right) = docs.split_at(docs.len() / 2);
+        let half = |d: &[Document]| {
+            one.install(|| TimelineBuilder::new().documents(d.iter().cloned()).build())
+                .unwrap_or_else(|e| panic!("{e}"))
+        };
+        let (left, right) = (half(left), half(right));
+        group.bench_function(format!("{}/merge-halves", corpus.name), |b| {
+            b.iter(|| {
+                one.install(|| black_box(left.merge(&right).map(|t| t.events.len()).unwrap_or(0)))
+            })
         });
         let read = || one.install(|| ReadDocuments::new(docs.clone()));
         group.bench_function(format!("{}/merge", corpus.name), |b| {

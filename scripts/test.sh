@@ -104,6 +104,30 @@ pytmp="$(mktemp -d)"
 rm -rf "$pytmp"
 # ------------------------------------------------------------------------------------------
 
+# --- dateline.spark on a local Spark ----------------------------------------------------------
+# pyspark and pyarrow go into the same virtual environment; Spark needs Java 17 (installed
+# with apt-get when missing and this runs as root). The test reads 400 TE3 silver documents in
+# the executors and checks the timeline equals the one built in one process.
+if ! command -v java >/dev/null && [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null; then
+    step "install Java 17 for the Spark check (apt-get install openjdk-17-jre-headless)"
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless; } >"$target/java-install.log" 2>&1; then
+        echo "apt-get could not install Java (see $target/java-install.log)"
+    fi
+fi
+if [[ -n "${DATELINE_NO_SPARK:-}" ]]; then
+    skip "Spark check" "DATELINE_NO_SPARK is set"
+elif ! command -v java >/dev/null; then
+    skip "Spark check" "no Java: Spark needs Java 17"
+elif [[ ! -f "${DATELINE_DATA:-$root/../shared/data}/te3/te3_silver.jsonl" ]]; then
+    skip "Spark check" "the TE3 silver corpus is not beside the repository (../shared/data)"
+else
+    step "Spark: dateline.spark on local[2] over 400 TE3 silver documents equals one process"
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check "pyspark>=3.5,<3.6" "pyarrow>=12"
+    pytmp="$(mktemp -d)"
+    cleanup+=("$pytmp")
+    (cd "$pytmp" && "$venv/bin/python" -m pytest -q -rs -s -p no:cacheprovider "$root/python/tests/test_spark.py")
+fi
+
 # --- The HTML page in a real browser ------------------------------------------------------
 # Headless Chromium from the distribution's packages (installed here when missing and this
 # runs as root or with sudo); set DATELINE_NO_BROWSER=1 to skip.

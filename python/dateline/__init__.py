@@ -28,10 +28,12 @@ from ._dateline import (
     DuplicateDocumentError,
     IncompatibleTimelinesError,
     InvalidPublishedError,
+    InvalidReadingError,
     InvalidWeightError,
 )
 from . import _dateline
 from ._document import Document, InvalidTextError, read_dir
+from ._reading import Reading, read
 from ._timeline import Timeline, build_timeline, extract_events, tag
 from ._values import (
     Anchor,
@@ -70,12 +72,14 @@ __all__ = [
     "Folded",
     "IncompatibleTimelinesError",
     "InvalidPublishedError",
+    "InvalidReadingError",
     "InvalidTextError",
     "InvalidWeightError",
     "Location",
     "Mention",
     "MentionParticipant",
     "Participant",
+    "Reading",
     "Span",
     "TimeSpan",
     "Timeml",
@@ -84,6 +88,7 @@ __all__ = [
     "When",
     "build_timeline",
     "extract_events",
+    "read",
     "read_dir",
     "tag",
 ]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence,
 
 from . import _dateline
 from ._document import Document, InvalidTextError, PublishedLike, to_date
+from ._reading import Reading
 from ._values import DocumentInfo, Event, EventMention, Timex
 
 if TYPE_CHECKING:  # only for annotations: both are optional dependencies
@@ -37,16 +38,16 @@ def _optional_import(name: str, extra: str) -> Any:
         ) from e
 
 
-def _documents(documents: Iterable[Document]) -> List[Document]:
+def _documents(documents: Iterable[Union[Document, Reading]]) -> List[Union[Document, Reading]]:
     if isinstance(documents, (str, bytes)) or not isinstance(documents, Iterable):
         raise TypeError(
-            "documents must be an iterable of dateline.Document (e.g. dateline.read_dir(path)), "
-            f"not {type(documents).__name__}"
+            "documents must be an iterable of dateline.Document (e.g. dateline.read_dir(path)) "
+            f"or dateline.Reading, not {type(documents).__name__}"
         )
     docs = list(documents)
     for i, d in enumerate(docs):
-        if not isinstance(d, Document):
-            raise TypeError(f"documents[{i}] is a {type(d).__name__}, not a dateline.Document")
+        if not isinstance(d, (Document, Reading)):
+            raise TypeError(f"documents[{i}] is a {type(d).__name__}, not a dateline.Document or dateline.Reading")
     return docs
 
 
@@ -80,7 +81,7 @@ class Timeline:
     is a sequence of :class:`Event` (``len``, iteration, indexing) ordered by date; ``events``,
     ``documents`` and ``conflicts`` are tuples of immutable values. Timelines compare equal when
     built from the same documents and options with the same events, and pickle by their
-    documents and options (building is deterministic, so the copy is equal).
+    readings and options (building is deterministic, so the copy is equal).
     """
 
     __slots__ = ("_native", "_payload")
@@ -238,6 +239,35 @@ class Timeline:
         """The documents it was built from, by id, with the publication dates given."""
         return [Document(id, text, published) for id, text, published in self._native.source_documents()]
 
+    @property
+    def readings(self) -> List[Reading]:
+        """The readings of the documents it was built from, by id: ``build_timeline`` takes
+        them to build it again without reading any text."""
+        return [Reading._wrap(r) for r in self._native.readings()]
+
+    def add(self, documents: Iterable[Union[Document, Reading]]) -> Timeline:
+        """The timeline of its documents and ``documents``, exactly as if built from all of
+        them at once, reading only the new documents (readings are not read at all). A
+        document it already has counts once; ``DuplicateDocumentError`` when a new one has the
+        id of a different one. A view adds to the whole timeline it came from."""
+        docs = _documents(documents)
+        plain = [d for d in docs if isinstance(d, Document)]
+        native = self._native
+        readings = [d for d in docs if isinstance(d, Reading)]
+        if readings:
+            # Readings join through a merge with their own timeline: nothing is read.
+            mine = native.readings()
+            native = _dateline.build_timeline(
+                [], native.policy, native.trusted, native.source_weights, mine + [r._native for r in readings]
+            )
+        if plain:
+            triples = [(d.id, d.text, d.published.isoformat() if d.published else None) for d in plain]
+            try:
+                native = native.add(triples)
+            except UnicodeEncodeError as e:
+                raise InvalidTextError.of_documents(plain) from e
+        return Timeline._wrap(native)
+
     # --- conversions -------------------------------------------------------------------------
 
     def to_json(self, pretty: bool = True) -> str:
@@ -355,8 +385,26 @@ class Timeline:
         return self._native.to_html_fragment()
 
     def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
+        # By its readings: unpickling assembles the timeline again without reading any text.
         n = self._native
-        return (_restore, (n.source_documents(), n.policy, n.trusted, n.source_weights, None, list(n.filters)))
+        readings = [bytes(r.to_bytes()) for r in n.readings()]
+        return (_restore_readings, (readings, n.policy, n.trusted, n.source_weights, list(n.filters)))
+
+
+def _restore_readings(
+    readings: List[bytes],
+    policy: str,
+    trusted: List[str],
+    source_weights: Dict[str, float],
+    filters: Sequence[Tuple[str, Optional[str], Optional[str]]] = (),
+) -> Timeline:
+    """Unpickles a timeline: assembles it again from its readings and options (building is
+    deterministic), then applies the filters of a view again."""
+    natives = [_dateline.Reading.from_bytes(r) for r in readings]
+    native = _dateline.build_timeline([], policy, trusted, source_weights, natives)
+    for kind, first, second in filters:
+        native = native.about(first or "") if kind == "about" else native.between(first, second)
+    return Timeline._wrap(native)
 
 
 def _restore(
@@ -414,11 +462,11 @@ def build_timeline(
                 raise TypeError(f"published keys must be document ids (str), not {type(id).__name__}")
             overrides[id] = to_date(value, id, "published")
         _warn_unknown("published", overrides, known)
-        docs = [Document(d.id, d.text, overrides[d.id]) if d.id in overrides else d for d in docs]
+        docs = [_with_published(d, overrides[d.id]) if d.id in overrides else d for d in docs]
     else:
         default = to_date(published, None, "published")
         if default is not None:
-            docs = [d if d.published is not None else Document(d.id, d.text, default) for d in docs]
+            docs = [d if d.published is not None else _with_published(d, default) for d in docs]
 
     if trusted is not None and (isinstance(trusted, (str, bytes)) or not isinstance(trusted, Iterable)):
         raise TypeError("trusted must be a list of document ids, most trusted first")
@@ -444,11 +492,19 @@ def build_timeline(
             weights[id] = float(w)
         _warn_unknown("source_weights", weights, known)
 
-    triples = [(d.id, d.text, d.published.isoformat() if d.published else None) for d in docs]
+    plain = [d for d in docs if isinstance(d, Document)]
+    triples = [(d.id, d.text, d.published.isoformat() if d.published else None) for d in plain]
+    readings = [d._native for d in docs if isinstance(d, Reading)]
     try:
-        return Timeline._wrap(_dateline.build_timeline(triples, policy, trusted_ids, weights))
+        return Timeline._wrap(_dateline.build_timeline(triples, policy, trusted_ids, weights, readings))
     except UnicodeEncodeError as e:
-        raise InvalidTextError.of_documents(docs) from e
+        raise InvalidTextError.of_documents(plain) from e
+
+
+def _with_published(d: Union[Document, Reading], published: Optional[date]) -> Union[Document, Reading]:
+    if isinstance(d, Reading):
+        return d.with_published(published)
+    return Document(d.id, d.text, published)
 
 
 def tag(text: str, published: PublishedLike = None) -> List[Timex]:

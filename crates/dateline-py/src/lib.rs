@@ -19,7 +19,7 @@ use dateline::export::{self, JsonTimex, JsonWhen};
 use dateline::reconcile::{DefaultPolicy, Earliest, Latest, TrustedFirst};
 use dateline::time::{Anchoring, DateValue};
 use dateline::timeline::Filter;
-use dateline::{Document, Error, Timeline, TimelineBuilder};
+use dateline::{Document, Error, Reading, Timeline, TimelineBuilder};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -53,6 +53,12 @@ create_exception!(
 );
 create_exception!(
     dateline,
+    InvalidReadingError,
+    DatelineError,
+    "Bytes that are not a reading this version of dateline can read."
+);
+create_exception!(
+    dateline,
     InvalidWeightError,
     DatelineError,
     "A source weight that is not a finite number of 0 or more."
@@ -67,6 +73,7 @@ fn py_error(e: Error) -> PyErr {
         Error::DuplicateDocument { .. } => DuplicateDocumentError::new_err(message),
         Error::IncompatibleTimelines { .. } => IncompatibleTimelinesError::new_err(message),
         Error::InvalidWeight { .. } => InvalidWeightError::new_err(message),
+        Error::InvalidReading { .. } => InvalidReadingError::new_err(message),
         _ => DatelineError::new_err(message),
     }
 }
@@ -386,29 +393,27 @@ impl Policy {
 }
 
 /// Builds the timeline of `documents`, `(id, text, published)` triples with `published` as
-/// `YYYY-MM-DD` or `None`.
+/// `YYYY-MM-DD` or `None`, and of `readings`, documents already read.
 #[pyfunction]
-#[pyo3(signature = (documents, policy="default", trusted=Vec::new(), source_weights=BTreeMap::new()))]
+#[pyo3(signature = (documents, policy="default", trusted=Vec::new(), source_weights=BTreeMap::new(), readings=Vec::new()))]
 fn build_timeline(
     py: Python<'_>,
     documents: Vec<(String, String, Option<String>)>,
     policy: &str,
     trusted: Vec<String>,
     source_weights: BTreeMap<String, f64>,
+    readings: Vec<PyRef<'_, PyReading>>,
 ) -> PyResult<PyTimeline> {
     let policy = Policy::parse(policy, trusted)?;
-    let mut docs = Vec::with_capacity(documents.len());
-    for (id, text, date) in documents {
-        let dct = published(date.as_deref(), Some(&id))?;
-        docs.push(Document {
-            id,
-            text,
-            published: dct,
-        });
-    }
+    let docs = documents_of(documents)?;
+    let readings: Vec<Arc<Reading>> = readings.iter().map(|r| Arc::clone(&r.inner)).collect();
     let stop = Arc::new(AtomicBool::new(false));
     let mut builder = policy
-        .apply(TimelineBuilder::new().documents(docs))
+        .apply(
+            TimelineBuilder::new()
+                .documents(docs)
+                .shared_readings(readings),
+        )
         .interruptible(Arc::clone(&stop));
     for (id, w) in source_weights {
         builder = builder.source_weight(id, w);
@@ -420,6 +425,103 @@ fn build_timeline(
         policy,
         view: false,
     })
+}
+
+/// Documents from `(id, text, published)` triples.
+fn documents_of(documents: Vec<(String, String, Option<String>)>) -> PyResult<Vec<Document>> {
+    let mut docs = Vec::with_capacity(documents.len());
+    for (id, text, date) in documents {
+        let dct = published(date.as_deref(), Some(&id))?;
+        docs.push(Document {
+            id,
+            text,
+            published: dct,
+        });
+    }
+    Ok(docs)
+}
+
+/// Reads `documents`, `(id, text, published)` triples, on all cores with the GIL released:
+/// their readings, in order.
+#[pyfunction]
+fn read(
+    py: Python<'_>,
+    documents: Vec<(String, String, Option<String>)>,
+) -> PyResult<Vec<PyReading>> {
+    let docs = documents_of(documents)?;
+    let readings = detached(py, "reading documents", || dateline::read_all(docs))?;
+    Ok(readings
+        .into_iter()
+        .map(|r| PyReading { inner: Arc::new(r) })
+        .collect())
+}
+
+/// What one document yields on its own (`dateline::Reading`). The Python package wraps it in
+/// `dateline.Reading`.
+#[pyclass(frozen, module = "dateline._dateline", name = "Reading")]
+struct PyReading {
+    inner: Arc<Reading>,
+}
+
+#[pymethods]
+impl PyReading {
+    /// Reads the compact binary form back.
+    #[staticmethod]
+    fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<PyReading> {
+        let r =
+            detached(py, "decoding a reading", || Reading::from_bytes(data))?.map_err(py_error)?;
+        Ok(PyReading { inner: Arc::new(r) })
+    }
+
+    /// The compact binary form.
+    fn to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        let r = Arc::clone(&self.inner);
+        let bytes = detached(py, "encoding a reading", move || r.to_bytes())?;
+        Ok(pyo3::types::PyBytes::new(py, &bytes))
+    }
+
+    /// The JSON form.
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// Reads the JSON form back.
+    #[staticmethod]
+    fn from_json(json: &str) -> PyResult<PyReading> {
+        let r = Reading::from_json(json).map_err(py_error)?;
+        Ok(PyReading { inner: Arc::new(r) })
+    }
+
+    /// The document's id.
+    #[getter]
+    fn id(&self) -> &str {
+        self.inner.id()
+    }
+
+    /// The document's text.
+    #[getter]
+    fn text(&self) -> &str {
+        self.inner.text()
+    }
+
+    /// The given publication date, `YYYY-MM-DD`, or `None`.
+    #[getter]
+    fn published(&self) -> Option<String> {
+        self.inner.document().published.map(|d| d.to_string())
+    }
+
+    /// The same reading with another given publication date (`None`: none).
+    #[pyo3(signature = (published=None))]
+    fn with_published(&self, published: Option<&str>) -> PyResult<PyReading> {
+        let day = self::published(published, Some(self.inner.id()))?;
+        Ok(PyReading {
+            inner: Arc::new((*self.inner).clone().with_published(day)),
+        })
+    }
+
+    fn __eq__(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner) || self.inner == other.inner
+    }
 }
 
 /// A built timeline. The Python package wraps it in `dateline.Timeline`.
@@ -584,7 +686,6 @@ impl PyTimeline {
     fn source_documents(&self) -> Vec<(String, String, Option<String>)> {
         self.inner
             .source_documents()
-            .iter()
             .map(|d| {
                 (
                     d.id.clone(),
@@ -593,6 +694,36 @@ impl PyTimeline {
                 )
             })
             .collect()
+    }
+
+    /// The readings of the documents it was built from, by id.
+    fn readings(&self) -> Vec<PyReading> {
+        self.inner
+            .readings()
+            .iter()
+            .map(|r| PyReading {
+                inner: Arc::clone(r),
+            })
+            .collect()
+    }
+
+    /// The timeline of its documents and `documents` (`(id, text, published)` triples),
+    /// reading only those.
+    fn add(
+        &self,
+        py: Python<'_>,
+        documents: Vec<(String, String, Option<String>)>,
+    ) -> PyResult<PyTimeline> {
+        let docs = documents_of(documents)?;
+        let whole = self.inner.clone();
+        let stop = Arc::new(AtomicBool::new(false));
+        let grown = interruptible(py, "adding documents", stop, move || whole.add(docs))?
+            .map_err(py_error)?;
+        Ok(PyTimeline {
+            inner: grown,
+            policy: self.policy.clone(),
+            view: false,
+        })
     }
 
     /// The ids of its events, in order.
@@ -639,9 +770,9 @@ impl PyTimeline {
 mod _dateline {
     #[pymodule_export]
     use super::{
-        build_timeline, extract_events, parse_date_range, parse_published, tag, DatelineError,
-        DuplicateDocumentError, IncompatibleTimelinesError, InvalidPublishedError,
-        InvalidWeightError, PyTimeline,
+        build_timeline, extract_events, parse_date_range, parse_published, read, tag,
+        DatelineError, DuplicateDocumentError, IncompatibleTimelinesError, InvalidPublishedError,
+        InvalidReadingError, InvalidWeightError, PyReading, PyTimeline,
     };
 
     use pyo3::prelude::*;

@@ -1,6 +1,7 @@
 //! The input: a document with an id, its text and, when known, its publication date.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use crate::Error;
 
@@ -17,7 +18,7 @@ use crate::Error;
 /// assert!(err.to_string().contains("a2"));
 /// # Ok::<(), dateline::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Document {
     /// The document's id (a file's stem, or the `id` of a JSON line).
     pub id: String,

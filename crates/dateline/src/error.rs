@@ -42,6 +42,15 @@ pub enum Error {
         /// How their options differ.
         reason: String,
     },
+    /// Bytes that are not a [`Reading`](crate::Reading) this version can read: another
+    /// format version, or damaged.
+    #[error("cannot read the reading{}: {reason}", id.as_ref().map(|i| format!(" of document {i:?}")).unwrap_or_default())]
+    InvalidReading {
+        /// The document's id, when the bytes got as far as giving it.
+        id: Option<String>,
+        /// What is wrong with them.
+        reason: String,
+    },
     /// A source weight that is not a finite number of 0 or more.
     #[error("invalid weight {value} for document {document:?}: a source weight is a finite number, 0 or more")]
     InvalidWeight {

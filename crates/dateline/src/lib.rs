@@ -65,6 +65,7 @@ pub mod eval;
 pub mod event;
 pub mod export;
 pub mod merge;
+pub mod pipeline;
 pub mod reconcile;
 pub mod text;
 pub mod time;
@@ -76,6 +77,7 @@ use chrono::NaiveDate;
 pub use document::Document;
 pub use error::{DateProblem, Error};
 pub use event::{extract, Extraction};
+pub use pipeline::{read, read_all, Reading};
 pub use time::Timex;
 pub use timeline::{Timeline, TimelineBuilder};
 

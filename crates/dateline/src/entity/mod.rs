@@ -58,7 +58,7 @@ pub enum EntityKind {
 }
 
 /// A name as written in one place of a text: `text[start..end]`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Mention {
     /// Byte offset of the name.
     pub start: usize,
@@ -76,7 +76,7 @@ pub struct Mention {
 }
 
 /// One entity of a text: every mention of it, under its fullest name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Entity {
     /// What it is.
     pub kind: EntityKind,
@@ -91,7 +91,7 @@ pub struct Entity {
 }
 
 /// The entities of a text and their mentions.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entities {
     /// Every mention, in text order.
     pub mentions: Vec<Mention>,

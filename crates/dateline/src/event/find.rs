@@ -153,6 +153,33 @@ pub(crate) struct AnchorChoice {
     pub features: Vec<Vec<u64>>,
 }
 
+/// What the event model saw at one word of a document: the word it found an event at, with
+/// the attributes it gave. They depend on the words and on where the time expressions are, not
+/// on their values: a [`Reading`](crate::Reading) keeps them, so that finding the events again
+/// under another publication date does not run the model again.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Detection {
+    /// Index of the sentence.
+    pub sentence: u32,
+    /// Index of the word in the sentence.
+    pub word: u32,
+    pub class: EventClass,
+    pub tense: Tense,
+    pub aspect: Aspect,
+    pub margin: f32,
+}
+
+/// The event model [`find_events`] uses, and where it takes the model's predictions of
+/// events from (the model always ranks the anchors, which depend on the dates).
+pub(crate) enum Predictions<'a> {
+    /// The model, run on every word.
+    Model(&'a EventModel),
+    /// The model, keeping what it found (in text order) in the list.
+    Record(&'a EventModel, &'a mut Vec<Detection>),
+    /// What the model found before, in text order, on the same text and time expressions.
+    Replay(&'a EventModel, &'a [Detection]),
+}
+
 /// Finds the event mentions of one document.
 pub(crate) fn find_events(
     text: &str,
@@ -160,9 +187,12 @@ pub(crate) fn find_events(
     timexes: &[Timex],
     entities: &Entities,
     published: Option<NaiveDate>,
-    model: &EventModel,
+    mut predictions: Predictions<'_>,
     mut log: Option<&mut Vec<AnchorChoice>>,
 ) -> Vec<EventMention> {
+    let model = match &predictions {
+        Predictions::Model(m) | Predictions::Record(m, _) | Predictions::Replay(m, _) => *m,
+    };
     // About one event in 30 tokens in news: sized once rather than grown by doubling.
     let mut out = Vec::with_capacity(segmented.tokens.len() / 32 + 1);
     // A year inside a name ("WWDC 2010") names, it does not date.
@@ -304,41 +334,71 @@ pub(crate) fn find_events(
         found.clear();
         predicted.clear();
         model_words.fill(text, segmented, si, timexes, entities);
-        for (wi, w) in words.iter().enumerate() {
-            if !model_words.candidate(wi) {
-                continue;
+        match &mut predictions {
+            // What the model saw in the sentence was kept: the words it found are found again.
+            Predictions::Replay(_, given) => {
+                let first = given.partition_point(|d| (d.sentence as usize) < si);
+                predicted.extend(
+                    given[first..]
+                        .iter()
+                        .take_while(|d| d.sentence as usize == si)
+                        .filter(|d| (d.word as usize) < words.len())
+                        .map(|d| (d.word as usize, d.class, d.tense, d.aspect, d.margin)),
+                );
             }
-            feats.clear();
-            model_words.features_of(wi, &mut feats);
-            let mut p = model.predict(&feats, &mut rows);
-            // A noun that a date modifies names a dated happening when WordNet says it names
-            // an act or an event: "the 2006 elections", "yesterday's earthquake", "Sunday's
-            // race".
-            if p.class.is_none()
-                && dated_by_modifier(&model_words, wi)
-                && !w.capitalized
-                && happen::eventive_noun(w.lower).is_some()
-            {
-                p.class = Some(EventClass::Occurrence);
-                p.tense = Tense::None;
-                p.aspect = Aspect::None;
-                p.margin = 0.0;
+            Predictions::Model(_) | Predictions::Record(..) => {
+                for (wi, w) in words.iter().enumerate() {
+                    if !model_words.candidate(wi) {
+                        continue;
+                    }
+                    feats.clear();
+                    model_words.features_of(wi, &mut feats);
+                    let mut p = model.predict(&feats, &mut rows);
+                    // A noun that a date modifies names a dated happening when WordNet says
+                    // it names an act or an event: "the 2006 elections", "yesterday's
+                    // earthquake", "Sunday's race".
+                    if p.class.is_none()
+                        && dated_by_modifier(&model_words, wi)
+                        && !w.capitalized
+                        && happen::eventive_noun(w.lower).is_some()
+                    {
+                        p.class = Some(EventClass::Occurrence);
+                        p.tense = Tense::None;
+                        p.aspect = Aspect::None;
+                        p.margin = 0.0;
+                    }
+                    let Some(timeml) = p.class else { continue };
+                    predicted.push((wi, timeml, p.tense, p.aspect, p.margin));
+                }
+                if let Predictions::Record(_, kept) = &mut predictions {
+                    kept.extend(predicted.iter().map(|&(wi, class, tense, aspect, margin)| {
+                        Detection {
+                            sentence: u32::try_from(si).unwrap_or(u32::MAX),
+                            word: u32::try_from(wi).unwrap_or(u32::MAX),
+                            class,
+                            tense,
+                            aspect,
+                            margin,
+                        }
+                    }));
+                }
             }
-            let Some(timeml) = p.class else { continue };
+        }
+        for &(wi, _, tense, aspect, _) in &predicted {
+            let w = &words[wi];
             let known = lexicon::lookup(w.lower);
             let lemma = match crate::vocab::wordnet::lemmas(w.lower) {
-                (Some(v), _) if p.tense != Tense::None => v,
-                (_, Some(n)) if p.tense == Tense::None => n,
+                (Some(v), _) if tense != Tense::None => v,
+                (_, Some(n)) if tense == Tense::None => n,
                 (Some(v), _) => v,
                 _ => known.map_or("", |t| t.lemma),
             };
             let trigger = Trigger {
                 lemma,
                 class: known.map_or(TriggerClass::Other, |t| t.class),
-                form: form_of(w.lower, p.tense, p.aspect, known),
+                form: form_of(w.lower, tense, aspect, known),
             };
             found.push((wi, trigger));
-            predicted.push((wi, timeml, p.tense, p.aspect, p.margin));
         }
 
         // The learned anchor of each trigger, among the sentence's time expressions, the

@@ -22,6 +22,7 @@ pub(crate) use happen::eventive_noun;
 mod lexicon;
 mod model;
 
+pub(crate) use find::{find_events, Detection, Predictions};
 pub use model::{EventModel, TrainOptions, TrainingAnchor, TrainingDocument, TrainingEvent};
 
 use std::borrow::Cow;
@@ -542,35 +543,19 @@ pub(crate) fn extract_segmented(
     let timexes = crate::time::tag(text, &segmented, published);
     let entities = crate::entity::recognize(text, &segmented);
     let events = find::find_events(
-        text, &segmented, &timexes, &entities, published, model, None,
+        text,
+        &segmented,
+        &timexes,
+        &entities,
+        published,
+        Predictions::Model(model),
+        None,
     );
     Extraction {
         id: id.to_owned(),
         segmented,
         timexes,
         entities,
-        events,
-    }
-}
-
-/// The extraction of the same text under another publication date: sentences, tokens and
-/// names do not depend on it, so only the dates and events are found again.
-pub(crate) fn redate(x: &Extraction, text: &str, published: Option<NaiveDate>) -> Extraction {
-    let timexes = crate::time::tag(text, &x.segmented, published);
-    let events = find::find_events(
-        text,
-        &x.segmented,
-        &timexes,
-        &x.entities,
-        published,
-        EventModel::shipped(),
-        None,
-    );
-    Extraction {
-        id: x.id.clone(),
-        segmented: x.segmented.clone(),
-        timexes,
-        entities: x.entities.clone(),
         events,
     }
 }

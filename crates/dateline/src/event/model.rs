@@ -621,7 +621,7 @@ fn rankings(documents: &[TrainingDocument], model: &EventModel) -> Vec<Ranking> 
             &timexes,
             &entities,
             doc.published,
-            model,
+            super::find::Predictions::Model(model),
             Some(&mut log),
         );
         let mut events: Vec<&TrainingEvent> = doc.events.iter().collect();

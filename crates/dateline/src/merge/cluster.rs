@@ -11,6 +11,7 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -54,6 +55,9 @@ pub(super) struct Item {
     /// The concepts of its words (trigger and folded words), sorted, and the broader ones.
     core: Vec<u32>,
     broad: Vec<u32>,
+    /// [`signature`]s of `core` and `broad`.
+    core_sig: u64,
+    broad_sig: u64,
     pub when: DateValue,
     /// The days of `when`, computed once: most comparisons of dates are of intervals.
     days: Option<Interval>,
@@ -327,6 +331,18 @@ fn push_concepts(lemma: &str, pos: Option<Pos>, core: &mut Vec<u32>, broad: &mut
 struct Stories {
     /// By document: its telling names ([`Stories::telling`]), sorted.
     names: Vec<Vec<NameRef>>,
+    /// By document: one bit of 256 for each of its telling names (as [`signature`] sets one
+    /// of 64; a document names dozens). Most pairs of documents share no name: no common bit
+    /// says so without walking both lists.
+    signatures: Vec<[u64; 4]>,
+}
+
+/// A 64-bit set of numbers: each sets one bit, by a multiplicative hash. Two sets with no
+/// common bit share no number; a common bit says only that they may.
+fn signature(numbers: impl IntoIterator<Item = u64>) -> u64 {
+    numbers.into_iter().fold(0, |sig, n| {
+        sig | 1u64 << (n.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+    })
 }
 
 impl Stories {
@@ -341,6 +357,12 @@ impl Stories {
         let (Some(x), Some(y)) = (self.names.get(a), self.names.get(b)) else {
             return false;
         };
+        let (Some(sa), Some(sb)) = (self.signatures.get(a), self.signatures.get(b)) else {
+            return false;
+        };
+        if sa.iter().zip(sb).all(|(x, y)| x & y == 0) {
+            return false;
+        }
         let (mut i, mut j) = (0, 0);
         while i < x.len() && j < y.len() {
             match x[i].cmp(&y[j]) {
@@ -351,6 +373,17 @@ impl Stories {
         }
         false
     }
+}
+
+/// How closely the concepts of two mentions' words are related: [`concepts::kinship`], with
+/// the signatures of their concepts telling most unrelated pairs apart without a walk.
+fn kinship(a: &Item, b: &Item) -> Kinship {
+    let same = a.core_sig & b.core_sig != 0;
+    let broad = a.core_sig & b.broad_sig != 0 || a.broad_sig & b.core_sig != 0;
+    if !same && !broad {
+        return Kinship::None;
+    }
+    concepts::kinship(&a.core, &a.broad, &b.core, &b.broad)
 }
 
 /// Whether two mentions tell one happening.
@@ -375,7 +408,7 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
     let kin = if a.lemma == b.lemma {
         Kinship::Same
     } else {
-        match concepts::kinship(&a.core, &a.broad, &b.core, &b.broad) {
+        match kinship(a, b) {
             Kinship::None if a.group != 0 && a.group == b.group => Kinship::Broad,
             k => k,
         }
@@ -770,8 +803,8 @@ pub(super) type Clusters = (Vec<Item>, Vec<Vec<usize>>, Vec<Vec<(usize, Referenc
 /// The mentions that can go on a timeline and their clusters (not all of them once `stop` is
 /// set).
 pub(super) fn cluster_pass(
-    documents: &[Document],
-    extractions: &[Extraction],
+    documents: &[&Document],
+    extractions: &[Arc<Extraction>],
     windows: &[Option<(NaiveDate, NaiveDate)>],
     stop: super::Stop<'_>,
 ) -> Clusters {
@@ -883,6 +916,8 @@ pub(super) fn cluster_pass(
                 event: ei,
                 lemma: *lemmas.entry(&*e.lemma).or_insert(next),
                 group: class_group(e.class),
+                core_sig: signature(core.iter().map(|&c| u64::from(c))),
+                broad_sig: signature(broad.iter().map(|&c| u64::from(c))),
                 core,
                 broad,
                 when,
@@ -956,7 +991,21 @@ pub(super) fn cluster_pass(
     for list in &mut doc_names {
         list.retain(|k| naming_docs.get(k).is_some_and(|&n| n <= telling_limit));
     }
-    let stories = Stories { names: doc_names };
+    let signatures = doc_names
+        .iter()
+        .map(|list| {
+            let mut sig = [0u64; 4];
+            for k in list {
+                let h = k.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
+                sig[(h >> 6) as usize] |= 1 << (h & 63);
+            }
+            sig
+        })
+        .collect();
+    let stories = Stories {
+        names: doc_names,
+        signatures,
+    };
 
     // Copies of one mention (a wire story that many outlets run, a paragraph repeated) are one
     // happening, and each compares with others as any copy would: two copies from different
@@ -1148,8 +1197,8 @@ const MAX_REFERENCE_CANDIDATES: usize = 64;
 /// document, or else the cluster that most mentions of the same concept in documents of its
 /// story belong to. By cluster: (document, reference).
 fn attach_references(
-    documents: &[Document],
-    extractions: &[Extraction],
+    documents: &[&Document],
+    extractions: &[Arc<Extraction>],
     items: &[Item],
     clusters: &[Vec<usize>],
     lemmas: &HashMap<&str, u32>,

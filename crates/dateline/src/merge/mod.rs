@@ -16,14 +16,14 @@ use std::sync::Arc;
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::entity::{EntityKind, NameKey};
-use crate::event::{extract_segmented, redate, EventAnchoring, Extraction, Modality};
+use crate::event::{EventAnchoring, Extraction, Modality};
 use crate::reconcile::{anchoring_weight, reconcile, Basis, MentionClaim, Policy};
 use crate::text::CodePoints;
 use crate::time::{DateValue, Granularity, Interval};
 use crate::timeline::{
     DocumentInfo, Event, EventMentionRef, EventParticipant, PublishedSource, Span, Timeline,
 };
-use crate::{Document, Error};
+use crate::{Document, Error, Reading};
 
 mod cluster;
 mod reference;
@@ -103,9 +103,11 @@ pub type ReadObserver = dyn Fn(usize) + Send + Sync;
 /// Documents read (segmented, their dates tagged, names and events found) and ready to merge:
 /// reading is most of the work of building a timeline, merging the rest.
 pub struct ReadDocuments {
-    documents: Vec<Document>,
+    /// Sorted by id, ids unique.
+    readings: Vec<Arc<Reading>>,
     known: Vec<(Option<NaiveDate>, PublishedSource)>,
-    extractions: Vec<Extraction>,
+    /// What each reading says under its known publication date.
+    extractions: Vec<Arc<Extraction>>,
 }
 
 impl ReadDocuments {
@@ -146,14 +148,68 @@ impl ReadDocuments {
                 });
             }
         }
-        let read: Vec<_> = par_map(&documents, |_, d| {
+        let mut slots: Vec<Option<Document>> = documents.into_iter().map(Some).collect();
+        let read: Vec<_> = par_map_mut(&mut slots, |slot| {
             // Once stopped, the documents left are not read.
+            let d = slot.take()?;
             if stop.now() {
                 return None;
             }
-            let r = read(d);
-            observer(d.text.len());
-            Some(r)
+            let len = d.text.len();
+            let (reading, known, x) = crate::pipeline::read_extracted(d);
+            observer(len);
+            Some((Arc::new(reading), known, Arc::new(x)))
+        });
+        let read = read
+            .into_iter()
+            .collect::<Option<Vec<_>>>()
+            .ok_or(Error::Interrupted)?;
+        let mut out = ReadDocuments {
+            readings: Vec::with_capacity(read.len()),
+            known: Vec::with_capacity(read.len()),
+            extractions: Vec::with_capacity(read.len()),
+        };
+        for (r, k, x) in read {
+            out.readings.push(r);
+            out.known.push(k);
+            out.extractions.push(x);
+        }
+        Ok(out)
+    }
+
+    /// Documents already read: their dates are resolved against what each gives of its
+    /// publication date; no text is read again.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DuplicateDocument`] when two different readings share an id (the same reading
+    /// twice counts once).
+    pub fn from_readings(readings: impl IntoIterator<Item = Reading>) -> Result<Self, Error> {
+        Self::from_shared(
+            readings.into_iter().map(Arc::new).collect(),
+            Stop::default(),
+        )
+    }
+
+    /// [`from_readings`](Self::from_readings) of shared readings; `None` when stopped.
+    pub(crate) fn from_shared(
+        mut readings: Vec<Arc<Reading>>,
+        stop: Stop<'_>,
+    ) -> Result<Self, Error> {
+        readings.sort_by(|a, b| a.id().cmp(b.id()));
+        readings.dedup_by(|a, b| Arc::ptr_eq(a, b) || a.document() == b.document());
+        for pair in readings.windows(2) {
+            if pair[0].id() == pair[1].id() {
+                return Err(Error::DuplicateDocument {
+                    id: pair[0].id().to_owned(),
+                });
+            }
+        }
+        let read: Vec<_> = par_map(&readings, |_, r| {
+            (!stop.now()).then(|| {
+                let known = r.known_published();
+                (known, Arc::new(r.extraction(known.0)))
+            })
         });
         let (known, extractions) = read
             .into_iter()
@@ -162,10 +218,82 @@ impl ReadDocuments {
             .into_iter()
             .unzip();
         Ok(ReadDocuments {
-            documents,
+            readings,
             known,
             extractions,
         })
+    }
+
+    /// Readings with what each says under its known publication date, as a timeline built
+    /// from them keeps them: nothing is read or resolved again.
+    pub(crate) fn from_parts(
+        readings: Vec<Arc<Reading>>,
+        extractions: Vec<Arc<Extraction>>,
+    ) -> Self {
+        let known = readings.iter().map(|r| r.known_published()).collect();
+        ReadDocuments {
+            readings,
+            known,
+            extractions,
+        }
+    }
+
+    /// Both sets of documents read, as one: a document in both (same id, text and date)
+    /// counts once.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DuplicateDocument`] when the two sets hold different documents under one id.
+    pub fn combine(self, other: ReadDocuments) -> Result<ReadDocuments, Error> {
+        let n = self.readings.len() + other.readings.len();
+        let mut out = ReadDocuments {
+            readings: Vec::with_capacity(n),
+            known: Vec::with_capacity(n),
+            extractions: Vec::with_capacity(n),
+        };
+        // Both are sorted by id: walk them together.
+        let mut a = self
+            .readings
+            .into_iter()
+            .zip(self.known)
+            .zip(self.extractions)
+            .peekable();
+        let mut b = other
+            .readings
+            .into_iter()
+            .zip(other.known)
+            .zip(other.extractions)
+            .peekable();
+        loop {
+            let order = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => x.0 .0.id().cmp(y.0 .0.id()),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => break,
+            };
+            let next = match order {
+                std::cmp::Ordering::Less => a.next(),
+                std::cmp::Ordering::Greater => b.next(),
+                std::cmp::Ordering::Equal => {
+                    let (x, y) = (a.next(), b.next());
+                    match (x, y) {
+                        (Some(x), Some(y)) if x.0 .0.document() == y.0 .0.document() => Some(x),
+                        (Some(x), _) => {
+                            return Err(Error::DuplicateDocument {
+                                id: x.0 .0.id().to_owned(),
+                            })
+                        }
+                        (None, y) => y,
+                    }
+                }
+            };
+            if let Some(((r, k), x)) = next {
+                out.readings.push(r);
+                out.known.push(k);
+                out.extractions.push(x);
+            }
+        }
+        Ok(out)
     }
 
     /// The event mentions found, those that cannot go on a timeline included.
@@ -193,7 +321,7 @@ impl ReadDocuments {
         stop: Stop<'_>,
     ) -> Result<Timeline, Error> {
         build_read(
-            self.documents,
+            self.readings,
             self.known,
             self.extractions,
             policy,
@@ -204,39 +332,17 @@ impl ReadDocuments {
     }
 }
 
-/// Reads one document: its publication date (given, else its dateline's) and what it says.
-fn read(d: &Document) -> ((Option<NaiveDate>, PublishedSource), Extraction) {
-    let segmented = crate::text::segment(&d.text);
-    let dateline = segmented
-        .dateline
-        .as_ref()
-        .and_then(|l| l.date.interval())
-        .filter(|iv| iv.start == iv.end)
-        .map(|iv| iv.start);
-    let known = match (d.published, dateline) {
-        (Some(p), _) => (Some(p), PublishedSource::Given),
-        (None, Some(p)) => (Some(p), PublishedSource::Dateline),
-        (None, None) => (None, PublishedSource::Unknown),
-    };
-    let x = extract_segmented(
-        &d.id,
-        &d.text,
-        segmented,
-        known.0,
-        crate::event::EventModel::shipped(),
-    );
-    (known, x)
-}
-
 /// Builds the timeline of documents already read, sorted by id; `None` when stopped.
 fn build_read(
-    documents: Vec<Document>,
+    readings: Vec<Arc<Reading>>,
     mut known: Vec<(Option<NaiveDate>, PublishedSource)>,
-    mut extractions: Vec<Extraction>,
+    initial: Vec<Arc<Extraction>>,
     policy: Arc<dyn Policy>,
     source_weights: &BTreeMap<String, f64>,
     stop: Stop<'_>,
 ) -> Option<Timeline> {
+    let documents: Vec<&Document> = readings.iter().map(|r| r.document()).collect();
+    let mut extractions = initial.clone();
     // Publication dates not given nor in a dateline are inferred from the events an article
     // shares with others, pass after pass until nothing changes.
     let mut bounds: Vec<Option<Interval>> = vec![None; documents.len()];
@@ -251,8 +357,7 @@ fn build_read(
             .filter(|&i| read_with[i] != (known[i].0, bounds[i]))
             .collect();
         let fresh = par_map(&stale, |_, &i| {
-            (!stop.now())
-                .then(|| redate_within(&extractions[i], &documents[i].text, known[i].0, bounds[i]))
+            (!stop.now()).then(|| Arc::new(redate_within(&readings[i], known[i].0, bounds[i])))
         });
         for (i, x) in stale.into_iter().zip(fresh) {
             extractions[i] = x?;
@@ -359,7 +464,7 @@ fn build_read(
             events,
             ..Timeline::default()
         }
-        .with_built_from(documents, policy, source_weights.clone()),
+        .with_built_from(readings, initial, policy, source_weights.clone()),
     )
 }
 
@@ -370,18 +475,17 @@ fn build_read(
 /// monotonically with the publication date, so agreement at both ends means agreement on every
 /// day between.
 fn redate_within(
-    x: &Extraction,
-    text: &str,
+    reading: &Reading,
     published: Option<NaiveDate>,
     bounds: Option<Interval>,
 ) -> Extraction {
-    let mut partial = redate(x, text, published);
+    let mut partial = reading.extraction(published);
     let Some(bounds) = bounds.filter(|_| published.is_none()) else {
         return partial;
     };
     let (first, last) = (
-        redate(x, text, Some(bounds.start)),
-        redate(x, text, Some(bounds.end)),
+        reading.extraction(Some(bounds.start)),
+        reading.extraction(Some(bounds.end)),
     );
     let aligned = |y: &Extraction| {
         y.events.len() == partial.events.len()
@@ -419,6 +523,20 @@ fn par_map<T: Sync, U: Send>(items: &[T], f: impl Fn(usize, &T) -> U + Sync + Se
     }
 }
 
+/// `f` over every element, by mutable reference, on all cores with the `rayon` feature; the
+/// results keep the order.
+fn par_map_mut<T: Send, U: Send>(items: &mut [T], f: impl Fn(&mut T) -> U + Sync + Send) -> Vec<U> {
+    #[cfg(feature = "rayon")]
+    {
+        use rayon::prelude::*;
+        items.par_iter_mut().map(f).collect()
+    }
+    #[cfg(not(feature = "rayon"))]
+    {
+        items.iter_mut().map(f).collect()
+    }
+}
+
 /// Passes of extraction and merging over which publication dates are inferred.
 const MAX_PASSES: usize = 4;
 
@@ -440,8 +558,8 @@ fn tighten(bound: &mut [Option<(NaiveDate, NaiveDate)>], doc: usize, lo: NaiveDa
 /// article's past year; a bare weekday that another source dates was in its past week; a
 /// year-less date and a weekday of one event fix the year in which that day is that weekday.
 fn infer_published(
-    documents: &[Document],
-    extractions: &[Extraction],
+    documents: &[&Document],
+    extractions: &[Arc<Extraction>],
     known: &[(Option<NaiveDate>, PublishedSource)],
     items: &[Item],
     clusters: &[Vec<usize>],
@@ -595,8 +713,8 @@ fn first_mention(e: &Event) -> (&str, usize) {
 /// in it, its code-point offsets and its publication bounds.
 struct Corpus<'a> {
     items: &'a [Item],
-    documents: &'a [Document],
-    extractions: &'a [Extraction],
+    documents: &'a [&'a Document],
+    extractions: &'a [Arc<Extraction>],
     code_points: &'a [CodePoints],
     bounds: &'a [Option<Interval>],
     /// Where each document's publication date came from.
@@ -992,8 +1110,7 @@ mod tests {
         // Published some day from February to October 2023: every such day puts 3 January in
         // 2023, but "May" before or after the publication depends on the day.
         let x = redate_within(
-            &crate::extract(&doc),
-            &doc.text,
+            &crate::read(doc),
             None,
             Some(Interval {
                 start: day(2023, 2, 1),

@@ -46,12 +46,13 @@ mod sentence;
 mod tests;
 mod token;
 
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 use crate::time::DateValue;
 
 /// What a token is made of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TokenKind {
     /// Letters, with inner apostrophes (`Isma'il`) and, for abbreviations and initialisms,
     /// their periods (`Sept.`, `U.S.`, `a.m.`).
@@ -65,7 +66,7 @@ pub enum TokenKind {
 }
 
 /// A token: `text[start..end]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Token {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -83,7 +84,7 @@ impl Token {
 }
 
 /// A sentence: `text[start..end]`, made of `tokens[tokens.start..tokens.end]`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Sentence {
     /// Byte offset of the sentence's first token.
     pub start: usize,
@@ -101,7 +102,7 @@ impl Sentence {
 }
 
 /// How a leading dateline gave the publication date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DatelineKind {
     /// A labelled line: `date 2023-10-26`, `Published: May 7, 2005`.
     Labelled,
@@ -112,7 +113,7 @@ pub enum DatelineKind {
 }
 
 /// The publication date that a leading line of the text gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Dateline {
     /// Byte offset of the date's text.
     pub start: usize,
@@ -125,7 +126,7 @@ pub struct Dateline {
 }
 
 /// A text cut into tokens and sentences.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Segmented {
     /// Every token, in order.
     pub tokens: Vec<Token>,

@@ -6,6 +6,7 @@
 //! value.
 
 use chrono::Weekday;
+use serde::{Deserialize, Serialize};
 
 use super::lexicon::{lookup, Holiday, Kw, Lex, Unit};
 use super::value::{DateValue, Duration, DurationUnit, Modifier, PartOfDay, Reference, TimeOfDay};
@@ -187,7 +188,7 @@ pub(crate) fn prepare(text: &str, seg: &Segmented) -> Vec<Tk> {
 }
 
 /// Which date a relative expression counts from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) enum Base {
     /// The publication date ("yesterday", "last week", "two years ago").
     Publication,
@@ -196,7 +197,7 @@ pub(crate) enum Base {
 }
 
 /// Where a year-less or weekday expression falls relative to its base.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) enum Lean {
     /// By the tense of the sentence (news-past preference).
     Tense,
@@ -209,7 +210,7 @@ pub(crate) enum Lean {
 }
 
 /// What an expression says, before resolution.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) enum Spec {
     /// A calendar value whose missing year (if any) is filled by tense from the base.
     Calendar(DateValue, Lean),
@@ -267,7 +268,7 @@ pub(crate) enum Spec {
 }
 
 /// The year of a [`Spec::ReportPeriod`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) enum PeriodYear {
     /// Written out: "the 1988 quarter".
     Explicit(i32),
@@ -278,7 +279,7 @@ pub(crate) enum PeriodYear {
 }
 
 /// A recognized expression: tokens `first..=last`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Found {
     pub first: usize,
     pub last: usize,
@@ -290,7 +291,7 @@ pub(crate) struct Found {
 }
 
 /// How an expression bears on the period a report is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) enum ReportCue {
     /// As its value says: a quarter or half named is the report's period.
     Plain,

@@ -7,12 +7,13 @@ use std::sync::LazyLock;
 
 use chrono::Weekday;
 use rustc_hash::{FxBuildHasher, FxHashMap};
+use serde::{Deserialize, Serialize};
 
 use super::value::{PartOfDay, Season};
 use crate::text::{pack_word, PACKED_WORD};
 
 /// A calendar unit as words name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub(crate) enum Unit {
     Second,
     Minute,
@@ -30,7 +31,7 @@ pub(crate) enum Unit {
 }
 
 /// Fixed-date and computed holidays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub(crate) enum Holiday {
     Christmas,
     ChristmasEve,

@@ -101,16 +101,25 @@ pub struct Timex {
 /// used, and values that need one stay partial. Expressions come out in text order, never
 /// overlapping, each within one sentence.
 pub fn tag(text: &str, segmented: &Segmented, published: Option<NaiveDate>) -> Vec<Timex> {
-    let dct = published.or_else(|| {
-        segmented
-            .dateline
-            .and_then(|d| d.date.interval())
-            .filter(|iv| iv.start == iv.end)
-            .map(|iv| iv.start)
-    });
+    resolve(&recognize(text, segmented), segmented, published)
+}
+
+/// A temporal expression as the text says it, before it is resolved against a publication
+/// date: what a [`Reading`](crate::Reading) keeps so that its dates can be resolved again
+/// under a publication date found later, without reading the text again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Unresolved {
+    pub start: usize,
+    pub end: usize,
+    found: grammar::Found,
+    cue: resolve::TenseCue,
+}
+
+/// The expressions of a segmented text, unresolved, in text order: the part of [`tag`] that
+/// reads the text.
+pub(crate) fn recognize(text: &str, segmented: &Segmented) -> Vec<Unresolved> {
     let toks = grammar::prepare(text, segmented);
     let mut grammar = grammar::Grammar::new(&toks);
-    let mut resolver = resolve::Resolver::new(dct);
     let mut found = Vec::new();
     // About one expression in 40 tokens in news: sized once rather than grown by doubling.
     let mut out = Vec::with_capacity(toks.len() / 40 + 1);
@@ -119,17 +128,44 @@ pub fn tag(text: &str, segmented: &Segmented, published: Option<NaiveDate>) -> V
         let (lo, hi) = (sentence.tokens.start, sentence.tokens.end);
         grammar.scan(lo, hi, &mut found);
         for f in &found {
-            let tense = resolve::tense(&toks, lo, hi, f.first, f.last);
-            let r = resolver.resolve(f, tense);
-            out.push(Timex {
+            out.push(Unresolved {
                 start: toks[f.first].start,
                 end: toks[f.last].end,
-                kind: r.kind,
-                value: r.value,
-                modifier: f.modifier,
-                anchoring: r.anchoring,
+                found: *f,
+                cue: resolve::tense(&toks, lo, hi, f.first, f.last),
             });
         }
     }
     out
+}
+
+/// Resolves expressions [`recognize`]d in a text against its publication date (else its
+/// dateline's complete date): the part of [`tag`] that depends on the date.
+pub(crate) fn resolve(
+    unresolved: &[Unresolved],
+    segmented: &Segmented,
+    published: Option<NaiveDate>,
+) -> Vec<Timex> {
+    let dct = published.or_else(|| {
+        segmented
+            .dateline
+            .and_then(|d| d.date.interval())
+            .filter(|iv| iv.start == iv.end)
+            .map(|iv| iv.start)
+    });
+    let mut resolver = resolve::Resolver::new(dct);
+    unresolved
+        .iter()
+        .map(|u| {
+            let r = resolver.resolve(&u.found, u.cue);
+            Timex {
+                start: u.start,
+                end: u.end,
+                kind: r.kind,
+                value: r.value,
+                modifier: u.found.modifier,
+                anchoring: r.anchoring,
+            }
+        })
+        .collect()
 }

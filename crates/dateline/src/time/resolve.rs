@@ -2,6 +2,7 @@
 //! and the date the story has reached.
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
 
 use super::grammar::{plain_word, Base, Found, Lean, PeriodYear, ReportCue, Spec, Tk};
 use super::lexicon::{Holiday, Kw, Lex, Unit};
@@ -10,7 +11,7 @@ use super::{Anchoring, TimexType};
 use crate::text::TokenKind;
 
 /// The tense around an expression, from the auxiliaries and verb forms near it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) enum Tense {
     Past,
     Future,
@@ -20,7 +21,7 @@ pub(crate) enum Tense {
 }
 
 /// The tense nearest to an expression, and whether its cue came before the expression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct TenseCue {
     pub tense: Tense,
     pub before: bool,

@@ -12,11 +12,12 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::entity::NameKey;
+use crate::event::Extraction;
 use crate::event::{EventAnchoring, TriggerClass};
 use crate::merge::{ReadDocuments, ReadObserver, Stop};
 use crate::reconcile::{Basis, DefaultPolicy, Policy};
 use crate::time::{DateValue, Interval};
-use crate::{Document, Error};
+use crate::{Document, Error, Reading};
 
 /// Events less sure than this are folded in the views that fold (Markdown, HTML, the notebook):
 /// listed after the others, under a line that says how many. They stay in the timeline.
@@ -300,11 +301,15 @@ pub struct Timeline {
 }
 
 /// What a timeline was built from. Publication dates are inferred across documents and events
-/// join across documents, so a merged timeline can only be built again from all of them.
+/// join across documents, so a merged timeline can only be built again from all of them: it
+/// keeps their readings, and what each says under its own publication date, so that building
+/// again reads no text.
 #[derive(Clone)]
 pub(crate) struct BuiltFrom {
     /// Sorted by id, ids unique.
-    documents: Arc<[Document]>,
+    readings: Arc<[Arc<Reading>]>,
+    /// What each reading says under the publication date it gives on its own.
+    extractions: Arc<[Arc<Extraction>]>,
     policy: Arc<dyn Policy>,
     source_weights: BTreeMap<String, f64>,
 }
@@ -312,7 +317,8 @@ pub(crate) struct BuiltFrom {
 impl Default for BuiltFrom {
     fn default() -> Self {
         BuiltFrom {
-            documents: Arc::from(Vec::new()),
+            readings: Arc::from(Vec::new()),
+            extractions: Arc::from(Vec::new()),
             policy: Arc::new(DefaultPolicy),
             source_weights: BTreeMap::new(),
         }
@@ -321,7 +327,12 @@ impl Default for BuiltFrom {
 
 impl PartialEq for BuiltFrom {
     fn eq(&self, other: &Self) -> bool {
-        self.documents == other.documents
+        self.readings.len() == other.readings.len()
+            && self
+                .readings
+                .iter()
+                .zip(other.readings.iter())
+                .all(|(a, b)| Arc::ptr_eq(a, b) || a.document() == b.document())
             && self.policy.config() == other.policy.config()
             && self.source_weights == other.source_weights
     }
@@ -330,7 +341,7 @@ impl PartialEq for BuiltFrom {
 impl fmt::Debug for BuiltFrom {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("BuiltFrom")
-            .field("documents", &self.documents.len())
+            .field("readings", &self.readings.len())
             .field("policy", &self.policy.config())
             .field("source_weights", &self.source_weights)
             .finish()
@@ -341,12 +352,14 @@ impl Timeline {
     /// Attaches what the timeline was built from (the `merge` stage calls this).
     pub(crate) fn with_built_from(
         mut self,
-        documents: Vec<Document>,
+        readings: Vec<Arc<Reading>>,
+        extractions: Vec<Arc<Extraction>>,
         policy: Arc<dyn Policy>,
         source_weights: BTreeMap<String, f64>,
     ) -> Self {
         self.built_from = BuiltFrom {
-            documents: Arc::from(documents),
+            readings: Arc::from(readings),
+            extractions: Arc::from(extractions),
             policy,
             source_weights,
         };
@@ -354,8 +367,14 @@ impl Timeline {
     }
 
     /// The documents the timeline was built from, by id, with their given publication dates.
-    pub fn source_documents(&self) -> &[Document] {
-        &self.built_from.documents
+    pub fn source_documents(&self) -> impl ExactSizeIterator<Item = &Document> + '_ {
+        self.built_from.readings.iter().map(|r| r.document())
+    }
+
+    /// The readings of the documents the timeline was built from, by id: what
+    /// [`TimelineBuilder::readings`] takes to build it again without reading any text.
+    pub fn readings(&self) -> &[Arc<Reading>] {
+        &self.built_from.readings
     }
 
     /// The policy that chose among conflicting dates.
@@ -437,35 +456,42 @@ impl Timeline {
                 }
             }
         }
-        // Both lists are sorted by id: walk them together, keeping a shared document once.
-        let (a, b) = (&mine.documents, &theirs.documents);
-        let mut documents = Vec::with_capacity(a.len() + b.len());
-        let (mut i, mut j) = (0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].id.cmp(&b[j].id) {
-                std::cmp::Ordering::Less => {
-                    documents.push(a[i].clone());
-                    i += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    documents.push(b[j].clone());
-                    j += 1;
-                }
-                std::cmp::Ordering::Equal if a[i] == b[j] => {
-                    documents.push(a[i].clone());
-                    i += 1;
-                    j += 1;
-                }
-                std::cmp::Ordering::Equal => {
-                    return Err(Error::DuplicateDocument {
-                        id: a[i].id.clone(),
-                    })
-                }
-            }
-        }
-        documents.extend_from_slice(&a[i..]);
-        documents.extend_from_slice(&b[j..]);
-        crate::merge::build_until(documents, Arc::clone(&mine.policy), &weights, stop)
+        // What each reading says under its own publication date does not depend on the other
+        // documents: it is kept, and nothing is read or resolved again but where the other
+        // set changes an inferred publication date.
+        let parts =
+            |b: &BuiltFrom| ReadDocuments::from_parts(b.readings.to_vec(), b.extractions.to_vec());
+        parts(mine)
+            .combine(parts(theirs))?
+            .build_until(Arc::clone(&mine.policy), &weights, stop)
+    }
+
+    /// The timeline of its documents and `documents`, exactly as if built from all of them at
+    /// once, reading only the new documents. A document it already has (same id, text and
+    /// date) counts once.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DuplicateDocument`] when a new document has the id of a different one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dateline::{Document, TimelineBuilder};
+    ///
+    /// let a = Document::new("a", "Sergey Lavrov met the delegation in Moscow on 12 September 2022.");
+    /// let b = Document::new("b", "Sergei Lavrov received the delegation in Moscow on September 12, 2022.");
+    /// let grown = TimelineBuilder::new().document(a.clone()).build()?.add([b.clone()])?;
+    /// assert_eq!(grown, TimelineBuilder::new().documents([a, b]).build()?);
+    /// # Ok::<(), dateline::Error>(())
+    /// ```
+    pub fn add(&self, documents: impl IntoIterator<Item = Document>) -> Result<Timeline, Error> {
+        let b = &self.built_from;
+        let new =
+            ReadDocuments::read_all(documents.into_iter().collect(), &|_| {}, Stop::default())?;
+        ReadDocuments::from_parts(b.readings.to_vec(), b.extractions.to_vec())
+            .combine(new)?
+            .build_until(Arc::clone(&b.policy), &b.source_weights, Stop::default())
     }
 
     /// Whether this is a view: some filter left events out.
@@ -551,6 +577,7 @@ impl Timeline {
 /// ```
 pub struct TimelineBuilder {
     documents: Vec<Document>,
+    readings: Vec<Arc<Reading>>,
     policy: Arc<dyn Policy>,
     source_weights: BTreeMap<String, f64>,
     on_read: Option<Box<ReadObserver>>,
@@ -568,6 +595,7 @@ impl TimelineBuilder {
     pub fn new() -> Self {
         TimelineBuilder {
             documents: Vec::new(),
+            readings: Vec::new(),
             policy: Arc::new(DefaultPolicy),
             source_weights: BTreeMap::new(),
             on_read: None,
@@ -624,6 +652,20 @@ impl TimelineBuilder {
         self
     }
 
+    /// Adds documents already read ([`read`](crate::read)): they are not read again.
+    #[must_use]
+    pub fn readings(mut self, readings: impl IntoIterator<Item = Reading>) -> Self {
+        self.readings.extend(readings.into_iter().map(Arc::new));
+        self
+    }
+
+    /// Adds shared readings, such as those of another timeline ([`Timeline::readings`]).
+    #[must_use]
+    pub fn shared_readings(mut self, readings: impl IntoIterator<Item = Arc<Reading>>) -> Self {
+        self.readings.extend(readings);
+        self
+    }
+
     /// Sets the policy that chooses among conflicting dates.
     #[must_use]
     pub fn policy(mut self, policy: impl Policy + 'static) -> Self {
@@ -642,7 +684,7 @@ impl TimelineBuilder {
     ///
     /// # Errors
     ///
-    /// [`Error::DuplicateDocument`] when two documents share an id;
+    /// [`Error::DuplicateDocument`] when two different documents (or readings) share an id;
     /// [`Error::InvalidWeight`] when a source weight is negative, infinite or NaN;
     /// [`Error::Interrupted`] when the flag of [`interruptible`](Self::interruptible) is set.
     pub fn build(self) -> Result<Timeline, Error> {
@@ -654,6 +696,11 @@ impl TimelineBuilder {
         let read = match &self.on_read {
             Some(observer) => ReadDocuments::read_all(self.documents, observer.as_ref(), stop)?,
             None => ReadDocuments::read_all(self.documents, &|_| {}, stop)?,
+        };
+        let read = if self.readings.is_empty() {
+            read
+        } else {
+            read.combine(ReadDocuments::from_shared(self.readings, stop)?)?
         };
         read.build_until(self.policy, &self.source_weights, stop)
     }
