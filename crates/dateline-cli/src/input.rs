@@ -10,7 +10,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use dateline::eval::ScoredTimex;
+use dateline_eval::te3::ScoredTimex;
 use serde_json::{Map, Value};
 
 use crate::failure::{display_input, Failure};

@@ -122,15 +122,6 @@ pub enum Error {
     /// caller's Ctrl-C).
     #[error("the timeline build was interrupted")]
     Interrupted,
-    /// An evaluation corpus (such as the SemEval-2015 Task 4 trial corpus) that is not valid
-    /// JSON of the expected shape, or whose parts do not agree.
-    #[error("{input}: {reason}")]
-    InvalidCorpus {
-        /// The input the corpus came from (a path, or `<stdin>`).
-        input: String,
-        /// What is wrong, and where: a line and column, or a document and sentence.
-        reason: String,
-    },
 }
 
 fn doc_suffix(document: &Option<String>) -> String {
