@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::time::{Duration, Instant};
 
-use dateline::eval::semeval::{self, Corpus, SemevalEvaluation, SystemEvent};
 use dateline::Document;
+use dateline_eval::semeval::{self, Corpus, SemevalEvaluation, SystemEvent};
 use serde::Serialize;
 
 use crate::events::extract_document;

@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use dateline::eval::{score_by_id, Evaluation, Mistake, MistakeKind, ScoredTimex, Te3Summary};
 use dateline::export::{self, JsonTimex};
+use dateline_eval::te3::{score_by_id, Evaluation, Mistake, MistakeKind, ScoredTimex, Te3Summary};
 use serde::Serialize;
 
 use crate::failure::{display_input, Failure};

@@ -4,10 +4,10 @@
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
-use dateline::eval::semeval::{
+use dateline::{Document, Timeline, TimelineBuilder};
+use dateline_eval::semeval::{
     self, Corpus, GoldEventReport, Share, TimelineScore, TimelinesEvaluation,
 };
-use dateline::{Document, Timeline, TimelineBuilder};
 use serde::Serialize;
 
 use crate::failure::Failure;

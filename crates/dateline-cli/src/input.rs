@@ -10,10 +10,10 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use dateline::eval::ScoredTimex;
+use dateline_eval::te3::ScoredTimex;
 use serde_json::{Map, Value};
 
-use crate::failure::{display_input, Failure};
+use crate::failure::{display_input, Failure, InputError};
 use crate::progress::Progress;
 
 /// A document to read: its id is the file stem, or the line's `id` (or `doc`).
@@ -158,12 +158,12 @@ impl Reading<'_> {
         each: &mut impl FnMut(&Document) -> Result<(), Failure>,
     ) -> Result<(), Failure> {
         if let Some(first) = self.seen.get(&doc.id) {
-            let error = dateline::Error::DuplicateInput {
+            let error = InputError::DuplicateInput {
                 id: doc.id,
                 first: first.clone(),
                 second: place,
             };
-            return self.bad(Failure::Input(error));
+            return self.bad(Failure::Reader(error));
         }
         self.seen.insert(doc.id.clone(), place);
         published.apply(&mut doc, file);
@@ -267,9 +267,9 @@ impl Sources {
                 };
                 for unknown in line.unknown_fields() {
                     if self.strict {
-                        return Err(Failure::Input(unknown));
+                        return Err(Failure::Reader(unknown));
                     }
-                    if let dateline::Error::UnknownField { field, .. } = &unknown {
+                    if let InputError::UnknownField { field, .. } = &unknown {
                         if warned.insert(field.clone()) {
                             reading.warn(&format!(
                                 "{unknown}; ignored (later lines with it are not reported)"
@@ -486,7 +486,7 @@ fn decode(
 ) -> Result<(String, usize), Failure> {
     // Both UTF-16 marks hold bytes UTF-8 never has; decoding them lossily would give noise.
     if at.offset == 0 && (bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])) {
-        return Err(Failure::Input(dateline::Error::InvalidUtf8 {
+        return Err(Failure::Reader(InputError::InvalidUtf8 {
             input: input.to_owned(),
             byte: bytes[0],
             offset: 0,
@@ -518,7 +518,7 @@ fn decode(
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.as_bytes();
-            Err(Failure::Input(dateline::Error::InvalidUtf8 {
+            Err(Failure::Reader(InputError::InvalidUtf8 {
                 input: input.to_owned(),
                 // `valid_up_to` is less than the length when there is an error.
                 byte: bytes.get(valid).copied().unwrap_or_default(),
@@ -665,7 +665,7 @@ impl Iterator for JsonLines {
                     self.done = matches!(
                         e,
                         Failure::Utf16 { .. }
-                            | Failure::Input(dateline::Error::InvalidUtf8 { utf16: true, .. })
+                            | Failure::Reader(InputError::InvalidUtf8 { utf16: true, .. })
                     );
                     return Some(Err(e));
                 }
@@ -689,7 +689,7 @@ pub fn json_lines(path: &Path) -> Result<JsonLines, Failure> {
 
 fn parse_line(input: &str, number: usize, line: &str) -> Result<Line, Failure> {
     let invalid = |reason: String| {
-        Failure::Input(dateline::Error::InvalidJsonLine {
+        Failure::Reader(InputError::InvalidJsonLine {
             input: input.to_owned(),
             line: number,
             reason,
@@ -813,7 +813,7 @@ fn json_kind(v: &Value) -> &'static str {
 
 impl Line {
     fn invalid(&self, reason: String) -> Failure {
-        Failure::Input(dateline::Error::InvalidJsonLine {
+        Failure::Reader(InputError::InvalidJsonLine {
             input: self.input.clone(),
             line: self.number,
             reason,
@@ -821,7 +821,7 @@ impl Line {
     }
 
     fn missing(&self, field: &'static str) -> Failure {
-        Failure::Input(dateline::Error::MissingField {
+        Failure::Reader(InputError::MissingField {
             input: self.input.clone(),
             line: self.number,
             field,
@@ -878,12 +878,12 @@ impl Line {
     }
 
     /// The fields of the line that a document line does not have (TempEval-3's are known),
-    /// each an [`dateline::Error::UnknownField`] with the field it may be a misspelling of.
-    pub fn unknown_fields(&self) -> Vec<dateline::Error> {
+    /// each an [`InputError::UnknownField`] with the field it may be a misspelling of.
+    pub fn unknown_fields(&self) -> Vec<InputError> {
         self.object
             .keys()
             .filter(|k| !DOCUMENT_FIELDS.contains(&k.as_str()) && !TE3_FIELDS.contains(&k.as_str()))
-            .map(|field| dateline::Error::UnknownField {
+            .map(|field| InputError::UnknownField {
                 input: self.input.clone(),
                 line: self.number,
                 field: field.clone(),

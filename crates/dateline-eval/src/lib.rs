@@ -2,6 +2,12 @@
 //!
 //! Scorers for [dateline]: how well its stages do against gold annotations.
 //!
+//! - [`te3`]: TempEval-3 Task A, temporal expressions: strict and relaxed spans, type and
+//!   value, as `score_te3.py` computes them.
+//! - [`semeval`]: SemEval-2015 Task 4 (cross-document timelines): event mentions and their
+//!   dates, and merged timelines against the gold timelines of the target entities.
+//! - [`awareness`]: temporal awareness (UzZaman and Allen), the relation measure of TempEval-3
+//!   and of SemEval-2015 Task 4.
 //! - [`events`]: TimeML events (TempEval-3 style JSON Lines): event spans, classes, tense,
 //!   aspect, polarity, and which time expression anchors each event, with cross-validation by
 //!   document for the learned event model.
@@ -14,8 +20,11 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod awareness;
 pub mod events;
+pub mod semeval;
 pub mod stories;
+pub mod te3;
 
 use thiserror::Error;
 
@@ -31,6 +40,15 @@ pub enum EvalError {
         /// Its 1-based line.
         line: usize,
         /// What is wrong, with the value.
+        reason: String,
+    },
+    /// A corpus read whole (such as the SemEval-2015 Task 4 trial corpus) that is not valid
+    /// JSON of the expected shape, or whose parts do not agree.
+    #[error("{input}: {reason}")]
+    InvalidCorpus {
+        /// The input the corpus came from (a path, or `<stdin>`).
+        input: String,
+        /// What is wrong, and where: a line and column, or a document and sentence.
         reason: String,
     },
     /// Cross-validation asked for more folds than documents, or fewer than two.

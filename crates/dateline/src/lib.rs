@@ -6,7 +6,8 @@
 //! [`text`] (sentences, tokens, datelines), [`time`] (temporal expressions with TIMEX3 values,
 //! reachable alone through [`tag`]), [`entity`] (people, organisations, places, name keys) and
 //! [`event`] (event mentions with participants, place and time), run together by [`extract`];
-//! with [`export`] (JSON, TimeML) and [`eval`] (TempEval-3 and SemEval-2015 scoring) beside them.
+//! with [`export`] (JSON, TimeML) beside them. The scorers (TempEval-3, SemEval-2015) are the
+//! crate `dateline-eval`.
 //!
 //! # Examples
 //!
@@ -61,7 +62,6 @@
 mod document;
 pub mod entity;
 mod error;
-pub mod eval;
 pub mod event;
 pub mod export;
 pub mod merge;

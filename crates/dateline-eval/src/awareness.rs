@@ -1,7 +1,7 @@
 //! Temporal awareness (UzZaman and Allen, 2011): how well one graph of temporal relations
 //! agrees with another, once both are closed under transitivity. TempEval-3 scores temporal
 //! relations with it, and SemEval-2015 Task 4 scores timelines with it after turning each into
-//! such a graph ([`semeval::score_timeline`](super::semeval::score_timeline)).
+//! such a graph ([`semeval::score_timeline`](crate::semeval::score_timeline)).
 //!
 //! The measure, as TempEval-3's `temporal_evaluation.py` computes it:
 //!
@@ -26,7 +26,7 @@
 //! # Examples
 //!
 //! ```
-//! use dateline::eval::awareness::{Relation, TemporalGraph};
+//! use dateline_eval::awareness::{Relation, TemporalGraph};
 //!
 //! let gold = TemporalGraph::new([
 //!     Relation::before("a", "b"),
@@ -138,7 +138,7 @@ impl TemporalGraph {
     /// # Examples
     ///
     /// ```
-    /// use dateline::eval::awareness::{Relation, TemporalGraph};
+    /// use dateline_eval::awareness::{Relation, TemporalGraph};
     ///
     /// let g = TemporalGraph::new([Relation::simultaneous("a", "t"), Relation::before("t", "b")]);
     /// assert!(g.entails(&Relation::before("a", "b")));
@@ -303,7 +303,7 @@ impl Awareness {
     /// # Examples
     ///
     /// ```
-    /// use dateline::eval::awareness::Awareness;
+    /// use dateline_eval::awareness::Awareness;
     ///
     /// let a = Awareness::new(1, 2, 1, 4);
     /// assert_eq!((a.precision, a.recall), (0.5, 0.25));
@@ -340,7 +340,7 @@ impl Awareness {
     /// # Examples
     ///
     /// ```
-    /// use dateline::eval::awareness::Awareness;
+    /// use dateline_eval::awareness::Awareness;
     ///
     /// let all = Awareness::micro([Awareness::new(1, 1, 1, 3), Awareness::new(0, 3, 0, 1)]);
     /// assert_eq!((all.precision, all.recall), (0.25, 0.25));

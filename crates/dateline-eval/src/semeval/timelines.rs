@@ -50,7 +50,7 @@
 //! # Examples
 //!
 //! ```
-//! use dateline::eval::semeval::{score_timeline, Corpus};
+//! use dateline_eval::semeval::{score_timeline, Corpus};
 //! use dateline::{Document, TimelineBuilder};
 //!
 //! let corpus = Corpus::from_json("tiny.json", r#"{
@@ -65,24 +65,24 @@
 //! let eval = score_timeline(&corpus, &corpus.timelines[0], &timeline.about("Steve Jobs"));
 //! assert_eq!(eval.score.found.count, 1);
 //! assert_eq!(eval.score.dates.count, 1);
-//! # Ok::<(), dateline::Error>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! [`awareness`]: crate::eval::awareness
+//! [`awareness`]: crate::awareness
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
+use dateline::time::DateValue;
+use dateline::timeline::{Event, Timeline};
 use serde::{Deserialize, Serialize};
 
 use super::{
     date_matches, gold_date, line_at, line_starts, same_trigger, Corpus, GoldTimeline, ShownEvent,
     TimelineEvent, TimelineMention,
 };
-use crate::eval::awareness::{Awareness, Relation, TemporalGraph};
-use crate::eval::semeval::Share;
-use crate::time::DateValue;
-use crate::timeline::{Event, Timeline};
+use crate::awareness::{Awareness, Relation, TemporalGraph};
+use crate::semeval::Share;
 
 /// The figures of one system timeline against one gold timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -117,8 +117,8 @@ impl TimelineScore {
     /// # Examples
     ///
     /// ```
-    /// use dateline::eval::awareness::Awareness;
-    /// use dateline::eval::semeval::{Share, TimelineScore};
+    /// use dateline_eval::awareness::Awareness;
+    /// use dateline_eval::semeval::{Share, TimelineScore};
     ///
     /// let one = |found, of| TimelineScore {
     ///     entity: "x".into(), gold_events: of, undated_gold_events: 0, system_events: 1,
@@ -224,7 +224,7 @@ pub fn score_timelines(corpus: &Corpus, timeline: &Timeline) -> TimelinesEvaluat
 /// # Examples
 ///
 /// ```
-/// use dateline::eval::semeval::task_date;
+/// use dateline_eval::semeval::task_date;
 /// use dateline::time::DateValue;
 ///
 /// let day = DateValue::Day { year: Some(2010), month: 6, day: 7 };
@@ -555,8 +555,8 @@ fn system_ids(sm: &SystemMention, golds: &[GoldEvent]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::event::{EventAnchoring, TriggerClass};
-    use crate::timeline::{EventMentionRef, Span};
+    use dateline::event::{EventAnchoring, TriggerClass};
+    use dateline::timeline::{EventMentionRef, Span};
 
     /// Two documents; timeline "X":
     /// - #1 2009: a/2 "filed"
@@ -653,10 +653,10 @@ mod tests {
     }
 
     fn timeline(events: Vec<Event>) -> Timeline {
-        Timeline {
-            events,
-            ..Timeline::default()
-        }
+        // `Timeline` has a private field: fill a default one rather than name every field.
+        let mut timeline = Timeline::default();
+        timeline.events = events;
+        timeline
     }
 
     /// The system timeline of the hand-computed figures, in this (deliberately unsorted) order.

@@ -1,12 +1,35 @@
-//! TempEval-3 Task A: temporal expressions against gold annotations (see the [module
-//! documentation](super) for the matching rules).
+//! TempEval-3 Task A: temporal expressions against gold annotations ([`score`],
+//! [`score_by_id`], [`Scorer`]).
+//!
+//! This reproduces `score_te3.py` (the character-offset form of the TempEval-3 entity scorer)
+//! number for number:
+//!
+//! - spans are code-point offsets, trimmed of the white space their `text` starts or ends with;
+//! - each gold timex, in order, takes one system timex not taken yet that overlaps it: the last
+//!   one with exactly its span if there is one, else the first that overlaps (greedy, 1-1);
+//! - strict counts the matches with the exact span, relaxed every match;
+//! - type and value accuracy are over the relaxed matches, and type/value F1 is that accuracy
+//!   times the relaxed F1 (the toolkit's `performance_type` / `performance_value`).
+//!
+//! # Examples
+//!
+//! ```
+//! use dateline_eval::te3::{score, ScoredTimex};
+//!
+//! let gold = [ScoredTimex::new(3, 16, "16 March 2023", "DATE", "2023-03-16")];
+//! let system = [ScoredTimex::new(0, 16, "on 16 March 2023", "DATE", "2023-03-16")];
+//! let eval = score([("doc", &gold[..], &system[..])]);
+//! assert_eq!(eval.scores.strict.f1, 0.0);
+//! assert_eq!(eval.scores.relaxed.f1, 1.0);
+//! assert_eq!(eval.scores.value_f1, 1.0);
+//! assert_eq!(eval.mistakes.len(), 1); // a boundary difference
+//! ```
 
 use std::collections::HashMap;
 use std::fmt;
 
+use dateline::export::JsonTimex;
 use serde::{Deserialize, Serialize};
-
-use crate::export::JsonTimex;
 
 /// A timex as the scorer sees it, gold or system: code-point offsets, its text, its TIMEX3
 /// type and value as strings.
@@ -31,7 +54,7 @@ impl ScoredTimex {
     /// # Examples
     ///
     /// ```
-    /// let t = dateline::eval::ScoredTimex::new(0, 4, "1998", "DATE", "1998");
+    /// let t = dateline_eval::te3::ScoredTimex::new(0, 4, "1998", "DATE", "1998");
     /// assert_eq!(t.kind, "DATE");
     /// ```
     pub fn new(start: usize, end: usize, text: &str, kind: &str, value: &str) -> Self {
@@ -174,7 +197,7 @@ impl Scores {
     /// # Examples
     ///
     /// ```
-    /// use dateline::eval::{Counts, Scores};
+    /// use dateline_eval::te3::{Counts, Scores};
     ///
     /// let c = Counts { gold: 4, system: 2, strict: 1, relaxed: 2, type_correct: 2, value_correct: 1 };
     /// let s = Scores::from_counts(c);
@@ -203,7 +226,7 @@ impl Scores {
     /// # Examples
     ///
     /// ```
-    /// use dateline::eval::{Counts, Scores};
+    /// use dateline_eval::te3::{Counts, Scores};
     ///
     /// let c = Counts { gold: 3, system: 3, strict: 1, relaxed: 2, type_correct: 2, value_correct: 2 };
     /// let s = Scores::from_counts(c).te3_summary();
@@ -375,7 +398,7 @@ impl Evaluation {
 /// # Examples
 ///
 /// ```
-/// use dateline::eval::{Scorer, ScoredTimex};
+/// use dateline_eval::te3::{Scorer, ScoredTimex};
 ///
 /// let mut scorer = Scorer::new();
 /// let gold = [ScoredTimex::new(0, 4, "1998", "DATE", "1998")];
@@ -479,7 +502,7 @@ impl Scorer {
 /// # Examples
 ///
 /// ```
-/// use dateline::eval::{score, ScoredTimex};
+/// use dateline_eval::te3::{score, ScoredTimex};
 ///
 /// let gold = [ScoredTimex::new(0, 4, "1998", "DATE", "1998")];
 /// let eval = score([("a", &gold[..], &gold[..])]);
@@ -505,7 +528,7 @@ where
 /// # Examples
 ///
 /// ```
-/// use dateline::eval::{score_by_id, ScoredTimex};
+/// use dateline_eval::te3::{score_by_id, ScoredTimex};
 ///
 /// let t = ScoredTimex::new(0, 4, "1998", "DATE", "1998");
 /// let gold = vec![("a".to_string(), vec![t.clone()]), ("b".to_string(), vec![t.clone()])];

@@ -47,7 +47,7 @@
 //!
 //! ```
 //! use std::collections::BTreeMap;
-//! use dateline::eval::semeval::{score, Corpus, SystemEvent};
+//! use dateline_eval::semeval::{score, Corpus, SystemEvent};
 //! use dateline::time::DateValue;
 //!
 //! let corpus = Corpus::from_json("tiny.json", r#"{
@@ -67,19 +67,20 @@
 //! assert_eq!(eval.scores.recall.share, 1.0);
 //! assert_eq!(eval.scores.date.share, 1.0);
 //! assert_eq!(eval.scores.precision.share, 1.0);
-//! # Ok::<(), dateline::Error>(())
+//! # Ok::<(), dateline_eval::EvalError>(())
 //! ```
 //!
-//! [`Extraction`]: crate::Extraction
+//! [`Extraction`]: dateline::Extraction
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 use chrono::NaiveDate;
+use dateline::time::DateValue;
+use dateline::{Error, Extraction};
 use serde::{Deserialize, Serialize};
 
-use crate::time::DateValue;
-use crate::{Error, Extraction};
+use crate::EvalError;
 
 pub mod timelines;
 
@@ -248,27 +249,27 @@ impl Corpus {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidCorpus`] naming `input` and the line and column of a JSON error, or the
-    /// document whose sentences and text disagree.
+    /// [`EvalError::InvalidCorpus`] naming `input` and the line and column of a JSON error, or
+    /// the document whose sentences and text disagree.
     ///
     /// # Examples
     ///
     /// ```
-    /// use dateline::eval::semeval::Corpus;
+    /// use dateline_eval::semeval::Corpus;
     ///
     /// let json = r#"{"source": "…", "corpus": {"documents": [], "timelines": []}}"#;
     /// assert!(Corpus::from_json("c.json", json)?.documents.is_empty());
     /// let err = Corpus::from_json("c.json", r#"{"documents": [{"text": ""}]}"#).unwrap_err();
     /// assert!(err.to_string().starts_with("c.json: line 1, column "), "{err}");
     /// assert!(err.to_string().contains("missing field `doc_id`"), "{err}");
-    /// # Ok::<(), dateline::Error>(())
+    /// # Ok::<(), dateline_eval::EvalError>(())
     /// ```
-    pub fn from_json(input: &str, json: &str) -> Result<Corpus, Error> {
+    pub fn from_json(input: &str, json: &str) -> Result<Corpus, EvalError> {
         #[derive(Deserialize)]
         struct Wrapped {
             corpus: Corpus,
         }
-        let invalid = |reason: String| Error::InvalidCorpus {
+        let invalid = |reason: String| EvalError::InvalidCorpus {
             input: input.to_owned(),
             reason,
         };
@@ -336,7 +337,7 @@ impl CorpusDocument {
     /// # Examples
     ///
     /// ```
-    /// use dateline::eval::semeval::CorpusDocument;
+    /// use dateline_eval::semeval::CorpusDocument;
     ///
     /// let mut doc = CorpusDocument {
     ///     doc_id: "1514".into(), dct: Some("2005-05-07".into()), sentences: vec![],
@@ -350,7 +351,7 @@ impl CorpusDocument {
     pub fn published(&self) -> Result<Option<NaiveDate>, Error> {
         self.dct
             .as_deref()
-            .map(|d| crate::parse_published(d).map_err(|e| e.in_document(&self.doc_id)))
+            .map(|d| dateline::parse_published(d).map_err(|e| e.in_document(&self.doc_id)))
             .transpose()
     }
 }
@@ -384,7 +385,7 @@ impl SystemEvent {
     /// # Examples
     ///
     /// ```
-    /// let e = dateline::eval::semeval::SystemEvent::new(2, "met", None);
+    /// let e = dateline_eval::semeval::SystemEvent::new(2, "met", None);
     /// assert_eq!((e.sentence, e.trigger.as_str()), (2, "met"));
     /// ```
     pub fn new(sentence: usize, trigger: &str, when: Option<DateValue>) -> Self {
@@ -405,7 +406,7 @@ impl SystemEvent {
 /// # Examples
 ///
 /// ```
-/// use dateline::eval::semeval::system_events;
+/// use dateline_eval::semeval::system_events;
 /// use dateline::event::EventMention;
 /// use dateline::{Document, Extraction};
 ///
@@ -464,7 +465,7 @@ fn words(s: &str) -> impl Iterator<Item = String> + '_ {
 /// # Examples
 ///
 /// ```
-/// use dateline::eval::semeval::same_trigger;
+/// use dateline_eval::semeval::same_trigger;
 ///
 /// assert!(same_trigger("unveiled", "Unveiled"));
 /// assert!(same_trigger("filed", "filed suit"));
@@ -485,7 +486,7 @@ pub fn same_trigger(gold: &str, system: &str) -> bool {
 /// # Examples
 ///
 /// ```
-/// use dateline::eval::semeval::gold_date;
+/// use dateline_eval::semeval::gold_date;
 /// use dateline::time::DateValue;
 ///
 /// assert_eq!(gold_date("2010"), Some(DateValue::Year(2010)));
@@ -524,7 +525,7 @@ pub fn gold_date(s: &str) -> Option<DateValue> {
 /// # Examples
 ///
 /// ```
-/// use dateline::eval::semeval::{date_matches, gold_date};
+/// use dateline_eval::semeval::{date_matches, gold_date};
 /// use dateline::time::DateValue;
 ///
 /// let gold = [gold_date("2010-06").unwrap()];
@@ -564,7 +565,7 @@ impl Share {
     /// # Examples
     ///
     /// ```
-    /// use dateline::eval::semeval::Share;
+    /// use dateline_eval::semeval::Share;
     ///
     /// assert_eq!(Share::new(1, 4).share, 0.25);
     /// assert_eq!(Share::new(0, 0).share, 0.0);
@@ -768,13 +769,13 @@ type Own<'a> = (usize, Vec<&'a str>);
 ///
 /// ```
 /// use std::collections::BTreeMap;
-/// use dateline::eval::semeval::{score, Corpus};
+/// use dateline_eval::semeval::{score, Corpus};
 ///
 /// let corpus = Corpus::from_json("empty", r#"{"documents": [], "timelines": []}"#)?;
 /// let eval = score(&corpus, &BTreeMap::new());
 /// assert_eq!(eval.scores.recall.of, 0);
 /// assert_eq!(eval.scores.precision.share, 0.0);
-/// # Ok::<(), dateline::Error>(())
+/// # Ok::<(), dateline_eval::EvalError>(())
 /// ```
 pub fn score(corpus: &Corpus, system: &BTreeMap<String, Vec<SystemEvent>>) -> SemevalEvaluation {
     let mut by_sentence: HashMap<(&str, usize), Vec<&SystemEvent>> = HashMap::new();
@@ -1233,7 +1234,7 @@ mod tests {
         assert!(err.to_string().contains("\"a\" appears twice"), "{err}");
         let err = Corpus::from_json("t.json", "{\n  \"documents\": 3}").unwrap_err();
         assert!(
-            matches!(&err, Error::InvalidCorpus { input, reason }
+            matches!(&err, EvalError::InvalidCorpus { input, reason }
                 if input == "t.json" && reason.starts_with("line 2, column ")),
             "{err}"
         );
@@ -1283,9 +1284,9 @@ mod tests {
 
     #[test]
     fn system_events_take_the_line_of_the_trigger() {
-        use crate::event::{EventAnchoring, EventMention};
+        use dateline::event::{EventAnchoring, EventMention};
         let text = "Tïtle\n«Jobs» unveiled it.\nThen it shipped.";
-        let mut x = crate::extract(&crate::Document::new("d", text));
+        let mut x = dateline::extract(&dateline::Document::new("d", text));
         let mention = |word: &str| {
             let start = text.find(word).unwrap_or(0);
             EventMention {
