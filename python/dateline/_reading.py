@@ -23,6 +23,7 @@ class Reading:
     """
 
     __slots__ = ("_native",)
+    _native: _dateline.Reading
 
     def __init__(self) -> None:
         raise TypeError("readings are made by dateline.read(documents) or Reading.from_bytes(data)")

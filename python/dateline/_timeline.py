@@ -88,7 +88,7 @@ class Timeline:
 
     def __init__(
         self,
-        documents: Iterable[Document] = (),
+        documents: Iterable[Union[Document, Reading]] = (),
         *,
         published: Union[Mapping[str, PublishedLike], PublishedLike] = None,
         policy: Optional[str] = None,
@@ -427,14 +427,16 @@ def _restore(
 
 
 def build_timeline(
-    documents: Iterable[Document],
+    documents: Iterable[Union[Document, Reading]],
     *,
     published: Union[Mapping[str, PublishedLike], PublishedLike] = None,
     policy: Optional[str] = None,
     trusted: Optional[Sequence[str]] = None,
     source_weights: Optional[Mapping[str, float]] = None,
 ) -> Timeline:
-    """Reads the documents and builds their timeline.
+    """Reads the documents and builds their timeline. ``documents`` may mix
+    :class:`Document` and :class:`Reading` (from :func:`dateline.read`): readings are not read
+    again.
 
     - ``published``: a mapping of document id to publication date (``datetime.date`` or
       ``YYYY-MM-DD``) that overrides the documents' own, or one date for every document that

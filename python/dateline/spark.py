@@ -22,7 +22,7 @@ Needs ``pip install 'dateline[spark]'`` (pyspark and pyarrow) in the driver and 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator, List, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, List, Optional
 
 from ._document import Document
 from ._reading import Reading
@@ -54,7 +54,7 @@ def _published_column(df: "pyspark.sql.DataFrame", published: Optional[str]) -> 
     return F.col(published).cast(StringType()).alias("published")
 
 
-def _read_batches(batches: Iterator["pyarrow.RecordBatch"]) -> Iterator["pyarrow.RecordBatch"]:
+def _read_batches(batches: Iterable["pyarrow.RecordBatch"]) -> Iterator["pyarrow.RecordBatch"]:
     """Runs in the executors: Arrow batches of (id, text, published) in, (id, reading) out."""
     import pyarrow as pa
 
