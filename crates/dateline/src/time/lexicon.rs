@@ -533,6 +533,14 @@ static LEXICON: LazyLock<FxHashMap<u128, (Lex, bool)>> = LazyLock::new(|| {
     all
 });
 
+/// The names of the months, their short forms and the names of the weekdays: capitalized, they
+/// name no entity.
+pub(crate) fn calendar_names() -> impl Iterator<Item = &'static str> {
+    entries(TEXT)
+        .filter(|e| matches!(e.section, "month" | "month_abbreviation" | "weekday"))
+        .map(|e| e.word)
+}
+
 /// The number a lower-case number word names ("two", "dozen"), as the table has it.
 pub(crate) fn number_word(lower: &str) -> Option<u32> {
     match LEXICON.get(&pack_word(lower.as_bytes())?) {
