@@ -549,6 +549,16 @@ pub(crate) fn number_word(lower: &str) -> Option<u32> {
     }
 }
 
+/// The short forms of months and weekdays (`sept`, `thu`), each with whether it is a month's:
+/// the abbreviations of the sentence splitter are these.
+pub(crate) fn short_forms() -> impl Iterator<Item = (&'static str, bool)> {
+    entries(TEXT).filter_map(|e| match e.section {
+        "month_abbreviation" => Some((e.word, true)),
+        "weekday_abbreviation" => Some((e.word, false)),
+        _ => None,
+    })
+}
+
 /// The month (1–12) a lower-case month name or abbreviation names: the table's answer for
 /// readers that take both forms alike (the dateline).
 pub(crate) fn month_of(lower: &[u8]) -> Option<u8> {

@@ -28,7 +28,7 @@ mod value;
 
 pub use display::display_date;
 pub(crate) use display::{between_days, long_day, month_name};
-pub(crate) use lexicon::{calendar_names, number_word};
+pub(crate) use lexicon::{calendar_names, number_word, short_forms};
 pub use value::{
     DateValue, Duration, DurationUnit, Granularity, Interval, Modifier, PartOfDay, Reference,
     Season, TimeOfDay, TimexValue, Year,
