@@ -103,26 +103,15 @@ pub enum DateProblem {
 
 impl std::fmt::Display for DateProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         match *self {
             DateProblem::Empty => write!(f, "the value is empty"),
             DateProblem::NotDigits => write!(f, "not a date written as digits"),
             DateProblem::NoSuchMonth(m) => write!(f, "no such month {m}"),
             DateProblem::NoSuchDay { year, month, day } => {
-                let name = MONTHS.get(month as usize - 1).copied().unwrap_or("?");
+                let name = u8::try_from(month)
+                    .ok()
+                    .and_then(crate::time::month_name)
+                    .unwrap_or("?");
                 if day == 0 {
                     write!(f, "no such day 0 (days start at 1)")
                 } else {

@@ -361,28 +361,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // Spaced: lower-case particles, and Al / El: "al Aqsa", "bin Laden", "von der Leyen".
-        let spaced = matches!(
-            lower,
-            "al" | "el"
-                | "bin"
-                | "ibn"
-                | "bint"
-                | "van"
-                | "von"
-                | "der"
-                | "den"
-                | "de"
-                | "da"
-                | "di"
-                | "du"
-                | "del"
-                | "della"
-                | "dos"
-                | "das"
-                | "ter"
-                | "le"
-                | "la"
-        );
+        let spaced = flags_of_hash(hash_str(lower)) & lx::PARTICLE_SPACED != 0;
         if !spaced || !(is_lower(s) || matches!(lower, "al" | "el")) {
             return None;
         }

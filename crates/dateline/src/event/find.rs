@@ -19,6 +19,7 @@ use super::{
 use crate::entity::{Entities, EntityKind};
 use crate::text::{Segmented, Token, TokenKind};
 use crate::time::{Anchoring, DateValue, Granularity, Timex, TimexType};
+use crate::vocab::lists::entries;
 
 /// Longest word the trigger lexicon holds.
 const MAX_WORD: usize = 24;
@@ -96,52 +97,13 @@ fn cue(lower: &str) -> Cue {
     }
 }
 
-/// Verbs that turn the infinitive after them into a plan or wish rather than a fact.
+/// Verbs that turn the infinitive after them into a plan or wish rather than a fact: the
+/// `event` words of `data/lexicon/intent.txt`.
+static INTENT: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| crate::vocab::intent_words("event").collect());
+
 fn is_intent_verb(lower: &str) -> bool {
-    matches!(
-        lower,
-        "plan"
-            | "plans"
-            | "planned"
-            | "planning"
-            | "expected"
-            | "expect"
-            | "expects"
-            | "intends"
-            | "intend"
-            | "intended"
-            | "want"
-            | "wants"
-            | "wanted"
-            | "hope"
-            | "hopes"
-            | "hoped"
-            | "seek"
-            | "seeks"
-            | "sought"
-            | "aims"
-            | "aim"
-            | "going"
-            | "due"
-            | "set"
-            | "scheduled"
-            | "slated"
-            | "likely"
-            | "ready"
-            | "prepared"
-            | "preparing"
-            | "about"
-            | "would"
-            | "threatened"
-            | "vowed"
-            | "promised"
-            | "pledged"
-            | "tried"
-            | "try"
-            | "tries"
-            | "attempt"
-            | "attempted"
-    )
+    INTENT.contains(lower)
 }
 
 /// What the anchor ranker saw for one trigger: its byte span, the byte span of each candidate
@@ -1078,26 +1040,22 @@ struct References {
     organization_noun: FxHashSet<&'static str>,
 }
 
+const REFERENCES_FILE: &str = include_str!("../../data/lexicon/references.txt");
+
 static REFERENCES: LazyLock<References> = LazyLock::new(|| {
     let mut r = References {
         person: FxHashSet::default(),
         organization: FxHashSet::default(),
         organization_noun: FxHashSet::default(),
     };
-    for line in include_str!("../../data/lexicon/references.txt").lines() {
-        if line.starts_with('#') {
-            continue;
-        }
-        let Some((name, words)) = line.split_once(':') else {
-            continue;
-        };
-        let set = match name.trim() {
+    for e in entries(REFERENCES_FILE) {
+        let set = match e.section {
             "person" => &mut r.person,
             "organization" => &mut r.organization,
             "organization_noun" => &mut r.organization_noun,
-            _ => continue,
+            _ => e.bad("lexicon/references.txt", "unknown list"),
         };
-        set.extend(words.split(',').map(str::trim).filter(|w| !w.is_empty()));
+        set.insert(e.word);
     }
     r
 });
@@ -1208,6 +1166,16 @@ fn regular_lemma(past: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn references_file_parses() {
+        let sections = ["person", "organization", "organization_noun"];
+        let p = crate::vocab::lists::problems(REFERENCES_FILE, &sections, true);
+        assert!(p.is_empty(), "data/lexicon/references.txt: {p:?}");
+        // Building the lists panics on a list it does not know.
+        assert!(REFERENCES.person.contains("she") && REFERENCES.organization_noun.contains("bank"));
+        assert!(is_intent_verb("slated") && !is_intent_verb("decided"));
+    }
 
     #[test]
     fn regular_lemmas() {

@@ -26,6 +26,7 @@ use super::find::{boundary_between, token_index, Cue, Word};
 use super::{EventAnchoring, EventClass, EventMention, FoldKind, FoldedTrigger, Modality, Tense};
 use crate::text::TokenKind;
 use crate::time::{DateValue, Timex};
+use crate::vocab::lists::entries;
 use crate::vocab::wordnet;
 
 struct Lists {
@@ -37,6 +38,8 @@ struct Lists {
     reporting: FxHashSet<&'static str>,
 }
 
+const HAPPENINGS: &str = include_str!("../../data/lexicon/happenings.txt");
+
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     let mut lists = Lists {
         saying: FxHashSet::default(),
@@ -46,24 +49,17 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         credit: FxHashSet::default(),
         reporting: FxHashSet::default(),
     };
-    for line in include_str!("../../data/lexicon/happenings.txt").lines() {
-        let line = line.trim();
-        if line.starts_with('#') {
-            continue;
-        }
-        let Some((name, words)) = line.split_once(':') else {
-            continue;
-        };
-        let set = match name.trim() {
+    for e in entries(HAPPENINGS) {
+        let set = match e.section {
             "support" => &mut lists.support,
             "occurrence" => &mut lists.occurrence,
             "caption" => &mut lists.caption,
             "credit" => &mut lists.credit,
             "reporting" => &mut lists.reporting,
             "saying" => &mut lists.saying,
-            _ => continue,
+            _ => e.bad("lexicon/happenings.txt", "unknown list"),
         };
-        set.extend(words.split(',').map(str::trim).filter(|w| !w.is_empty()));
+        set.insert(e.word);
     }
     lists
 });
@@ -689,14 +685,16 @@ fn reduced_relative(words: &[Word<'_>], timexes: &[Timex], m: &mut EventMention)
 
 /// A small number written as digits or a word ("2", "two").
 fn number_of(lower: &str) -> Option<i64> {
-    const WORDS: [&str; 10] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    ];
     lower
         .parse::<i64>()
         .ok()
         .filter(|n| (1..=60).contains(n))
-        .or_else(|| WORDS.iter().position(|&w| w == lower).map(|i| i as i64 + 1))
+        // The number words of the time lexicon up to ten: "one" to "ten".
+        .or_else(|| {
+            crate::time::number_word(lower)
+                .filter(|n| (1..=10).contains(n))
+                .map(i64::from)
+        })
 }
 
 /// Marks event nouns that a temporal preposition governs ("after the talks", "since the
@@ -771,4 +769,36 @@ pub(super) fn is_happening(m: &EventMention) -> bool {
         Modality::Possible | Modality::Negated => false,
     };
     modality && !matches!(m.timeml.class, EventClass::State | EventClass::IState)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocab::lists::problems;
+
+    #[test]
+    fn data_file_parses() {
+        let sections = [
+            "support",
+            "occurrence",
+            "caption",
+            "credit",
+            "reporting",
+            "saying",
+        ];
+        let p = problems(HAPPENINGS, &sections, true);
+        assert!(p.is_empty(), "data/lexicon/happenings.txt: {p:?}");
+        // Building the lists panics on a list it does not know.
+        assert!(LISTS.support.contains("carry out") && LISTS.saying.contains("say"));
+    }
+
+    #[test]
+    fn small_numbers() {
+        assert_eq!(number_of("ten"), Some(10));
+        assert_eq!(number_of("one"), Some(1));
+        assert_eq!(number_of("42"), Some(42));
+        assert_eq!(number_of("dozen"), None);
+        assert_eq!(number_of("zero"), None);
+        assert_eq!(number_of("eleven"), None);
+    }
 }

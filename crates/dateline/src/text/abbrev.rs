@@ -1,7 +1,11 @@
 //! Abbreviations, initialisms and the words that start sentences.
 //!
-//! The lexicon is a static sorted slice searched with a binary search over an ASCII-lower-cased
-//! copy of the word on the stack: no allocation, no initialisation at run time.
+//! The lexicon (`data/lexicon/abbreviations.txt`) is read once into a sorted table searched with
+//! a binary search over the word packed into an integer on the stack: no allocation per word.
+
+use std::sync::LazyLock;
+
+use crate::vocab::lists::entries;
 
 /// How an abbreviation that ends in a period behaves before a capitalized word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,156 +44,86 @@ enum Case {
     BeforeNumber,
 }
 
-/// `(key, class, case)`: `key` is the lower-cased abbreviation without its final period.
-/// Sorted by key (checked by a test).
-static LEXICON: &[(&str, Class, Case)] = &[
-    ("a.m", Class::Initialism, Case::Any),
-    ("adm", Class::Title, Case::Capital),
-    ("al", Class::Other, Case::Any),
-    ("ala", Class::Other, Case::Capital),
-    ("amb", Class::Title, Case::Capital),
-    ("approx", Class::Title, Case::Any),
-    ("apr", Class::Month, Case::Capital),
-    ("ariz", Class::Other, Case::Capital),
-    ("ark", Class::Other, Case::Capital),
-    ("assn", Class::Other, Case::Capital),
-    ("atty", Class::Title, Case::Capital),
-    ("aug", Class::Month, Case::Capital),
-    ("ave", Class::Other, Case::Capital),
-    ("blvd", Class::Other, Case::Capital),
-    ("brig", Class::Title, Case::Capital),
-    ("bros", Class::Suffix, Case::Capital),
-    ("ca", Class::Title, Case::Any),
-    ("calif", Class::Other, Case::Capital),
-    ("capt", Class::Title, Case::Capital),
-    ("cdr", Class::Title, Case::Capital),
-    ("cf", Class::Title, Case::Any),
-    ("cmdr", Class::Title, Case::Capital),
-    ("co", Class::Suffix, Case::Capital),
-    ("col", Class::Title, Case::Capital),
-    ("colo", Class::Other, Case::Capital),
-    ("conn", Class::Other, Case::Capital),
-    ("corp", Class::Suffix, Case::Capital),
-    ("cos", Class::Suffix, Case::Capital),
-    ("cpl", Class::Title, Case::Capital),
-    ("dec", Class::Month, Case::Capital),
-    ("del", Class::Other, Case::Capital),
-    ("dept", Class::Other, Case::Capital),
-    ("det", Class::Title, Case::Capital),
-    ("dr", Class::Title, Case::Capital),
-    ("e.g", Class::Title, Case::Any),
-    ("esp", Class::Other, Case::Any),
-    ("est", Class::Other, Case::Any),
-    ("etc", Class::Other, Case::Any),
-    ("feb", Class::Month, Case::Capital),
-    ("fig", Class::Suffix, Case::BeforeNumber),
-    ("fla", Class::Other, Case::Capital),
-    ("fr", Class::Title, Case::Capital),
-    ("fri", Class::Weekday, Case::Capital),
-    ("ft", Class::Title, Case::Capital),
-    ("ga", Class::Other, Case::Capital),
-    ("gen", Class::Title, Case::Capital),
-    ("gov", Class::Title, Case::Capital),
-    ("hon", Class::Title, Case::Capital),
-    ("i.e", Class::Title, Case::Any),
-    ("ill", Class::Other, Case::Capital),
-    ("inc", Class::Suffix, Case::Capital),
-    ("incl", Class::Other, Case::Any),
-    ("ind", Class::Other, Case::Capital),
-    ("insp", Class::Title, Case::Capital),
-    ("jan", Class::Month, Case::Capital),
-    ("jr", Class::Suffix, Case::Capital),
-    ("jul", Class::Month, Case::Capital),
-    ("jun", Class::Month, Case::Capital),
-    ("kan", Class::Other, Case::Capital),
-    ("kans", Class::Other, Case::Capital),
-    ("ky", Class::Other, Case::Capital),
-    ("la", Class::Other, Case::Capital),
-    ("llc", Class::Suffix, Case::Capital),
-    ("lt", Class::Title, Case::Capital),
-    ("ltd", Class::Suffix, Case::Capital),
-    ("maj", Class::Title, Case::Capital),
-    ("mar", Class::Month, Case::Capital),
-    ("mass", Class::Other, Case::Capital),
-    ("md", Class::Other, Case::Capital),
-    ("messrs", Class::Title, Case::Capital),
-    ("mich", Class::Other, Case::Capital),
-    ("minn", Class::Other, Case::Capital),
-    ("miss", Class::Other, Case::Capital),
-    ("mo", Class::Other, Case::Capital),
-    ("mon", Class::Weekday, Case::Capital),
-    ("mont", Class::Other, Case::Capital),
-    ("mr", Class::Title, Case::Capital),
-    ("mrs", Class::Title, Case::Capital),
-    ("ms", Class::Title, Case::Capital),
-    ("msgr", Class::Title, Case::Capital),
-    ("mt", Class::Title, Case::Capital),
-    ("neb", Class::Other, Case::Capital),
-    ("nebr", Class::Other, Case::Capital),
-    ("nev", Class::Other, Case::Capital),
-    ("no", Class::Suffix, Case::BeforeNumber),
-    ("nos", Class::Suffix, Case::BeforeNumber),
-    ("nov", Class::Month, Case::Capital),
-    ("oct", Class::Month, Case::Capital),
-    ("okla", Class::Other, Case::Capital),
-    ("ore", Class::Other, Case::Capital),
-    ("p.m", Class::Initialism, Case::Any),
-    ("pa", Class::Other, Case::Capital),
-    ("penn", Class::Other, Case::Capital),
-    ("pfc", Class::Title, Case::Capital),
-    ("ph.d", Class::Suffix, Case::Capital),
-    ("pp", Class::Suffix, Case::BeforeNumber),
-    ("pres", Class::Title, Case::Capital),
-    ("prof", Class::Title, Case::Capital),
-    ("pvt", Class::Title, Case::Capital),
-    ("rd", Class::Other, Case::Capital),
-    ("rep", Class::Title, Case::Capital),
-    ("reps", Class::Title, Case::Capital),
-    ("rev", Class::Title, Case::Capital),
-    ("sat", Class::Weekday, Case::Capital),
-    ("sen", Class::Title, Case::Capital),
-    ("sens", Class::Title, Case::Capital),
-    ("sep", Class::Month, Case::Capital),
-    ("sept", Class::Month, Case::Capital),
-    ("sgt", Class::Title, Case::Capital),
-    ("sr", Class::Suffix, Case::Capital),
-    ("st", Class::Title, Case::Capital),
-    ("sun", Class::Weekday, Case::Capital),
-    ("supt", Class::Title, Case::Capital),
-    ("tenn", Class::Other, Case::Capital),
-    ("tex", Class::Other, Case::Capital),
-    ("thu", Class::Weekday, Case::Capital),
-    ("thur", Class::Weekday, Case::Capital),
-    ("thurs", Class::Weekday, Case::Capital),
-    ("tue", Class::Weekday, Case::Capital),
-    ("tues", Class::Weekday, Case::Capital),
-    ("univ", Class::Other, Case::Capital),
-    ("v", Class::Title, Case::Any),
-    ("va", Class::Other, Case::Capital),
-    ("viz", Class::Title, Case::Any),
-    ("vol", Class::Suffix, Case::BeforeNumber),
-    ("vs", Class::Title, Case::Any),
-    ("vt", Class::Other, Case::Capital),
-    ("wash", Class::Other, Case::Capital),
-    ("wed", Class::Weekday, Case::Capital),
-    ("wis", Class::Other, Case::Capital),
-    ("wisc", Class::Other, Case::Capital),
-    ("wyo", Class::Other, Case::Capital),
-];
+/// The abbreviations and the sentence starters, in `data/lexicon/abbreviations.txt`; the month
+/// and weekday abbreviations are those of the time lexicon.
+const FILE: &str = "lexicon/abbreviations.txt";
+const TEXT: &str = include_str!("../../data/lexicon/abbreviations.txt");
+
+/// The lexicon: the keys (lower-cased abbreviations without their final period) packed into
+/// big-endian integers, which sort like the keys, and the entry of each, in the same order.
+struct Lexicon {
+    keys: Vec<u64>,
+    entries: Vec<(Class, Case)>,
+    /// Capitalized sentence starters, sorted.
+    starters: Vec<&'static str>,
+}
+
+fn class(name: &str) -> Option<Class> {
+    Some(match name {
+        "title" => Class::Title,
+        "suffix" => Class::Suffix,
+        "initialism" => Class::Initialism,
+        "other" => Class::Other,
+        _ => return None,
+    })
+}
+
+fn case(name: &str) -> Option<Case> {
+    Some(match name {
+        "any" => Case::Any,
+        "capital" => Case::Capital,
+        "before_number" => Case::BeforeNumber,
+        _ => return None,
+    })
+}
+
+/// The entries of the lexicon by key, unsorted: the file's, then the time lexicon's short
+/// forms of months and weekdays.
+fn read() -> Vec<(&'static str, Class, Case)> {
+    let mut all = Vec::with_capacity(160);
+    let mut starters = 0;
+    for e in entries(TEXT) {
+        match e.section {
+            "abbreviation" => {
+                let (Some(class), Some(case)) =
+                    (e.field(0).and_then(class), e.field(1).and_then(case))
+                else {
+                    e.bad(FILE, "unknown class or case")
+                };
+                all.push((e.word, class, case));
+            }
+            "starter" => starters += 1,
+            _ => e.bad(FILE, "unknown section"),
+        }
+    }
+    debug_assert!(starters > 0);
+    for (word, month) in crate::time::short_forms() {
+        let class = if month { Class::Month } else { Class::Weekday };
+        all.push((word, class, Case::Capital));
+    }
+    all
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut all: Vec<(u64, Class, Case)> = read()
+        .into_iter()
+        .map(|(k, class, case)| (pack(k.as_bytes()), class, case))
+        .collect();
+    all.sort_by_key(|e| e.0);
+    let mut starters: Vec<&'static str> = entries(TEXT)
+        .filter(|e| e.section == "starter")
+        .map(|e| e.word)
+        .collect();
+    starters.sort_unstable();
+    Lexicon {
+        keys: all.iter().map(|e| e.0).collect(),
+        entries: all.iter().map(|e| (e.1, e.2)).collect(),
+        starters,
+    }
+});
 
 /// Longest key of [`LEXICON`], in bytes.
 const MAX_KEY: usize = 8;
-
-/// The keys of [`LEXICON`] packed into big-endian integers, which sort like the keys.
-static KEYS: [u64; LEXICON.len()] = {
-    let mut keys = [0u64; LEXICON.len()];
-    let mut i = 0;
-    while i < LEXICON.len() {
-        keys[i] = pack(LEXICON[i].0.as_bytes());
-        i += 1;
-    }
-    keys
-};
 
 /// Packs up to [`MAX_KEY`] bytes, lower-cased, into a big-endian integer padded with zeros.
 const fn pack(bytes: &[u8]) -> u64 {
@@ -214,9 +148,9 @@ fn lookup(body: &str) -> Option<(Class, Case)> {
     if bytes.is_empty() || bytes.len() > MAX_KEY || !body.is_ascii() {
         return None;
     }
-    let i = KEYS.binary_search(&pack(bytes)).ok()?;
-    let (_, class, case) = LEXICON.get(i)?;
-    Some((*class, *case))
+    let lexicon = &*LEXICON;
+    let i = lexicon.keys.binary_search(&pack(bytes)).ok()?;
+    lexicon.entries.get(i).copied()
 }
 
 /// Whether `body`, followed by a period, is a known abbreviation in this spelling;
@@ -322,114 +256,9 @@ fn two_part(text: &str, start: usize, end: usize) -> Option<usize> {
     })
 }
 
-/// Capitalized words that commonly start a sentence and rarely follow `U.S.`, `Inc.` or `a.m.`
-/// inside one. Sorted (checked by a test).
-static STARTERS: &[&str] = &[
-    "A",
-    "About",
-    "According",
-    "After",
-    "Again",
-    "Against",
-    "All",
-    "Also",
-    "Although",
-    "Among",
-    "An",
-    "And",
-    "Another",
-    "Any",
-    "As",
-    "At",
-    "Because",
-    "Before",
-    "Both",
-    "But",
-    "By",
-    "Despite",
-    "During",
-    "Each",
-    "Earlier",
-    "Even",
-    "Every",
-    "For",
-    "From",
-    "Further",
-    "He",
-    "Her",
-    "Here",
-    "His",
-    "How",
-    "However",
-    "I",
-    "If",
-    "In",
-    "Instead",
-    "It",
-    "Its",
-    "Last",
-    "Later",
-    "Many",
-    "Meanwhile",
-    "More",
-    "Most",
-    "Much",
-    "My",
-    "Neither",
-    "Nevertheless",
-    "No",
-    "None",
-    "Nor",
-    "Not",
-    "Now",
-    "Of",
-    "On",
-    "Once",
-    "One",
-    "Only",
-    "Or",
-    "Other",
-    "Our",
-    "She",
-    "Since",
-    "So",
-    "Some",
-    "Still",
-    "Such",
-    "That",
-    "The",
-    "Their",
-    "Then",
-    "There",
-    "These",
-    "They",
-    "This",
-    "Those",
-    "Though",
-    "Thus",
-    "To",
-    "Under",
-    "Unlike",
-    "Until",
-    "We",
-    "What",
-    "When",
-    "Where",
-    "Whether",
-    "Which",
-    "While",
-    "Who",
-    "Why",
-    "With",
-    "Without",
-    "Yet",
-    "You",
-    "Your",
-];
-
 /// Whether `word` is a capitalized word that commonly starts a sentence (`The`, `He`, `But`).
 pub(crate) fn is_starter(word: &str) -> bool {
-    STARTERS.binary_search(&word).is_ok()
+    LEXICON.starters.binary_search(&word).is_ok()
 }
 
 #[cfg(test)]
@@ -437,12 +266,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tables_are_sorted_and_short() {
-        assert!(LEXICON.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(KEYS.windows(2).all(|w| w[0] < w[1]));
-        assert!(LEXICON.iter().all(|(k, _, _)| k.len() <= MAX_KEY
+    fn data_file_parses() {
+        let p = crate::vocab::lists::problems(TEXT, &["abbreviation", "starter"], false);
+        assert!(p.is_empty(), "data/{FILE}: {p:?}");
+        // Reading panics on a class, a case or a section it does not know.
+        let all = read();
+        assert!(all.iter().all(|(k, _, _)| !k.is_empty()
+            && k.len() <= MAX_KEY
             && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'.')));
-        assert!(STARTERS.windows(2).all(|w| w[0] < w[1]));
+        // No key twice, with the time lexicon's short forms either: keys sort strictly.
+        assert!(LEXICON.keys.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(LEXICON.keys.len(), all.len());
+        for e in entries(TEXT).filter(|e| e.section == "starter") {
+            let mut chars = e.word.chars();
+            assert!(
+                chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase),
+                "data/{FILE}:{}",
+                e.line
+            );
+        }
+        assert!(LEXICON.starters.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

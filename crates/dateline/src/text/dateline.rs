@@ -32,21 +32,7 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
     let mut buf = [0u8; 9];
     let n = lower(word, &mut buf)?;
     let abbreviated = word.ends_with('.');
-    let m = match &buf[..n] {
-        b"january" | b"jan" => 1,
-        b"february" | b"feb" => 2,
-        b"march" | b"mar" => 3,
-        b"april" | b"apr" => 4,
-        b"may" => 5,
-        b"june" | b"jun" => 6,
-        b"july" | b"jul" => 7,
-        b"august" | b"aug" => 8,
-        b"september" | b"sep" | b"sept" => 9,
-        b"october" | b"oct" => 10,
-        b"november" | b"nov" => 11,
-        b"december" | b"dec" => 12,
-        _ => return None,
-    };
+    let m = crate::time::lexicon::month_of(&buf[..n])?;
     // A period only follows an abbreviation (`Sept.`), never a full name (`March.`).
     (!abbreviated || n <= 4).then_some(m)
 }
@@ -57,26 +43,7 @@ pub(crate) fn is_weekday(word: &str) -> bool {
     let Some(n) = lower(word, &mut buf) else {
         return false;
     };
-    matches!(
-        &buf[..n],
-        b"monday"
-            | b"mon"
-            | b"tuesday"
-            | b"tue"
-            | b"tues"
-            | b"wednesday"
-            | b"wed"
-            | b"thursday"
-            | b"thu"
-            | b"thur"
-            | b"thurs"
-            | b"friday"
-            | b"fri"
-            | b"saturday"
-            | b"sat"
-            | b"sunday"
-            | b"sun"
-    )
+    crate::time::lexicon::is_weekday(&buf[..n])
 }
 
 /// The value of an all-digit ASCII string of `min..=max` digits.

@@ -21,7 +21,8 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-fn month_name(month: u8) -> Option<&'static str> {
+/// The English name of a month (1–12): the one spelling of it in output and messages.
+pub(crate) fn month_name(month: u8) -> Option<&'static str> {
     MONTHS.get(usize::from(month).checked_sub(1)?).copied()
 }
 

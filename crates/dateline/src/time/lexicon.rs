@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::value::{PartOfDay, Season};
 use crate::text::{pack_word, PACKED_WORD};
+use crate::vocab::lists::{entries, Entry};
 
 /// A calendar unit as words name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -247,585 +248,333 @@ pub(crate) enum Lex {
     Kw(Kw),
 }
 
-const MONTHS: &[(&str, u8)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-];
+/// The words, by class, in `data/lexicon/time.txt`.
+const FILE: &str = "lexicon/time.txt";
+const TEXT: &str = include_str!("../../data/lexicon/time.txt");
 
-/// Month abbreviations: words only when written with their period or before a number.
-pub(crate) const MONTH_ABBREVIATIONS: &[(&str, u8)] = &[
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
+fn keyword(name: &str) -> Option<Kw> {
+    Some(match name {
+        "the" => Kw::The,
+        "a" => Kw::A,
+        "this" => Kw::This,
+        "that" => Kw::That,
+        "these" => Kw::These,
+        "those" => Kw::Those,
+        "last" => Kw::Last,
+        "next" => Kw::Next,
+        "past" => Kw::Past,
+        "coming" => Kw::Coming,
+        "previous" => Kw::Previous,
+        "following" => Kw::Following,
+        "same" => Kw::Same,
+        "comparable" => Kw::Comparable,
+        "current" => Kw::Current,
+        "latest" => Kw::Latest,
+        "recent" => Kw::Recent,
+        "early" => Kw::Early,
+        "earlier" => Kw::Earlier,
+        "mid" => Kw::Mid,
+        "middle" => Kw::Middle,
+        "late" => Kw::Late,
+        "later" => Kw::Later,
+        "end" => Kw::End,
+        "beginning" => Kw::Beginning,
+        "start" => Kw::Start,
+        "close" => Kw::Close,
+        "ago" => Kw::Ago,
+        "before" => Kw::Before,
+        "after" => Kw::After,
+        "from" => Kw::From,
+        "now" => Kw::Now,
+        "today" => Kw::Today,
+        "tomorrow" => Kw::Tomorrow,
+        "yesterday" => Kw::Yesterday,
+        "tonight" => Kw::Tonight,
+        "every" => Kw::Every,
+        "each" => Kw::Each,
+        "per" => Kw::Per,
+        "of" => Kw::Of,
+        "and" => Kw::And,
+        "or" => Kw::Or,
+        "to" => Kw::To,
+        "through" => Kw::Through,
+        "between" => Kw::Between,
+        "until" => Kw::Until,
+        "since" => Kw::Since,
+        "in" => Kw::In,
+        "on" => Kw::On,
+        "at" => Kw::At,
+        "by" => Kw::By,
+        "during" => Kw::During,
+        "around" => Kw::Around,
+        "about" => Kw::About,
+        "nearly" => Kw::Nearly,
+        "almost" => Kw::Almost,
+        "approximately" => Kw::Approximately,
+        "roughly" => Kw::Roughly,
+        "some" => Kw::Some,
+        "more" => Kw::More,
+        "less" => Kw::Less,
+        "than" => Kw::Than,
+        "over" => Kw::Over,
+        "under" => Kw::Under,
+        "least" => Kw::Least,
+        "up" => Kw::Up,
+        "no" => Kw::No,
+        "few" => Kw::Few,
+        "several" => Kw::Several,
+        "couple" => Kw::Couple,
+        "many" => Kw::Many,
+        "fiscal" => Kw::Fiscal,
+        "half" => Kw::Half,
+        "daily" => Kw::Daily,
+        "weekly" => Kw::Weekly,
+        "monthly" => Kw::Monthly,
+        "yearly" => Kw::Yearly,
+        "annually" => Kw::Annually,
+        "hourly" => Kw::Hourly,
+        "future" => Kw::Future,
+        "present" => Kw::Present,
+        "recently" => Kw::Recently,
+        "currently" => Kw::Currently,
+        "lately" => Kw::Lately,
+        "nowadays" => Kw::Nowadays,
+        "once" => Kw::Once,
+        "twice" => Kw::Twice,
+        "times" => Kw::Times,
+        "noon" => Kw::Noon,
+        "midnight" => Kw::Midnight,
+        "am" => Kw::Am,
+        "pm" => Kw::Pm,
+        "zone" => Kw::Zone,
+        "oclock" => Kw::Oclock,
+        "ahead" => Kw::Ahead,
+        "hence" => Kw::Hence,
+        "within" => Kw::Within,
+        "for" => Kw::For,
+        "turn" => Kw::Turn,
+        "soon" => Kw::Soon,
+        "near" => Kw::Near,
+        "account" => Kw::Account,
+        "ended" => Kw::Ended,
+        "person" => Kw::Person,
+        "award" => Kw::Award,
+        "pronoun" => Kw::Pronoun,
+        "period" => Kw::Period,
+        "term" => Kw::Term,
+        "era" => Kw::Era,
+        "trading" => Kw::Trading,
+        "business" => Kw::Business,
+        "additional" => Kw::Additional,
+        "another" => Kw::Another,
+        "whole" => Kw::Whole,
+        "full" => Kw::Full,
+        "entire" => Kw::Entire,
+        "overnight" => Kw::Overnight,
+        "days" => Kw::Days,
+        "then" => Kw::Then,
+        "will" => Kw::Will,
+        "would" => Kw::Would,
+        "going" => Kw::Going,
+        "expected" => Kw::Expected,
+        "scheduled" => Kw::Scheduled,
+        "due" => Kw::Due,
+        "plan" => Kw::Plan,
+        "was" => Kw::Was,
+        "had" => Kw::Had,
+        "did" => Kw::Did,
+        "said" => Kw::Said,
+        "thousand" => Kw::Thousand,
+        "hundred" => Kw::Hundred,
+        "its" => Kw::Its,
+        "is" => Kw::Is,
+        "old" => Kw::Old,
+        "eve" => Kw::Eve,
+        "as" => Kw::As,
+        "set" => Kw::Set,
+        "clause" => Kw::Clause,
+        "be" => Kw::Be,
+        "have" => Kw::Have,
+        "past_verb" => Kw::PastVerb,
+        "intent" => Kw::Intent,
+        "long" => Kw::Long,
+        "still" => Kw::Still,
+        "measure" => Kw::Measure,
+        _ => return None,
+    })
+}
 
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
+fn unit(name: &str) -> Option<Unit> {
+    Some(match name {
+        "second" => Unit::Second,
+        "minute" => Unit::Minute,
+        "hour" => Unit::Hour,
+        "day" => Unit::Day,
+        "weekend" => Unit::Weekend,
+        "week" => Unit::Week,
+        "fortnight" => Unit::Fortnight,
+        "month" => Unit::Month,
+        "quarter" => Unit::Quarter,
+        "year" => Unit::Year,
+        "decade" => Unit::Decade,
+        "century" => Unit::Century,
+        "millennium" => Unit::Millennium,
+        _ => return None,
+    })
+}
 
-/// Weekday abbreviations, words only with their period.
-pub(crate) const WEEKDAY_ABBREVIATIONS: &[(&str, Weekday)] = &[
-    ("mon", Weekday::Mon),
-    ("tue", Weekday::Tue),
-    ("tues", Weekday::Tue),
-    ("wed", Weekday::Wed),
-    ("thu", Weekday::Thu),
-    ("thur", Weekday::Thu),
-    ("thurs", Weekday::Thu),
-    ("fri", Weekday::Fri),
-    ("sat", Weekday::Sat),
-    ("sun", Weekday::Sun),
-];
+fn weekday(name: &str) -> Option<Weekday> {
+    name.parse().ok()
+}
 
-const NUMBERS: &[(&str, u32)] = &[
-    ("zero", 0),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-    ("dozen", 12),
-];
+fn season(name: &str) -> Option<Season> {
+    Some(match name {
+        "spring" => Season::Spring,
+        "summer" => Season::Summer,
+        "fall" => Season::Fall,
+        "winter" => Season::Winter,
+        _ => return None,
+    })
+}
 
-const ORDINALS: &[(&str, u32)] = &[
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("seventh", 7),
-    ("eighth", 8),
-    ("ninth", 9),
-    ("tenth", 10),
-    ("eleventh", 11),
-    ("twelfth", 12),
-    ("thirteenth", 13),
-    ("fourteenth", 14),
-    ("fifteenth", 15),
-    ("sixteenth", 16),
-    ("seventeenth", 17),
-    ("eighteenth", 18),
-    ("nineteenth", 19),
-    ("twentieth", 20),
-    ("thirtieth", 30),
-];
+fn part_of_day(name: &str) -> Option<PartOfDay> {
+    Some(match name {
+        "morning" => PartOfDay::Morning,
+        "afternoon" => PartOfDay::Afternoon,
+        "evening" => PartOfDay::Evening,
+        "night" => PartOfDay::Night,
+        "midday" => PartOfDay::Midday,
+        "daytime" => PartOfDay::Daytime,
+        _ => return None,
+    })
+}
 
-const UNITS: &[(&str, Unit, bool)] = &[
-    ("second", Unit::Second, false),
-    ("seconds", Unit::Second, true),
-    ("minute", Unit::Minute, false),
-    ("minutes", Unit::Minute, true),
-    ("min", Unit::Minute, false),
-    ("mins", Unit::Minute, true),
-    ("hour", Unit::Hour, false),
-    ("hours", Unit::Hour, true),
-    ("hr", Unit::Hour, false),
-    ("hrs", Unit::Hour, true),
-    ("day", Unit::Day, false),
-    ("days", Unit::Day, true),
-    ("weekend", Unit::Weekend, false),
-    ("weekends", Unit::Weekend, true),
-    ("week", Unit::Week, false),
-    ("weeks", Unit::Week, true),
-    ("fortnight", Unit::Fortnight, false),
-    ("fortnights", Unit::Fortnight, true),
-    ("month", Unit::Month, false),
-    ("months", Unit::Month, true),
-    ("quarter", Unit::Quarter, false),
-    ("quarters", Unit::Quarter, true),
-    ("year", Unit::Year, false),
-    ("years", Unit::Year, true),
-    ("yr", Unit::Year, false),
-    ("yrs", Unit::Year, true),
-    ("decade", Unit::Decade, false),
-    ("decades", Unit::Decade, true),
-    ("century", Unit::Century, false),
-    ("centuries", Unit::Century, true),
-    ("millennium", Unit::Millennium, false),
-    ("millennia", Unit::Millennium, true),
-];
+fn holiday(name: &str) -> Option<Holiday> {
+    Some(match name {
+        "christmas" => Holiday::Christmas,
+        "christmas_eve" => Holiday::ChristmasEve,
+        "new_years_day" => Holiday::NewYearsDay,
+        "new_years_eve" => Holiday::NewYearsEve,
+        "thanksgiving" => Holiday::Thanksgiving,
+        "easter" => Holiday::Easter,
+        "good_friday" => Holiday::GoodFriday,
+        "independence_day" => Holiday::IndependenceDay,
+        "labor_day" => Holiday::LaborDay,
+        "memorial_day" => Holiday::MemorialDay,
+        "halloween" => Holiday::Halloween,
+        "valentines" => Holiday::Valentines,
+        "veterans_day" => Holiday::VeteransDay,
+        "boxing_day" => Holiday::BoxingDay,
+        "presidents_day" => Holiday::PresidentsDay,
+        "columbus_day" => Holiday::ColumbusDay,
+        "mothers_day" => Holiday::MothersDay,
+        "fathers_day" => Holiday::FathersDay,
+        "election_day" => Holiday::ElectionDay,
+        _ => return None,
+    })
+}
 
-const SEASONS: &[(&str, Season)] = &[
-    ("spring", Season::Spring),
-    ("summer", Season::Summer),
-    ("fall", Season::Fall),
-    ("autumn", Season::Fall),
-    ("winter", Season::Winter),
-];
-
-const PARTS: &[(&str, PartOfDay)] = &[
-    ("morning", PartOfDay::Morning),
-    ("mornings", PartOfDay::Morning),
-    ("afternoon", PartOfDay::Afternoon),
-    ("afternoons", PartOfDay::Afternoon),
-    ("evening", PartOfDay::Evening),
-    ("evenings", PartOfDay::Evening),
-    ("night", PartOfDay::Night),
-    ("nights", PartOfDay::Night),
-    ("midday", PartOfDay::Midday),
-    ("daytime", PartOfDay::Daytime),
-];
-
-const DECADE_WORDS: &[(&str, u8)] = &[
-    ("twenties", 2),
-    ("thirties", 3),
-    ("forties", 4),
-    ("fifties", 5),
-    ("sixties", 6),
-    ("seventies", 7),
-    ("eighties", 8),
-    ("nineties", 9),
-];
-
-/// Single-word holiday names (multi-word names are matched by the grammar from these heads).
-const HOLIDAYS: &[(&str, Holiday)] = &[
-    ("christmas", Holiday::Christmas),
-    ("xmas", Holiday::Christmas),
-    ("thanksgiving", Holiday::Thanksgiving),
-    ("easter", Holiday::Easter),
-    ("halloween", Holiday::Halloween),
-];
-
-const HOLIDAY_HEADS: &[(&str, Holiday)] = &[
-    ("new", Holiday::NewYearsDay),
-    ("good", Holiday::GoodFriday),
-    ("independence", Holiday::IndependenceDay),
-    ("labor", Holiday::LaborDay),
-    ("labour", Holiday::LaborDay),
-    ("memorial", Holiday::MemorialDay),
-    ("veterans", Holiday::VeteransDay),
-    ("boxing", Holiday::BoxingDay),
-    ("columbus", Holiday::ColumbusDay),
-    ("presidents", Holiday::PresidentsDay),
-    ("valentine", Holiday::Valentines),
-    ("mother", Holiday::MothersDay),
-    ("mothers", Holiday::MothersDay),
-    ("father", Holiday::FathersDay),
-    ("fathers", Holiday::FathersDay),
-    ("election", Holiday::ElectionDay),
-];
-
-const KEYWORDS: &[(&str, Kw)] = &[
-    ("the", Kw::The),
-    ("a", Kw::A),
-    ("an", Kw::A),
-    ("this", Kw::This),
-    ("that", Kw::That),
-    ("these", Kw::These),
-    ("those", Kw::Those),
-    ("last", Kw::Last),
-    ("next", Kw::Next),
-    ("past", Kw::Past),
-    ("coming", Kw::Coming),
-    ("upcoming", Kw::Coming),
-    ("previous", Kw::Previous),
-    ("preceding", Kw::Previous),
-    ("prior", Kw::Previous),
-    ("following", Kw::Following),
-    ("succeeding", Kw::Following),
-    ("same", Kw::Same),
-    ("comparable", Kw::Comparable),
-    ("corresponding", Kw::Comparable),
-    ("current", Kw::Current),
-    ("latest", Kw::Latest),
-    ("recent", Kw::Recent),
-    ("early", Kw::Early),
-    ("earlier", Kw::Earlier),
-    ("mid", Kw::Mid),
-    ("middle", Kw::Middle),
-    ("late", Kw::Late),
-    ("later", Kw::Later),
-    ("end", Kw::End),
-    ("beginning", Kw::Beginning),
-    ("start", Kw::Start),
-    ("close", Kw::Close),
-    ("ago", Kw::Ago),
-    ("before", Kw::Before),
-    ("after", Kw::After),
-    ("from", Kw::From),
-    ("now", Kw::Now),
-    ("today", Kw::Today),
-    ("tomorrow", Kw::Tomorrow),
-    ("yesterday", Kw::Yesterday),
-    ("tonight", Kw::Tonight),
-    ("every", Kw::Every),
-    ("each", Kw::Each),
-    ("per", Kw::Per),
-    ("of", Kw::Of),
-    ("and", Kw::And),
-    ("or", Kw::Or),
-    ("to", Kw::To),
-    ("through", Kw::Through),
-    ("thru", Kw::Through),
-    ("between", Kw::Between),
-    ("until", Kw::Until),
-    ("till", Kw::Until),
-    ("since", Kw::Since),
-    ("in", Kw::In),
-    ("on", Kw::On),
-    ("at", Kw::At),
-    ("by", Kw::By),
-    ("during", Kw::During),
-    ("around", Kw::Around),
-    ("about", Kw::About),
-    ("nearly", Kw::Nearly),
-    ("almost", Kw::Almost),
-    ("approximately", Kw::Approximately),
-    ("roughly", Kw::Roughly),
-    ("some", Kw::Some),
-    ("more", Kw::More),
-    ("less", Kw::Less),
-    ("fewer", Kw::Less),
-    ("than", Kw::Than),
-    ("over", Kw::Over),
-    ("under", Kw::Under),
-    ("least", Kw::Least),
-    ("up", Kw::Up),
-    ("no", Kw::No),
-    ("few", Kw::Few),
-    ("several", Kw::Several),
-    ("couple", Kw::Couple),
-    ("many", Kw::Many),
-    ("fiscal", Kw::Fiscal),
-    ("half", Kw::Half),
-    ("daily", Kw::Daily),
-    ("nightly", Kw::Daily),
-    ("weekly", Kw::Weekly),
-    ("monthly", Kw::Monthly),
-    ("yearly", Kw::Yearly),
-    ("annually", Kw::Annually),
-    ("hourly", Kw::Hourly),
-    ("future", Kw::Future),
-    ("present", Kw::Present),
-    ("recently", Kw::Recently),
-    ("currently", Kw::Currently),
-    ("presently", Kw::Currently),
-    ("lately", Kw::Lately),
-    ("nowadays", Kw::Nowadays),
-    ("once", Kw::Once),
-    ("twice", Kw::Twice),
-    ("times", Kw::Times),
-    ("noon", Kw::Noon),
-    ("midnight", Kw::Midnight),
-    ("am", Kw::Am),
-    ("pm", Kw::Pm),
-    ("est", Kw::Zone),
-    ("edt", Kw::Zone),
-    ("cst", Kw::Zone),
-    ("cdt", Kw::Zone),
-    ("mst", Kw::Zone),
-    ("mdt", Kw::Zone),
-    ("pst", Kw::Zone),
-    ("pdt", Kw::Zone),
-    ("gmt", Kw::Zone),
-    ("utc", Kw::Zone),
-    ("bst", Kw::Zone),
-    ("cet", Kw::Zone),
-    ("o'clock", Kw::Oclock),
-    ("ahead", Kw::Ahead),
-    ("hence", Kw::Hence),
-    ("within", Kw::Within),
-    ("for", Kw::For),
-    ("turn", Kw::Turn),
-    ("soon", Kw::Soon),
-    ("near", Kw::Near),
-    ("short", Kw::Near),
-    ("account", Kw::Account),
-    ("accounts", Kw::Account),
-    ("ended", Kw::Ended),
-    ("his", Kw::Person),
-    ("her", Kw::Person),
-    ("their", Kw::Person),
-    ("my", Kw::Person),
-    ("your", Kw::Person),
-    ("our", Kw::Person),
-    ("player", Kw::Award),
-    ("coach", Kw::Award),
-    ("manager", Kw::Award),
-    ("rookie", Kw::Award),
-    ("athlete", Kw::Award),
-    ("man", Kw::Award),
-    ("woman", Kw::Award),
-    ("person", Kw::Award),
-    ("team", Kw::Award),
-    ("album", Kw::Award),
-    ("song", Kw::Award),
-    ("book", Kw::Award),
-    ("film", Kw::Award),
-    ("movie", Kw::Award),
-    ("car", Kw::Award),
-    ("it", Kw::Pronoun),
-    ("he", Kw::Pronoun),
-    ("she", Kw::Pronoun),
-    ("they", Kw::Pronoun),
-    ("we", Kw::Pronoun),
-    ("you", Kw::Pronoun),
-    ("ending", Kw::Ended),
-    ("period", Kw::Period),
-    ("term", Kw::Term),
-    ("era", Kw::Era),
-    ("trading", Kw::Trading),
-    ("business", Kw::Business),
-    ("additional", Kw::Additional),
-    ("extra", Kw::Additional),
-    ("another", Kw::Another),
-    ("whole", Kw::Whole),
-    ("full", Kw::Full),
-    ("entire", Kw::Entire),
-    ("overnight", Kw::Overnight),
-    ("then", Kw::Then),
-    ("eve", Kw::Eve),
-    ("as", Kw::As),
-    ("set", Kw::Set),
-    ("planning", Kw::Plan),
-    ("but", Kw::Clause),
-    ("be", Kw::Be),
-    ("been", Kw::Be),
-    ("being", Kw::Be),
-    ("has", Kw::Have),
-    ("have", Kw::Have),
-    ("which", Kw::Clause),
-    ("who", Kw::Clause),
-    ("whom", Kw::Clause),
-    ("where", Kw::Clause),
-    ("while", Kw::Clause),
-    ("when", Kw::Clause),
-    ("because", Kw::Clause),
-    ("although", Kw::Clause),
-    ("though", Kw::Clause),
-    ("whereas", Kw::Clause),
-    ("still", Kw::Still),
-    ("long", Kw::Long),
-    ("decided", Kw::Intent),
-    ("decide", Kw::Intent),
-    ("decides", Kw::Intent),
-    ("agreed", Kw::Intent),
-    ("agree", Kw::Intent),
-    ("agrees", Kw::Intent),
-    ("voted", Kw::Intent),
-    ("vote", Kw::Intent),
-    ("votes", Kw::Intent),
-    ("promised", Kw::Intent),
-    ("promise", Kw::Intent),
-    ("promises", Kw::Intent),
-    ("pledged", Kw::Intent),
-    ("pledge", Kw::Intent),
-    ("pledges", Kw::Intent),
-    ("vowed", Kw::Intent),
-    ("vow", Kw::Intent),
-    ("vows", Kw::Intent),
-    ("threatened", Kw::Intent),
-    ("threaten", Kw::Intent),
-    ("threatens", Kw::Intent),
-    ("hope", Kw::Intent),
-    ("hopes", Kw::Intent),
-    ("hoped", Kw::Intent),
-    ("want", Kw::Intent),
-    ("wants", Kw::Intent),
-    ("wanted", Kw::Intent),
-    ("aim", Kw::Intent),
-    ("aims", Kw::Intent),
-    ("aimed", Kw::Intent),
-    ("prepared", Kw::Intent),
-    ("ready", Kw::Intent),
-    ("likely", Kw::Intent),
-    ("poised", Kw::Intent),
-    ("met", Kw::PastVerb),
-    ("brought", Kw::PastVerb),
-    ("made", Kw::PastVerb),
-    ("gave", Kw::PastVerb),
-    ("went", Kw::PastVerb),
-    ("came", Kw::PastVerb),
-    ("began", Kw::PastVerb),
-    ("held", Kw::PastVerb),
-    ("saw", Kw::PastVerb),
-    ("won", Kw::PastVerb),
-    ("lost", Kw::PastVerb),
-    ("led", Kw::PastVerb),
-    ("left", Kw::PastVerb),
-    ("fell", Kw::PastVerb),
-    ("rose", Kw::PastVerb),
-    ("sold", Kw::PastVerb),
-    ("bought", Kw::PastVerb),
-    ("paid", Kw::PastVerb),
-    ("became", Kw::PastVerb),
-    ("sent", Kw::PastVerb),
-    ("built", Kw::PastVerb),
-    ("found", Kw::PastVerb),
-    ("kept", Kw::PastVerb),
-    ("got", Kw::PastVerb),
-    ("struck", Kw::PastVerb),
-    ("spoke", Kw::PastVerb),
-    ("wrote", Kw::PastVerb),
-    ("broke", Kw::PastVerb),
-    ("chose", Kw::PastVerb),
-    ("drew", Kw::PastVerb),
-    ("flew", Kw::PastVerb),
-    ("grew", Kw::PastVerb),
-    ("knew", Kw::PastVerb),
-    ("ran", Kw::PastVerb),
-    ("sought", Kw::PastVerb),
-    ("stood", Kw::PastVerb),
-    ("thought", Kw::PastVerb),
-    ("threw", Kw::PastVerb),
-    ("arose", Kw::PastVerb),
-    ("fought", Kw::PastVerb),
-    ("heard", Kw::PastVerb),
-    ("meant", Kw::PastVerb),
-    ("will", Kw::Will),
-    ("'ll", Kw::Will),
-    ("shall", Kw::Will),
-    ("would", Kw::Would),
-    ("going", Kw::Going),
-    ("expected", Kw::Expected),
-    ("expects", Kw::Expected),
-    ("scheduled", Kw::Scheduled),
-    ("due", Kw::Due),
-    ("plan", Kw::Plan),
-    ("plans", Kw::Plan),
-    ("planned", Kw::Plan),
-    ("intends", Kw::Plan),
-    ("upcoming", Kw::Coming),
-    ("was", Kw::Was),
-    ("were", Kw::Was),
-    ("had", Kw::Had),
-    ("did", Kw::Did),
-    ("said", Kw::Said),
-    ("says", Kw::Said),
-    ("told", Kw::Said),
-    ("thousand", Kw::Thousand),
-    ("hundred", Kw::Hundred),
-    ("its", Kw::Its),
-    ("is", Kw::Is),
-    ("old", Kw::Old),
-    ("lasted", Kw::Measure),
-    ("lasts", Kw::Measure),
-    ("took", Kw::Measure),
-    ("takes", Kw::Measure),
-    ("spent", Kw::Measure),
-    ("spend", Kw::Measure),
-    ("waited", Kw::Measure),
-    ("served", Kw::Measure),
-    ("are", Kw::Is),
-    ("days", Kw::Days),
-];
+/// One entry of the file: its word, what it is, and whether it is a short form.
+fn read(e: &Entry) -> (Lex, bool) {
+    let value = e.field(0).unwrap_or("");
+    let number = || value.parse::<u32>().ok();
+    let small = || value.parse::<u8>().ok();
+    let lex = match e.section {
+        "month" | "month_abbreviation" => small().map(Lex::Month),
+        "weekday" | "weekday_abbreviation" => weekday(value).map(Lex::Weekday),
+        "number" => number().map(Lex::Num),
+        "ordinal" => number().map(Lex::Ordinal),
+        "unit" => unit(value).and_then(|u| match e.field(1) {
+            None => Some(Lex::Unit(u)),
+            Some("plural") => Some(Lex::Units(u)),
+            Some(_) => None,
+        }),
+        "season" => season(value).map(Lex::Season),
+        "part_of_day" => part_of_day(value).map(Lex::Part),
+        "decade" => small().map(Lex::DecadeWord),
+        "holiday" => holiday(value).map(Lex::Holiday),
+        "holiday_head" => holiday(value).map(Lex::HolidayHead),
+        "keyword" => keyword(value).map(Lex::Kw),
+        _ => e.bad(FILE, "unknown section"),
+    };
+    let Some(lex) = lex else {
+        e.bad(FILE, "unknown value")
+    };
+    (lex, e.section.ends_with("_abbreviation"))
+}
 
 // FxHash, not the default SipHash: every word of every document is looked up here, and the keys
 // are the fixed lexicon, so words chosen to collide cannot make lookups slower than a probe.
-// Each word maps to its class and whether it is a short form (`sept`, `thu`); a full word wins
-// over a short form, a month's short form over a weekday's.
+// Each word maps to its class and whether it is a short form (`sept`, `thu`). A word is in one
+// class only (the file's test checks it).
 // Keyed by the word packed into one number (`pack_word`): the lookup lower-cases into a byte
 // buffer and packs it.
 static LEXICON: LazyLock<FxHashMap<u128, (Lex, bool)>> = LazyLock::new(|| {
-    let mut map: FxHashMap<&'static str, Lex> =
+    let mut all: FxHashMap<u128, (Lex, bool)> =
         FxHashMap::with_capacity_and_hasher(512, FxBuildHasher);
-    for &(k, v) in KEYWORDS {
-        map.insert(k, Lex::Kw(v));
-    }
-    for &(k, v) in NUMBERS {
-        map.insert(k, Lex::Num(v));
-    }
-    for &(k, v) in ORDINALS {
-        map.insert(k, Lex::Ordinal(v));
-    }
-    for &(k, u, plural) in UNITS {
-        map.insert(k, if plural { Lex::Units(u) } else { Lex::Unit(u) });
-    }
-    for &(k, v) in SEASONS {
-        map.insert(k, Lex::Season(v));
-    }
-    for &(k, v) in PARTS {
-        map.insert(k, Lex::Part(v));
-    }
-    for &(k, v) in DECADE_WORDS {
-        map.insert(k, Lex::DecadeWord(v));
-    }
-    for &(k, v) in HOLIDAYS {
-        map.insert(k, Lex::Holiday(v));
-    }
-    for &(k, v) in HOLIDAY_HEADS {
-        map.insert(k, Lex::HolidayHead(v));
-    }
-    for &(k, v) in MONTHS {
-        map.insert(k, Lex::Month(v));
-    }
-    for &(k, v) in WEEKDAYS {
-        map.insert(k, Lex::Weekday(v));
-    }
-    // "second" is an ordinal first; the grammar reads it as a unit after a number.
-    map.insert("second", Lex::Ordinal(2));
-    // Every key fits (`every_key_packs` tests it); one that did not would never be found.
-    let mut all: FxHashMap<u128, (Lex, bool)> = map
-        .into_iter()
-        .filter_map(|(k, v)| Some((pack_word(k.as_bytes())?, (v, false))))
-        .collect();
-    // Plural weekdays are recurrences ("on Mondays"). Packed from a string made here and
-    // dropped: the table keeps no text.
-    for &(k, v) in WEEKDAYS {
-        if let Some(key) = pack_word(format!("{k}s").as_bytes()) {
-            all.insert(key, (Lex::Weekdays(v), false));
+    for e in entries(TEXT) {
+        let (lex, short) = read(&e);
+        // Every key fits (`data_file_parses` tests it); one that did not would never be found.
+        if let Some(key) = pack_word(e.word.as_bytes()) {
+            all.insert(key, (lex, short));
+        }
+        // Plural weekdays are recurrences ("on Mondays"). Packed from a string made here and
+        // dropped: the table keeps no text.
+        if let (Lex::Weekday(w), false) = (lex, short) {
+            if let Some(key) = pack_word(format!("{}s", e.word).as_bytes()) {
+                all.insert(key, (Lex::Weekdays(w), false));
+            }
         }
     }
-    for &(k, m) in MONTH_ABBREVIATIONS {
-        if let Some(key) = pack_word(k.as_bytes()) {
-            all.entry(key).or_insert((Lex::Month(m), true));
-        }
-    }
-    for &(k, w) in WEEKDAY_ABBREVIATIONS {
-        if let Some(key) = pack_word(k.as_bytes()) {
-            all.entry(key).or_insert((Lex::Weekday(w), true));
+    for word in crate::vocab::intent_words("time") {
+        if let Some(key) = pack_word(word.as_bytes()) {
+            all.insert(key, (Lex::Kw(Kw::Intent), false));
         }
     }
     all
 });
+
+/// The names of the months, their short forms and the names of the weekdays: capitalized, they
+/// name no entity.
+pub(crate) fn calendar_names() -> impl Iterator<Item = &'static str> {
+    entries(TEXT)
+        .filter(|e| matches!(e.section, "month" | "month_abbreviation" | "weekday"))
+        .map(|e| e.word)
+}
+
+/// The number a lower-case number word names ("two", "dozen"), as the table has it.
+pub(crate) fn number_word(lower: &str) -> Option<u32> {
+    match LEXICON.get(&pack_word(lower.as_bytes())?) {
+        Some(&(Lex::Num(n), _)) => Some(n),
+        _ => None,
+    }
+}
+
+/// The short forms of months and weekdays (`sept`, `thu`), each with whether it is a month's:
+/// the abbreviations of the sentence splitter are these.
+pub(crate) fn short_forms() -> impl Iterator<Item = (&'static str, bool)> {
+    entries(TEXT).filter_map(|e| match e.section {
+        "month_abbreviation" => Some((e.word, true)),
+        "weekday_abbreviation" => Some((e.word, false)),
+        _ => None,
+    })
+}
+
+/// The month (1–12) a lower-case month name or abbreviation names: the table's answer for
+/// readers that take both forms alike (the dateline).
+pub(crate) fn month_of(lower: &[u8]) -> Option<u8> {
+    match LEXICON.get(&pack_word(lower)?) {
+        Some(&(Lex::Month(m), _)) => Some(m),
+        _ => None,
+    }
+}
+
+/// Whether a lower-case word is a weekday name or abbreviation.
+pub(crate) fn is_weekday(lower: &[u8]) -> bool {
+    pack_word(lower)
+        .and_then(|key| LEXICON.get(&key))
+        .is_some_and(|&(lex, _)| matches!(lex, Lex::Weekday(_)))
+}
 
 /// The longest word the lexicon holds, so longer words skip the lookup.
 const MAX_KEY: usize = PACKED_WORD;
@@ -895,33 +644,50 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_key_packs() {
-        let words = KEYWORDS
-            .iter()
-            .map(|e| e.0)
-            .chain(NUMBERS.iter().map(|e| e.0))
-            .chain(ORDINALS.iter().map(|e| e.0))
-            .chain(UNITS.iter().map(|e| e.0))
-            .chain(SEASONS.iter().map(|e| e.0))
-            .chain(PARTS.iter().map(|e| e.0))
-            .chain(DECADE_WORDS.iter().map(|e| e.0))
-            .chain(HOLIDAYS.iter().map(|e| e.0))
-            .chain(HOLIDAY_HEADS.iter().map(|e| e.0))
-            .chain(MONTHS.iter().map(|e| e.0))
-            .chain(MONTH_ABBREVIATIONS.iter().map(|e| e.0))
-            .chain(WEEKDAY_ABBREVIATIONS.iter().map(|e| e.0));
-        let plurals = WEEKDAYS.iter().map(|e| format!("{}s", e.0));
-        let all: Vec<String> = words
-            .chain(WEEKDAYS.iter().map(|e| e.0))
-            .map(String::from)
-            .chain(plurals)
-            .collect();
-        for w in &all {
+    fn data_file_parses() {
+        let sections = [
+            "month",
+            "month_abbreviation",
+            "weekday",
+            "weekday_abbreviation",
+            "number",
+            "ordinal",
+            "unit",
+            "season",
+            "part_of_day",
+            "decade",
+            "holiday",
+            "holiday_head",
+            "keyword",
+        ];
+        let p = crate::vocab::lists::problems(TEXT, &sections, true);
+        assert!(p.is_empty(), "data/{FILE}: {p:?}");
+        let mut seen = std::collections::HashSet::new();
+        for e in entries(TEXT) {
+            // One class a word: a second entry would silently replace the first.
             assert!(
-                pack_word(w.as_bytes()).is_some() && !w.contains('\0'),
-                "{w:?} does not pack"
+                seen.insert(e.word.to_owned()),
+                "data/{FILE}:{}: {:?} twice",
+                e.line,
+                e.word
             );
-            assert_ne!(lookup(w).lex, Lex::Other, "{w:?}");
+            let (lex, _) = read(&e);
+            assert!(
+                pack_word(e.word.as_bytes()).is_some() && !e.word.contains('\0'),
+                "{:?} does not pack",
+                e.word
+            );
+            assert_eq!(lookup(e.word).lex, lex, "{:?}", e.word);
+            if e.section == "weekday" {
+                assert!(seen.insert(format!("{}s", e.word)), "{:?}", e.word);
+            }
+        }
+        for word in crate::vocab::intent_words("time") {
+            assert!(
+                seen.insert(word.to_owned()),
+                "{word:?} is in time.txt and intent.txt"
+            );
+            assert_eq!(lookup(word).lex, Lex::Kw(Kw::Intent), "{word:?}");
         }
         assert_eq!(pack_word(b"abc"), pack_word(b"abc"));
         assert_ne!(pack_word(b"abc"), pack_word(b"abcd"));

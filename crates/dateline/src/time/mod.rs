@@ -22,12 +22,13 @@
 
 mod display;
 mod grammar;
-mod lexicon;
+pub(crate) mod lexicon;
 mod resolve;
 mod value;
 
 pub use display::display_date;
-pub(crate) use display::{between_days, long_day};
+pub(crate) use display::{between_days, long_day, month_name};
+pub(crate) use lexicon::{calendar_names, number_word, short_forms};
 pub use value::{
     DateValue, Duration, DurationUnit, Granularity, Interval, Modifier, PartOfDay, Reference,
     Season, TimeOfDay, TimexValue, Year,
