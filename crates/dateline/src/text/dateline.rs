@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use super::{Dateline, DatelineKind, Token, TokenKind};
-use crate::time::DateValue;
+use crate::calendar::DateValue;
 
 /// How far from the first token a line may start and still be looked at, in bytes.
 const WINDOW: usize = 300;

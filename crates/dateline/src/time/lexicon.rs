@@ -9,7 +9,7 @@ use chrono::Weekday;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::{Deserialize, Serialize};
 
-use super::value::{PartOfDay, Season};
+use crate::calendar::{PartOfDay, Season};
 use crate::text::{pack_word, PACKED_WORD};
 
 /// A calendar unit as words name it.

@@ -24,14 +24,13 @@ mod display;
 mod grammar;
 mod lexicon;
 mod resolve;
-mod value;
 
-pub use display::display_date;
-pub(crate) use display::{between_days, long_day};
-pub use value::{
+pub use crate::calendar::{
     DateValue, Duration, DurationUnit, Granularity, Interval, Modifier, PartOfDay, Reference,
     Season, TimeOfDay, TimexValue, Year,
 };
+pub use display::display_date;
+pub(crate) use display::{between_days, long_day};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
