@@ -3,11 +3,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::document::PublishedSource;
 use crate::entity::Entities;
 use crate::event::{Detection, EventModel, Extraction, Predictions};
 use crate::text::Segmented;
 use crate::time::Unresolved;
-use crate::timeline::PublishedSource;
 use crate::{Document, Error};
 
 /// The version of the serialized forms ([`Reading::to_bytes`], [`Reading::to_json`]). Bytes of

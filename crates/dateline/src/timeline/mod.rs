@@ -5,7 +5,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::fmt::Write as _;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
@@ -15,38 +14,16 @@ use crate::entity::NameKey;
 use crate::event::Extraction;
 use crate::event::{EventAnchoring, TriggerClass};
 use crate::merge::{ReadDocuments, ReadObserver, Stop};
-use crate::reconcile::{Basis, DefaultPolicy, Policy};
+use crate::reconcile::{DefaultPolicy, Policy};
 use crate::time::{DateValue, Interval};
 use crate::{Document, Error, Reading};
+
+pub use crate::document::PublishedSource;
+pub use crate::reconcile::{Claim, Conflict, Evidence};
 
 /// Events less sure than this are folded in the views that fold (Markdown, HTML, the notebook):
 /// listed after the others, under a line that says how many. They stay in the timeline.
 pub const FOLD_BELOW: f64 = 0.5;
-
-/// Where a document's publication date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum PublishedSource {
-    /// Given by the caller (`published` field, `--published`, the API).
-    Given,
-    /// Read from the document's dateline.
-    Dateline,
-    /// Inferred from the document's dates and the events it shares with other documents.
-    Inferred,
-    /// Not known.
-    Unknown,
-}
-
-impl PublishedSource {
-    /// `given`, `dateline`, `inferred` or `unknown`, as JSON writes it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PublishedSource::Given => "given",
-            PublishedSource::Dateline => "dateline",
-            PublishedSource::Inferred => "inferred",
-            PublishedSource::Unknown => "unknown",
-        }
-    }
-}
 
 /// A document of the timeline and what is known of its publication date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,96 +83,6 @@ pub struct EventParticipant {
     pub aliases: Vec<String>,
     /// The name key that joins the spellings.
     pub key: NameKey,
-}
-
-/// One date that some sources give for an event.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Claim {
-    /// The date claimed (compatible claims intersected).
-    pub when: DateValue,
-    /// The documents that claim it, sorted.
-    pub docs: Vec<String>,
-    /// The claim's weight: its mentions' anchoring weights times their sources' weights.
-    pub weight: f64,
-    /// How many of its mentions date the event with an explicit expression.
-    pub explicit: usize,
-    /// Each mention that makes the claim, in the event's order of mentions: its sentence is
-    /// `event.mentions[evidence.mention]`, and why it weighs what it weighs.
-    pub evidence: Vec<Evidence>,
-}
-
-/// One mention behind a [`Claim`]: where it is, the date it gives, and why it weighs what it
-/// weighs.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Evidence {
-    /// Index into the event's [`mentions`](Event::mentions): the sentence, trigger and time.
-    pub mention: usize,
-    /// The document.
-    pub doc: String,
-    /// The date this mention gives (with the year placed, see [`year_placed`](Self::year_placed)).
-    pub when: DateValue,
-    /// What its sentence says and what the date was resolved against.
-    pub basis: Basis,
-    /// Its weight: the basis's weight times the source's.
-    pub weight: f64,
-    /// The weight of its source (1 unless set).
-    pub source_weight: f64,
-    /// Whether a year-less date was given the year, among those its publication bounds
-    /// allow, nearest the other claims.
-    pub year_placed: bool,
-}
-
-impl Evidence {
-    /// Why the mention weighs what it weighs, in plain words: the basis, the year placed, and
-    /// a source weight other than 1.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use dateline::reconcile::Basis;
-    /// use dateline::time::DateValue;
-    /// use dateline::timeline::Evidence;
-    ///
-    /// let e = Evidence {
-    ///     mention: 0,
-    ///     doc: "wire".into(),
-    ///     when: DateValue::Year(2022),
-    ///     basis: Basis::Explicit,
-    ///     weight: 2.0,
-    ///     source_weight: 2.0,
-    ///     year_placed: false,
-    /// };
-    /// assert_eq!(e.reason(), "explicit date in the same sentence; its source counts 2 times");
-    /// ```
-    pub fn reason(&self) -> String {
-        let mut out = self.basis.reason();
-        if self.year_placed {
-            if let Some(y) = self.when.year() {
-                let _ = write!(
-                    out,
-                    "; read as {}, the year within its publication bounds nearest the other claims",
-                    crate::time::display_date(&DateValue::Year(y))
-                );
-            }
-        }
-        if self.source_weight != 1.0 {
-            let _ = write!(out, "; its source counts {} times", self.source_weight);
-        }
-        out
-    }
-}
-
-/// Disagreeing dates for one event, every claim kept, and the rule that chose among them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Conflict {
-    /// Every claim, strongest first.
-    pub claims: Vec<Claim>,
-    /// Index of the chosen claim.
-    pub chosen: usize,
-    /// The name of the rule that chose.
-    pub rule: String,
-    /// One line saying why.
-    pub explanation: String,
 }
 
 /// One real-world event of the timeline, with all its mentions across documents.
