@@ -1,4 +1,11 @@
-//! [`Reading`]: what one document yields on its own.
+//! The `reading` stage: [`Reading`], what one document yields on its own ([`read`]).
+//!
+//! Reading a document (its sentences, time expressions, names and where events are) is most
+//! of the work of a timeline and needs no other document: it runs the per-document stages
+//! ([`text`](crate::text), [`time`](crate::time), [`entity`](crate::entity),
+//! [`event`](crate::event)). Publication dates inferred across documents, clustering,
+//! reconciliation and assembly come after, in the [`pipeline`](crate::pipeline), from
+//! readings alone.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
