@@ -24,7 +24,7 @@ mod common;
 
 use common::{corpora, Corpus};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use dateline::merge::ReadDocuments;
+use dateline::pipeline::ReadDocuments;
 use dateline::reconcile::DefaultPolicy;
 use dateline::{Document, TimelineBuilder};
 

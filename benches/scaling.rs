@@ -16,7 +16,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::{Datelike, Days, NaiveDate};
-use dateline::merge::ReadDocuments;
+use dateline::pipeline::ReadDocuments;
 use dateline::reconcile::DefaultPolicy;
 use dateline::Document;
 

@@ -1,4 +1,5 @@
-//! The input: a document with an id, its text and, when known, its publication date.
+//! The input: a document with an id, its text and, when known, its publication date; and
+//! where a publication date came from ([`PublishedSource`]). It uses no stage.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -53,5 +54,30 @@ impl Document {
     pub fn with_published_str(self, published: &str) -> Result<Self, Error> {
         let date = crate::parse_published(published).map_err(|e| e.in_document(&self.id))?;
         Ok(self.with_published(date))
+    }
+}
+
+/// Where a document's publication date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PublishedSource {
+    /// Given by the caller (`published` field, `--published`, the API).
+    Given,
+    /// Read from the document's dateline.
+    Dateline,
+    /// Inferred from the document's dates and the events it shares with other documents.
+    Inferred,
+    /// Not known.
+    Unknown,
+}
+
+impl PublishedSource {
+    /// `given`, `dateline`, `inferred` or `unknown`, as JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PublishedSource::Given => "given",
+            PublishedSource::Dateline => "dateline",
+            PublishedSource::Inferred => "inferred",
+            PublishedSource::Unknown => "unknown",
+        }
     }
 }

@@ -110,7 +110,7 @@ impl std::fmt::Display for DateProblem {
             DateProblem::NoSuchDay { year, month, day } => {
                 let name = u8::try_from(month)
                     .ok()
-                    .and_then(crate::time::month_name)
+                    .and_then(crate::vocab::calendar::month_name)
                     .unwrap_or("?");
                 if day == 0 {
                     write!(f, "no such day 0 (days start at 1)")

@@ -1,11 +1,12 @@
 //! # dateline
 //!
 //! dateline turns news articles into timelines: [`TimelineBuilder`] reads a set of documents
-//! and gives one merged [`Timeline`] ([`merge`], [`reconcile`], [`timeline`]). Its per-document
-//! stages:
+//! and gives one merged [`Timeline`] ([`pipeline`], the one module that composes the stages;
+//! [`reconcile`], [`timeline`]). Its per-document stages:
 //! [`text`] (sentences, tokens, datelines), [`time`] (temporal expressions with TIMEX3 values,
 //! reachable alone through [`tag`]), [`entity`] (people, organisations, places, name keys) and
-//! [`event`] (event mentions with participants, place and time), run together by [`extract`];
+//! [`event`] (event mentions with participants, place and time), run together by [`extract`]
+//! (and by [`read`], which keeps what a later merge needs);
 //! with [`export`] (JSON, TimeML) beside them. The scorers (TempEval-3, SemEval-2015) are the
 //! crate `dateline-eval`.
 //!
@@ -59,13 +60,16 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod calendar;
 mod document;
 pub mod entity;
 mod error;
 pub mod event;
 pub mod export;
-pub mod merge;
+mod merge;
+mod par;
 pub mod pipeline;
+mod reading;
 pub mod reconcile;
 pub mod text;
 pub mod time;
@@ -77,9 +81,10 @@ use chrono::NaiveDate;
 pub use document::Document;
 pub use error::{DateProblem, Error};
 pub use event::{extract, Extraction};
-pub use pipeline::{read, read_all, Reading};
+pub use pipeline::TimelineBuilder;
+pub use reading::{read, read_all, Reading};
 pub use time::Timex;
-pub use timeline::{Timeline, TimelineBuilder};
+pub use timeline::Timeline;
 
 /// Finds and normalizes the temporal expressions of `text`.
 ///

@@ -110,7 +110,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         };
         *lexicon.flags.entry(hash_str(e.word)).or_insert(0) |= flag;
     }
-    for word in crate::time::calendar_names() {
+    for word in crate::vocab::calendar::calendar_names() {
         *lexicon.flags.entry(hash_str(word)).or_insert(0) |= NON_ENTITY;
     }
     lexicon

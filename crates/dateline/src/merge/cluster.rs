@@ -45,7 +45,7 @@ fn class_group(class: TriggerClass) -> u8 {
 }
 
 /// A mention that can go on a timeline, with what merging compares.
-pub(super) struct Item {
+pub(crate) struct Item {
     pub doc: usize,
     pub event: usize,
     /// The trigger's lemma, as a number that is the same for the same lemma.
@@ -798,15 +798,15 @@ fn figure_key(figure: u64) -> u32 {
 
 /// The mentions that can go on a timeline, their clusters, and by cluster the nouns that
 /// refer back to it (document, reference).
-pub(super) type Clusters = (Vec<Item>, Vec<Vec<usize>>, Vec<Vec<(usize, Reference)>>);
+pub(crate) type Clusters = (Vec<Item>, Vec<Vec<usize>>, Vec<Vec<(usize, Reference)>>);
 
 /// The mentions that can go on a timeline and their clusters (not all of them once `stop` is
 /// set).
-pub(super) fn cluster_pass(
+pub(crate) fn cluster_pass(
     documents: &[&Document],
     extractions: &[Arc<Extraction>],
     windows: &[Option<(NaiveDate, NaiveDate)>],
-    stop: super::Stop<'_>,
+    stop: crate::par::Stop<'_>,
 ) -> Clusters {
     let mut items: Vec<Item> = Vec::with_capacity(extractions.iter().map(|x| x.events.len()).sum());
     let mut names = Names::new();

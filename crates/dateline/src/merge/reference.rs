@@ -10,7 +10,7 @@ use crate::vocab::wordnet;
 
 /// A definite noun that names a happening.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Reference {
+pub(crate) struct Reference {
     /// The sentence it is in.
     pub sentence: usize,
     /// Byte offsets of the noun.

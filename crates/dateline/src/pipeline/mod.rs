@@ -1,11 +1,26 @@
-//! The pipeline's unit of work: [`Reading`], what one document yields on its own ([`read`]).
+//! The pipeline: the one module that composes the stages into a timeline.
 //!
-//! Reading a document (its sentences, time expressions, names and where events are) is most
-//! of the work of a timeline and needs no other document; publication dates inferred across
-//! documents, clustering, reconciliation and assembly come after, in [`merge`](crate::merge),
-//! from readings alone.
+//! ```text
+//! documents ─ read ─→ readings ─┬─ publication dates (inferred, pass after pass) ─┐
+//!                               └─ cluster ←──────────────────────────────────────┘
+//!                                     └─ reconcile ─ assemble ─→ Timeline
+//! ```
+//!
+//! [`read`] runs the per-document stages on one document ([`Reading`]). From readings,
+//! [`ReadDocuments`] resolves each document's dates under its own publication date, then,
+//! pass after pass, clusters the mentions and infers the publication dates that were not given
+//! (the `merge` stage), resolving again the documents whose date changed; it then assembles
+//! the events, each reconciled ([`reconcile`](crate::reconcile)), into a
+//! [`Timeline`](crate::Timeline). [`TimelineBuilder`] is the front door;
+//! [`Timeline::merge`](crate::Timeline::merge) and [`Timeline::add`](crate::Timeline::add)
+//! build again from what a timeline was built from.
+//!
+//! The stages are leaves: none of them uses this module, and none uses a stage that comes
+//! after it (see `docs/design.md`, "Pipeline").
 
-mod reading;
+mod builder;
+mod documents;
 
-pub(crate) use reading::read_extracted;
-pub use reading::{read, read_all, Reading, READING_VERSION};
+pub use crate::reading::{read, read_all, Reading, READING_VERSION};
+pub use builder::TimelineBuilder;
+pub use documents::{build, ReadDocuments, ReadObserver};

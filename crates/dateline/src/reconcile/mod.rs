@@ -6,11 +6,13 @@
 //!
 //! Entry point: [`reconcile`].
 
+use std::fmt::Write as _;
+
 use chrono::Datelike;
 
+use crate::document::PublishedSource;
 use crate::event::EventAnchoring;
 use crate::time::{DateValue, Interval};
-use crate::timeline::{Claim, Conflict, Evidence, PublishedSource};
 
 /// How much a mention's date counts, by how it was fixed: an explicit date more than one
 /// resolved against a publication date, more than one inherited from the narrative. The
@@ -207,6 +209,96 @@ impl Basis {
             }
         }
     }
+}
+
+/// One date that some sources give for an event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// The date claimed (compatible claims intersected).
+    pub when: DateValue,
+    /// The documents that claim it, sorted.
+    pub docs: Vec<String>,
+    /// The claim's weight: its mentions' anchoring weights times their sources' weights.
+    pub weight: f64,
+    /// How many of its mentions date the event with an explicit expression.
+    pub explicit: usize,
+    /// Each mention that makes the claim, in the event's order of mentions: its sentence is
+    /// `event.mentions[evidence.mention]`, and why it weighs what it weighs.
+    pub evidence: Vec<Evidence>,
+}
+
+/// One mention behind a [`Claim`]: where it is, the date it gives, and why it weighs what it
+/// weighs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// Index into the event's [`mentions`](crate::timeline::Event::mentions): the sentence, trigger and time.
+    pub mention: usize,
+    /// The document.
+    pub doc: String,
+    /// The date this mention gives (with the year placed, see [`year_placed`](Self::year_placed)).
+    pub when: DateValue,
+    /// What its sentence says and what the date was resolved against.
+    pub basis: Basis,
+    /// Its weight: the basis's weight times the source's.
+    pub weight: f64,
+    /// The weight of its source (1 unless set).
+    pub source_weight: f64,
+    /// Whether a year-less date was given the year, among those its publication bounds
+    /// allow, nearest the other claims.
+    pub year_placed: bool,
+}
+
+impl Evidence {
+    /// Why the mention weighs what it weighs, in plain words: the basis, the year placed, and
+    /// a source weight other than 1.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dateline::reconcile::Basis;
+    /// use dateline::time::DateValue;
+    /// use dateline::timeline::Evidence;
+    ///
+    /// let e = Evidence {
+    ///     mention: 0,
+    ///     doc: "wire".into(),
+    ///     when: DateValue::Year(2022),
+    ///     basis: Basis::Explicit,
+    ///     weight: 2.0,
+    ///     source_weight: 2.0,
+    ///     year_placed: false,
+    /// };
+    /// assert_eq!(e.reason(), "explicit date in the same sentence; its source counts 2 times");
+    /// ```
+    pub fn reason(&self) -> String {
+        let mut out = self.basis.reason();
+        if self.year_placed {
+            if let Some(y) = self.when.year() {
+                let _ = write!(
+                    out,
+                    "; read as {}, the year within its publication bounds nearest the other claims",
+                    crate::time::display_date(&DateValue::Year(y))
+                );
+            }
+        }
+        if self.source_weight != 1.0 {
+            let _ = write!(out, "; its source counts {} times", self.source_weight);
+        }
+        out
+    }
+}
+
+/// Disagreeing dates for one event, every claim kept, and the rule that chose among them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    /// Every claim, strongest first.
+    pub claims: Vec<Claim>,
+    /// Index of the chosen claim.
+    pub chosen: usize,
+    /// The name of the rule that chose.
+    pub rule: String,
+    /// One line saying why.
+    pub explanation: String,
 }
 
 /// Chooses among incompatible claims.

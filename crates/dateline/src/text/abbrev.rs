@@ -97,7 +97,7 @@ fn read() -> Vec<(&'static str, Class, Case)> {
         }
     }
     debug_assert!(starters > 0);
-    for (word, month) in crate::time::short_forms() {
+    for (word, month) in crate::vocab::calendar::short_forms() {
         let class = if month { Class::Month } else { Class::Weekday };
         all.push((word, class, Case::Capital));
     }

@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use super::{Dateline, DatelineKind, Token, TokenKind};
-use crate::time::DateValue;
+use crate::calendar::DateValue;
 
 /// How far from the first token a line may start and still be looked at, in bytes.
 const WINDOW: usize = 300;
@@ -32,7 +32,7 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
     let mut buf = [0u8; 9];
     let n = lower(word, &mut buf)?;
     let abbreviated = word.ends_with('.');
-    let m = crate::time::lexicon::month_of(&buf[..n])?;
+    let m = crate::vocab::calendar::month_of(&buf[..n])?;
     // A period only follows an abbreviation (`Sept.`), never a full name (`March.`).
     (!abbreviated || n <= 4).then_some(m)
 }
@@ -43,7 +43,7 @@ pub(crate) fn is_weekday(word: &str) -> bool {
     let Some(n) = lower(word, &mut buf) else {
         return false;
     };
-    crate::time::lexicon::is_weekday(&buf[..n])
+    crate::vocab::calendar::is_weekday(&buf[..n])
 }
 
 /// The value of an all-digit ASCII string of `min..=max` digits.

@@ -49,7 +49,7 @@ mod token;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-use crate::time::DateValue;
+use crate::calendar::DateValue;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

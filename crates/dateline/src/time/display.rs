@@ -6,25 +6,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::{DateValue, Season};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// The English name of a month (1–12): the one spelling of it in output and messages.
-pub(crate) fn month_name(month: u8) -> Option<&'static str> {
-    MONTHS.get(usize::from(month).checked_sub(1)?).copied()
-}
+use crate::vocab::calendar::month_name;
 
 fn weekday_name(w: Weekday) -> &'static str {
     match w {

@@ -9,7 +9,9 @@ use chrono::Weekday;
 use serde::{Deserialize, Serialize};
 
 use super::lexicon::{lookup, Holiday, Kw, Lex, Unit};
-use super::value::{DateValue, Duration, DurationUnit, Modifier, PartOfDay, Reference, TimeOfDay};
+use crate::calendar::{
+    DateValue, Duration, DurationUnit, Modifier, PartOfDay, Reference, TimeOfDay,
+};
 use crate::text::{Segmented, TokenKind};
 
 /// A token with what the grammar needs to know of it.

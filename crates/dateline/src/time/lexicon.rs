@@ -9,7 +9,7 @@ use chrono::Weekday;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::{Deserialize, Serialize};
 
-use super::value::{PartOfDay, Season};
+use crate::calendar::{PartOfDay, Season};
 use crate::text::{pack_word, PACKED_WORD};
 use crate::vocab::lists::{entries, Entry};
 
@@ -250,7 +250,7 @@ pub(crate) enum Lex {
 
 /// The words, by class, in `data/lexicon/time.txt`.
 const FILE: &str = "lexicon/time.txt";
-const TEXT: &str = include_str!("../../data/lexicon/time.txt");
+const TEXT: &str = crate::vocab::calendar::TIME_WORDS;
 
 fn keyword(name: &str) -> Option<Kw> {
     Some(match name {
@@ -534,46 +534,12 @@ static LEXICON: LazyLock<FxHashMap<u128, (Lex, bool)>> = LazyLock::new(|| {
     all
 });
 
-/// The names of the months, their short forms and the names of the weekdays: capitalized, they
-/// name no entity.
-pub(crate) fn calendar_names() -> impl Iterator<Item = &'static str> {
-    entries(TEXT)
-        .filter(|e| matches!(e.section, "month" | "month_abbreviation" | "weekday"))
-        .map(|e| e.word)
-}
-
 /// The number a lower-case number word names ("two", "dozen"), as the table has it.
 pub(crate) fn number_word(lower: &str) -> Option<u32> {
     match LEXICON.get(&pack_word(lower.as_bytes())?) {
         Some(&(Lex::Num(n), _)) => Some(n),
         _ => None,
     }
-}
-
-/// The short forms of months and weekdays (`sept`, `thu`), each with whether it is a month's:
-/// the abbreviations of the sentence splitter are these.
-pub(crate) fn short_forms() -> impl Iterator<Item = (&'static str, bool)> {
-    entries(TEXT).filter_map(|e| match e.section {
-        "month_abbreviation" => Some((e.word, true)),
-        "weekday_abbreviation" => Some((e.word, false)),
-        _ => None,
-    })
-}
-
-/// The month (1–12) a lower-case month name or abbreviation names: the table's answer for
-/// readers that take both forms alike (the dateline).
-pub(crate) fn month_of(lower: &[u8]) -> Option<u8> {
-    match LEXICON.get(&pack_word(lower)?) {
-        Some(&(Lex::Month(m), _)) => Some(m),
-        _ => None,
-    }
-}
-
-/// Whether a lower-case word is a weekday name or abbreviation.
-pub(crate) fn is_weekday(lower: &[u8]) -> bool {
-    pack_word(lower)
-        .and_then(|key| LEXICON.get(&key))
-        .is_some_and(|&(lex, _)| matches!(lex, Lex::Weekday(_)))
 }
 
 /// The longest word the lexicon holds, so longer words skip the lookup.

@@ -24,15 +24,14 @@ mod display;
 mod grammar;
 pub(crate) mod lexicon;
 mod resolve;
-mod value;
 
-pub use display::display_date;
-pub(crate) use display::{between_days, long_day, month_name};
-pub(crate) use lexicon::{calendar_names, number_word, short_forms};
-pub use value::{
+pub use crate::calendar::{
     DateValue, Duration, DurationUnit, Granularity, Interval, Modifier, PartOfDay, Reference,
     Season, TimeOfDay, TimexValue, Year,
 };
+pub use display::display_date;
+pub(crate) use display::{between_days, long_day};
+pub(crate) use lexicon::number_word;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::grammar::{plain_word, Base, Found, Lean, PeriodYear, ReportCue, Spec, Tk};
 use super::lexicon::{Holiday, Kw, Lex, Unit};
-use super::value::{DateValue, Granularity, Interval, TimexValue};
 use super::{Anchoring, TimexType};
+use crate::calendar::{DateValue, Granularity, Interval, TimexValue};
 use crate::text::TokenKind;
 
 /// The tense around an expression, from the auxiliaries and verb forms near it.

@@ -1,12 +1,11 @@
 //! The `Timeline`: one merged, deduplicated, ordered list of the dated events of a set of
 //! documents, with every date disagreement kept as a [`Conflict`].
 //!
-//! Entry point: [`TimelineBuilder`].
+//! The data of a timeline, with its views ([`Timeline::about`], [`Timeline::between`]); the
+//! [`pipeline`](crate::pipeline) builds it ([`TimelineBuilder`](crate::TimelineBuilder)).
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::fmt::Write as _;
-use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -14,39 +13,16 @@ use chrono::NaiveDate;
 use crate::entity::NameKey;
 use crate::event::Extraction;
 use crate::event::{EventAnchoring, TriggerClass};
-use crate::merge::{ReadDocuments, ReadObserver, Stop};
-use crate::reconcile::{Basis, DefaultPolicy, Policy};
+use crate::reconcile::{DefaultPolicy, Policy};
 use crate::time::{DateValue, Interval};
-use crate::{Document, Error, Reading};
+use crate::{Document, Reading};
+
+pub use crate::document::PublishedSource;
+pub use crate::reconcile::{Claim, Conflict, Evidence};
 
 /// Events less sure than this are folded in the views that fold (Markdown, HTML, the notebook):
 /// listed after the others, under a line that says how many. They stay in the timeline.
 pub const FOLD_BELOW: f64 = 0.5;
-
-/// Where a document's publication date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum PublishedSource {
-    /// Given by the caller (`published` field, `--published`, the API).
-    Given,
-    /// Read from the document's dateline.
-    Dateline,
-    /// Inferred from the document's dates and the events it shares with other documents.
-    Inferred,
-    /// Not known.
-    Unknown,
-}
-
-impl PublishedSource {
-    /// `given`, `dateline`, `inferred` or `unknown`, as JSON writes it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PublishedSource::Given => "given",
-            PublishedSource::Dateline => "dateline",
-            PublishedSource::Inferred => "inferred",
-            PublishedSource::Unknown => "unknown",
-        }
-    }
-}
 
 /// A document of the timeline and what is known of its publication date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,96 +82,6 @@ pub struct EventParticipant {
     pub aliases: Vec<String>,
     /// The name key that joins the spellings.
     pub key: NameKey,
-}
-
-/// One date that some sources give for an event.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Claim {
-    /// The date claimed (compatible claims intersected).
-    pub when: DateValue,
-    /// The documents that claim it, sorted.
-    pub docs: Vec<String>,
-    /// The claim's weight: its mentions' anchoring weights times their sources' weights.
-    pub weight: f64,
-    /// How many of its mentions date the event with an explicit expression.
-    pub explicit: usize,
-    /// Each mention that makes the claim, in the event's order of mentions: its sentence is
-    /// `event.mentions[evidence.mention]`, and why it weighs what it weighs.
-    pub evidence: Vec<Evidence>,
-}
-
-/// One mention behind a [`Claim`]: where it is, the date it gives, and why it weighs what it
-/// weighs.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Evidence {
-    /// Index into the event's [`mentions`](Event::mentions): the sentence, trigger and time.
-    pub mention: usize,
-    /// The document.
-    pub doc: String,
-    /// The date this mention gives (with the year placed, see [`year_placed`](Self::year_placed)).
-    pub when: DateValue,
-    /// What its sentence says and what the date was resolved against.
-    pub basis: Basis,
-    /// Its weight: the basis's weight times the source's.
-    pub weight: f64,
-    /// The weight of its source (1 unless set).
-    pub source_weight: f64,
-    /// Whether a year-less date was given the year, among those its publication bounds
-    /// allow, nearest the other claims.
-    pub year_placed: bool,
-}
-
-impl Evidence {
-    /// Why the mention weighs what it weighs, in plain words: the basis, the year placed, and
-    /// a source weight other than 1.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use dateline::reconcile::Basis;
-    /// use dateline::time::DateValue;
-    /// use dateline::timeline::Evidence;
-    ///
-    /// let e = Evidence {
-    ///     mention: 0,
-    ///     doc: "wire".into(),
-    ///     when: DateValue::Year(2022),
-    ///     basis: Basis::Explicit,
-    ///     weight: 2.0,
-    ///     source_weight: 2.0,
-    ///     year_placed: false,
-    /// };
-    /// assert_eq!(e.reason(), "explicit date in the same sentence; its source counts 2 times");
-    /// ```
-    pub fn reason(&self) -> String {
-        let mut out = self.basis.reason();
-        if self.year_placed {
-            if let Some(y) = self.when.year() {
-                let _ = write!(
-                    out,
-                    "; read as {}, the year within its publication bounds nearest the other claims",
-                    crate::time::display_date(&DateValue::Year(y))
-                );
-            }
-        }
-        if self.source_weight != 1.0 {
-            let _ = write!(out, "; its source counts {} times", self.source_weight);
-        }
-        out
-    }
-}
-
-/// Disagreeing dates for one event, every claim kept, and the rule that chose among them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Conflict {
-    /// Every claim, strongest first.
-    pub claims: Vec<Claim>,
-    /// Index of the chosen claim.
-    pub chosen: usize,
-    /// The name of the rule that chose.
-    pub rule: String,
-    /// One line saying why.
-    pub explanation: String,
 }
 
 /// One real-world event of the timeline, with all its mentions across documents.
@@ -307,11 +193,11 @@ pub struct Timeline {
 #[derive(Clone)]
 pub(crate) struct BuiltFrom {
     /// Sorted by id, ids unique.
-    readings: Arc<[Arc<Reading>]>,
+    pub readings: Arc<[Arc<Reading>]>,
     /// What each reading says under the publication date it gives on its own.
-    extractions: Arc<[Arc<Extraction>]>,
-    policy: Arc<dyn Policy>,
-    source_weights: BTreeMap<String, f64>,
+    pub extractions: Arc<[Arc<Extraction>]>,
+    pub policy: Arc<dyn Policy>,
+    pub source_weights: BTreeMap<String, f64>,
 }
 
 impl Default for BuiltFrom {
@@ -349,7 +235,7 @@ impl fmt::Debug for BuiltFrom {
 }
 
 impl Timeline {
-    /// Attaches what the timeline was built from (the `merge` stage calls this).
+    /// Attaches what the timeline was built from (the [`pipeline`](crate::pipeline) calls this).
     pub(crate) fn with_built_from(
         mut self,
         readings: Vec<Arc<Reading>>,
@@ -372,7 +258,8 @@ impl Timeline {
     }
 
     /// The readings of the documents the timeline was built from, by id: what
-    /// [`TimelineBuilder::readings`] takes to build it again without reading any text.
+    /// [`TimelineBuilder::readings`](crate::TimelineBuilder::readings) takes to build it again
+    /// without reading any text.
     pub fn readings(&self) -> &[Arc<Reading>] {
         &self.built_from.readings
     }
@@ -385,113 +272,6 @@ impl Timeline {
     /// The source weights the timeline was built with, by document id.
     pub fn source_weights(&self) -> &BTreeMap<String, f64> {
         &self.built_from.source_weights
-    }
-
-    /// The timeline of both document sets, exactly as if built from all of them at once:
-    /// publication dates are inferred again and events join across the two sets. Merging is
-    /// commutative, associative and idempotent (a document in both sets counts once).
-    ///
-    /// A filtered view ([`about`](Self::about), [`between`](Self::between)) merges as the
-    /// whole timeline it came from; filter the merged timeline again.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::DuplicateDocument`] when the two sets hold different documents under one id;
-    /// [`Error::IncompatibleTimelines`] when they were built with different policies or give
-    /// one source different weights.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use dateline::{Document, TimelineBuilder};
-    ///
-    /// let a = Document::new("a", "Sergey Lavrov met the delegation in Moscow on 12 September 2022.");
-    /// let b = Document::new("b", "Sergei Lavrov received the delegation in Moscow on September 12, 2022.");
-    /// let left = TimelineBuilder::new().document(a.clone()).build()?;
-    /// let right = TimelineBuilder::new().document(b.clone()).build()?;
-    /// let merged = left.merge(&right)?;
-    /// assert_eq!(merged, TimelineBuilder::new().documents([a, b]).build()?);
-    /// assert_eq!(merged.events[0].mentions.len(), 2);
-    /// # Ok::<(), dateline::Error>(())
-    /// ```
-    pub fn merge(&self, other: &Timeline) -> Result<Timeline, Error> {
-        self.merge_until(other, Stop::default())
-    }
-
-    /// [`merge`](Self::merge), stopped soon after `flag` is set from another thread (a
-    /// merge builds the timeline again: see [`TimelineBuilder::interruptible`]).
-    ///
-    /// # Errors
-    ///
-    /// Those of [`merge`](Self::merge), and [`Error::Interrupted`] once `flag` is set.
-    pub fn merge_interruptible(
-        &self,
-        other: &Timeline,
-        flag: &AtomicBool,
-    ) -> Result<Timeline, Error> {
-        self.merge_until(other, Stop::on(flag))
-    }
-
-    fn merge_until(&self, other: &Timeline, stop: Stop<'_>) -> Result<Timeline, Error> {
-        let (mine, theirs) = (&self.built_from, &other.built_from);
-        if mine.policy.config() != theirs.policy.config() {
-            return Err(Error::IncompatibleTimelines {
-                reason: format!(
-                    "one was built with the policy {:?}, the other with {:?}",
-                    mine.policy.config(),
-                    theirs.policy.config()
-                ),
-            });
-        }
-        let mut weights = mine.source_weights.clone();
-        for (id, &w) in &theirs.source_weights {
-            match weights.get(id) {
-                Some(&v) if v != w => {
-                    return Err(Error::IncompatibleTimelines {
-                        reason: format!("source {id:?} weighs {v} in one and {w} in the other"),
-                    })
-                }
-                _ => {
-                    weights.insert(id.clone(), w);
-                }
-            }
-        }
-        // What each reading says under its own publication date does not depend on the other
-        // documents: it is kept, and nothing is read or resolved again but where the other
-        // set changes an inferred publication date.
-        let parts =
-            |b: &BuiltFrom| ReadDocuments::from_parts(b.readings.to_vec(), b.extractions.to_vec());
-        parts(mine)
-            .combine(parts(theirs))?
-            .build_until(Arc::clone(&mine.policy), &weights, stop)
-    }
-
-    /// The timeline of its documents and `documents`, exactly as if built from all of them at
-    /// once, reading only the new documents. A document it already has (same id, text and
-    /// date) counts once.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::DuplicateDocument`] when a new document has the id of a different one.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use dateline::{Document, TimelineBuilder};
-    ///
-    /// let a = Document::new("a", "Sergey Lavrov met the delegation in Moscow on 12 September 2022.");
-    /// let b = Document::new("b", "Sergei Lavrov received the delegation in Moscow on September 12, 2022.");
-    /// let grown = TimelineBuilder::new().document(a.clone()).build()?.add([b.clone()])?;
-    /// assert_eq!(grown, TimelineBuilder::new().documents([a, b]).build()?);
-    /// # Ok::<(), dateline::Error>(())
-    /// ```
-    pub fn add(&self, documents: impl IntoIterator<Item = Document>) -> Result<Timeline, Error> {
-        let b = &self.built_from;
-        let new =
-            ReadDocuments::read_all(documents.into_iter().collect(), &|_| {}, Stop::default())?;
-        ReadDocuments::from_parts(b.readings.to_vec(), b.extractions.to_vec())
-            .combine(new)?
-            .build_until(Arc::clone(&b.policy), &b.source_weights, Stop::default())
     }
 
     /// Whether this is a view: some filter left events out.
@@ -555,153 +335,5 @@ impl Timeline {
     /// The events with a date conflict.
     pub fn conflicts(&self) -> impl Iterator<Item = &Event> {
         self.events.iter().filter(|e| e.conflict.is_some())
-    }
-}
-
-/// Builds a [`Timeline`] from documents.
-///
-/// # Examples
-///
-/// ```
-/// use dateline::timeline::TimelineBuilder;
-/// use dateline::Document;
-///
-/// let a = Document::new("a", "Foreign Minister Sergey Lavrov met the delegation in Moscow on 12 September 2022.");
-/// let b = Document::new("b", "Sergei Lavrov received the delegation in Moscow on September 12, 2022.");
-/// let timeline = TimelineBuilder::new().documents([a, b]).build()?;
-/// let meeting = &timeline.events[0];
-/// assert_eq!(meeting.when.unwrap().to_string(), "2022-09-12");
-/// assert_eq!(meeting.mentions.len(), 2);
-/// assert!(meeting.conflict.is_none());
-/// # Ok::<(), dateline::Error>(())
-/// ```
-pub struct TimelineBuilder {
-    documents: Vec<Document>,
-    readings: Vec<Arc<Reading>>,
-    policy: Arc<dyn Policy>,
-    source_weights: BTreeMap<String, f64>,
-    on_read: Option<Box<ReadObserver>>,
-    interrupt: Option<Arc<AtomicBool>>,
-}
-
-impl Default for TimelineBuilder {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl TimelineBuilder {
-    /// A builder with no documents and the default policy.
-    pub fn new() -> Self {
-        TimelineBuilder {
-            documents: Vec::new(),
-            readings: Vec::new(),
-            policy: Arc::new(DefaultPolicy),
-            source_weights: BTreeMap::new(),
-            on_read: None,
-            interrupt: None,
-        }
-    }
-
-    /// Stops the build soon after `flag` is set from another thread (on Ctrl-C, say):
-    /// [`build`](Self::build) then returns [`Error::Interrupted`]. The flag is looked at for
-    /// each document read and each step of merging, so the build stops within about the time
-    /// one document takes.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use std::sync::atomic::AtomicBool;
-    /// use std::sync::Arc;
-    /// use dateline::{Document, Error, TimelineBuilder};
-    ///
-    /// let flag = Arc::new(AtomicBool::new(true)); // already set: nothing is read
-    /// let built = TimelineBuilder::new()
-    ///     .document(Document::new("a", "They met on 3 March 2021."))
-    ///     .interruptible(flag)
-    ///     .build();
-    /// assert_eq!(built, Err(Error::Interrupted));
-    /// ```
-    #[must_use]
-    pub fn interruptible(mut self, flag: Arc<AtomicBool>) -> Self {
-        self.interrupt = Some(flag);
-        self
-    }
-
-    /// Calls `observer` once for each document read, with the document's length in bytes, to
-    /// show the progress of a long build (reading the documents is most of its work). The
-    /// observer may be called from several threads at once (the `rayon` feature) and in any
-    /// order; the timeline does not depend on it.
-    #[must_use]
-    pub fn on_document_read(mut self, observer: impl Fn(usize) + Send + Sync + 'static) -> Self {
-        self.on_read = Some(Box::new(observer));
-        self
-    }
-
-    /// Adds a document.
-    #[must_use]
-    pub fn document(mut self, doc: Document) -> Self {
-        self.documents.push(doc);
-        self
-    }
-
-    /// Adds documents.
-    #[must_use]
-    pub fn documents(mut self, docs: impl IntoIterator<Item = Document>) -> Self {
-        self.documents.extend(docs);
-        self
-    }
-
-    /// Adds documents already read ([`read`](crate::read)): they are not read again.
-    #[must_use]
-    pub fn readings(mut self, readings: impl IntoIterator<Item = Reading>) -> Self {
-        self.readings.extend(readings.into_iter().map(Arc::new));
-        self
-    }
-
-    /// Adds shared readings, such as those of another timeline ([`Timeline::readings`]).
-    #[must_use]
-    pub fn shared_readings(mut self, readings: impl IntoIterator<Item = Arc<Reading>>) -> Self {
-        self.readings.extend(readings);
-        self
-    }
-
-    /// Sets the policy that chooses among conflicting dates.
-    #[must_use]
-    pub fn policy(mut self, policy: impl Policy + 'static) -> Self {
-        self.policy = Arc::new(policy);
-        self
-    }
-
-    /// Weighs the claims of one source (by document id); the default weight is 1.
-    #[must_use]
-    pub fn source_weight(mut self, id: impl Into<String>, weight: f64) -> Self {
-        self.source_weights.insert(id.into(), weight);
-        self
-    }
-
-    /// Reads the documents and builds their timeline.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::DuplicateDocument`] when two different documents (or readings) share an id;
-    /// [`Error::InvalidWeight`] when a source weight is negative, infinite or NaN;
-    /// [`Error::Interrupted`] when the flag of [`interruptible`](Self::interruptible) is set.
-    pub fn build(self) -> Result<Timeline, Error> {
-        crate::merge::check_weights(&self.source_weights)?;
-        let stop = self
-            .interrupt
-            .as_deref()
-            .map_or_else(Stop::default, Stop::on);
-        let read = match &self.on_read {
-            Some(observer) => ReadDocuments::read_all(self.documents, observer.as_ref(), stop)?,
-            None => ReadDocuments::read_all(self.documents, &|_| {}, stop)?,
-        };
-        let read = if self.readings.is_empty() {
-            read
-        } else {
-            read.combine(ReadDocuments::from_shared(self.readings, stop)?)?
-        };
-        read.build_until(self.policy, &self.source_weights, stop)
     }
 }

@@ -1,6 +1,7 @@
 //! Vocabularies compiled into the crate from data files: general English knowledge that several
 //! stages read.
 
+pub(crate) mod calendar;
 pub(crate) mod concepts;
 pub(crate) mod lists;
 pub(crate) mod wordnet;

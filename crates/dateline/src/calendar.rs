@@ -1,4 +1,8 @@
-//! The normalized value of a temporal expression.
+//! Calendar values: the normalized value of a temporal expression.
+//!
+//! A leaf of the crate (it uses no other module): [`text`](crate::text) gives a dateline's date
+//! in it and [`time`](crate::time) its expressions' values; its types are public under
+//! [`dateline::time`](crate::time).
 //!
 //! A [`DateValue`] is a calendar unit (a day, a month, a quarter, a decade, …) whose fields may be
 //! partly unknown (`XXXX-03-16`, "a Thursday"). Once its fields are known it denotes an

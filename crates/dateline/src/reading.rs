@@ -1,13 +1,20 @@
-//! [`Reading`]: what one document yields on its own.
+//! The `reading` stage: [`Reading`], what one document yields on its own ([`read`]).
+//!
+//! Reading a document (its sentences, time expressions, names and where events are) is most
+//! of the work of a timeline and needs no other document: it runs the per-document stages
+//! ([`text`](crate::text), [`time`](crate::time), [`entity`](crate::entity),
+//! [`event`](crate::event)). Publication dates inferred across documents, clustering,
+//! reconciliation and assembly come after, in the [`pipeline`](crate::pipeline), from
+//! readings alone.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::document::PublishedSource;
 use crate::entity::Entities;
 use crate::event::{Detection, EventModel, Extraction, Predictions};
 use crate::text::Segmented;
 use crate::time::Unresolved;
-use crate::timeline::PublishedSource;
 use crate::{Document, Error};
 
 /// The version of the serialized forms ([`Reading::to_bytes`], [`Reading::to_json`]). Bytes of
