@@ -7,6 +7,8 @@
 //! reconciliation and assembly come after, in the [`pipeline`](crate::pipeline), from
 //! readings alone.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -56,9 +58,9 @@ const MAGIC: &[u8; 4] = b"DLRD";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reading {
     document: Document,
-    segmented: Segmented,
+    segmented: Arc<Segmented>,
     timexes: Vec<Unresolved>,
-    entities: Entities,
+    entities: Arc<Entities>,
     detections: Vec<Detection>,
 }
 
@@ -103,12 +105,12 @@ pub fn read_all(documents: Vec<Document>) -> Vec<Reading> {
 pub(crate) fn read_extracted(
     document: Document,
 ) -> (Reading, (Option<NaiveDate>, PublishedSource), Extraction) {
-    let segmented = crate::text::segment(&document.text);
+    let segmented = Arc::new(crate::text::segment(&document.text));
     let known = known_published(&document, &segmented);
     let text = document.text.as_str();
     let unresolved = crate::time::recognize(text, &segmented);
     let timexes = crate::time::resolve(&unresolved, &segmented, known.0);
-    let entities = crate::entity::recognize(text, &segmented);
+    let entities = Arc::new(crate::entity::recognize(text, &segmented));
     let mut detections = Vec::new();
     let events = crate::event::find_events(
         text,
@@ -121,9 +123,9 @@ pub(crate) fn read_extracted(
     );
     let extraction = Extraction {
         id: document.id.clone(),
-        segmented: segmented.clone(),
+        segmented: Arc::clone(&segmented),
         timexes,
-        entities: entities.clone(),
+        entities: Arc::clone(&entities),
         events,
     };
     let reading = Reading {
@@ -253,9 +255,9 @@ impl Reading {
         );
         Extraction {
             id: self.document.id.clone(),
-            segmented: self.segmented.clone(),
+            segmented: Arc::clone(&self.segmented),
             timexes,
-            entities: self.entities.clone(),
+            entities: Arc::clone(&self.entities),
             events,
         }
     }

@@ -26,6 +26,7 @@ pub(crate) use find::{find_events, Detection, Predictions};
 pub use model::{EventModel, TrainOptions, TrainingAnchor, TrainingDocument, TrainingEvent};
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -479,11 +480,11 @@ pub struct Extraction {
     /// The document's id.
     pub id: String,
     /// Sentences and tokens.
-    pub segmented: Segmented,
+    pub segmented: Arc<Segmented>,
     /// Temporal expressions.
     pub timexes: Vec<Timex>,
     /// Entities and their mentions.
-    pub entities: Entities,
+    pub entities: Arc<Entities>,
     /// Event mentions, in text order.
     pub events: Vec<EventMention>,
 }
@@ -553,9 +554,9 @@ pub(crate) fn extract_segmented(
     );
     Extraction {
         id: id.to_owned(),
-        segmented,
+        segmented: Arc::new(segmented),
         timexes,
-        entities,
+        entities: Arc::new(entities),
         events,
     }
 }

@@ -480,7 +480,7 @@ mod tests {
             aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
             roles: vec![],
         };
-        x.entities = Entities {
+        x.entities = std::sync::Arc::new(Entities {
             mentions: vec![
                 mention("Лавров", EntityKind::Person, 0, Some("Сергей")),
                 mention("Musa Abu Marzouk", EntityKind::Person, 1, None),
@@ -491,7 +491,7 @@ mod tests {
                 entity(EntityKind::Person, "Musa Abu Marzouk", &[]),
                 entity(EntityKind::Place, "Moscow", &[]),
             ],
-        };
+        });
         let (ts, te) = at("12 September 2022");
         let day = DateValue::Day {
             year: Some(2022),
