@@ -249,23 +249,16 @@ class Timeline:
         """The timeline of its documents and ``documents``, exactly as if built from all of
         them at once, reading only the new documents (readings are not read at all). A
         document it already has counts once; ``DuplicateDocumentError`` when a new one has the
-        id of a different one. A view adds to the whole timeline it came from."""
+        id of a different one. A view adds to the whole timeline it came from. Ctrl-C raises
+        ``KeyboardInterrupt`` and stops the work, as in :func:`build_timeline`."""
         docs = _documents(documents)
         plain = [d for d in docs if isinstance(d, Document)]
-        native = self._native
-        readings = [d for d in docs if isinstance(d, Reading)]
-        if readings:
-            # Readings join through a merge with their own timeline: nothing is read.
-            mine = native.readings()
-            native = _dateline.build_timeline(
-                [], native.policy, native.trusted, native.source_weights, mine + [r._native for r in readings]
-            )
-        if plain:
-            triples = [(d.id, d.text, d.published.isoformat() if d.published else None) for d in plain]
-            try:
-                native = native.add(triples)
-            except UnicodeEncodeError as e:
-                raise InvalidTextError.of_documents(plain) from e
+        readings = [d._native for d in docs if isinstance(d, Reading)]
+        triples = [(d.id, d.text, d.published.isoformat() if d.published else None) for d in plain]
+        try:
+            native = self._native.add(triples, readings)
+        except UnicodeEncodeError as e:
+            raise InvalidTextError.of_documents(plain) from e
         return Timeline._wrap(native)
 
     # --- conversions -------------------------------------------------------------------------

@@ -707,18 +707,24 @@ impl PyTimeline {
             .collect()
     }
 
-    /// The timeline of its documents and `documents` (`(id, text, published)` triples),
-    /// reading only those.
+    /// The timeline of its documents, `documents` (`(id, text, published)` triples) and
+    /// `readings`, reading only `documents`; Ctrl-C stops it as it stops a build.
+    #[pyo3(signature = (documents, readings=Vec::new()))]
     fn add(
         &self,
         py: Python<'_>,
         documents: Vec<(String, String, Option<String>)>,
+        readings: Vec<PyRef<'_, PyReading>>,
     ) -> PyResult<PyTimeline> {
         let docs = documents_of(documents)?;
+        let readings: Vec<Arc<Reading>> = readings.iter().map(|r| Arc::clone(&r.inner)).collect();
         let whole = self.inner.clone();
         let stop = Arc::new(AtomicBool::new(false));
-        let grown = interruptible(py, "adding documents", stop, move || whole.add(docs))?
-            .map_err(py_error)?;
+        let flag = Arc::clone(&stop);
+        let grown = interruptible(py, "adding documents", stop, move || {
+            whole.add_interruptible(docs, readings, &flag)
+        })?
+        .map_err(py_error)?;
         Ok(PyTimeline {
             inner: grown,
             policy: self.policy.clone(),

@@ -1,12 +1,12 @@
 //! Inputs that the fuzz targets (`fuzz/`) found crashing, hanging or breaking an invariant,
 //! replayed through the same checks (`fuzz_checks`). Each file in `tests/data/fuzz/` is named
-//! `<target>-<what>`, where `<target>` is `tag` or `timeline`.
+//! `<target>-<what>`, where `<target>` is `tag`, `timeline` or `reading`.
 
 mod fuzz_checks;
 
 use std::path::Path;
 
-use fuzz_checks::{check_tag, check_timeline};
+use fuzz_checks::{check_reading, check_tag, check_timeline};
 
 /// Every stored input runs through the checks of the target that found it.
 #[test]
@@ -28,8 +28,10 @@ fn stored_inputs_pass_their_targets_checks() {
             check_tag(&bytes);
         } else if name.starts_with("timeline-") {
             check_timeline(&bytes);
+        } else if name.starts_with("reading-") {
+            check_reading(&bytes);
         } else {
-            panic!("{name}: not named tag-… or timeline-…");
+            panic!("{name}: not named tag-…, timeline-… or reading-…");
         }
     }
 }
@@ -57,4 +59,10 @@ fn the_checks_pass_on_plain_text() {
     // leak shows only under the sanitizer; `stems_borrow_the_lexicon_lemma` in
     // `event/lexicon.rs` guards the cause).
     check_timeline(b"");
+    // A reading as given, a reading damaged by the input's second half, and no reading.
+    let good = dateline::read(dateline::Document::new("r", "They met on 3 May 2021.")).to_bytes();
+    check_reading(&good);
+    check_reading(b"The minister resigned on Monday.\x05\x00\xff\x09\x00\x00");
+    check_reading(b"DLRD\x01\x00\x00\x00garbage");
+    check_reading(b"");
 }

@@ -118,6 +118,25 @@ fn a_timeline_keeps_its_readings_and_grows_with_add() {
             id: docs[0].id.clone()
         })
     );
+    // Readings added, and a set flag stops the work.
+    let with_readings = first
+        .add_interruptible(
+            Vec::new(),
+            right
+                .iter()
+                .cloned()
+                .map(|d| std::sync::Arc::new(read(d)))
+                .collect(),
+            &std::sync::atomic::AtomicBool::new(false),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(with_readings, whole);
+    let stopped = first.add_interruptible(
+        right.to_vec(),
+        Vec::new(),
+        &std::sync::atomic::AtomicBool::new(true),
+    );
+    assert_eq!(stopped, Err(Error::Interrupted));
     // Rebuilt from its own readings: the same timeline.
     let again = timeline(TimelineBuilder::new().shared_readings(whole.readings().iter().cloned()));
     assert_eq!(again, whole);

@@ -113,12 +113,38 @@ impl Timeline {
     /// # Ok::<(), dateline::Error>(())
     /// ```
     pub fn add(&self, documents: impl IntoIterator<Item = Document>) -> Result<Timeline, Error> {
+        self.add_until(documents.into_iter().collect(), Vec::new(), Stop::default())
+    }
+
+    /// [`add`](Self::add) of documents and of readings (which are not read), stopped soon
+    /// after `flag` is set from another thread (see [`TimelineBuilder::interruptible`]).
+    ///
+    /// # Errors
+    ///
+    /// Those of [`add`](Self::add), and [`Error::Interrupted`] once `flag` is set.
+    pub fn add_interruptible(
+        &self,
+        documents: Vec<Document>,
+        readings: Vec<Arc<Reading>>,
+        flag: &AtomicBool,
+    ) -> Result<Timeline, Error> {
+        self.add_until(documents, readings, Stop::on(flag))
+    }
+
+    fn add_until(
+        &self,
+        documents: Vec<Document>,
+        readings: Vec<Arc<Reading>>,
+        stop: Stop<'_>,
+    ) -> Result<Timeline, Error> {
         let b = &self.built_from;
-        let new =
-            ReadDocuments::read_all(documents.into_iter().collect(), &|_| {}, Stop::default())?;
+        let mut new = ReadDocuments::read_all(documents, &|_| {}, stop)?;
+        if !readings.is_empty() {
+            new = new.combine(ReadDocuments::from_shared(readings, stop)?)?;
+        }
         ReadDocuments::from_parts(b.readings.to_vec(), b.extractions.to_vec())
             .combine(new)?
-            .build_until(Arc::clone(&b.policy), &b.source_weights, Stop::default())
+            .build_until(Arc::clone(&b.policy), &b.source_weights, stop)
     }
 }
 

@@ -164,3 +164,35 @@ pub fn check_timeline(bytes: &[u8]) {
         "the timeline depends on the order of its documents:\n{json}\n---\n{json_again}"
     );
 }
+
+/// Bytes taken as a serialized [`dateline::Reading`]: either refused with an error or a reading
+/// that builds a timeline and exports, never a panic. Inputs that do not start with the
+/// format's magic are first made into a valid reading of their text and then damaged by their
+/// own bytes, so that the fuzzer reaches the checks past the header.
+pub fn check_reading(bytes: &[u8]) {
+    let data: Vec<u8> = if bytes.starts_with(b"DLRD") {
+        bytes.to_vec()
+    } else {
+        // Split: the first half is a text to read, the second damages its reading.
+        let (text, damage) = bytes.split_at(bytes.len() / 2);
+        let doc = Document::new("r", String::from_utf8_lossy(text).into_owned());
+        let mut data = dateline::read(doc).to_bytes();
+        for pair in damage.chunks(3) {
+            if let [a, b, value] = *pair {
+                let at = usize::from(u16::from_le_bytes([a, b])) % data.len().max(1);
+                if let Some(byte) = data.get_mut(at) {
+                    *byte = value;
+                }
+            }
+        }
+        data
+    };
+    let Ok(reading) = dateline::Reading::from_bytes(&data) else {
+        return;
+    };
+    let Ok(timeline) = dateline::TimelineBuilder::new().readings([reading]).build() else {
+        return;
+    };
+    let json = dateline::export::timeline_json(&timeline);
+    let _: serde_json::Value = serde_json::from_str(&json).expect("timeline JSON parses");
+}
