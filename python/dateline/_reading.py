@@ -105,6 +105,7 @@ def _restore_reading(data: bytes) -> Reading:
 
 
 def _triples(docs: List[Document]) -> List[Tuple[str, str, Optional[str]]]:
+    """Documents as the native module takes them: ``(id, text, published as YYYY-MM-DD)``."""
     return [(d.id, d.text, d.published.isoformat() if d.published else None) for d in docs]
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence,
 
 from . import _dateline
 from ._document import Document, InvalidTextError, PublishedLike, to_date
-from ._reading import Reading
+from ._reading import Reading, _triples
 from ._values import DocumentInfo, Event, EventMention, Timex
 
 if TYPE_CHECKING:  # only for annotations: both are optional dependencies
@@ -254,7 +254,7 @@ class Timeline:
         docs = _documents(documents)
         plain = [d for d in docs if isinstance(d, Document)]
         readings = [d._native for d in docs if isinstance(d, Reading)]
-        triples = [(d.id, d.text, d.published.isoformat() if d.published else None) for d in plain]
+        triples = _triples(plain)
         try:
             native = self._native.add(triples, readings)
         except UnicodeEncodeError as e:
@@ -488,7 +488,7 @@ def build_timeline(
         _warn_unknown("source_weights", weights, known)
 
     plain = [d for d in docs if isinstance(d, Document)]
-    triples = [(d.id, d.text, d.published.isoformat() if d.published else None) for d in plain]
+    triples = _triples(plain)
     readings = [d._native for d in docs if isinstance(d, Reading)]
     try:
         return Timeline._wrap(_dateline.build_timeline(triples, policy, trusted_ids, weights, readings))

@@ -144,13 +144,7 @@ fn known_published(
     document: &Document,
     segmented: &Segmented,
 ) -> (Option<NaiveDate>, PublishedSource) {
-    let dateline = segmented
-        .dateline
-        .as_ref()
-        .and_then(|l| l.date.interval())
-        .filter(|iv| iv.start == iv.end)
-        .map(|iv| iv.start);
-    match (document.published, dateline) {
+    match (document.published, segmented.dateline_day()) {
         (Some(p), _) => (Some(p), PublishedSource::Given),
         (None, Some(p)) => (Some(p), PublishedSource::Dateline),
         (None, None) => (None, PublishedSource::Unknown),

@@ -56,8 +56,8 @@ pub(crate) struct Item {
     core: Vec<u32>,
     broad: Vec<u32>,
     /// [`signature`]s of `core` and `broad`.
-    core_sig: u64,
-    broad_sig: u64,
+    core_sig: Signature<1>,
+    broad_sig: Signature<1>,
     pub when: DateValue,
     /// The days of `when`, computed once: most comparisons of dates are of intervals.
     days: Option<Interval>,
@@ -331,18 +331,30 @@ fn push_concepts(lemma: &str, pos: Option<Pos>, core: &mut Vec<u32>, broad: &mut
 struct Stories {
     /// By document: its telling names ([`Stories::telling`]), sorted.
     names: Vec<Vec<NameRef>>,
-    /// By document: one bit of 256 for each of its telling names (as [`signature`] sets one
-    /// of 64; a document names dozens). Most pairs of documents share no name: no common bit
-    /// says so without walking both lists.
-    signatures: Vec<[u64; 4]>,
+    /// By document: the [`signature`] of its telling names, 256 bits wide as a document names
+    /// dozens. Most pairs of documents share no name: no common bit says so without walking
+    /// both lists.
+    signatures: Vec<Signature<4>>,
 }
 
-/// A 64-bit set of numbers: each sets one bit, by a multiplicative hash. Two sets with no
-/// common bit share no number; a common bit says only that they may.
-fn signature(numbers: impl IntoIterator<Item = u64>) -> u64 {
-    numbers.into_iter().fold(0, |sig, n| {
-        sig | 1u64 << (n.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
-    })
+/// A set of numbers as `64 * W` bits (`W` a power of two).
+type Signature<const W: usize> = [u64; W];
+
+/// The numbers as a [`Signature`]: each sets one bit, by a multiplicative hash. Two sets with
+/// no common bit ([`disjoint`]) share no number; a common bit says only that they may.
+fn signature<const W: usize>(numbers: impl IntoIterator<Item = u64>) -> Signature<W> {
+    let shift = 64 - (64 * W).trailing_zeros();
+    let mut sig = [0u64; W];
+    for n in numbers {
+        let bit = (n.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize;
+        sig[bit / 64] |= 1 << (bit % 64);
+    }
+    sig
+}
+
+/// Whether two signatures have no bit in common.
+fn disjoint<const W: usize>(a: &Signature<W>, b: &Signature<W>) -> bool {
+    a.iter().zip(b).all(|(x, y)| x & y == 0)
 }
 
 impl Stories {
@@ -360,7 +372,7 @@ impl Stories {
         let (Some(sa), Some(sb)) = (self.signatures.get(a), self.signatures.get(b)) else {
             return false;
         };
-        if sa.iter().zip(sb).all(|(x, y)| x & y == 0) {
+        if disjoint(sa, sb) {
             return false;
         }
         let (mut i, mut j) = (0, 0);
@@ -378,9 +390,10 @@ impl Stories {
 /// How closely the concepts of two mentions' words are related: [`concepts::kinship`], with
 /// the signatures of their concepts telling most unrelated pairs apart without a walk.
 fn kinship(a: &Item, b: &Item) -> Kinship {
-    let same = a.core_sig & b.core_sig != 0;
-    let broad = a.core_sig & b.broad_sig != 0 || a.broad_sig & b.core_sig != 0;
-    if !same && !broad {
+    if disjoint(&a.core_sig, &b.core_sig)
+        && disjoint(&a.core_sig, &b.broad_sig)
+        && disjoint(&a.broad_sig, &b.core_sig)
+    {
         return Kinship::None;
     }
     concepts::kinship(&a.core, &a.broad, &b.core, &b.broad)
@@ -993,14 +1006,7 @@ pub(crate) fn cluster_pass(
     }
     let signatures = doc_names
         .iter()
-        .map(|list| {
-            let mut sig = [0u64; 4];
-            for k in list {
-                let h = k.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
-                sig[(h >> 6) as usize] |= 1 << (h & 63);
-            }
-            sig
-        })
+        .map(|list| signature(list.iter().map(|k| k.0)))
         .collect();
     let stories = Stories {
         names: doc_names,

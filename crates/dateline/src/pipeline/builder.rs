@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::documents::{check_weights, ReadDocuments, ReadObserver};
 use crate::par::Stop;
 use crate::reconcile::{DefaultPolicy, Policy};
-use crate::timeline::{BuiltFrom, Timeline};
+use crate::timeline::Timeline;
 use crate::{Document, Error, Reading};
 
 // Growing a timeline builds it again from what it was built from: that composes the stages,
@@ -86,10 +86,8 @@ impl Timeline {
         // What each reading says under its own publication date does not depend on the other
         // documents: it is kept, and nothing is read or resolved again but where the other
         // set changes an inferred publication date.
-        let parts =
-            |b: &BuiltFrom| ReadDocuments::from_parts(b.readings.to_vec(), b.extractions.to_vec());
-        parts(mine)
-            .combine(parts(theirs))?
+        ReadDocuments::built_from(mine)
+            .combine(ReadDocuments::built_from(theirs))?
             .build_until(Arc::clone(&mine.policy), &weights, stop)
     }
 
@@ -142,9 +140,11 @@ impl Timeline {
         if !readings.is_empty() {
             new = new.combine(ReadDocuments::from_shared(readings, stop)?)?;
         }
-        ReadDocuments::from_parts(b.readings.to_vec(), b.extractions.to_vec())
-            .combine(new)?
-            .build_until(Arc::clone(&b.policy), &b.source_weights, stop)
+        ReadDocuments::built_from(b).combine(new)?.build_until(
+            Arc::clone(&b.policy),
+            &b.source_weights,
+            stop,
+        )
     }
 }
 

@@ -14,7 +14,7 @@ use crate::reading::read_extracted;
 use crate::reconcile::Policy;
 use crate::text::CodePoints;
 use crate::time::Interval;
-use crate::timeline::{DocumentInfo, Timeline};
+use crate::timeline::{BuiltFrom, DocumentInfo, Timeline};
 use crate::{Document, Error, Reading};
 
 /// Reads the documents and builds their timeline.
@@ -184,17 +184,13 @@ impl ReadDocuments {
         })
     }
 
-    /// Readings with what each says under its known publication date, as a timeline built
-    /// from them keeps them: nothing is read or resolved again.
-    pub(crate) fn from_parts(
-        readings: Vec<Arc<Reading>>,
-        extractions: Vec<Arc<Extraction>>,
-    ) -> Self {
-        let known = readings.iter().map(|r| r.known_published()).collect();
+    /// The documents a timeline was built from, as it keeps them: their readings and what
+    /// each says under its known publication date. Nothing is read or resolved again.
+    pub(crate) fn built_from(b: &BuiltFrom) -> Self {
         ReadDocuments {
-            readings,
-            known,
-            extractions,
+            readings: b.readings.to_vec(),
+            known: b.readings.iter().map(|r| r.known_published()).collect(),
+            extractions: b.extractions.to_vec(),
         }
     }
 

@@ -136,6 +136,16 @@ pub struct Segmented {
     pub dateline: Option<Dateline>,
 }
 
+impl Segmented {
+    /// The day the dateline gives, when it gives a whole day (not a month or a year alone).
+    pub fn dateline_day(&self) -> Option<chrono::NaiveDate> {
+        self.dateline
+            .and_then(|d| d.date.interval())
+            .filter(|iv| iv.start == iv.end)
+            .map(|iv| iv.start)
+    }
+}
+
 /// The longest word [`pack_word`] packs.
 pub(crate) const PACKED_WORD: usize = 16;
 

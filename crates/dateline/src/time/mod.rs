@@ -146,13 +146,7 @@ pub(crate) fn resolve(
     segmented: &Segmented,
     published: Option<NaiveDate>,
 ) -> Vec<Timex> {
-    let dct = published.or_else(|| {
-        segmented
-            .dateline
-            .and_then(|d| d.date.interval())
-            .filter(|iv| iv.start == iv.end)
-            .map(|iv| iv.start)
-    });
+    let dct = published.or_else(|| segmented.dateline_day());
     let mut resolver = resolve::Resolver::new(dct);
     unresolved
         .iter()
