@@ -19,7 +19,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::reference::{self, Reference};
 
 use crate::entity::{Entity, EntityKind, NameKey};
-use crate::event::{EventAnchoring, Extraction, Tense, TriggerClass};
+use crate::event::{EventAnchoring, EventClass, Extraction, Tense, TriggerClass};
 use crate::time::{DateValue, Interval};
 use crate::vocab::concepts::{self, Kinship, Pos};
 use crate::Document;
@@ -80,6 +80,9 @@ pub(crate) struct Item {
     /// Whether it is the first mention of its sentence on the timeline (the sentence's main
     /// happening, as a rule: "the delegation led by … arrived" starts with a description).
     first_in_sentence: bool,
+    /// Whether its TimeML class is a happening's (an occurrence, an intended action, a
+    /// beginning or end), not a statement, a perception or a state.
+    occurrence: bool,
     /// Dated by an explicit expression in an event that happened.
     pub explicit: bool,
     /// The days its document may have been published, as far as known.
@@ -385,6 +388,26 @@ impl Stories {
         }
         false
     }
+
+    /// How many telling names documents `a` and `b` share (both lists sorted).
+    fn shared(&self, a: usize, b: usize) -> usize {
+        let (Some(x), Some(y)) = (self.names.get(a), self.names.get(b)) else {
+            return 0;
+        };
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
+    }
 }
 
 /// How closely the concepts of two mentions' words are related: [`concepts::kinship`], with
@@ -497,7 +520,12 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
             && weekday_fits(b, a)
             && (specific || (same_place && own));
     }
-    let same_date = a.when == b.when || one_day;
+    // A day of an unknown year (an undated article's "on 18 March") is the same date as that
+    // day in full: the article's year is inferred from such pairs after the merge.
+    let same_day_of_year = (a.when.year().is_none() || b.when.year().is_none())
+        && month_day(&a.when).is_some()
+        && month_day(&a.when) == month_day(&b.when);
+    let same_date = a.when == b.when || one_day || same_day_of_year;
     let mut score: i32 = match kin {
         Kinship::Same => 3,
         Kinship::Broad => 2,
@@ -945,6 +973,10 @@ pub(crate) fn cluster_pass(
                 first_in_sentence: items
                     .last()
                     .is_none_or(|p| p.doc != di || p.sentence != e.sentence),
+                occurrence: matches!(
+                    e.timeml.class,
+                    EventClass::Occurrence | EventClass::IAction | EventClass::Aspectual
+                ),
                 explicit: e.anchoring == EventAnchoring::Explicit
                     && e.modality == crate::event::Modality::Actual,
                 window: windows.get(di).copied().flatten(),
@@ -1175,6 +1207,9 @@ pub(crate) fn cluster_pass(
             }
         }
     }
+    if !stop.now() {
+        align_unique_dates(&items, &mut parent, &spans, &names, &stories);
+    }
     // Clusters in the order of their roots, members in item order.
     let mut by_root: Vec<(usize, usize)> = (0..items.len())
         .map(|i| (find(&mut parent, i), i))
@@ -1192,6 +1227,107 @@ pub(crate) fn cluster_pass(
     let references =
         attach_references(documents, extractions, &items, &clusters, &lemmas, &stories);
     (items, clusters, references)
+}
+
+/// How many telling names two documents share at least for [`align_unique_dates`] to take
+/// them for reports of one story: one shared name ("Africa", "the EU") ties unrelated
+/// reports of a big corpus together.
+const ALIGN_STORY_NAMES: usize = 3;
+
+/// How many documents of one date [`align_unique_dates`] compares each with, at most.
+const ALIGN_WINDOW: usize = 32;
+
+/// Joins the happenings that two documents of one story each date to one date and to nothing
+/// else, whatever their words ("the embankment was built in 1931" / "which the water board
+/// raised in 1931"): a date a report gives one happening only, and another report of the
+/// story gives one happening only, dates one happening, when the two also share someone, a
+/// place or a figure. Only happenings dated by
+/// their own words as happened (not statements or states, nor dates from the narrative), each
+/// the first of its sentence; a document that gives the date to two happenings aligns nothing
+/// there.
+fn align_unique_dates(
+    items: &[Item],
+    parent: &mut [usize],
+    spans: &[Spans],
+    names: &Names,
+    stories: &Stories,
+) {
+    // (date, document, cluster, item) of every sentence's first happening dated by its words;
+    // dates numbered in item order (dates have no order of their own).
+    let mut date_ids: FxHashMap<DateValue, usize> = FxHashMap::default();
+    let mut dated: Vec<(usize, usize, usize, usize)> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, it)| {
+            it.first_in_sentence
+                && !it.inherited
+                && it.days.is_some()
+                && !matches!(it.when, DateValue::Weekday(_) | DateValue::Unknown(_))
+        })
+        .map(|(i, it)| {
+            let next = date_ids.len();
+            let date = *date_ids.entry(it.when).or_insert(next);
+            (date, it.doc, find(parent, i), i)
+        })
+        .collect();
+    dated.sort_unstable();
+    // By date: the documents that give it to one cluster, with that cluster's first
+    // eligible mention.
+    let mut unique: Vec<usize> = Vec::new();
+    let mut start = 0;
+    while start < dated.len() {
+        let mut end = start;
+        while end < dated.len() && dated[end].0 == dated[start].0 {
+            end += 1;
+        }
+        unique.clear();
+        let mut d = start;
+        while d < end {
+            let mut e = d;
+            while e < end && dated[e].1 == dated[d].1 {
+                e += 1;
+            }
+            let one = dated[d..e].iter().all(|x| x.2 == dated[d].2);
+            if let Some(&(_, _, _, i)) = dated[d..e]
+                .iter()
+                .find(|x| one && items[x.3].explicit && items[x.3].occurrence)
+            {
+                unique.push(i);
+            }
+            d = e;
+        }
+        for (k, &i) in unique.iter().enumerate() {
+            for &j in unique[k + 1..].iter().take(ALIGN_WINDOW) {
+                let (a, b) = (&items[i], &items[j]);
+                if find(parent, i) == find(parent, j) || !aligned(a, b, names, stories) {
+                    continue;
+                }
+                if spans_fit(parent, spans, i, j, false) {
+                    union(parent, i, j);
+                }
+            }
+        }
+        start = end;
+    }
+}
+
+/// Whether two happenings that their documents each date to one date only are one:
+/// documents of one story, someone, a place or a figure in common, no different places and
+/// no different doers.
+fn aligned(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
+    let around = shares(&a.participants, &b.participants, names)
+        || shares(&a.sentence_names, &b.sentence_names, names);
+    let same_place = matches!((a.location, b.location), (Some(x), Some(y)) if names.matches(x, y));
+    if let (Some(x), Some(y)) = (a.location, b.location) {
+        if !names.matches(x, y) && a.wide_location == b.wide_location {
+            return false;
+        }
+    }
+    if !a.agents.is_empty() && !b.agents.is_empty() && !shares(&a.agents, &b.agents, names) {
+        return false;
+    }
+    stories.shared(a.doc, b.doc) >= ALIGN_STORY_NAMES
+        && (around || same_place || figure_weight(&a.figures, &b.figures) >= 1)
 }
 
 /// How many mentions of one lemma or concept on each side of a document a reference of it is

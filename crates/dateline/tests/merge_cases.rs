@@ -1,0 +1,138 @@
+//! What the merge joins across sources and what it keeps apart, on made-up reports of made-up
+//! stories (none of the seeds' or the story sets' words).
+
+use dateline::timeline::Timeline;
+use dateline::{Document, TimelineBuilder};
+
+fn doc(id: &str, published: Option<&str>, text: &str) -> Document {
+    let d = Document::new(id, text);
+    match published {
+        Some(p) => d.with_published_str(p).unwrap_or_else(|e| panic!("{e}")),
+        None => d,
+    }
+}
+
+fn build(docs: Vec<Document>) -> Timeline {
+    TimelineBuilder::new()
+        .documents(docs)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The row whose mentions include the word `trigger` of document `id`.
+fn row_of<'a>(t: &'a Timeline, id: &str, trigger: &str) -> &'a dateline::timeline::Event {
+    t.events
+        .iter()
+        .find(|e| {
+            e.mentions
+                .iter()
+                .any(|m| m.doc == id && m.trigger.text == trigger)
+        })
+        .unwrap_or_else(|| {
+            let rows: Vec<String> = t
+                .events
+                .iter()
+                .map(|e| {
+                    let ms: Vec<String> = e
+                        .mentions
+                        .iter()
+                        .map(|m| format!("{}:{}", m.doc, m.trigger.text))
+                        .collect();
+                    format!("{:?} [{}]", e.when, ms.join(", "))
+                })
+                .collect();
+            panic!("no row has {id}:{trigger}; rows:\n{}", rows.join("\n"))
+        })
+}
+
+fn docs_of(e: &dateline::timeline::Event) -> Vec<&str> {
+    let mut d: Vec<&str> = e.mentions.iter().map(|m| m.doc.as_str()).collect();
+    d.sort_unstable();
+    d.dedup();
+    d
+}
+
+/// Three reports of one made-up story: a flood in a made-up valley.
+fn flood_story(blog: &str) -> Vec<Document> {
+    vec![
+        doc(
+            "wire",
+            Some("2031-06-15"),
+            "TALVERA (Wire) - Floodwater swept through the Orsk valley town of Pelmora on \
+             Saturday after the Venra river burst its banks, officials said.\n\n\
+             Governor Ilse Marwick ordered the evacuation of Pelmora on Saturday. \
+             The Venra embankment was built in 1931 by the Orsk Water Board.\n\n\
+             The rain began on Wednesday, and some weather stations recorded a month's \
+             rainfall in a day.\n\n\
+             The water board said it would inspect every embankment on the Venra.",
+        ),
+        doc(
+            "paper",
+            Some("2031-06-16"),
+            "Pelmora counts the cost\n\n\
+             Governor Ilse Marwick said on Monday that the Orsk Water Board would pay for \
+             repairs in Pelmora.\n\n\
+             The embankment on the Venra, which the Orsk Water Board raised in 1931, \
+             has not been strengthened since.",
+        ),
+        doc("blog", None, blog),
+    ]
+}
+
+#[test]
+fn an_undated_reports_day_of_the_year_joins_the_dated_day() {
+    // The blog gives "14 June" with no year; the wire dates the evacuation of the same town
+    // on Saturday, 14 June 2031. One row, dated in full.
+    let t = build(flood_story(
+        "Notes from the Orsk valley\n\n\
+         Governor Ilse Marwick ordered the evacuation of Pelmora on 14 June, and by the \
+         evening the Orsk Water Board had opened the sluices at Venra.",
+    ));
+    let row = row_of(&t, "blog", "ordered");
+    assert_eq!(docs_of(row), ["blog", "wire"], "{row:?}");
+    assert_eq!(
+        row.when.map(|w| w.to_string()).as_deref(),
+        Some("2031-06-14")
+    );
+}
+
+#[test]
+fn an_undated_reports_day_of_the_year_is_the_same_date_as_the_day_in_full() {
+    // Nobody named on either side: the same word on the same day of the year is what joins.
+    let t = build(flood_story(
+        "Notes from Pelmora\n\nThe rain that started on 11 June was extraordinary. Nobody in \
+         Pelmora had seen the Venra so high.",
+    ));
+    let row = row_of(&t, "blog", "rain");
+    assert_eq!(docs_of(row), ["blog", "wire"], "{row:?}");
+}
+
+#[test]
+fn a_date_each_report_gives_one_happening_joins_their_words() {
+    // "built" and "raised" in 1931: WordNet does not relate them, but each report of the
+    // story gives 1931 to that one happening, with the water board in both.
+    let t = build(flood_story(
+        "Notes from the Orsk valley\n\nThe Venra rose again on 14 June.",
+    ));
+    let row = row_of(&t, "wire", "built");
+    assert_eq!(docs_of(row), ["paper", "wire"], "{row:?}");
+}
+
+#[test]
+fn a_shared_year_without_a_shared_story_joins_nothing() {
+    // Two unrelated reports that each give 1931 to one happening, naming one place in common.
+    let t = build(vec![
+        doc(
+            "a",
+            Some("2031-06-14"),
+            "The Venra embankment was built in 1931 by the Orsk Water Board.",
+        ),
+        doc(
+            "b",
+            Some("2031-06-15"),
+            "The Talvera opera house, which the Orsk Water Board sold in 1931, reopened on Friday.",
+        ),
+    ]);
+    let a = row_of(&t, "a", "built");
+    assert_eq!(docs_of(a), ["a"], "{a:?}");
+}
