@@ -139,13 +139,14 @@ fn write_report(
     line("all", total)?;
     writeln!(
         out,
-        "\n{} stories, {} articles, {} happenings: found {}, dated right {}; {} rows tell no gold happening; {} rows tell two or more; {} conflicts the gold does not have",
+        "\n{} stories, {} articles, {} happenings: found {}, dated right {}; {} rows tell no gold happening ({} of them shown); {} rows tell two or more; {} conflicts the gold does not have",
         total.stories,
         total.documents,
         total.happenings,
         share(total.found),
         share(total.dated),
         total.unmatched_rows,
+        total.unmatched_shown,
         total.mixed_rows,
         total.conflicts_not_in_gold
     )?;

@@ -165,7 +165,9 @@ fn trial_corpus_when_present() {
         ("found", 0.15),
         ("dates", 0.65),
         ("order", 0.90),
-        ("precision", 0.40),
+        // 0.38: a date in a clause a comma closes no longer dates the perfect verb after it
+        // ("Jobs, born … 1955, has built …" was a gold event found, dated wrong).
+        ("precision", 0.38),
     ];
     for (key, floor) in floors {
         assert!(ratio(key) >= floor, "micro {key} {} < {floor}", m[key]);

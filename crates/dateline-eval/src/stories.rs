@@ -307,6 +307,8 @@ pub struct StoryCounts {
     pub conflicts_not_in_gold: usize,
     /// Rows that tell no gold happening.
     pub unmatched_rows: usize,
+    /// Of them, the rows a view shows (folded rows apart).
+    pub unmatched_shown: usize,
     /// Rows that tell two or more gold happenings (happenings merged that are not one).
     pub mixed_rows: usize,
 }
@@ -333,6 +335,7 @@ impl StoryCounts {
         self.conflicts_between_happenings += o.conflicts_between_happenings;
         self.conflicts_not_in_gold += o.conflicts_not_in_gold;
         self.unmatched_rows += o.unmatched_rows;
+        self.unmatched_shown += o.unmatched_shown;
         self.mixed_rows += o.mixed_rows;
     }
 
@@ -541,9 +544,14 @@ pub fn score_story(story: &Story, timeline: &Timeline) -> (StoryCounts, Vec<Stor
         let happenings: BTreeSet<usize> = set.iter().map(|&(h, _)| h).collect();
         if happenings.is_empty() {
             c.unmatched_rows += 1;
+            c.unmatched_shown += usize::from(e.shown());
             mistakes.push(StoryMistake {
                 story: story.slug.clone(),
-                kind: "extra row",
+                kind: if e.shown() {
+                    "extra row (shown)"
+                } else {
+                    "extra row"
+                },
                 what: e.summary.clone(),
                 detail: format!("{} {:?}", when(e), e.lemma),
             });

@@ -600,6 +600,97 @@ fn opening_clause(words: &[Word<'_>], timexes: &[Timex], m: &mut EventMention) {
     }
 }
 
+/// A date in a clause that a comma closes before the verb, with a happening of its own,
+/// belongs to that happening: "The church, built in 1684, has lost its tower", "Founded in
+/// 1998, the company builds turbines", "They signed an accord in June 2008, but it produced
+/// little", "Halbach, who took over in 2019, had fought the bid" do not date the losing, the
+/// building, the producing or the fighting. A verb in the present, the future or a perfect
+/// (before its own reference time, not at the clause's) after such a clause is of another
+/// time; a verb in the simple past is when the clause is set apart (a parenthesis, an opening
+/// participle) or the verb follows "but". "When the
+/// quake struck on Thursday, roofs caved in" and "The quake struck on Thursday, flattening
+/// homes" keep their date; a participle loses it only after a parenthesis. `triggers` are the
+/// words of the sentence's mentions.
+fn closed_clause(words: &[Word<'_>], timexes: &[Timex], triggers: &[usize], m: &mut EventMention) {
+    const CONTRAST: [&str; 6] = ["but", "although", "though", "while", "whereas", "yet"];
+    const RELATIVE: [&str; 4] = ["who", "which", "whose", "whom"];
+    // An event noun is told by the verb folded into it ("has lost its tower").
+    let timeml = match m.timeml.tense {
+        Tense::None => m
+            .folded
+            .iter()
+            .find(|f| matches!(f.kind, FoldKind::Support | FoldKind::Occurrence))
+            .map_or(m.timeml, |f| f.timeml),
+        _ => m.timeml,
+    };
+    if m.anchoring != EventAnchoring::Explicit
+        || !matches!(
+            timeml.tense,
+            Tense::Past | Tense::Present | Tense::Future | Tense::Prespart
+        )
+    {
+        return;
+    }
+    let Some(time) = m.time.and_then(|t| timexes.get(t)) else {
+        return;
+    };
+    if time.end > m.trigger_start {
+        return;
+    }
+    let wi = token_index(words, m.trigger_start);
+    let ti = token_index(words, time.start);
+    // The first word after the date.
+    let after = token_index(words, time.end);
+    let is_break = |w: &Word<'_>| matches!(w.lower, "," | ";" | "--" | "—" | "–");
+    // The break between the date and the verb, and the one before the date (or the start).
+    let Some(close) = (after..wi).find(|&j| is_break(&words[j])) else {
+        return;
+    };
+    let open = (0..ti).rev().find(|&j| is_break(&words[j]));
+    let first = open.map_or(0, |o| o + 1);
+    // The clause of the date has a happening of its own, and none of "after", "before",
+    // "since", "until" or "when" (their clauses are read by `opening_clause` and keep their
+    // simultaneity).
+    let own = triggers
+        .iter()
+        .find(|&&k| k >= first && k < close && k != wi);
+    let Some(&own) = own else {
+        return;
+    };
+    if words[first..close].iter().any(|w| {
+        matches!(
+            w.lower,
+            "after" | "before" | "since" | "until" | "when" | "once"
+        )
+    }) {
+        return;
+    }
+    let other_time = matches!(timeml.tense, Tense::Present | Tense::Future)
+        || matches!(
+            timeml.aspect,
+            super::Aspect::Perfective | super::Aspect::PerfectiveProgressive
+        );
+    let set_apart = match open {
+        // A parenthesis: ", built in 1684," or ", who took over in 2019,".
+        Some(_) => RELATIVE.contains(&words[first].lower) || own == first,
+        // An opening participle: "Founded in 1998, …".
+        None => own == first,
+    };
+    let contrast = words[close + 1..wi]
+        .iter()
+        .any(|w| CONTRAST.contains(&w.lower));
+    // A participle after the comma ("struck on Wednesday, flooding the harbour") shares the
+    // clause's date unless that clause is set apart ("the ferry, built in 1994, still working").
+    let participle = timeml.tense == Tense::Prespart;
+    if (participle && set_apart) || (!participle && (other_time || set_apart || contrast)) {
+        m.timeline = false;
+        m.when = None;
+        m.time = None;
+        m.anchor = None;
+        m.anchoring = EventAnchoring::None;
+    }
+}
+
 /// Moves a mention's day by the measure before the conjunction at `conj` ("two days after"),
 /// in the direction `sign` gives for "after" (the other way for "before"); with no measure,
 /// the mention has no date of its own ("since" alone leaves a verb in its clause its date).
@@ -716,8 +807,13 @@ pub(super) fn mark_references(
         "during",
         "amid",
     ];
+    let triggers: Vec<usize> = mentions
+        .iter()
+        .map(|m| token_index(words, m.trigger_start))
+        .collect();
     for m in mentions.iter_mut() {
         reduced_relative(words, timexes, m);
+        closed_clause(words, timexes, &triggers, m);
         if m.timeml.tense != Tense::None {
             clause_after(words, timexes, m);
             opening_clause(words, timexes, m);
