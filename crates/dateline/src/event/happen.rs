@@ -682,7 +682,7 @@ fn closed_clause(words: &[Word<'_>], timexes: &[Timex], triggers: &[usize], m: &
     // A participle after the comma ("struck on Wednesday, flooding the harbour") shares the
     // clause's date unless that clause is set apart ("the ferry, built in 1994, still working").
     let participle = timeml.tense == Tense::Prespart;
-    if (participle && set_apart) || (!participle && (other_time || set_apart || contrast)) {
+    if set_apart || (!participle && (other_time || contrast)) {
         m.timeline = false;
         m.when = None;
         m.time = None;
