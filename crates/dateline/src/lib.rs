@@ -26,8 +26,10 @@
 //! assert_eq!(t.value.timex(), "2023-03-16");
 //! ```
 //!
-//! Narrative expressions count from the date the story has reached, not the publication date;
-//! without a publication date, what needs one stays partial for later stages to fix:
+//! Narrative expressions count from the date the story has reached, not the publication date.
+//! Without a publication date, a bare weekday after a day the text named is the next such day
+//! (the text tells its days in order), and what needs a publication date stays partial for
+//! later stages to fix:
 //!
 //! ```
 //! use dateline::time::{Anchoring, Granularity};
@@ -35,7 +37,8 @@
 //! let text = "They arrived on 12 September 2022. The day after, they met. On Thursday, they left.";
 //! let t = dateline::tag(text, None);
 //! let values: Vec<String> = t.iter().map(|t| t.value.timex()).collect();
-//! assert_eq!(values, ["2022-09-12", "2022-09-13", "XXXX-WXX-4"]);
+//! assert_eq!(values, ["2022-09-12", "2022-09-13", "2022-09-15"]);
+//! assert_eq!(dateline::tag("On Thursday, they left.", None)[0].value.timex(), "XXXX-WXX-4");
 //! assert_eq!(t[1].anchoring, Anchoring::Narrative);
 //! let day = t[1].value.date().unwrap();
 //! assert_eq!(day.granularity(), Granularity::Day);

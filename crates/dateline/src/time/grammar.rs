@@ -209,6 +209,8 @@ pub(crate) enum Lean {
     After,
     /// The one in the current unit ("this Friday", "this May").
     Current,
+    /// That day or the next one after it (a weekday told after a day of the narrative).
+    OnOrAfter,
 }
 
 /// What an expression says, before resolution.

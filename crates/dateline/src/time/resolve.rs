@@ -207,6 +207,9 @@ pub(crate) struct Resolver {
     /// The latest day the text has mentioned: what "the same day", "the day after" count from,
     /// even when a year or month was mentioned since.
     story_day: Option<DateValue>,
+    /// In a text with no publication date, the latest day it has mentioned without a year
+    /// ("on 12 July"): "two days later" is 14 July of that unknown year.
+    yearless_day: Option<(u8, u8)>,
     /// The period a report is about: the latest quarter or half named, or the year after
     /// year-to-date figures ("the first nine months"). "The quarter" and "the year-ago period"
     /// refer to it even after the text has named a day ("the quarter ended Sept. 30").
@@ -226,6 +229,7 @@ impl Resolver {
             dct,
             story: dct.map(DateValue::from_date),
             story_day: dct.map(DateValue::from_date),
+            yearless_day: None,
             period: None,
         }
     }
@@ -287,6 +291,20 @@ impl Resolver {
             || matches!(f.spec, Spec::ReportPeriod { .. })
             || f.report == ReportCue::PeriodEnd;
         if let Some(d) = resolved.value.date() {
+            if let DateValue::Day {
+                year: None,
+                month,
+                day,
+            } = *d
+            {
+                if f.modifier.is_none() && !comparison {
+                    self.yearless_day = Some((month, day));
+                }
+            } else if d.granularity() == Granularity::Day {
+                // The story has moved to another day, placed or not ("On Monday … two days
+                // later" counts from the Monday).
+                self.yearless_day = None;
+            }
             if d.is_complete() && f.modifier.is_none() && !comparison {
                 self.story = Some(*d);
                 match d.granularity() {
@@ -346,11 +364,20 @@ impl Resolver {
             Spec::WeekOf(v, lean) => self.week_holding(&Spec::Calendar(v, lean), tense),
             Spec::Weekday(w, lean) | Spec::StoryWeekday(w, lean) => {
                 // "the previous Friday" counts from the story's day, "Friday" from publication.
-                let (day, anchoring) = if matches!(*spec, Spec::StoryWeekday(..)) {
-                    let story = self.story_day.and_then(|d| d.interval()).map(|iv| iv.start);
-                    (story.or(self.dct), Anchoring::Narrative)
+                let story = self.story_day.and_then(|d| d.interval()).map(|iv| iv.start);
+                let (day, anchoring, lean) = if matches!(*spec, Spec::StoryWeekday(..)) {
+                    (story.or(self.dct), Anchoring::Narrative, lean)
+                } else if self.dct.is_none() && story.is_some() {
+                    // A text with no publication date tells its days in order: a bare weekday
+                    // after a day it named is the next such day ("capsized on Sunday 12 July
+                    // … on Wednesday they called off the search": 15 July).
+                    let lean = match lean {
+                        Lean::Tense => Lean::OnOrAfter,
+                        other => other,
+                    };
+                    (story, Anchoring::Narrative, lean)
                 } else {
-                    (self.dct, Anchoring::Publication)
+                    (self.dct, Anchoring::Publication, lean)
                 };
                 match day {
                     Some(day) => (
@@ -367,7 +394,7 @@ impl Resolver {
             Spec::Shift { unit, n, base } => {
                 let (anchor, anchoring) = self.anchor_for(base, unit);
                 let Some(anchor) = anchor else {
-                    return (None, Anchoring::None);
+                    return self.shift_from_yearless_day(base, unit, n);
                 };
                 // "last year" is a year even when the story is at a quarter.
                 let anchor = match anchor.interval() {
@@ -382,7 +409,7 @@ impl Resolver {
             Spec::Ago { unit, n, base } => {
                 let (anchor, anchoring) = self.anchor_for(base, unit);
                 let Some(mut anchor) = anchor else {
-                    return (None, Anchoring::None);
+                    return self.shift_from_yearless_day(base, unit, n);
                 };
                 // In quarterly reports "a year ago" means the same quarter a year before: the
                 // report's quarter, when the story is at a quarter.
@@ -499,6 +526,22 @@ impl Resolver {
 }
 
 impl Resolver {
+    /// A narrative shift by days from the latest day of an unknown year ("two days later").
+    fn shift_from_yearless_day(
+        &self,
+        base: Base,
+        unit: Unit,
+        n: i32,
+    ) -> (Option<DateOrFixed>, Anchoring) {
+        match (base, unit, self.yearless_day) {
+            (Base::Narrative, Unit::Day, Some((m, d))) => (
+                shift_yearless(m, d, n).map(DateOrFixed::Date),
+                Anchoring::Narrative,
+            ),
+            _ => (None, Anchoring::None),
+        }
+    }
+
     /// What a shift by `unit` counts from: day and week shifts in a narrative count from the
     /// story's last day, coarser ones from its last date of any grain.
     fn anchor_for(&self, base: Base, unit: Unit) -> (Option<DateValue>, Anchoring) {
@@ -635,6 +678,26 @@ fn shift_value(anchor: DateValue, unit: Unit, n: i32) -> Option<DateValue> {
     }
 }
 
+/// A day of an unknown year moved by `n` days, when every year moves it to the same month and
+/// day: not across the end of February (29 February is in some years only).
+fn shift_yearless(month: u8, day: u8, n: i32) -> Option<DateValue> {
+    // Two years that differ in February only (2001 is not leap, 2004 is).
+    let moved = |y: i32| {
+        NaiveDate::from_ymd_opt(y, u32::from(month), u32::from(day))
+            .and_then(|d| add_days(d, i64::from(n)))
+            .map(|d| (d.month(), d.day()))
+    };
+    let (a, b) = (moved(2001)?, moved(2004)?);
+    if a != b {
+        return None;
+    }
+    Some(DateValue::Day {
+        year: None,
+        month: u8::try_from(a.0).ok()?,
+        day: u8::try_from(a.1).ok()?,
+    })
+}
+
 fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     if n >= 0 {
         d.checked_add_days(Days::new(n as u64))
@@ -668,6 +731,7 @@ fn weekday_near(w: Weekday, lean: Lean, tense: Tense, dct: NaiveDate) -> Option<
     match lean {
         Lean::Before => add_days(dct, -i64::from(if back == 0 { 7 } else { back })),
         Lean::After => add_days(dct, i64::from(if fwd == 0 { 7 } else { fwd })),
+        Lean::OnOrAfter => add_days(dct, i64::from(fwd)),
         Lean::Current => {
             let monday = add_days(dct, -i64::from(dct.weekday().num_days_from_monday()))?;
             add_days(monday, i64::from(w.num_days_from_monday()))
@@ -760,6 +824,7 @@ fn choose(
             })
             .max(),
         Lean::After => iter.filter(|iv| iv.start > dct).min(),
+        Lean::OnOrAfter => iter.filter(|iv| iv.end >= dct).min(),
         Lean::Tense => match tense {
             // A past-tense report may still name a date a little ahead ("the vote on Dec. 15"
             // in November), as news about plans often does.
