@@ -139,11 +139,12 @@ fn write_report(
     line("all", total)?;
     writeln!(
         out,
-        "\n{} stories, {} articles, {} happenings: found {}, dated right {}; {} rows tell no gold happening ({} of them shown); {} rows tell two or more; {} conflicts the gold does not have",
+        "\n{} stories, {} articles, {} happenings: found {} ({} on a shown row), dated right {}; {} rows tell no gold happening ({} of them shown); {} rows tell two or more; {} conflicts the gold does not have",
         total.stories,
         total.documents,
         total.happenings,
         share(total.found),
+        total.found_shown,
         share(total.dated),
         total.unmatched_rows,
         total.unmatched_shown,

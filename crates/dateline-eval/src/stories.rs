@@ -293,6 +293,8 @@ pub struct StoryCounts {
     pub max_rows: usize,
     /// Gold happenings that some row tells.
     pub found: Share,
+    /// Of them, those whose row a view shows (not folded).
+    pub found_shown: usize,
     /// Core happenings dated right.
     pub core_dated: Share,
     /// All happenings dated right.
@@ -336,6 +338,7 @@ impl StoryCounts {
         self.conflicts_not_in_gold += o.conflicts_not_in_gold;
         self.unmatched_rows += o.unmatched_rows;
         self.unmatched_shown += o.unmatched_shown;
+        self.found_shown += o.found_shown;
         self.mixed_rows += o.mixed_rows;
     }
 
@@ -446,6 +449,21 @@ pub fn score_story(story: &Story, timeline: &Timeline) -> (StoryCounts, Vec<Stor
             continue;
         };
         c.found.found += 1;
+        c.found_shown += usize::from(row.shown());
+        if !row.shown() {
+            mistakes.push(StoryMistake {
+                story: story.slug.clone(),
+                kind: "folded",
+                what: format!("{} ({})", g.what, g.id),
+                detail: format!(
+                    "row {} {:?} confidence {:.2}: {}",
+                    when(row),
+                    row.lemma,
+                    row.confidence,
+                    row.summary
+                ),
+            });
+        }
         let right = when(row) == g.date;
         c.dated.found += usize::from(right);
         if g.core {

@@ -79,7 +79,7 @@ pub(crate) struct Item {
     kind: Option<u8>,
     /// Whether it is the first mention of its sentence on the timeline (the sentence's main
     /// happening, as a rule: "the delegation led by … arrived" starts with a description).
-    first_in_sentence: bool,
+    pub first_in_sentence: bool,
     /// Whether its TimeML class is a happening's (an occurrence, an intended action, a
     /// beginning or end), not a statement, a perception or a state.
     occurrence: bool,

@@ -473,10 +473,11 @@ fn assemble(
         .map(|&i| {
             let it = &items[i];
             let e = &extractions[it.doc].events[it.event];
-            1.0 - mention_confidence(e, &it.when)
+            1.0 - mention_confidence(e, &it.when, it.first_in_sentence)
         })
         .product();
     let happening = 1.0 - unsure;
+    let disputed = conflict.is_some();
     let lead = strongest.map_or(members[0], |(_, i)| i);
     let lead_item = &items[lead];
     let lead_event = &extractions[lead_item.doc].events[lead_item.event];
@@ -539,11 +540,18 @@ fn assemble(
         location,
         mentions,
         conflict,
+        // Sure of the date as far as the sources agree: a disagreement makes it less sure by
+        // the chosen claim's share, and a date coarser than a day a little.
         confidence: happening
-            * if when.is_some_and(|w| w.granularity() >= Granularity::Day) {
-                confidence
+            * if disputed {
+                0.5 + confidence / 1.8
             } else {
-                confidence * 0.9
+                1.0
+            }
+            * if when.is_some_and(|w| w.granularity() >= Granularity::Day) {
+                1.0
+            } else {
+                0.9
             },
     }
 }
@@ -551,17 +559,29 @@ fn assemble(
 /// The sentences at the head of an article, whose undated happenings are the story's news.
 const LEDE_SENTENCES: usize = 3;
 
-/// How likely a mention is to be a happening dated right: its model's confidence, times the
-/// weight of how it was dated (a happening of the lede that takes the story's day is the news
-/// itself; one that only inherits a date further down is a guess), times how much its kind of
-/// event is a happening (statements and states less so).
-fn mention_confidence(e: &crate::event::EventMention, when: &DateValue) -> f64 {
+/// How likely a mention is to be a happening of the timeline dated right: its model's
+/// confidence, times how it was dated (by words of its own clause, resolved against the
+/// publication or the story's day, most; a happening of the lede that takes the story's day
+/// less; one that only inherits a date further down is a guess), times how much its kind of
+/// event is a happening (statements and states less so), times whether it is its sentence's
+/// first happening (the others are mostly its details: "struck on Thursday, flattening
+/// homes").
+fn mention_confidence(e: &crate::event::EventMention, when: &DateValue, first: bool) -> f64 {
     use crate::event::EventClass;
-    let anchoring = match e.anchoring {
-        EventAnchoring::Inherited | EventAnchoring::Publication if e.sentence <= LEDE_SENTENCES => {
-            0.7
+    let own_words = e.time.is_some();
+    let dating = match e.anchoring {
+        EventAnchoring::Explicit | EventAnchoring::Publication if own_words => 0.9,
+        EventAnchoring::Narrative if own_words => 0.8,
+        EventAnchoring::Inherited | EventAnchoring::Publication | EventAnchoring::Narrative
+            if e.sentence <= LEDE_SENTENCES =>
+        {
+            0.4
         }
-        a => anchoring_weight(a, when),
+        EventAnchoring::None if matches!(when, DateValue::Day { .. } | DateValue::Month { .. }) => {
+            0.85
+        }
+        EventAnchoring::Explicit => 0.9,
+        _ => 0.25,
     };
     let class = match e.timeml.class {
         EventClass::Occurrence | EventClass::Aspectual | EventClass::IAction => 1.0,
@@ -569,7 +589,8 @@ fn mention_confidence(e: &crate::event::EventMention, when: &DateValue) -> f64 {
         EventClass::Reporting => 0.5,
         EventClass::State | EventClass::IState => 0.3,
     };
-    f64::from(e.confidence) * anchoring * class
+    let salience = if first { 1.0 } else { 0.3 };
+    f64::from(e.confidence) * dating * class * salience
 }
 
 /// `s` with its runs of white space made single spaces and its ends trimmed.
