@@ -132,6 +132,14 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
                     before: true,
                 };
             }
+            // And a reported one: "said it would lodge a formal request for a recount with
+            // the board on Tuesday".
+            if lex(i) == Lex::Kw(Kw::Would) && !possessive {
+                return TenseCue {
+                    tense: Tense::Conditional,
+                    before: true,
+                };
+            }
             continue;
         }
         if let Some(tense) = marker(i) {
