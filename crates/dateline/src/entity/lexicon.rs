@@ -122,6 +122,12 @@ pub(crate) fn flags_of_hash(hash: u64) -> u32 {
     LEXICON.flags.get(&hash).copied().unwrap_or(0)
 }
 
+/// Whether a lower-cased word names a kind of place ("village", "town", "port"): "the village
+/// of Pontyr" places what happens there.
+pub(crate) fn is_place_noun(lower: &str) -> bool {
+    flags_of_hash(super::fx::hash_str(lower)) & PLACE_NOUN != 0
+}
+
 /// Whether a lower-cased word ends like a family name in a common pattern (Slavic -ov, -enko,
 /// -sky; Georgian -shvili; Armenian -yan; Turkish -oglu …).
 pub(crate) fn surname_like(lower: &str) -> bool {

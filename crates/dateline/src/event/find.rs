@@ -1127,8 +1127,15 @@ fn location_of(
         if p < lo.saturating_sub(3) || p > hi + 3 {
             continue;
         }
-        let before = p.checked_sub(1).map_or(Cue::None, |b| words[b].cue);
-        if !matches!(before, Cue::Place | Cue::To) {
+        // "in Pontyr", "near Pontyr", and the same before "the village of Pontyr".
+        let locative =
+            |b: usize| matches!(words[b].cue, Cue::Place | Cue::To) || words[b].lower == "near";
+        let named_kind = p >= 3
+            && words[p - 1].lower == "of"
+            && crate::entity::lexicon::is_place_noun(words[p - 2].lower)
+            && (locative(p - 3)
+                || (p >= 4 && words[p - 3].cue == Cue::Determiner && locative(p - 4)));
+        if !(named_kind || (p >= 1 && locative(p - 1))) {
             continue;
         }
         let d = p.abs_diff(wi);
