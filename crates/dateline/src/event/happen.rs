@@ -683,11 +683,7 @@ fn closed_clause(words: &[Word<'_>], timexes: &[Timex], triggers: &[usize], m: &
     // clause's date unless that clause is set apart ("the ferry, built in 1994, still working").
     let participle = timeml.tense == Tense::Prespart;
     if set_apart || (!participle && (other_time || contrast)) {
-        m.timeline = false;
-        m.when = None;
-        m.time = None;
-        m.anchor = None;
-        m.anchoring = EventAnchoring::None;
+        undate(m);
     }
 }
 
@@ -723,13 +719,7 @@ fn shift_or_clear(words: &[Word<'_>], conj: usize, m: &mut EventMention, sign: i
     };
     match shifted {
         Some(v) => m.when = Some(v),
-        None if words[conj].lower != "since" || sign > 0 => {
-            m.timeline = false;
-            m.when = None;
-            m.time = None;
-            m.anchor = None;
-            m.anchoring = EventAnchoring::None;
-        }
+        None if words[conj].lower != "since" || sign > 0 => undate(m),
         None => {}
     }
 }
@@ -766,12 +756,18 @@ fn reduced_relative(words: &[Word<'_>], timexes: &[Timex], m: &mut EventMention)
         || (m.timeml.tense == Tense::None
             && matches!(wordnet::lemmas(words[wi].lower), (Some(_), None)));
     if participle && !auxiliary {
-        m.timeline = false;
-        m.when = None;
-        m.time = None;
-        m.anchor = None;
-        m.anchoring = EventAnchoring::None;
+        undate(m);
     }
+}
+
+/// Takes a mention's date away: what dated it belongs to another happening. It stays a
+/// mention, off the timeline.
+fn undate(m: &mut EventMention) {
+    m.timeline = false;
+    m.when = None;
+    m.time = None;
+    m.anchor = None;
+    m.anchoring = EventAnchoring::None;
 }
 
 /// A small number written as digits or a word ("2", "two").

@@ -366,36 +366,23 @@ impl Stories {
     /// corpus uses ("U.S.") does not tie two reports to one story. Names are compared by their
     /// key, exactly: a linear walk of two sorted lists, with no cache to grow.
     fn related(&self, a: usize, b: usize) -> bool {
-        if a == b {
-            return true;
-        }
-        let (Some(x), Some(y)) = (self.names.get(a), self.names.get(b)) else {
-            return false;
-        };
-        let (Some(sa), Some(sb)) = (self.signatures.get(a), self.signatures.get(b)) else {
-            return false;
-        };
-        if disjoint(sa, sb) {
-            return false;
-        }
-        let (mut i, mut j) = (0, 0);
-        while i < x.len() && j < y.len() {
-            match x[i].cmp(&y[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => return true,
-            }
-        }
-        false
+        a == b || self.shared(a, b, 1) >= 1
     }
 
-    /// How many telling names documents `a` and `b` share (both lists sorted).
-    fn shared(&self, a: usize, b: usize) -> usize {
+    /// How many telling names documents `a` and `b` share, counted up to `enough`: a walk of
+    /// two sorted lists, after their signatures say they may share one at all.
+    fn shared(&self, a: usize, b: usize, enough: usize) -> usize {
         let (Some(x), Some(y)) = (self.names.get(a), self.names.get(b)) else {
             return 0;
         };
+        let (Some(sa), Some(sb)) = (self.signatures.get(a), self.signatures.get(b)) else {
+            return 0;
+        };
+        if disjoint(sa, sb) {
+            return 0;
+        }
         let (mut i, mut j, mut n) = (0, 0, 0);
-        while i < x.len() && j < y.len() {
+        while i < x.len() && j < y.len() && n < enough {
             match x[i].cmp(&y[j]) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
@@ -420,6 +407,23 @@ fn kinship(a: &Item, b: &Item) -> Kinship {
         return Kinship::None;
     }
     concepts::kinship(&a.core, &a.broad, &b.core, &b.broad)
+}
+
+/// Whether two mentions name one place.
+fn same_place(a: &Item, b: &Item, names: &Names) -> bool {
+    matches!((a.location, b.location), (Some(x), Some(y)) if names.matches(x, y))
+}
+
+/// Whether two mentions are at different places: different happenings, unless one is a
+/// country or a region that may hold the other ("in Moscow", "in Russia").
+fn places_differ(a: &Item, b: &Item, names: &Names) -> bool {
+    matches!((a.location, b.location),
+        (Some(x), Some(y)) if !names.matches(x, y) && a.wide_location == b.wide_location)
+}
+
+/// Whether both mentions name who did it and nobody is on both sides.
+fn doers_differ(a: &Item, b: &Item, names: &Names) -> bool {
+    !a.agents.is_empty() && !b.agents.is_empty() && !shares(&a.agents, &b.agents, names)
 }
 
 /// Whether two mentions tell one happening.
@@ -461,18 +465,14 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
         && b.first_in_sentence
         && a.kind.is_some()
         && a.kind == b.kind;
-    let same_place = matches!((a.location, b.location), (Some(x), Some(y)) if names.matches(x, y));
+    let same_place = same_place(a, b, names);
     let weak = same_kind
         && one_day
         && (same_place
             || shares(&a.participants, &b.participants, names)
             || figure_weight(&a.figures, &b.figures) >= 2);
-    // Different places are different happenings, unless one is a country or a region that
-    // may hold the other ("in Moscow", "in Russia").
-    if let (Some(x), Some(y)) = (a.location, b.location) {
-        if !names.matches(x, y) && a.wide_location == b.wide_location {
-            return false;
-        }
+    if places_differ(a, b, names) {
+        return false;
     }
     let same_doc = a.doc == b.doc;
     let weekday = |v: &DateValue| matches!(v, DateValue::Weekday(_));
@@ -540,7 +540,7 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
     score += if own { 2 } else { i32::from(around) };
     score += 2 * i32::from(same_place) + i32::from(same_doc);
     score += figure_weight(&a.figures, &b.figures);
-    if !a.agents.is_empty() && !b.agents.is_empty() && !shares(&a.agents, &b.agents, names) {
+    if doers_differ(a, b, names) {
         score -= 3;
     }
     if score < JOIN {
@@ -1317,17 +1317,10 @@ fn align_unique_dates(
 fn aligned(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
     let around = shares(&a.participants, &b.participants, names)
         || shares(&a.sentence_names, &b.sentence_names, names);
-    let same_place = matches!((a.location, b.location), (Some(x), Some(y)) if names.matches(x, y));
-    if let (Some(x), Some(y)) = (a.location, b.location) {
-        if !names.matches(x, y) && a.wide_location == b.wide_location {
-            return false;
-        }
-    }
-    if !a.agents.is_empty() && !b.agents.is_empty() && !shares(&a.agents, &b.agents, names) {
-        return false;
-    }
-    stories.shared(a.doc, b.doc) >= ALIGN_STORY_NAMES
-        && (around || same_place || figure_weight(&a.figures, &b.figures) >= 1)
+    !places_differ(a, b, names)
+        && !doers_differ(a, b, names)
+        && stories.shared(a.doc, b.doc, ALIGN_STORY_NAMES) >= ALIGN_STORY_NAMES
+        && (around || same_place(a, b, names) || figure_weight(&a.figures, &b.figures) >= 1)
 }
 
 /// How many mentions of one lemma or concept on each side of a document a reference of it is

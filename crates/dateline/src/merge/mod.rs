@@ -570,7 +570,8 @@ fn mention_confidence(e: &crate::event::EventMention, when: &DateValue, first: b
     use crate::event::EventClass;
     let own_words = e.time.is_some();
     let dating = match e.anchoring {
-        EventAnchoring::Explicit | EventAnchoring::Publication if own_words => 0.9,
+        EventAnchoring::Explicit => 0.9,
+        EventAnchoring::Publication if own_words => 0.9,
         EventAnchoring::Narrative if own_words => 0.8,
         EventAnchoring::Inherited | EventAnchoring::Publication | EventAnchoring::Narrative
             if e.sentence <= LEDE_SENTENCES =>
@@ -580,7 +581,6 @@ fn mention_confidence(e: &crate::event::EventMention, when: &DateValue, first: b
         EventAnchoring::None if matches!(when, DateValue::Day { .. } | DateValue::Month { .. }) => {
             0.85
         }
-        EventAnchoring::Explicit => 0.9,
         _ => 0.25,
     };
     let class = match e.timeml.class {
