@@ -97,6 +97,41 @@ fn an_undated_reports_day_of_the_year_joins_the_dated_day() {
 }
 
 #[test]
+fn a_shared_day_gives_its_year_to_the_other_days_of_an_undated_report() {
+    // The evacuation on 14 June joins the wire's Saturday, 14 June 2031, which dates the blog
+    // within a year after it; a past-tense day it gives a week later ("20 June") is then in
+    // 2031 at every publication day allowed, not partial.
+    let t = build(flood_story(
+        "Notes from the Orsk valley\n\n\
+         Governor Ilse Marwick ordered the evacuation of Pelmora on 14 June.\n\n\
+         On 20 June the Orsk Water Board reopened the Venra bridge to traffic.",
+    ));
+    let row = row_of(&t, "blog", "reopened");
+    assert_eq!(
+        row.when.map(|w| w.to_string()).as_deref(),
+        Some("2031-06-20"),
+        "{row:?}"
+    );
+}
+
+#[test]
+fn an_undated_report_that_shares_nothing_is_dated_around_its_story() {
+    // Nothing in the blog is told by the others, but it is read with them: published around
+    // them, its "Friday, 13 June" is the Friday of 2031, the day before the flood.
+    let t = build(flood_story(
+        "Notes from the Orsk valley\n\n\
+         The miller Tomas Brenk closed the old mill at Stavel on Friday, 13 June, fearing the \
+         worst.",
+    ));
+    let row = row_of(&t, "blog", "closed");
+    assert_eq!(
+        row.when.map(|w| w.to_string()).as_deref(),
+        Some("2031-06-13"),
+        "{row:?}"
+    );
+}
+
+#[test]
 fn an_undated_reports_day_of_the_year_is_the_same_date_as_the_day_in_full() {
     // Nobody named on either side: the same word on the same day of the year is what joins.
     let t = build(flood_story(

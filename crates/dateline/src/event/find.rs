@@ -12,6 +12,7 @@ use super::anchor;
 use super::happen;
 use super::lexicon::{self, Form, Trigger};
 use super::model::{EventModel, SentenceTokens};
+use super::offset;
 use super::{
     Aspect, EventAnchoring, EventClass, EventMention, Modality, Participant, Polarity, Role, Tense,
     TimeAnchor, Timeml, TriggerClass,
@@ -590,6 +591,19 @@ pub(crate) fn find_events(
                 m.timeline = m.timeline && happen::is_happening(m);
             }
         }
+        // "Three days after the vote, …": the day a length counts to from another happening.
+        let sentence_timexes = timex_cursor
+            ..(timex_cursor..timexes.len())
+                .find(|&i| timexes[i].start >= sentence.end)
+                .unwrap_or(timexes.len());
+        let offset_day = offset::date_by_offset(
+            text,
+            &words,
+            timexes,
+            sentence_timexes,
+            &mut out,
+            first_event,
+        );
         // The narrative moves to the day that dated the sentence's happening; years and months
         // are background ("founded in 1976") and do not carry.
         // The sentence's first happening with a day of its own sets it: the main clause comes
@@ -600,7 +614,7 @@ pub(crate) fn find_events(
             .filter_map(|e| e.time)
             .filter_map(|ti| timexes[ti].value.date().map(|v| (*v, ti)))
             .find(|(v, _)| v.granularity() >= Granularity::Day);
-        if let Some((v, ti)) = dated_day {
+        if let Some((v, ti)) = dated_day.or(offset_day) {
             context = Some((v, si, ti));
             if main_day.is_none() && si <= LEDE_SENTENCES {
                 main_day = Some((v, ti));

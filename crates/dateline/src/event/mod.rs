@@ -21,6 +21,7 @@ mod happen;
 pub(crate) use happen::eventive_noun;
 mod lexicon;
 mod model;
+mod offset;
 
 pub(crate) use find::{find_events, Detection, Predictions};
 pub use model::{EventModel, TrainOptions, TrainingAnchor, TrainingDocument, TrainingEvent};

@@ -25,6 +25,7 @@ use crate::event::{EventAnchoring, Extraction, Modality};
 use crate::par::{par_map, Stop};
 use crate::reconcile::{anchoring_weight, reconcile, Basis, MentionClaim, Policy};
 use crate::text::CodePoints;
+use crate::time::resolve::PAST_GRACE_DAYS;
 use crate::time::{DateValue, Granularity, Interval};
 use crate::timeline::{Event, EventMentionRef, EventParticipant, Span};
 use crate::Document;
@@ -47,6 +48,16 @@ fn span(text: &str, cps: &CodePoints, start: usize, end: usize) -> Span {
 
 /// How long after the latest day it dates explicitly an article is taken to be published.
 const NEWS_DAYS: u64 = 365;
+/// How long after a day it names without its year ("on October 7") a document may have been
+/// published, if that day is to keep its year at every publication day allowed: a past-tense
+/// report may name a day up to [`PAST_GRACE_DAYS`] ahead, so a year less that grace.
+const YEARLESS_DAYS: u64 = 364 - PAST_GRACE_DAYS as u64;
+
+/// How long before the earliest dated article of a set, and after its latest, an article of
+/// the set that nothing else dates is taken to be published: a story is told within weeks, and
+/// commentary follows it for some months.
+const STORY_BEFORE_DAYS: u64 = 31;
+const STORY_AFTER_DAYS: u64 = 92;
 
 fn tighten(bound: &mut [Option<(NaiveDate, NaiveDate)>], doc: usize, lo: NaiveDate, hi: NaiveDate) {
     bound[doc] = Some(match bound[doc] {
@@ -59,6 +70,7 @@ fn tighten(bound: &mut [Option<(NaiveDate, NaiveDate)>], doc: usize, lo: NaiveDa
 /// it shares with other documents. A year-less date that another source dates fully was in the
 /// article's past year; a bare weekday that another source dates was in its past week; a
 /// year-less date and a weekday of one event fix the year in which that day is that weekday.
+/// A document nothing of this dates is published around the set's dated ones.
 pub(crate) fn infer_published(
     documents: &[&Document],
     extractions: &[Arc<Extraction>],
@@ -134,7 +146,9 @@ pub(crate) fn infer_published(
                     month,
                     day: dd,
                 } if u32::from(month) == day.month() && u32::from(dd) == day.day() => {
-                    let hi = day.checked_add_days(Days::new(364)).unwrap_or(day);
+                    let hi = day
+                        .checked_add_days(Days::new(YEARLESS_DAYS))
+                        .unwrap_or(day);
                     tighten(&mut bound, it.doc, day, hi);
                 }
                 DateValue::Weekday(w) if day.weekday() == w => {
@@ -193,10 +207,28 @@ pub(crate) fn infer_published(
             let span = if matches!(it.when, DateValue::Weekday(_)) {
                 6
             } else {
-                364
+                YEARLESS_DAYS
             };
             let hi = day.checked_add_days(Days::new(span)).unwrap_or(*day);
             tighten(&mut bound, it.doc, *day, hi);
+        }
+    }
+    // Nothing shared nor dated in full: an article of a story set was published around the
+    // others. The window is wide (no "yesterday" resolves by it) but fixes the year of a day
+    // said with its weekday ("Monday, 15 March"), and of a year-less day where every
+    // publication day of the window agrees on it.
+    let dated = || known.iter().filter_map(|k| k.0);
+    if let (Some(first), Some(last)) = (dated().min(), dated().max()) {
+        let lo = first
+            .checked_sub_days(Days::new(STORY_BEFORE_DAYS))
+            .unwrap_or(first);
+        let hi = last
+            .checked_add_days(Days::new(STORY_AFTER_DAYS))
+            .unwrap_or(last);
+        for (d, b) in bound.iter_mut().enumerate() {
+            if open(d) && b.is_none() && known[d].0.is_none() {
+                *b = Some((lo, hi));
+            }
         }
     }
     bound

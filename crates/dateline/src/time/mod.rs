@@ -23,7 +23,7 @@
 mod display;
 mod grammar;
 pub(crate) mod lexicon;
-mod resolve;
+pub(crate) mod resolve;
 
 pub use crate::calendar::{
     DateValue, Duration, DurationUnit, Granularity, Interval, Modifier, PartOfDay, Reference,

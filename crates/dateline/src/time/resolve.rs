@@ -775,6 +775,10 @@ fn fill_year(v: DateValue, lean: Lean, tense: Tense, dct: NaiveDate) -> Option<D
     }
 }
 
+/// How far ahead of the publication date a year-less day in a past-tense report may lie ("the
+/// vote on Dec. 15" reported in November): plans are news too.
+pub(crate) const PAST_GRACE_DAYS: i64 = 62;
+
 /// How many years from the year the tense gives a day said with its weekday is looked for.
 /// A date's weekday moves by one or two days a year, so in three years running it falls on
 /// three different weekdays: at most one fits. Further off, a wrong weekday is likelier a slip
@@ -837,7 +841,11 @@ fn choose(
             // A past-tense report may still name a date a little ahead ("the vote on Dec. 15"
             // in November), as news about plans often does.
             Tense::Past => {
-                let grace = if g == Granularity::Day { 62 } else { 15 };
+                let grace = if g == Granularity::Day {
+                    PAST_GRACE_DAYS
+                } else {
+                    15
+                };
                 iter.filter(|iv| iv.start <= dct + chrono::Duration::days(grace))
                     .max()
                     .or(Some(present))

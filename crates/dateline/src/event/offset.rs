@@ -1,0 +1,300 @@
+//! "Three days after the vote": a length before "after" or "before" counts from a happening
+//! the story has told, or from a day it names ("eight days after Oct. 12").
+//!
+//! TimeML marks "three days" there as a duration, so the time stage leaves it one; here the
+//! happenings of its sentence take the day it points at. Without that, they would inherit the
+//! narrative's day, which the length says they are not on.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use super::find::Word;
+use super::{EventAnchoring, EventMention, Modality};
+use crate::calendar::{Duration, DurationUnit, TimexValue};
+use crate::time::{DateValue, Timex, TimexType};
+use crate::vocab::concepts::{self, Kinship, Pos};
+use crate::vocab::wordnet;
+
+/// The most words between "after" and the word naming what it counts from ("after the
+/// party's bitter leadership vote").
+const REFERENT_WORDS: usize = 6;
+
+/// Dates the happenings of the sentence whose events are `out[first..]` when a length before
+/// "after" or "before" (`sentence_timexes`, indexes into `timexes`) places them: the day
+/// the length points at, counted from the latest earlier happening of the document that the
+/// words after it name (by lemma or a WordNet concept in common), or from the day they name.
+/// Where nothing named can be found, a happening that had only inherited the narrative's day
+/// is left undated. Returns the day set and the expression, for the narrative to move to.
+pub(super) fn date_by_offset(
+    text: &str,
+    words: &[Word<'_>],
+    timexes: &[Timex],
+    sentence_timexes: std::ops::Range<usize>,
+    out: &mut [EventMention],
+    first: usize,
+) -> Option<(DateValue, usize)> {
+    let mut moved = None;
+    for ti in sentence_timexes {
+        if let Some(phrase) = offset_phrase(words, timexes, ti) {
+            moved = date_phrase(text, words, timexes, phrase, out, first).or(moved);
+        }
+    }
+    moved
+}
+
+/// [`date_by_offset`] for one phrase: its expression, length, direction and the word "after"
+/// or "before".
+fn date_phrase(
+    text: &str,
+    words: &[Word<'_>],
+    timexes: &[Timex],
+    (ti, length, sign, after_word): (usize, Duration, i32, usize),
+    out: &mut [EventMention],
+    first: usize,
+) -> Option<(DateValue, usize)> {
+    let phrase_word = words.partition_point(|w| w.token.start < timexes[ti].start);
+    // The words that name what the length counts from: up to a comma or the clause's end.
+    let np_end = words[after_word + 1..]
+        .iter()
+        .take(REFERENT_WORDS)
+        .position(|w| is_boundary(w.lower) || matches!(w.lower, "and" | "but"))
+        .map_or((after_word + 1 + REFERENT_WORDS).min(words.len()), |p| {
+            after_word + 1 + p
+        });
+    let byte = |k: usize| words.get(k).map_or(usize::MAX, |w| w.token.start);
+    let in_np = |start: usize| start >= byte(after_word + 1) && start < byte(np_end);
+    // What the phrase governs: opening its clause ("Three days after the vote, the minister
+    // resigned"), the clause after it; else the clause it closes ("the minister resigned
+    // three days after the vote").
+    let opens = (0..phrase_word)
+        .rev()
+        .find(|&k| !is_adverb(words[k].lower))
+        .is_none_or(|k| is_quote(words[k].token.text(text)));
+    let scope = if opens {
+        let stop = (np_end..words.len())
+            .skip(1)
+            .find(|&k| words[k].lower == ";" || is_quote(words[k].token.text(text)))
+            .unwrap_or(words.len());
+        byte(np_end)..byte(stop)
+    } else {
+        let mut k = phrase_word;
+        while k > 0 && matches!(words[k - 1].lower, "," | "just" | "only") {
+            k -= 1;
+        }
+        let from = (0..k)
+            .rev()
+            .find(|&j| is_boundary(words[j].lower) || is_quote(words[j].token.text(text)))
+            .map_or(0, |j| j + 1);
+        byte(from)..byte(phrase_word)
+    };
+    let (earlier, here) = out.split_at_mut(first.min(out.len()));
+    // A clause with a date of its own counts from that date instead ("launched on Friday,
+    // two days after a first attempt was scrubbed"): the clause rules date it.
+    let dated_here = here.iter().any(|m| {
+        scope.contains(&m.trigger_start)
+            && m.time
+                .is_some_and(|t| timexes.get(t).is_some_and(|t| t.value.date().is_some()))
+    });
+    if dated_here {
+        return None;
+    }
+    // A day named after "after" ("eight days after Oct. 12").
+    let named_day = timexes
+        .iter()
+        .filter(|t| matches!(t.kind, TimexType::Date) && in_np(t.start))
+        .find_map(|t| full_day(t.value.date()?));
+    let referent = named_day.or_else(|| {
+        // Nouns that can name a happening ("the vote", "the seizure").
+        let lemmas: Vec<&str> = words[after_word + 1..np_end]
+            .iter()
+            .filter_map(|w| wordnet::lemmas(w.lower).1)
+            .filter(|n| concepts::of(n, Pos::Noun).is_some())
+            .collect();
+        earlier
+            .iter()
+            .rev()
+            .filter(|e| e.modality == Modality::Actual && e.timeline)
+            .find(|e| lemmas.iter().any(|l| names_same(l, &e.lemma)))
+            .and_then(|e| full_day(e.when.as_ref()?))
+    });
+    let mut moved = None;
+    for m in here.iter_mut() {
+        if in_np(m.trigger_start) {
+            // The happening counted from, named again: its day where the story gave it.
+            if let Some(day) = referent {
+                m.when = Some(DateValue::from_date(day));
+                m.anchoring = EventAnchoring::Inherited;
+            }
+            continue;
+        }
+        if !scope.contains(&m.trigger_start) || m.time.is_some() {
+            continue;
+        }
+        match referent.and_then(|day| shift(day, length, sign)) {
+            Some(when) => {
+                let was_dated = m.when.is_some_and(|v| !matches!(v, DateValue::Unknown(_)));
+                m.when = Some(when);
+                m.time = Some(ti);
+                m.anchoring = EventAnchoring::Narrative;
+                m.inherited_from = None;
+                if !was_dated {
+                    m.timeline = matches!(m.modality, Modality::Actual | Modality::Future)
+                        && super::happen::is_happening(m);
+                }
+                moved = Some((when, ti));
+            }
+            // Days or weeks after something the story did not date: not the narrative's day.
+            None if matches!(length.unit, DurationUnit::Day | DurationUnit::Week)
+                && m.anchoring == EventAnchoring::Inherited =>
+            {
+                undate(m);
+            }
+            None => {}
+        }
+    }
+    moved.filter(|(v, _)| matches!(v, DateValue::Day { .. }))
+}
+
+fn is_boundary(lower: &str) -> bool {
+    matches!(lower, "," | ";" | "." | ":" | "(" | ")")
+}
+
+fn is_quote(word: &str) -> bool {
+    matches!(word, "\"" | "“" | "”" | "'" | "‘" | "’")
+}
+
+/// Words that may stand before the length in its phrase ("just one year after").
+fn is_adverb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "just" | "only" | "some" | "about" | "nearly" | "almost" | "barely" | "exactly"
+    )
+}
+
+/// Leaves a mention without the day it had inherited.
+fn undate(m: &mut EventMention) {
+    m.when = None;
+    m.anchoring = EventAnchoring::None;
+    m.inherited_from = None;
+    m.timeline = false;
+}
+
+/// Expression `ti` as a length followed by "after" or "before": the length, +1 or -1, and
+/// the index of that word.
+fn offset_phrase(
+    words: &[Word<'_>],
+    timexes: &[Timex],
+    ti: usize,
+) -> Option<(usize, Duration, i32, usize)> {
+    let t = timexes.get(ti)?;
+    let TimexValue::Duration(d) = t.value else {
+        return None;
+    };
+    if d.amount.is_none() || d.and_a_half {
+        return None;
+    }
+    let k = words.partition_point(|w| w.token.start < t.end);
+    let sign = match words.get(k)?.lower {
+        "after" => 1,
+        "before" => -1,
+        _ => return None,
+    };
+    Some((ti, d, sign, k))
+}
+
+/// Whether a noun's lemma and an earlier happening's lemma name one kind of happening.
+fn names_same(noun: &str, lemma: &str) -> bool {
+    if noun == lemma {
+        return true;
+    }
+    let Some(n) = concepts::of(noun, Pos::Noun) else {
+        return false;
+    };
+    let other = concepts::of(lemma, Pos::Verb).or_else(|| concepts::of(lemma, Pos::Noun));
+    other.is_some_and(|o| concepts::kinship(n.core, n.broad, o.core, o.broad) == Kinship::Same)
+}
+
+/// A day with its year.
+fn full_day(v: &DateValue) -> Option<NaiveDate> {
+    match *v {
+        DateValue::Day { year: Some(_), .. } => v.interval().map(|iv| iv.start),
+        _ => None,
+    }
+}
+
+/// The day, month or year a length away from `day`, at the length's granularity.
+fn shift(day: NaiveDate, length: Duration, sign: i32) -> Option<DateValue> {
+    let n = i64::from(length.amount?) * i64::from(sign);
+    let days = |k: i64| day.checked_add_signed(chrono::Duration::try_days(k)?);
+    let months = |k: i64| {
+        let m = Months::new(u32::try_from(k.unsigned_abs()).ok()?);
+        if k >= 0 {
+            day.checked_add_months(m)
+        } else {
+            day.checked_sub_months(m)
+        }
+    };
+    match length.unit {
+        DurationUnit::Second | DurationUnit::Minute | DurationUnit::Hour => {
+            Some(DateValue::from_date(day))
+        }
+        DurationUnit::Day => days(n).map(DateValue::from_date),
+        DurationUnit::Week => days(n.checked_mul(7)?).map(DateValue::from_date),
+        DurationUnit::Month => months(n).map(|d| DateValue::Month {
+            year: Some(d.year()),
+            month: u8::try_from(d.month()).ok(),
+        }),
+        DurationUnit::Year => months(n.checked_mul(12)?).map(|d| DateValue::Year(d.year())),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn len(amount: u32, unit: DurationUnit) -> Duration {
+        Duration {
+            amount: Some(amount),
+            and_a_half: false,
+            unit,
+        }
+    }
+
+    #[test]
+    fn a_length_shifts_at_its_own_granularity() {
+        let d = NaiveDate::from_ymd_opt(2025, 10, 7).unwrap_or_default();
+        let day =
+            |y, m, dd| DateValue::from_date(NaiveDate::from_ymd_opt(y, m, dd).unwrap_or_default());
+        assert_eq!(
+            shift(d, len(3, DurationUnit::Day), 1),
+            Some(day(2025, 10, 10))
+        );
+        assert_eq!(
+            shift(d, len(2, DurationUnit::Week), -1),
+            Some(day(2025, 9, 23))
+        );
+        assert_eq!(
+            shift(d, len(5, DurationUnit::Hour), 1),
+            Some(day(2025, 10, 7))
+        );
+        assert_eq!(
+            shift(d, len(3, DurationUnit::Month), 1),
+            Some(DateValue::Month {
+                year: Some(2026),
+                month: Some(1)
+            })
+        );
+        assert_eq!(
+            shift(d, len(2, DurationUnit::Year), -1),
+            Some(DateValue::Year(2023))
+        );
+    }
+
+    #[test]
+    fn nouns_meet_the_verbs_they_name() {
+        assert!(names_same("meeting", "meet"));
+        assert!(names_same("seizure", "seize"));
+        assert!(names_same("vote", "vote"));
+        assert!(!names_same("vote", "resign"));
+    }
+}
