@@ -236,8 +236,24 @@ impl Reading {
     /// assert_eq!(reading.extraction(None).timexes[0].value.timex(), "XXXX-WXX-1");
     /// ```
     pub fn extraction(&self, published: Option<NaiveDate>) -> Extraction {
-        let text = self.document.text.as_str();
         let timexes = crate::time::resolve(&self.timexes, &self.segmented, published);
+        self.extraction_with(timexes, published)
+    }
+
+    /// [`extraction`](Self::extraction) for an undated document that may have been published
+    /// on `day`, one of the days from `earliest` on: a bare weekday after a recent day the text
+    /// names counts from that day, as with no publication date ([`crate::time`]).
+    pub(crate) fn extraction_guessing(&self, day: NaiveDate, earliest: NaiveDate) -> Extraction {
+        let timexes = crate::time::resolve_guessing(&self.timexes, &self.segmented, day, earliest);
+        self.extraction_with(timexes, Some(day))
+    }
+
+    fn extraction_with(
+        &self,
+        timexes: Vec<crate::time::Timex>,
+        published: Option<NaiveDate>,
+    ) -> Extraction {
+        let text = self.document.text.as_str();
         let events = crate::event::find_events(
             text,
             &self.segmented,

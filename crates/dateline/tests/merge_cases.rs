@@ -132,6 +132,23 @@ fn an_undated_report_that_shares_nothing_is_dated_around_its_story() {
 }
 
 #[test]
+fn an_undated_reports_weekday_counts_from_the_day_it_told() {
+    // Dated around its story, the blog's "Friday, 13 June" is 13 June 2031; "the Monday" after
+    // it is the Monday that follows, whatever day of the window the blog was published on.
+    let t = build(flood_story(
+        "Notes from the Orsk valley\n\n\
+         The miller Tomas Brenk closed the old mill at Stavel on Friday, 13 June, fearing the \
+         worst.\n\nHe reopened it on the Monday, when the water had gone down.",
+    ));
+    let row = row_of(&t, "blog", "reopened");
+    assert_eq!(
+        row.when.map(|w| w.to_string()).as_deref(),
+        Some("2031-06-16"),
+        "{row:?}"
+    );
+}
+
+#[test]
 fn an_undated_reports_day_of_the_year_is_the_same_date_as_the_day_in_full() {
     // Nobody named on either side: the same word on the same day of the year is what joins.
     let t = build(flood_story(

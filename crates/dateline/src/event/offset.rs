@@ -18,6 +18,13 @@ use crate::vocab::wordnet;
 /// party's bitter leadership vote").
 const REFERENT_WORDS: usize = 6;
 
+/// How many of the document's earlier mentions are searched for the happening a length
+/// counts from: the story has told it recently, and the search stays linear in the text.
+const LOOK_BACK: usize = 200;
+/// The most such phrases of one sentence that are read: a sentence tells a few, and each
+/// visits the sentence's mentions.
+const PHRASES: usize = 8;
+
 /// Dates the happenings of the sentence whose events are `out[first..]` when a length before
 /// "after" or "before" (`sentence_timexes`, indexes into `timexes`) places them: the day
 /// the length points at, counted from the latest earlier happening of the document that the
@@ -33,10 +40,11 @@ pub(super) fn date_by_offset(
     first: usize,
 ) -> Option<(DateValue, usize)> {
     let mut moved = None;
-    for ti in sentence_timexes {
-        if let Some(phrase) = offset_phrase(words, timexes, ti) {
-            moved = date_phrase(text, words, timexes, phrase, out, first).or(moved);
-        }
+    let phrases = sentence_timexes
+        .filter_map(|ti| offset_phrase(words, timexes, ti))
+        .take(PHRASES);
+    for phrase in phrases {
+        moved = date_phrase(text, words, timexes, phrase, out, first).or(moved);
     }
     moved
 }
@@ -100,6 +108,8 @@ fn date_phrase(
     // A day named after "after" ("eight days after Oct. 12").
     let named_day = timexes
         .iter()
+        .skip(ti + 1)
+        .take_while(|t| t.start < byte(np_end))
         .filter(|t| matches!(t.kind, TimexType::Date) && in_np(t.start))
         .find_map(|t| full_day(t.value.date()?));
     let referent = named_day.or_else(|| {
@@ -112,6 +122,7 @@ fn date_phrase(
         earlier
             .iter()
             .rev()
+            .take(LOOK_BACK)
             .filter(|e| e.modality == Modality::Actual && e.timeline)
             .find(|e| lemmas.iter().any(|l| names_same(l, &e.lemma)))
             .and_then(|e| full_day(e.when.as_ref()?))

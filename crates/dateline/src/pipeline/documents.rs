@@ -414,8 +414,8 @@ fn redate_within(
         return partial;
     };
     let (first, last) = (
-        reading.extraction(Some(bounds.start)),
-        reading.extraction(Some(bounds.end)),
+        reading.extraction_guessing(bounds.start, bounds.start),
+        reading.extraction_guessing(bounds.end, bounds.start),
     );
     let aligned = |y: &Extraction| {
         y.events.len() == partial.events.len()

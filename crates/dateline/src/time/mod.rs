@@ -147,7 +147,25 @@ pub(crate) fn resolve(
     published: Option<NaiveDate>,
 ) -> Vec<Timex> {
     let dct = published.or_else(|| segmented.dateline_day());
-    let mut resolver = resolve::Resolver::new(dct);
+    resolve_with(unresolved, resolve::Resolver::new(dct))
+}
+
+/// [`resolve`] for an undated text that may have been published on `day`, one of the days
+/// from `earliest` on: its own recent days, not `day`, are what its bare weekdays after them
+/// count from.
+pub(crate) fn resolve_guessing(
+    unresolved: &[Unresolved],
+    segmented: &Segmented,
+    day: NaiveDate,
+    earliest: NaiveDate,
+) -> Vec<Timex> {
+    match segmented.dateline_day() {
+        Some(dct) => resolve_with(unresolved, resolve::Resolver::new(Some(dct))),
+        None => resolve_with(unresolved, resolve::Resolver::guessing(day, earliest)),
+    }
+}
+
+fn resolve_with(unresolved: &[Unresolved], mut resolver: resolve::Resolver) -> Vec<Timex> {
     unresolved
         .iter()
         .map(|u| {

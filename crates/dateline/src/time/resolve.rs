@@ -222,6 +222,11 @@ pub(crate) struct Resolver {
     /// year-to-date figures ("the first nine months"). "The quarter" and "the year-ago period"
     /// refer to it even after the text has named a day ("the quarter ended Sept. 30").
     period: Option<DateValue>,
+    /// The publication date is one guess of many: the document is undated and `dct` is one
+    /// of the days it may have been published on, the earliest of which is this. Its own days
+    /// from a week before it on, not the guess, are what a bare weekday after them counts
+    /// from; an older day it names is background ("since the trial began on 12 January").
+    guessed_from: Option<NaiveDate>,
 }
 
 /// A resolved expression.
@@ -239,6 +244,19 @@ impl Resolver {
             story_day: dct.map(DateValue::from_date),
             yearless_day: None,
             period: None,
+            guessed_from: None,
+        }
+    }
+
+    /// A resolver for an undated text, with `day` one of the days it may have been published:
+    /// the story starts at no day, and a bare weekday after a day the text names is the next
+    /// such day, as with no publication date at all.
+    pub(crate) fn guessing(day: NaiveDate, earliest: NaiveDate) -> Self {
+        Resolver {
+            story: None,
+            story_day: None,
+            guessed_from: Some(earliest),
+            ..Resolver::new(Some(day))
         }
     }
 
@@ -375,7 +393,12 @@ impl Resolver {
                 let story = self.story_day.and_then(|d| d.interval()).map(|iv| iv.start);
                 let (day, anchoring, lean) = if matches!(*spec, Spec::StoryWeekday(..)) {
                     (story.or(self.dct), Anchoring::Narrative, lean)
-                } else if self.dct.is_none() && story.is_some() {
+                } else if story.is_some_and(|day| {
+                    self.dct.is_none()
+                        || self
+                            .guessed_from
+                            .is_some_and(|from| day + chrono::Duration::days(7) >= from)
+                }) {
                     // A text with no publication date tells its days in order: a bare weekday
                     // after a day it named is the next such day ("capsized on Sunday 12 July
                     // … on Wednesday they called off the search": 15 July).
