@@ -4,6 +4,7 @@ use std::io::Write;
 
 use dateline::Extraction;
 
+use crate::batch::InOrder;
 use crate::failure::Failure;
 use crate::input::{self, Document};
 use crate::progress::Progress;
@@ -16,17 +17,18 @@ pub fn extract_document(doc: &Document) -> Result<Extraction, Failure> {
 }
 
 pub fn run(args: &EventsArgs, out: &mut impl Write) -> Result<(), Failure> {
-    let mut emit = |doc: &Document| -> Result<(), Failure> {
-        let extraction = extract_document(doc)?;
-        let line = dateline::export::events_json(doc, &extraction);
-        writeln!(out, "{line}").map_err(Failure::Write)
-    };
     let published = args.sources.check()?;
-    args.sources
-        .for_each(
-            published,
-            &Progress::documents("finding events in"),
-            |doc| emit(doc),
-        )?
-        .finish()
+    let mut batch = InOrder::new(
+        |doc: &Document| {
+            let extraction = extract_document(doc)?;
+            Ok(dateline::export::events_json(doc, &extraction))
+        },
+        |_: &Document, line: String| writeln!(out, "{line}").map_err(Failure::Write),
+    );
+    let fed = args.sources.for_each(
+        published,
+        &Progress::documents("finding events in"),
+        |doc| batch.push(doc),
+    );
+    batch.finish(fed)?.finish()
 }

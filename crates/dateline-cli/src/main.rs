@@ -5,6 +5,7 @@
 //! Exit codes: 0 success, 1 bad input (the message says what and where), 2 bad usage,
 //! 101 an internal error (a bug; the message names the document).
 
+mod batch;
 mod eval_events;
 mod eval_semeval;
 mod eval_stories;

@@ -8,6 +8,7 @@ use std::path::Path;
 use dateline::export::{self, JsonTimex};
 use dateline::Timex;
 
+use crate::batch::InOrder;
 use crate::failure::Failure;
 use crate::input::{self, Document};
 use crate::progress::Progress;
@@ -33,17 +34,40 @@ pub fn run(args: &TagArgs, out: &mut impl Write) -> Result<(), Failure> {
             source,
         })?;
     }
-    let mut sink = Sink {
-        format: args.format,
-        out_dir: args.out_dir.as_deref(),
-        names: FileNames::default(),
-        out,
-    };
-    args.sources
-        .for_each(published, &Progress::documents("tagging"), |doc| {
-            sink.emit(doc)
-        })?
-        .finish()
+    let progress = Progress::documents("tagging");
+    if args.format == Format::Timeml {
+        // One file per document may fail on its own (one bad input): one at a time.
+        let mut sink = Sink {
+            format: args.format,
+            out_dir: args.out_dir.as_deref(),
+            names: FileNames::default(),
+            out,
+        };
+        return args
+            .sources
+            .for_each(published, &progress, |doc| sink.emit(doc))?
+            .finish();
+    }
+    // JSON and text go to one stream: documents are tagged on every core, written in order.
+    let format = args.format;
+    let mut batch = InOrder::new(
+        |doc: &Document| {
+            let timexes = tag_document(doc)?;
+            Ok(match format {
+                Format::Text => text_table(&doc.id, &export::json_timexes(&doc.text, &timexes)),
+                _ => {
+                    let mut line = export::timexes_json(&doc.id, &doc.text, &timexes);
+                    line.push('\n');
+                    line
+                }
+            })
+        },
+        |_: &Document, text: String| out.write_all(text.as_bytes()).map_err(Failure::Write),
+    );
+    let fed = args
+        .sources
+        .for_each(published, &progress, |doc| batch.push(doc));
+    batch.finish(fed)?.finish()
 }
 
 /// A usage error when an input is a `.tml` file of the output directory, which an output
