@@ -188,3 +188,25 @@ fn a_shared_year_without_a_shared_story_joins_nothing() {
     let a = row_of(&t, "a", "built");
     assert_eq!(docs_of(a), ["a"], "{a:?}");
 }
+
+#[test]
+fn reports_naming_the_same_things_in_other_words_join() {
+    // "pulled" and "rescued" are not related in WordNet; on one day, in one place, with the
+    // girl and the rubble named around both, they tell one happening.
+    let t = build(vec![
+        doc(
+            "wire",
+            Some("2031-11-10"),
+            "Girl found alive in Velmo\n\nRescuers pulled a nine-year-old girl alive from the \
+             rubble in Velmo on Sunday, the fire service said.",
+        ),
+        doc(
+            "paper",
+            Some("2031-11-11"),
+            "Velmo mourns\n\nThe nine-year-old girl who was rescued from the rubble in Velmo on \
+             Sunday is recovering in hospital.",
+        ),
+    ]);
+    let row = row_of(&t, "paper", "rescued");
+    assert_eq!(docs_of(row), ["paper", "wire"], "{row:?}");
+}

@@ -18,6 +18,7 @@ mod anchor;
 mod features;
 mod find;
 mod happen;
+pub(crate) use features::{cue, Cue};
 pub(crate) use happen::eventive_noun;
 mod lexicon;
 mod model;

@@ -94,6 +94,9 @@ pub(crate) struct Item {
     /// The figures of its sentence ("24 percent", "6.2", "2:05:48"), hashed, sorted: the
     /// same figure in two reports of one day is one fact told twice.
     figures: Vec<u64>,
+    /// The common nouns around its trigger ("certified the petition's signatures"), as
+    /// hashed WordNet lemmas, sorted: two reports of one happening name its objects alike.
+    arguments: Vec<u64>,
     sentence: usize,
     trigger_start: usize,
     /// Its sentence's text, hashed, and the trigger's offset in it: the same words in two
@@ -540,6 +543,9 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
     score += if own { 2 } else { i32::from(around) };
     score += 2 * i32::from(same_place) + i32::from(same_doc);
     score += figure_weight(&a.figures, &b.figures);
+    if !same_doc {
+        score += shared_words(&a.arguments, &b.arguments).min(MAX_ARGUMENT_WEIGHT);
+    }
     if doers_differ(a, b, names) {
         score -= 3;
     }
@@ -607,6 +613,8 @@ fn weekday_fits(w: &Item, d: &Item) -> bool {
 
 /// The weight of evidence at which two mentions join ([`same_event`]).
 const JOIN: i32 = 4;
+/// The most the common nouns two reports share around their triggers add to that weight.
+const MAX_ARGUMENT_WEIGHT: i32 = 2;
 
 /// What the figures two sentences share weigh: 2 for a distinctive one (a decimal, a
 /// percentage, three digits or more), 1 for another, 0 for none.
@@ -669,6 +677,87 @@ fn figures(text: &str, x: &Extraction, sentence: usize) -> Vec<u64> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// How many words on either side of a trigger its [`arguments`] are read from.
+const ARGUMENT_WORDS: usize = 8;
+
+/// The common nouns near a trigger in its sentence, each hashed: lower-case content words
+/// outside time expressions and names, a word WordNet knows only as a noun not of time or
+/// quantity ("day", "percent") by its lemma, a word it does not know ("rubble") as written,
+/// less a plural "s".
+fn arguments(text: &str, x: &Extraction, sentence: usize, trigger: usize) -> Vec<u64> {
+    use crate::vocab::wordnet;
+    static SKIP: std::sync::LazyLock<[Option<wordnet::LexFile>; 2]> =
+        std::sync::LazyLock::new(|| {
+            [
+                wordnet::lexfile("noun.time"),
+                wordnet::lexfile("noun.quantity"),
+            ]
+        });
+    let Some(s) = x.segmented.sentences.get(sentence) else {
+        return Vec::new();
+    };
+    let tokens = x.segmented.tokens.get(s.tokens.clone()).unwrap_or_default();
+    let at = tokens.partition_point(|t| t.start < trigger);
+    let first_timex = x.timexes.partition_point(|t| t.end <= s.start);
+    let in_timex = |start: usize| {
+        x.timexes[first_timex..]
+            .iter()
+            .take_while(|t| t.start < s.end)
+            .any(|t| t.start <= start && start < t.end)
+    };
+    let mut out: Vec<u64> = Vec::new();
+    let lo = at.saturating_sub(ARGUMENT_WORDS);
+    let hi = (at + 1 + ARGUMENT_WORDS).min(tokens.len());
+    for (k, t) in tokens.iter().enumerate().take(hi).skip(lo) {
+        let word = t.text(text);
+        if k == at
+            || t.kind != crate::text::TokenKind::Word
+            || word.len() < 4
+            || !word.bytes().all(|b| b.is_ascii_lowercase())
+            || crate::event::cue(word, t.kind) != crate::event::Cue::Other
+            || in_timex(t.start)
+        {
+            continue;
+        }
+        let noun = match wordnet::lemmas(word) {
+            (_, Some(noun)) => {
+                let first = wordnet::senses(noun).and_then(|s| s.first_noun);
+                if first.is_none() || SKIP.contains(&first) {
+                    continue;
+                }
+                noun
+            }
+            (Some(_), None) => continue,
+            (None, None) if wordnet::senses(word).is_some() => continue,
+            (None, None) => match word.strip_suffix('s') {
+                Some(stem) if !stem.ends_with('s') => stem,
+                _ => word,
+            },
+        };
+        out.push(text_hash(noun));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How many hashed words two sorted lists share.
+fn shared_words(a: &[u64], b: &[u64]) -> i32 {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// The short name an organisation's full name starts with, when the article also uses it
@@ -837,6 +926,11 @@ fn figure_key(figure: u64) -> u32 {
     (figure as u32 & 0x3fff_ffff) | 1 << 30
 }
 
+/// The pseudo-concept of a common noun around a trigger (see [`arguments`]).
+fn argument_key(word: u64) -> u32 {
+    (word as u32 & 0x1fff_ffff) | 5 << 29
+}
+
 /// The mentions that can go on a timeline, their clusters, and by cluster the nouns that
 /// refer back to it (document, reference).
 pub(crate) type Clusters = (Vec<Item>, Vec<Vec<usize>>, Vec<Vec<(usize, Reference)>>);
@@ -984,6 +1078,7 @@ pub(crate) fn cluster_pass(
                     && e.anchoring == EventAnchoring::Inherited
                     && e.sentence > LEDE_SENTENCES,
                 figures: figures(&documents[di].text, x, e.sentence),
+                arguments: arguments(&documents[di].text, x, e.sentence, e.trigger_start),
                 sentence: e.sentence,
                 trigger_start: e.trigger_start,
                 sentence_text: x
@@ -1113,6 +1208,9 @@ pub(crate) fn cluster_pass(
         for &f in &it.figures {
             postings.entry((figure_key(f), b)).or_default().push(i);
         }
+        for &w in &it.arguments {
+            postings.entry((argument_key(w), b)).or_default().push(i);
+        }
     }
     // By name, for crowded postings: the mentions that name someone (in item order).
     let mut by_name: FxHashMap<NameRef, Vec<usize>> = FxHashMap::default();
@@ -1170,6 +1268,25 @@ pub(crate) fn cluster_pass(
                     let hi = (lo + FUZZY_WINDOW).min(list.len());
                     candidates.extend(list[lo..hi].iter().copied());
                 }
+            }
+        }
+        // Reports in other documents that name the same things around their trigger ("the
+        // girl … from the rubble"): one happening told in other words, perhaps.
+        for &w in &it.arguments {
+            for &q in &query {
+                let Some(list) = postings.get(&(argument_key(w), q)) else {
+                    continue;
+                };
+                let at = list.partition_point(|&j| j < i);
+                let lo = at.saturating_sub(FUZZY_WINDOW / 2);
+                let hi = (lo + FUZZY_WINDOW).min(list.len());
+                crowded |= list.len() > FUZZY_WINDOW;
+                candidates.extend(
+                    list[lo..hi]
+                        .iter()
+                        .copied()
+                        .filter(|&j| items[j].doc != it.doc),
+                );
             }
         }
         if crowded {

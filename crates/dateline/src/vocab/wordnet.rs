@@ -85,7 +85,6 @@ impl WordSenses {
 }
 
 /// The index of a lexicographer file's name.
-#[cfg(test)]
 pub(crate) fn lexfile(name: &str) -> Option<LexFile> {
     LEXFILES
         .iter()
