@@ -288,8 +288,8 @@ PY
 }
 # Every story is well formed: gold snippets found verbatim, dates real, ids unique.
 python3 "$root/crates/dateline-eval/stories/check.py" | tail -n 2
-story_floors dev 0.80 0.45 0.45 2 1.4 0.70
-story_floors test 0.55 0.20 0.10 2 1.8 0.60
+story_floors dev 0.84 0.50 0.45 2 1.35 0.78
+story_floors test 0.72 0.25 0.12 2 1.7 0.70
 
 if [[ -n "$current" ]]; then ran+=("$current"); fi
 current=""

@@ -210,3 +210,25 @@ fn reports_naming_the_same_things_in_other_words_join() {
     let row = row_of(&t, "paper", "rescued");
     assert_eq!(docs_of(row), ["paper", "wire"], "{row:?}");
 }
+
+#[test]
+fn the_same_place_and_day_without_common_words_joins_nothing() {
+    // Two happenings of one day in one town, told in other words about other things: a kind
+    // of change in common ("pulled", "closed") and the place are not enough.
+    let t = build(vec![
+        doc(
+            "wire",
+            Some("2031-11-10"),
+            "Girl found alive in Velmo\n\nRescuers pulled a nine-year-old girl alive from the \
+             rubble in Velmo on Sunday, the fire service said.",
+        ),
+        doc(
+            "paper",
+            Some("2031-11-11"),
+            "Velmo mourns\n\nThe council closed the library in Velmo on Sunday to house \
+             families from the upper streets.",
+        ),
+    ]);
+    let row = row_of(&t, "paper", "closed");
+    assert_eq!(docs_of(row), ["paper"], "{row:?}");
+}

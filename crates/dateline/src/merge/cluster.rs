@@ -532,7 +532,19 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
     let mut score: i32 = match kin {
         Kinship::Same => 3,
         Kinship::Broad => 2,
-        Kinship::None if weak || (same_kind && near_dates) => 2,
+        // Words of one kind of change in one place are two happenings as often as one ("pulled
+        // a girl from the rubble", "closed the library"): something named around both, or
+        // someone taking part in both, is needed too.
+        Kinship::None if weak || (same_kind && near_dates) => {
+            if shares(&a.participants, &b.participants, names)
+                || shared_words(&a.arguments, &b.arguments) > 0
+                || figure_weight(&a.figures, &b.figures) >= 2
+            {
+                2
+            } else {
+                0
+            }
+        }
         Kinship::None => 0,
     };
     if near_dates {
