@@ -64,7 +64,10 @@ pub enum PublishedSource {
     Given,
     /// Read from the document's dateline.
     Dateline,
-    /// Inferred from the document's dates and the events it shares with other documents.
+    /// Inferred from the document's dates and the events it shares with other documents, or,
+    /// with nothing else to go on, from the other documents' dates (a document of a set is
+    /// taken to be published from a month before the first dated one to three months after
+    /// the last).
     Inferred,
     /// Not known.
     Unknown,
