@@ -79,6 +79,18 @@ fn flood_story(blog: &str) -> Vec<Document> {
     ]
 }
 
+/// Asserts that the row holding the word `trigger` of the flood story's blog `blog` is dated
+/// `day`.
+fn assert_blog_row_on(blog: &str, trigger: &str, day: &str) {
+    let t = build(flood_story(blog));
+    let row = row_of(&t, "blog", trigger);
+    assert_eq!(
+        row.when.map(|w| w.to_string()).as_deref(),
+        Some(day),
+        "{row:?}"
+    );
+}
+
 #[test]
 fn an_undated_reports_day_of_the_year_joins_the_dated_day() {
     // The blog gives "14 June" with no year; the wire dates the evacuation of the same town
@@ -101,16 +113,12 @@ fn a_shared_day_gives_its_year_to_the_other_days_of_an_undated_report() {
     // The evacuation on 14 June joins the wire's Saturday, 14 June 2031, which dates the blog
     // within a year after it; a past-tense day it gives a week later ("20 June") is then in
     // 2031 at every publication day allowed, not partial.
-    let t = build(flood_story(
+    assert_blog_row_on(
         "Notes from the Orsk valley\n\n\
          Governor Ilse Marwick ordered the evacuation of Pelmora on 14 June.\n\n\
          On 20 June the Orsk Water Board reopened the Venra bridge to traffic.",
-    ));
-    let row = row_of(&t, "blog", "reopened");
-    assert_eq!(
-        row.when.map(|w| w.to_string()).as_deref(),
-        Some("2031-06-20"),
-        "{row:?}"
+        "reopened",
+        "2031-06-20",
     );
 }
 
@@ -118,16 +126,12 @@ fn a_shared_day_gives_its_year_to_the_other_days_of_an_undated_report() {
 fn an_undated_report_that_shares_nothing_is_dated_around_its_story() {
     // Nothing in the blog is told by the others, but it is read with them: published around
     // them, its "Friday, 13 June" is the Friday of 2031, the day before the flood.
-    let t = build(flood_story(
+    assert_blog_row_on(
         "Notes from the Orsk valley\n\n\
          The miller Tomas Brenk closed the old mill at Stavel on Friday, 13 June, fearing the \
          worst.",
-    ));
-    let row = row_of(&t, "blog", "closed");
-    assert_eq!(
-        row.when.map(|w| w.to_string()).as_deref(),
-        Some("2031-06-13"),
-        "{row:?}"
+        "closed",
+        "2031-06-13",
     );
 }
 
@@ -135,16 +139,12 @@ fn an_undated_report_that_shares_nothing_is_dated_around_its_story() {
 fn an_undated_reports_weekday_counts_from_the_day_it_told() {
     // Dated around its story, the blog's "Friday, 13 June" is 13 June 2031; "the Monday" after
     // it is the Monday that follows, whatever day of the window the blog was published on.
-    let t = build(flood_story(
+    assert_blog_row_on(
         "Notes from the Orsk valley\n\n\
          The miller Tomas Brenk closed the old mill at Stavel on Friday, 13 June, fearing the \
          worst.\n\nHe reopened it on the Monday, when the water had gone down.",
-    ));
-    let row = row_of(&t, "blog", "reopened");
-    assert_eq!(
-        row.when.map(|w| w.to_string()).as_deref(),
-        Some("2031-06-16"),
-        "{row:?}"
+        "reopened",
+        "2031-06-16",
     );
 }
 
@@ -189,17 +189,22 @@ fn a_shared_year_without_a_shared_story_joins_nothing() {
     assert_eq!(docs_of(a), ["a"], "{a:?}");
 }
 
+/// The wire report of a made-up rescue, published the day after it.
+fn velmo_wire() -> Document {
+    doc(
+        "wire",
+        Some("2031-11-10"),
+        "Girl found alive in Velmo\n\nRescuers pulled a nine-year-old girl alive from the rubble \
+         in Velmo on Sunday, the fire service said.",
+    )
+}
+
 #[test]
 fn reports_naming_the_same_things_in_other_words_join() {
     // "pulled" and "rescued" are not related in WordNet; on one day, in one place, with the
     // girl and the rubble named around both, they tell one happening.
     let t = build(vec![
-        doc(
-            "wire",
-            Some("2031-11-10"),
-            "Girl found alive in Velmo\n\nRescuers pulled a nine-year-old girl alive from the \
-             rubble in Velmo on Sunday, the fire service said.",
-        ),
+        velmo_wire(),
         doc(
             "paper",
             Some("2031-11-11"),
@@ -216,12 +221,7 @@ fn the_same_place_and_day_without_common_words_joins_nothing() {
     // Two happenings of one day in one town, told in other words about other things: a kind
     // of change in common ("pulled", "closed") and the place are not enough.
     let t = build(vec![
-        doc(
-            "wire",
-            Some("2031-11-10"),
-            "Girl found alive in Velmo\n\nRescuers pulled a nine-year-old girl alive from the \
-             rubble in Velmo on Sunday, the fire service said.",
-        ),
+        velmo_wire(),
         doc(
             "paper",
             Some("2031-11-11"),

@@ -654,20 +654,31 @@ fn text_hash(text: &str) -> u64 {
     })
 }
 
+/// The tokens of sentence `sentence` of an extraction, and whether a byte offset lies inside
+/// one of the sentence's time expressions.
+fn sentence_tokens(
+    x: &Extraction,
+    sentence: usize,
+) -> Option<(&[crate::text::Token], impl Fn(usize) -> bool + '_)> {
+    let s = x.segmented.sentences.get(sentence)?;
+    let tokens = x.segmented.tokens.get(s.tokens.clone()).unwrap_or_default();
+    let first_timex = x.timexes.partition_point(|t| t.end <= s.start);
+    let (sentence_end, timexes) = (s.end, &x.timexes[first_timex..]);
+    let in_timex = move |start: usize| {
+        timexes
+            .iter()
+            .take_while(|t| t.start < sentence_end)
+            .any(|t| t.start <= start && start < t.end)
+    };
+    Some((tokens, in_timex))
+}
+
 /// The figures of a sentence: its numbers of two characters or more that are not part of a
 /// date, each hashed, shifted left, with the lowest bit set for a distinctive one (a decimal, a
 /// percentage, three digits or more); sorted.
 fn figures(text: &str, x: &Extraction, sentence: usize) -> Vec<u64> {
-    let Some(s) = x.segmented.sentences.get(sentence) else {
+    let Some((tokens, in_timex)) = sentence_tokens(x, sentence) else {
         return Vec::new();
-    };
-    let tokens = x.segmented.tokens.get(s.tokens.clone()).unwrap_or_default();
-    let first_timex = x.timexes.partition_point(|t| t.end <= s.start);
-    let in_timex = |start: usize| {
-        x.timexes[first_timex..]
-            .iter()
-            .take_while(|t| t.start < s.end)
-            .any(|t| t.start <= start && start < t.end)
     };
     let mut out: Vec<u64> = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
@@ -680,11 +691,8 @@ fn figures(text: &str, x: &Extraction, sentence: usize) -> Vec<u64> {
             w == "%" || w.eq_ignore_ascii_case("percent") || w.eq_ignore_ascii_case("per")
         });
         let distinctive = percent || digits.contains('.') || digits.len() >= 3;
-        // FNV-1a: the same digits give the same number in every document.
-        let h = digits.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-        out.push(h << 1 | u64::from(distinctive));
+        // The same digits give the same number in every document.
+        out.push(text_hash(digits) << 1 | u64::from(distinctive));
     }
     out.sort_unstable();
     out.dedup();
@@ -707,18 +715,10 @@ fn arguments(text: &str, x: &Extraction, sentence: usize, trigger: usize) -> Vec
                 wordnet::lexfile("noun.quantity"),
             ]
         });
-    let Some(s) = x.segmented.sentences.get(sentence) else {
+    let Some((tokens, in_timex)) = sentence_tokens(x, sentence) else {
         return Vec::new();
     };
-    let tokens = x.segmented.tokens.get(s.tokens.clone()).unwrap_or_default();
     let at = tokens.partition_point(|t| t.start < trigger);
-    let first_timex = x.timexes.partition_point(|t| t.end <= s.start);
-    let in_timex = |start: usize| {
-        x.timexes[first_timex..]
-            .iter()
-            .take_while(|t| t.start < s.end)
-            .any(|t| t.start <= start && start < t.end)
-    };
     let mut out: Vec<u64> = Vec::new();
     let lo = at.saturating_sub(ARGUMENT_WORDS);
     let hi = (at + 1 + ARGUMENT_WORDS).min(tokens.len());
