@@ -614,7 +614,13 @@ pub(crate) fn find_events(
             .filter_map(|e| e.time)
             .filter_map(|ti| timexes[ti].value.date().map(|v| (*v, ti)))
             .find(|(v, _)| v.granularity() >= Granularity::Day);
-        if let Some((v, ti)) = dated_day.or(offset_day) {
+        // "The day after the vote" is dated from the vote, not from the narrative's day the
+        // time stage gave the expression.
+        let dated_day = match (dated_day, offset_day) {
+            (Some((_, a)), Some((v, b))) if a == b => Some((v, b)),
+            (dated, offset) => dated.or(offset),
+        };
+        if let Some((v, ti)) = dated_day {
             context = Some((v, si, ti));
             if main_day.is_none() && si <= LEDE_SENTENCES {
                 main_day = Some((v, ti));

@@ -55,7 +55,13 @@ fn date_phrase(
     text: &str,
     words: &[Word<'_>],
     timexes: &[Timex],
-    (ti, length, sign, after_word): (usize, Duration, i32, usize),
+    Phrase {
+        timex: ti,
+        length,
+        sign,
+        after_word,
+        own,
+    }: Phrase,
     out: &mut [EventMention],
     first: usize,
 ) -> Option<(DateValue, usize)> {
@@ -99,8 +105,9 @@ fn date_phrase(
     // two days after a first attempt was scrubbed"): the clause rules date it.
     let dated_here = here.iter().any(|m| {
         scope.contains(&m.trigger_start)
-            && m.time
-                .is_some_and(|t| timexes.get(t).is_some_and(|t| t.value.date().is_some()))
+            && m.time.is_some_and(|t| {
+                !(own && t == ti) && timexes.get(t).is_some_and(|t| t.value.date().is_some())
+            })
     });
     if dated_here {
         return None;
@@ -130,14 +137,21 @@ fn date_phrase(
     let mut moved = None;
     for m in here.iter_mut() {
         if in_np(m.trigger_start) {
-            // The happening counted from, named again: its day where the story gave it.
+            // The happening counted from, named again: its day where the story gave it; else,
+            // for "the day after the vote" dated from the narrative, the day before that.
+            let own_day = || {
+                let day = full_day(timexes.get(ti)?.value.date()?)?;
+                shift(day, length, -sign)
+            };
             if let Some(day) = referent {
                 m.when = Some(DateValue::from_date(day));
                 m.anchoring = EventAnchoring::Inherited;
+            } else if let Some(when) = own_day().filter(|_| own && m.time == Some(ti)) {
+                m.when = Some(when);
             }
             continue;
         }
-        if !scope.contains(&m.trigger_start) || m.time.is_some() {
+        if !scope.contains(&m.trigger_start) || m.time.is_some_and(|t| !(own && t == ti)) {
             continue;
         }
         match referent.and_then(|day| shift(day, length, sign)) {
@@ -154,7 +168,9 @@ fn date_phrase(
                 moved = Some((when, ti));
             }
             // Days or weeks after something the story did not date: not the narrative's day.
-            None if matches!(length.unit, DurationUnit::Day | DurationUnit::Week)
+            // ("The day after the vote" keeps the day the narrative gives it.)
+            None if !own
+                && matches!(length.unit, DurationUnit::Day | DurationUnit::Week)
                 && m.anchoring == EventAnchoring::Inherited =>
             {
                 undate(m);
@@ -189,27 +205,66 @@ fn undate(m: &mut EventMention) {
     m.timeline = false;
 }
 
-/// Expression `ti` as a length followed by "after" or "before": the length, +1 or -1, and
-/// the index of that word.
-fn offset_phrase(
-    words: &[Word<'_>],
-    timexes: &[Timex],
-    ti: usize,
-) -> Option<(usize, Duration, i32, usize)> {
+/// A length that places happenings from another: "three days after the vote", "the day
+/// before the summit".
+#[derive(Debug, Clone, Copy)]
+struct Phrase {
+    /// The expression of the length.
+    timex: usize,
+    length: Duration,
+    /// +1 for "after", -1 for "before".
+    sign: i32,
+    /// The index of that word.
+    after_word: usize,
+    /// Whether the expression is the whole phrase ("the day after", which the time stage
+    /// dates from the narrative) rather than the length before it.
+    own: bool,
+}
+
+/// Expression `ti` as a length followed by "after" or "before", or as "the day after" or
+/// "the day before" followed by what it counts from.
+fn offset_phrase(words: &[Word<'_>], timexes: &[Timex], ti: usize) -> Option<Phrase> {
     let t = timexes.get(ti)?;
-    let TimexValue::Duration(d) = t.value else {
-        return None;
-    };
-    if d.amount.is_none() || d.and_a_half {
-        return None;
-    }
     let k = words.partition_point(|w| w.token.start < t.end);
-    let sign = match words.get(k)?.lower {
-        "after" => 1,
-        "before" => -1,
-        _ => return None,
+    let sign = |word: &Word<'_>| match word.lower {
+        "after" => Some(1),
+        "before" => Some(-1),
+        _ => None,
     };
-    Some((ti, d, sign, k))
+    match t.value {
+        TimexValue::Duration(d) if d.amount.is_some() && !d.and_a_half => Some(Phrase {
+            timex: ti,
+            length: d,
+            sign: sign(words.get(k)?)?,
+            after_word: k,
+            own: false,
+        }),
+        // "The day after the vote": the time stage counts it from the narrative's day; the
+        // happening it names is a better start, when the story has dated one.
+        TimexValue::Date(_) => {
+            let first = words.partition_point(|w| w.token.start < t.start);
+            let [the, day, after] = words.get(first..k)? else {
+                return None;
+            };
+            let next = words.get(k)?;
+            let names_something = next.token.kind == crate::text::TokenKind::Word
+                && timexes
+                    .get(ti + 1)
+                    .is_none_or(|n| n.start > next.token.start);
+            (the.lower == "the" && day.lower == "day" && names_something).then_some(Phrase {
+                timex: ti,
+                length: Duration {
+                    amount: Some(1),
+                    and_a_half: false,
+                    unit: DurationUnit::Day,
+                },
+                sign: sign(after)?,
+                after_word: k - 1,
+                own: true,
+            })
+        }
+        _ => None,
+    }
 }
 
 /// Whether a noun's lemma and an earlier happening's lemma name one kind of happening.
