@@ -232,3 +232,41 @@ fn the_same_place_and_day_without_common_words_joins_nothing() {
     let row = row_of(&t, "paper", "closed");
     assert_eq!(docs_of(row), ["paper"], "{row:?}");
 }
+
+/// Two reports of one decision a day apart: one introduces the board's acronym and uses it,
+/// the other gives only the full name.
+fn acronym_story() -> Vec<Document> {
+    vec![
+        doc(
+            "gazette",
+            Some("2031-08-20"),
+            "Quarry plan cleared\n\nThe Upland Water Standards Board (UWSB) approved the \
+             quarry plan on Aug. 14. The UWSB approved the plan on Aug. 14 after a long \
+             hearing.",
+        ),
+        doc(
+            "weekly",
+            Some("2031-08-21"),
+            "Quarry goes ahead\n\nThe Upland Water Standards Board approved the quarry plan \
+             on 15 August, ending two years of dispute.",
+        ),
+    ]
+}
+
+#[test]
+fn an_acronym_one_report_introduces_names_what_the_other_writes_in_full() {
+    let t = build(acronym_story());
+    let row = row_of(&t, "weekly", "approved");
+    assert_eq!(docs_of(row), ["gazette", "weekly"], "{row:?}");
+    assert!(row.conflict.is_some(), "14 or 15 August: {row:?}");
+    // The entity timeline finds the full name's report under the acronym.
+    let about = t.about("UWSB");
+    assert!(
+        about
+            .events
+            .iter()
+            .any(|e| e.mentions.iter().any(|m| m.doc == "weekly")),
+        "{:?}",
+        about.events
+    );
+}

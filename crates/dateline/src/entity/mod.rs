@@ -197,6 +197,38 @@ impl Entities {
     }
 }
 
+/// Whether a name is written as an acronym: two to eight capital letters ("IMF", "CEC").
+pub(crate) fn is_acronym(name: &str) -> bool {
+    (2..=8).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Whether `acronym` is made of the initials of the words of `long`, with or without its
+/// small words ("International Monetary Fund", "Organisation of the Petroleum Exporting
+/// Countries").
+pub(crate) fn stands_for(acronym: &str, long: &str) -> bool {
+    let words: Vec<&str> = long
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let initials = |skip_small: bool| -> String {
+        words
+            .iter()
+            .filter(|w| !(skip_small && w.starts_with(|c: char| c.is_lowercase())))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    initials(true) == acronym || initials(false) == acronym
+}
+
+/// Whether one of two names is an acronym of the other ("IMF", "International Monetary Fund").
+pub(crate) fn abbreviates(a: &str, b: &str) -> bool {
+    (is_acronym(a) && stands_for(a, b)) || (is_acronym(b) && stands_for(b, a))
+}
+
 /// Finds the people, organisations and places of a segmented text, with their titles and
 /// roles, and groups their mentions into entities.
 ///

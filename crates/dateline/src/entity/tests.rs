@@ -767,3 +767,25 @@ fn wide_places_are_countries_states_and_regions() {
     assert!(!is_wide_place("Paris"));
     assert!(!is_wide_place("Smallbrook Mill"));
 }
+
+#[test]
+fn acronyms_are_the_initials_of_the_names_they_stand_for() {
+    assert!(super::abbreviates("IMF", "International Monetary Fund"));
+    assert!(super::abbreviates("International Monetary Fund", "IMF"));
+    // With or without the small words.
+    assert!(super::abbreviates(
+        "OPEC",
+        "Organization of the Petroleum Exporting Countries"
+    ));
+    assert!(!super::abbreviates("BoE", "Bank of England"));
+    assert!(super::abbreviates("DOJ", "Department of Justice"));
+    assert!(!super::abbreviates(
+        "IMF",
+        "International Finance Corporation"
+    ));
+    assert!(!super::abbreviates(
+        "Fund",
+        "Federal Union of Nations Delegates"
+    ));
+    assert!(!super::abbreviates("UN", "UN"));
+}

@@ -18,7 +18,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::reference::{self, Reference};
 
-use crate::entity::{Entity, EntityKind, NameKey};
+use crate::entity::{self, Entity, EntityKind, NameKey};
 use crate::event::{EventAnchoring, EventClass, Extraction, Tense, TriggerClass};
 use crate::time::{DateValue, Interval};
 use crate::vocab::concepts::{self, Kinship, Pos};
@@ -169,6 +169,8 @@ impl NameRef {
 struct Names {
     keys: Vec<NameKey>,
     refs: HashMap<NameKey, NameRef>,
+    /// Acronyms the documents introduce, each to the name it stands for ([`acronyms`]).
+    acronyms: HashMap<NameKey, NameKey>,
     /// Whether few documents name it (see `cluster_pass`), by id.
     specific: Vec<bool>,
     /// By pair of ids, the smaller first. FxHash: the ids are dense numbers the merge gives
@@ -177,16 +179,18 @@ struct Names {
 }
 
 impl Names {
-    fn new() -> Self {
+    fn new(acronyms: HashMap<NameKey, NameKey>) -> Self {
         Names {
             keys: Vec::new(),
             refs: HashMap::new(),
+            acronyms,
             specific: Vec::new(),
             matched: RefCell::new(FxHashMap::default()),
         }
     }
 
     fn name(&mut self, key: &NameKey) -> NameRef {
+        let key = self.acronyms.get(key).unwrap_or(key);
         if let Some(&r) = self.refs.get(key) {
             return r;
         }
@@ -235,6 +239,39 @@ impl Names {
             .take_while(|k| k.class() == class)
             .any(|&k| self.matches(r, k))
     }
+}
+
+/// The acronyms the documents introduce ("the County Elections Commission (CEC)"), each to
+/// the key of the name it stands for, so that a report that writes only "CEC" and one that
+/// writes only the full name name one organisation. An acronym introduced for two different
+/// names is left alone.
+fn acronyms(extractions: &[Arc<Extraction>]) -> HashMap<NameKey, NameKey> {
+    let mut found: BTreeMap<NameKey, Option<NameKey>> = BTreeMap::new();
+    for x in extractions {
+        for e in &x.entities.entities {
+            if e.aliases.is_empty() {
+                continue;
+            }
+            let forms = || std::iter::once(&e.name).chain(&e.aliases);
+            for short in forms().filter(|f| entity::is_acronym(f)) {
+                for long in forms().filter(|f| entity::stands_for(short, f)) {
+                    let long = NameKey::new(long);
+                    found
+                        .entry(NameKey::new(short))
+                        .and_modify(|known| {
+                            if known.as_ref().is_some_and(|k| !k.matches(&long)) {
+                                *known = None;
+                            }
+                        })
+                        .or_insert(Some(long));
+                }
+            }
+        }
+    }
+    found
+        .into_iter()
+        .filter_map(|(short, long)| Some((short, long?)))
+        .collect()
 }
 
 /// Whether the dates of two mentions can be one date ([`DateValue::compatible`]).
@@ -956,7 +993,7 @@ pub(crate) fn cluster_pass(
     stop: crate::par::Stop<'_>,
 ) -> Clusters {
     let mut items: Vec<Item> = Vec::with_capacity(extractions.iter().map(|x| x.events.len()).sum());
-    let mut names = Names::new();
+    let mut names = Names::new(acronyms(extractions));
     let mut lemmas: HashMap<&str, u32> = HashMap::new();
     // By entity of the document at hand: its name, and the short name it starts with, looked
     // up once rather than at each mention of each event.

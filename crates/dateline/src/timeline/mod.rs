@@ -296,12 +296,20 @@ impl Timeline {
         }
     }
 
-    /// The events that involve `name`, by name key and aliases. The view records the filter
-    /// ([`filters`](Self::filters)), so that what shows it can say it is filtered.
+    /// The events that involve `name`, by name key and aliases, or as its acronym or the
+    /// name an acronym stands for ("IMF", "International Monetary Fund"). The view records
+    /// the filter ([`filters`](Self::filters)), so that what shows it can say it is filtered.
     #[must_use]
     pub fn about(&self, name: &str) -> Timeline {
         let key = NameKey::new(name);
-        self.view(Filter::About(name.to_owned()), |e| e.involves(&key))
+        self.view(Filter::About(name.to_owned()), |e| {
+            e.involves(&key)
+                || e.participants.iter().any(|p| {
+                    std::iter::once(&p.name)
+                        .chain(&p.aliases)
+                        .any(|f| crate::entity::abbreviates(name.trim(), f))
+                })
+        })
     }
 
     /// The names the timeline's events involve, each under its fullest name, sorted and
