@@ -8,7 +8,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::find::Word;
-use super::{EventAnchoring, EventMention, Modality};
+use super::{EventAnchoring, EventMention, Modality, Tense};
 use crate::calendar::{Duration, DurationUnit, TimexValue};
 use crate::time::{DateValue, Timex, TimexType};
 use crate::vocab::concepts::{self, Kinship, Pos};
@@ -67,10 +67,24 @@ fn date_phrase(
 ) -> Option<(DateValue, usize)> {
     let phrase_word = words.partition_point(|w| w.token.start < timexes[ti].start);
     // The words that name what the length counts from: up to a comma or the clause's end.
+    // Up to a comma, a conjunction, a pronoun or a verb: an opening phrase without its comma
+    // ends where its clause's subject or verb begins ("The day after the vote he resigned").
+    let verb_at = |w: &Word<'_>| {
+        out[first.min(out.len())..]
+            .iter()
+            .any(|m| m.trigger_start == w.token.start && m.timeml.tense != Tense::None)
+    };
     let np_end = words[after_word + 1..]
         .iter()
         .take(REFERENT_WORDS)
-        .position(|w| is_boundary(w.lower) || matches!(w.lower, "and" | "but"))
+        .position(|w| {
+            is_boundary(w.lower)
+                || matches!(
+                    w.lower,
+                    "and" | "but" | "he" | "she" | "they" | "it" | "we" | "i" | "you"
+                )
+                || verb_at(w)
+        })
         .map_or((after_word + 1 + REFERENT_WORDS).min(words.len()), |p| {
             after_word + 1 + p
         });
@@ -131,7 +145,12 @@ fn date_phrase(
             .rev()
             .take(LOOK_BACK)
             .filter(|e| e.modality == Modality::Actual && e.timeline)
-            .find(|e| lemmas.iter().any(|l| names_same(l, &e.lemma)))
+            .find(|e| {
+                // Or by a word folded into it ("suspended" of "suspended the licence").
+                lemmas.iter().any(|l| {
+                    names_same(l, &e.lemma) || e.folded.iter().any(|f| names_same(l, &f.lemma))
+                })
+            })
             .and_then(|e| full_day(e.when.as_ref()?))
     });
     let mut moved = None;
