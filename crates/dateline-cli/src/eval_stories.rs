@@ -12,7 +12,7 @@ use crate::StoriesArgs;
 
 /// The story folders under `dir`: itself if it holds a gold.json, else its subfolders that do,
 /// by name.
-fn story_dirs(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
+pub(crate) fn story_dirs(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
     if dir.join("gold.json").is_file() {
         return Ok(vec![dir.to_path_buf()]);
     }
@@ -34,7 +34,7 @@ fn story_dirs(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
     Ok(out)
 }
 
-fn read(dir: &Path) -> Result<Story, Failure> {
+pub(crate) fn read(dir: &Path) -> Result<Story, Failure> {
     let gold_path = dir.join("gold.json");
     let gold = std::fs::read_to_string(&gold_path).map_err(|e| Failure::read(&gold_path, e))?;
     Ok(stories::read_story(

@@ -98,6 +98,28 @@ enum TrainCommand {
     /// ../shared/data/te3/te3_silver.jsonl --out crates/dateline/data/event_model.bin`. The
     /// same data and options give the same file.
     Events(TrainEventsArgs),
+    /// Train the row model (which rows of a merged timeline a view shows) on multi-source
+    /// stories with gold, report its cross-validation by story, and write its weights.
+    ///
+    /// The shipped model, crates/dateline/data/rows.tsv, is made by `dateline train rows
+    /// crates/dateline-eval/stories/dev crates/dateline-eval/stories/test --out
+    /// crates/dateline/data/rows.tsv`. Each row of each story's timeline (built with the
+    /// shipped models) is an example; the same stories give the same file.
+    Rows(TrainRowsArgs),
+}
+
+#[derive(Debug, Args)]
+struct TrainRowsArgs {
+    /// Story folders, or folders of them (as `dateline eval stories` reads them).
+    #[arg(value_name = "DIR", required = true)]
+    dirs: Vec<PathBuf>,
+    /// Folds of the cross-validation by story.
+    #[arg(long, value_name = "K", default_value_t = 10,
+          value_parser = clap::value_parser!(u32).range(2..=1000))]
+    folds: u32,
+    /// Where to write the model; without it, only the cross-validation is reported.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -379,6 +401,7 @@ fn main() -> ExitCode {
         Command::Eval(EvalCommand::Events(args)) => eval_events::run(&args, &mut out),
         Command::Eval(EvalCommand::Stories(args)) => eval_stories::run(&args, &mut out),
         Command::Train(TrainCommand::Events(args)) => train::run(&args, &mut out),
+        Command::Train(TrainCommand::Rows(args)) => train::rows(&args, &mut out),
     }
     .and_then(|()| out.flush().map_err(Failure::Write));
     match result {

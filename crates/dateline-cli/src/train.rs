@@ -1,4 +1,4 @@
-//! `dateline train events`.
+//! `dateline train events` and `dateline train rows`.
 
 use std::io::Write;
 use std::time::Instant;
@@ -7,7 +7,7 @@ use dateline::event::{EventModel, TrainOptions};
 
 use crate::eval_events::read_gold;
 use crate::failure::Failure;
-use crate::TrainEventsArgs;
+use crate::{TrainEventsArgs, TrainRowsArgs};
 
 pub fn run(args: &TrainEventsArgs, out: &mut impl Write) -> Result<(), Failure> {
     let mut training = Vec::new();
@@ -40,4 +40,56 @@ pub fn run(args: &TrainEventsArgs, out: &mut impl Write) -> Result<(), Failure> 
         args.out.display()
     )
     .map_err(Failure::Write)
+}
+
+pub fn rows(args: &TrainRowsArgs, out: &mut impl Write) -> Result<(), Failure> {
+    use dateline_eval::rows;
+    let mut stories = Vec::new();
+    for dir in &args.dirs {
+        for story in crate::eval_stories::story_dirs(dir)? {
+            stories.push(crate::eval_stories::read(&story)?);
+        }
+    }
+    stories.sort_by(|a, b| a.slug.cmp(&b.slug));
+    let examples = rows::examples(&stories).map_err(Failure::Input)?;
+    let cv = rows::cross_validate(&examples, stories.len(), args.folds as usize);
+    let line = |name: &str, c: &rows::ShownCounts| {
+        format!(
+            "{name}: {} rows shown, {} of {} happenings' rows ({:.1}%), precision {:.1}%, F1 {:.3}",
+            c.shown,
+            c.happenings_shown,
+            c.happenings,
+            100.0 * c.recall(),
+            100.0 * c.precision(),
+            c.f1()
+        )
+    };
+    let report = format!(
+        "{} stories, {} rows; cross-validation by story, {} folds, line {:.2}\n{}\n{}\n{}",
+        stories.len(),
+        examples.len(),
+        cv.folds,
+        cv.line,
+        line("held out", &cv.model),
+        line("the rule alone, same budget", &cv.rule),
+        line("shipped model", &cv.shipped),
+    );
+    writeln!(out, "{report}").map_err(Failure::Write)?;
+    if let Some(path) = &args.out {
+        let header = format!(
+            "The row model of crate::merge::salience (feature<TAB>weight), made by `dateline train rows`\n\
+             from {} stories ({} rows); the bias is moved so that the line {:.2} is 0.5.\n{}",
+            stories.len(),
+            examples.len(),
+            cv.line,
+            report
+        );
+        let text = rows::model_file(&examples, cv.line, &header);
+        std::fs::write(path, text).map_err(|source| Failure::Create {
+            path: path.display().to_string(),
+            source,
+        })?;
+        writeln!(out, "written to {}", path.display()).map_err(Failure::Write)?;
+    }
+    Ok(())
 }

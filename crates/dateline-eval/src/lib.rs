@@ -22,6 +22,7 @@
 
 pub mod awareness;
 pub mod events;
+pub mod rows;
 pub mod semeval;
 pub mod stories;
 pub mod te3;

@@ -365,26 +365,20 @@ pub struct StoryMistake {
     pub detail: String,
 }
 
-/// Scores one story's timeline.
-pub fn score_story(story: &Story, timeline: &Timeline) -> (StoryCounts, Vec<StoryMistake>) {
-    let mut c = StoryCounts {
-        stories: 1,
-        documents: story.documents.len(),
-        happenings: story.happenings.len(),
-        rows: timeline.events.iter().filter(|e| e.shown()).count(),
-        all_rows: timeline.events.len(),
-        max_rows: story.max_rows,
-        ..StoryCounts::default()
-    };
-    let mut mistakes = Vec::new();
+/// The gold reports a row tells: (happening, report).
+type Told = BTreeSet<(usize, usize)>;
+
+/// For each row of a story's timeline, the gold reports it tells, as (happening, report); and
+/// for each gold happening, its row: the row that tells it in the most reports (the earliest
+/// on a tie).
+fn tells_and_rows(story: &Story, timeline: &Timeline) -> (Vec<Told>, Vec<Option<usize>>) {
     let doc_index: BTreeMap<&str, usize> = story
         .documents
         .iter()
         .enumerate()
         .map(|(i, d)| (d.id.as_str(), i))
         .collect();
-    // For each row, the gold reports it tells: (happening, report).
-    let tells: Vec<BTreeSet<(usize, usize)>> = timeline
+    let tells: Vec<Told> = timeline
         .events
         .iter()
         .map(|e| {
@@ -422,6 +416,35 @@ pub fn score_story(story: &Story, timeline: &Timeline) -> (StoryCounts, Vec<Stor
         }
         row_of[h] = best.map(|(row, _)| row);
     }
+    (tells, row_of)
+}
+
+/// Whether each row of a story's timeline is the row of some gold happening: what the row
+/// model learns to show (`dateline train rows`).
+pub fn happening_rows(story: &Story, timeline: &Timeline) -> Vec<bool> {
+    let (_, row_of) = tells_and_rows(story, timeline);
+    let mut is_row = vec![false; timeline.events.len()];
+    for r in row_of.into_iter().flatten() {
+        if let Some(x) = is_row.get_mut(r) {
+            *x = true;
+        }
+    }
+    is_row
+}
+
+/// Scores one story's timeline.
+pub fn score_story(story: &Story, timeline: &Timeline) -> (StoryCounts, Vec<StoryMistake>) {
+    let mut c = StoryCounts {
+        stories: 1,
+        documents: story.documents.len(),
+        happenings: story.happenings.len(),
+        rows: timeline.events.iter().filter(|e| e.shown()).count(),
+        all_rows: timeline.events.len(),
+        max_rows: story.max_rows,
+        ..StoryCounts::default()
+    };
+    let mut mistakes = Vec::new();
+    let (tells, row_of) = tells_and_rows(story, timeline);
     let when = |e: &Event| {
         e.when
             .map(|w| w.to_string())

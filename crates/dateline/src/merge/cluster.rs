@@ -86,7 +86,7 @@ pub(crate) struct Item {
     /// Dated by an explicit expression in an event that happened.
     pub explicit: bool,
     /// The days its document may have been published, as far as known.
-    window: Option<(NaiveDate, NaiveDate)>,
+    pub(crate) window: Option<(NaiveDate, NaiveDate)>,
     /// Dated only by the narrative around it (no expression of its own, not the story's news
     /// in the lede): it joins only a happening of its own document, and is no evidence of when
     /// a document was published.

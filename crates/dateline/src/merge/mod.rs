@@ -32,9 +32,11 @@ use crate::Document;
 
 mod cluster;
 mod reference;
+mod salience;
 
 pub(crate) use cluster::{cluster_pass, Item};
 pub(crate) use reference::Reference;
+pub use salience::{RowFeatures, ROW_FEATURES};
 
 fn span(text: &str, cps: &CodePoints, start: usize, end: usize) -> Span {
     Span {
@@ -238,7 +240,8 @@ pub(crate) fn infer_published(
 }
 
 /// The events of the clusters, each assembled and reconciled, in timeline order (by date, then
-/// granularity, then first mention); `None` when stopped.
+/// granularity, then first mention), each with the features its confidence was weighed by;
+/// `None` when stopped.
 pub(crate) fn assemble_events(
     corpus: &Corpus<'_>,
     clusters: &[Vec<usize>],
@@ -246,9 +249,9 @@ pub(crate) fn assemble_events(
     policy: &dyn Policy,
     source_weights: &BTreeMap<String, f64>,
     stop: Stop<'_>,
-) -> Option<Vec<Event>> {
+) -> Option<Vec<(Event, RowFeatures)>> {
     // Each event is assembled and reconciled on its own: on all cores with `rayon`.
-    let events: Vec<Event> = par_map(clusters, |ci, members| {
+    let events: Vec<(Event, RowFeatures)> = par_map(clusters, |ci, members| {
         (!stop.now()).then(|| {
             assemble(
                 members,
@@ -265,7 +268,7 @@ pub(crate) fn assemble_events(
     let mut order: Vec<_> = events
         .iter()
         .enumerate()
-        .map(|(i, e)| {
+        .map(|(i, (e, _))| {
             let when = (
                 e.when.and_then(|w| w.interval()).map(|iv| iv.start),
                 e.when.map(|w| w.granularity()),
@@ -275,7 +278,7 @@ pub(crate) fn assemble_events(
         .collect();
     order.sort_unstable();
     let order: Vec<usize> = order.into_iter().map(|(_, _, i)| i).collect();
-    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    let mut slots: Vec<Option<(Event, RowFeatures)>> = events.into_iter().map(Some).collect();
     Some(
         order
             .into_iter()
@@ -317,7 +320,7 @@ fn assemble(
     corpus: &Corpus<'_>,
     policy: &dyn Policy,
     source_weights: &BTreeMap<String, f64>,
-) -> Event {
+) -> (Event, RowFeatures) {
     let Corpus {
         items,
         documents,
@@ -562,7 +565,58 @@ fn assemble(
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
         .map(|(name, _)| name.to_owned());
-    Event {
+    // Sure of the date as far as the sources agree: a disagreement makes it less sure by the
+    // chosen claim's share, and a date coarser than a day a little.
+    let rule = happening
+        * if disputed {
+            0.5 + confidence / 1.8
+        } else {
+            1.0
+        }
+        * if when.is_some_and(|w| w.granularity() >= Granularity::Day) {
+            1.0
+        } else {
+            0.9
+        };
+    let facts: Vec<salience::MentionFacts<'_>> = members
+        .iter()
+        .map(|&i| {
+            let it = &items[i];
+            let x = &extractions[it.doc];
+            let e = &x.events[it.event];
+            let sentence = x
+                .segmented
+                .sentences
+                .get(e.sentence)
+                .and_then(|s| documents[it.doc].text.get(s.start..s.end))
+                .unwrap_or("");
+            salience::MentionFacts {
+                event: e,
+                first_in_sentence: it.first_in_sentence,
+                sentence,
+            }
+        })
+        .collect();
+    let sources = members
+        .iter()
+        .map(|&i| items[i].doc)
+        .collect::<BTreeSet<_>>()
+        .len();
+    let windows = || members.iter().filter_map(|&i| items[i].window);
+    let features = salience::row_features(
+        &facts,
+        when.as_ref(),
+        &salience::RowFacts {
+            lead: members.iter().position(|&i| i == lead).unwrap_or(0),
+            conflict: disputed,
+            rule,
+            earliest_published: windows().map(|(lo, _)| lo).min(),
+            latest_published: windows().map(|(_, hi)| hi).max(),
+            sources,
+            references: references.len(),
+        },
+    );
+    let event = Event {
         id,
         when,
         class: lead_event.class,
@@ -572,20 +626,9 @@ fn assemble(
         location,
         mentions,
         conflict,
-        // Sure of the date as far as the sources agree: a disagreement makes it less sure by
-        // the chosen claim's share, and a date coarser than a day a little.
-        confidence: happening
-            * if disputed {
-                0.5 + confidence / 1.8
-            } else {
-                1.0
-            }
-            * if when.is_some_and(|w| w.granularity() >= Granularity::Day) {
-                1.0
-            } else {
-                0.9
-            },
-    }
+        confidence: salience::row_confidence(&features),
+    };
+    (event, features)
 }
 
 /// The sentences at the head of an article, whose undated happenings are the story's news.

@@ -284,7 +284,24 @@ impl ReadDocuments {
             source_weights,
             stop,
         )
+        .map(|(timeline, _)| timeline)
         .ok_or(Error::Interrupted)
+    }
+
+    /// [`build`](Self::build) with the default policy, and, by event, the features its
+    /// confidence was weighed by ([`ROW_FEATURES`](crate::merge::ROW_FEATURES)): what
+    /// `dateline train rows` learns from.
+    #[doc(hidden)]
+    pub fn build_with_row_features(self) -> (Timeline, Vec<crate::merge::RowFeatures>) {
+        build_read(
+            self.readings,
+            self.known,
+            self.extractions,
+            Arc::new(crate::reconcile::DefaultPolicy),
+            &BTreeMap::new(),
+            Stop::default(),
+        )
+        .unwrap_or_default()
     }
 }
 
@@ -296,7 +313,7 @@ fn build_read(
     policy: Arc<dyn Policy>,
     source_weights: &BTreeMap<String, f64>,
     stop: Stop<'_>,
-) -> Option<Timeline> {
+) -> Option<(Timeline, Vec<crate::merge::RowFeatures>)> {
     let documents: Vec<&Document> = readings.iter().map(|r| r.document()).collect();
     let mut extractions = initial.clone();
     // Publication dates not given nor in a dateline are inferred from the events an article
@@ -387,15 +404,15 @@ fn build_read(
             published_bounds: bounds,
         })
         .collect();
-    Some(
-        Timeline {
-            documents: infos,
-            unfiltered_events: events.len(),
-            events,
-            ..Timeline::default()
-        }
-        .with_built_from(readings, initial, policy, source_weights.clone()),
-    )
+    let (events, features): (Vec<_>, Vec<_>) = events.into_iter().unzip();
+    let timeline = Timeline {
+        documents: infos,
+        unfiltered_events: events.len(),
+        events,
+        ..Timeline::default()
+    }
+    .with_built_from(readings, initial, policy, source_weights.clone());
+    Some((timeline, features))
 }
 
 /// The dates and events of an extraction found again for a publication date, or, for a

@@ -21,6 +21,8 @@
 mod builder;
 mod documents;
 
+#[doc(hidden)]
+pub use crate::merge::{RowFeatures, ROW_FEATURES};
 pub use crate::reading::{read, read_all, Reading, READING_VERSION};
 pub use builder::TimelineBuilder;
 pub use documents::{build, ReadDocuments, ReadObserver};
