@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Check story folders against FORMAT.md (beside this script).
 
-Usage: python3 check.py [BATCH_DIR ...]   (default: the dev and test folders beside this script)
+Usage: python3 check.py [DIR ...]   (story folders or folders of them; default: the dev and
+test folders beside this script)
 
 For every <slug>/ folder with a gold.json it checks:
   - gold.json keys, slug == folder name, slug spelling;
@@ -229,6 +230,10 @@ def main():
     all_doc_ids = set()
     stats = {"words": [], "conflicts": 0, "rows": []}
     for batch in batches:
+        # A story folder itself, or a folder of stories.
+        if os.path.exists(os.path.join(batch, "gold.json")):
+            check_story(batch, all_doc_ids, stats)
+            continue
         for name in sorted(os.listdir(batch)):
             folder = os.path.join(batch, name)
             if os.path.isdir(folder):
@@ -248,6 +253,8 @@ def main():
         print(w)
     for e in errors:
         print(e)
+    if not stats["rows"]:
+        errors.append("no story checked: give story folders or folders of them")
     print("OK" if not errors else f"{len(errors)} error(s)")
     sys.exit(1 if errors else 0)
 
