@@ -421,7 +421,8 @@ class Anchor:
 class Folded:
     """A word folded into an event mention as telling the same happening; ``kind`` is
     ``support`` ("held" of "held talks"), ``occurrence`` ("broke out" of "a fire broke
-    out"), ``argument`` ("negotiate" of "met to negotiate") or ``report`` ("said")."""
+    out"), ``argument`` ("negotiate" of "met to negotiate"), ``report`` ("said") or ``plan``
+    ("scheduled" of "is scheduled to be sworn in on 2 May")."""
 
     text: str
     start: int

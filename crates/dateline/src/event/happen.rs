@@ -477,7 +477,16 @@ pub(super) fn fold(
         }
     }
 
-    // 4. Reporting frames: the statement is the source of the happening it reports.
+    // 4. A plan with a date of its own clause: the planned happening is the event, the verb
+    // that schedules it folded in ("is scheduled to be sworn in on 2 May", "expects to reopen
+    // the line on Monday").
+    for k in 0..n {
+        if keep[k] && mentions[k].time.is_some() && PLAN.contains(words[at[k]].lower) {
+            plan_to_planned(words, &mut mentions[k], at[k]);
+        }
+    }
+
+    // 5. Reporting frames: the statement is the source of the happening it reports.
     for i in 0..n {
         if !keep[i] {
             continue;
@@ -508,6 +517,45 @@ pub(super) fn fold(
         }
     }
     keep
+}
+
+/// Words that schedule the happening of the infinitive after them: the `plan` words of
+/// `data/lexicon/intent.txt`.
+static PLAN: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| crate::vocab::intent_words("plan").collect());
+
+/// Makes the happening a planning verb (at word `wi`) folded in as its argument the trigger of
+/// `m`, a plan (future), with the planning verb folded into it: only a happening right after
+/// "to" or "to be" ("scheduled to be sworn in"), not a noun or another clause's verb.
+fn plan_to_planned(words: &[Word<'_>], m: &mut EventMention, wi: usize) {
+    let after_to = |start: usize| {
+        let at = token_index(words, start);
+        (at > wi + 1 && words[at - 1].lower == "to")
+            || (at > wi + 2 && words[at - 1].lower == "be" && words[at - 2].lower == "to")
+    };
+    let Some(pos) = m.folded.iter().position(|f| {
+        f.kind == FoldKind::Argument
+            && f.start > m.trigger_start
+            && !matches!(f.timeml.class, EventClass::State | EventClass::IState)
+            && after_to(f.start)
+    }) else {
+        return;
+    };
+    let planned = m.folded.remove(pos);
+    let frame = FoldedTrigger {
+        start: m.trigger_start,
+        end: m.trigger_end,
+        lemma: std::mem::replace(&mut m.lemma, planned.lemma),
+        kind: FoldKind::Plan,
+        timeml: m.timeml,
+        anchor: std::mem::replace(&mut m.anchor, planned.anchor),
+    };
+    m.trigger_start = planned.start;
+    m.trigger_end = planned.end;
+    m.timeml = planned.timeml;
+    m.modality = Modality::Future;
+    m.folded.push(frame);
+    m.folded.sort_by_key(|f| f.start);
 }
 
 /// Whether a reporting word at word `wi` frames a report ("said the talks ended", "announced

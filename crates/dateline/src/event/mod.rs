@@ -434,16 +434,20 @@ pub enum FoldKind {
     Argument,
     /// The statement that reports the happening: "said" of "officials said the talks ended".
     Report,
+    /// The verb that schedules a planned happening: "scheduled" of "is scheduled to be sworn
+    /// in on 2 May".
+    Plan,
 }
 
 impl FoldKind {
-    /// `support`, `occurrence`, `argument` or `report`.
+    /// `support`, `occurrence`, `argument`, `report` or `plan`.
     pub fn as_str(self) -> &'static str {
         match self {
             FoldKind::Support => "support",
             FoldKind::Occurrence => "occurrence",
             FoldKind::Argument => "argument",
             FoldKind::Report => "report",
+            FoldKind::Plan => "plan",
         }
     }
 }

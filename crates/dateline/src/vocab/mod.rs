@@ -30,8 +30,10 @@ mod tests {
             let readers: Vec<&str> = e.rest.split(' ').collect();
             assert!(
                 !e.rest.is_empty()
-                    && readers.iter().all(|r| matches!(*r, "time" | "event"))
-                    && (readers.len() == 1 || readers[0] != readers[1]),
+                    && readers
+                        .iter()
+                        .all(|r| matches!(*r, "time" | "event" | "plan"))
+                    && (1..readers.len()).all(|i| !readers[..i].contains(&readers[i])),
                 "data/lexicon/intent.txt:{}: readers {:?}",
                 e.line,
                 e.rest
