@@ -578,43 +578,14 @@ fn assemble(
         } else {
             0.9
         };
-    let facts: Vec<salience::MentionFacts<'_>> = members
-        .iter()
-        .map(|&i| {
-            let it = &items[i];
-            let x = &extractions[it.doc];
-            let e = &x.events[it.event];
-            let sentence = x
-                .segmented
-                .sentences
-                .get(e.sentence)
-                .and_then(|s| documents[it.doc].text.get(s.start..s.end))
-                .unwrap_or("");
-            salience::MentionFacts {
-                event: e,
-                first_in_sentence: it.first_in_sentence,
-                sentence,
-            }
-        })
-        .collect();
-    let sources = members
-        .iter()
-        .map(|&i| items[i].doc)
-        .collect::<BTreeSet<_>>()
-        .len();
-    let windows = || members.iter().filter_map(|&i| items[i].window);
-    let features = salience::row_features(
-        &facts,
+    let features = salience::of_cluster(
+        members,
+        lead,
+        corpus,
         when.as_ref(),
-        &salience::RowFacts {
-            lead: members.iter().position(|&i| i == lead).unwrap_or(0),
-            conflict: disputed,
-            rule,
-            earliest_published: windows().map(|(lo, _)| lo).min(),
-            latest_published: windows().map(|(_, hi)| hi).max(),
-            sources,
-            references: references.len(),
-        },
+        disputed,
+        rule,
+        references.len(),
     );
     let event = Event {
         id,

@@ -53,36 +53,89 @@ pub const ROW_FEATURES: [&str; 32] = [
 /// The values of [`ROW_FEATURES`] for one row.
 pub type RowFeatures = [f32; ROW_FEATURES.len()];
 
+/// The features of the row of a cluster (`members`, items of `corpus`; `lead` the item of
+/// its strongest mention): its date, whether its sources disagree, the rule's confidence (the
+/// noisy-or of its mentions) and how many nouns refer back to it.
+pub(super) fn of_cluster(
+    members: &[usize],
+    lead: usize,
+    corpus: &super::Corpus<'_>,
+    when: Option<&DateValue>,
+    conflict: bool,
+    rule: f64,
+    references: usize,
+) -> RowFeatures {
+    let items = corpus.items;
+    let facts: Vec<MentionFacts<'_>> = members
+        .iter()
+        .map(|&i| {
+            let it = &items[i];
+            let x = &corpus.extractions[it.doc];
+            let e = &x.events[it.event];
+            let sentence = x
+                .segmented
+                .sentences
+                .get(e.sentence)
+                .and_then(|s| corpus.documents[it.doc].text.get(s.start..s.end))
+                .unwrap_or("");
+            MentionFacts {
+                event: e,
+                first_in_sentence: it.first_in_sentence,
+                sentence,
+            }
+        })
+        .collect();
+    let sources = members
+        .iter()
+        .map(|&i| items[i].doc)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let windows = || members.iter().filter_map(|&i| items[i].window);
+    row_features(
+        &facts,
+        when,
+        &RowFacts {
+            lead: members.iter().position(|&i| i == lead).unwrap_or(0),
+            conflict,
+            rule,
+            earliest_published: windows().map(|(lo, _)| lo).min(),
+            latest_published: windows().map(|(_, hi)| hi).max(),
+            sources,
+            references,
+        },
+    )
+}
+
 /// What one mention of a row brings to its features.
-pub(crate) struct MentionFacts<'a> {
-    pub event: &'a EventMention,
-    pub first_in_sentence: bool,
+struct MentionFacts<'a> {
+    event: &'a EventMention,
+    first_in_sentence: bool,
     /// Its sentence's text.
-    pub sentence: &'a str,
+    sentence: &'a str,
 }
 
 /// What else the merge knows of a row.
-pub(crate) struct RowFacts {
+struct RowFacts {
     /// The index of its strongest mention.
-    pub lead: usize,
-    pub conflict: bool,
+    lead: usize,
+    conflict: bool,
     /// The rule's confidence: the noisy-or of its mentions.
-    pub rule: f64,
+    rule: f64,
     /// The earliest day its sources may have been published.
-    pub earliest_published: Option<chrono::NaiveDate>,
+    earliest_published: Option<chrono::NaiveDate>,
     /// The latest such day.
-    pub latest_published: Option<chrono::NaiveDate>,
+    latest_published: Option<chrono::NaiveDate>,
     /// How many documents tell it.
-    pub sources: usize,
+    sources: usize,
     /// How many nouns refer back to it ("the quake").
-    pub references: usize,
+    references: usize,
 }
 
 /// The sentences at the head of an article, whose happenings are its news.
 const LEDE_SENTENCES: usize = 3;
 
 /// The features of a row: its mentions, its date and what else the merge knows of it.
-pub(crate) fn row_features(
+fn row_features(
     mentions: &[MentionFacts<'_>],
     when: Option<&DateValue>,
     row: &RowFacts,
@@ -195,7 +248,7 @@ fn parse(text: &str) -> RowFeatures {
 
 /// How sure the model is that a row with these features is a happening a reader expects,
 /// 0–1, with 0.5 at the fold line.
-pub(crate) fn row_confidence(f: &RowFeatures) -> f64 {
+pub(super) fn row_confidence(f: &RowFeatures) -> f64 {
     let z: f32 = f.iter().zip(WEIGHTS.iter()).map(|(x, w)| x * w).sum();
     if z.is_nan() {
         return 0.5;
