@@ -270,3 +270,26 @@ fn an_acronym_one_report_introduces_names_what_the_other_writes_in_full() {
         about.events
     );
 }
+
+#[test]
+fn one_persons_two_acts_of_one_kind_on_one_day_stay_apart() {
+    // "suspended" and "released" are not related words (WordNet's first senses of both are
+    // acts of contact); the same day and the same athlete are what any two happenings of his
+    // day share, not evidence that they are one.
+    let t = build(vec![
+        doc(
+            "wire",
+            Some("2032-06-09"),
+            "Sprinter banned\n\nOfficials suspended the sprinter Ivo Marek on Tuesday, 8 June, \
+             after a positive test.",
+        ),
+        doc(
+            "blog",
+            Some("2032-06-20"),
+            "Marek fights back\n\nOn Tuesday, 8 June, Ivo Marek released a video saying he had \
+             never taken a banned substance.",
+        ),
+    ]);
+    let row = row_of(&t, "blog", "released");
+    assert_eq!(docs_of(row), ["blog"], "{row:?}");
+}

@@ -570,11 +570,12 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
         Kinship::Same => 3,
         Kinship::Broad => 2,
         // Words of one kind of change in one place are two happenings as often as one ("pulled
-        // a girl from the rubble", "closed the library"): something named around both, or
-        // someone taking part in both, is needed too.
+        // a girl from the rubble", "closed the library"): something named around both, or a
+        // distinctive figure, is needed too. Someone taking part in both is not enough (it
+        // counts below already): one person's day holds many acts ("suspended", "released a
+        // video").
         Kinship::None if weak || (same_kind && near_dates) => {
-            if shares(&a.participants, &b.participants, names)
-                || shared_words(&a.arguments, &b.arguments) > 0
+            if shared_words(&a.arguments, &b.arguments) > 0
                 || figure_weight(&a.figures, &b.figures) >= 2
             {
                 2
