@@ -421,19 +421,7 @@ impl Stories {
         if disjoint(sa, sb) {
             return 0;
         }
-        let (mut i, mut j, mut n) = (0, 0, 0);
-        while i < x.len() && j < y.len() && n < enough {
-            match x[i].cmp(&y[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    n += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        n
+        common(x, y, enough)
     }
 }
 
@@ -795,8 +783,14 @@ fn arguments(text: &str, x: &Extraction, sentence: usize, trigger: usize) -> Vec
 
 /// How many hashed words two sorted lists share.
 fn shared_words(a: &[u64], b: &[u64]) -> i32 {
+    i32::try_from(common(a, b, usize::MAX)).unwrap_or(i32::MAX)
+}
+
+/// How many items two sorted lists without repeats share, counted up to `enough`: a linear
+/// walk of both.
+fn common<T: Ord>(a: &[T], b: &[T], enough: usize) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
+    while i < a.len() && j < b.len() && n < enough {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
