@@ -74,6 +74,7 @@ mod par;
 pub mod pipeline;
 mod reading;
 pub mod reconcile;
+mod sorted;
 pub mod text;
 pub mod time;
 pub mod timeline;

@@ -293,3 +293,79 @@ fn one_persons_two_acts_of_one_kind_on_one_day_stay_apart() {
     let row = row_of(&t, "blog", "released");
     assert_eq!(docs_of(row), ["blog"], "{row:?}");
 }
+
+/// A vote one report dates and another counts from ("two days after the vote").
+fn counted_story(counted: &str) -> Vec<Document> {
+    vec![
+        doc(
+            "wire",
+            Some("2031-03-06"),
+            "ASHFORD (Wire) - The Orsk regional assembly held a confidence vote on \
+             Monday, 3 March, and Premier Ilse Marwick lost it by four votes.",
+        ),
+        doc("analysis", None, counted),
+    ]
+}
+
+#[test]
+fn a_length_after_a_happening_another_report_dates_counts_from_that_day() {
+    let t = build(counted_story(
+        "How Marwick fell\n\n\
+         The Orsk regional assembly turned on Premier Ilse Marwick this spring. \
+         Two days after the vote, Marwick resigned as premier.",
+    ));
+    let resigned = row_of(&t, "analysis", "resigned");
+    assert_eq!(
+        resigned.when.map(|w| w.to_string()).as_deref(),
+        Some("2031-03-05"),
+        "{resigned:?}"
+    );
+}
+
+#[test]
+fn a_length_after_a_happening_no_report_dates_leaves_it_undated() {
+    let t = build(counted_story(
+        "How Marwick fell\n\n\
+         The Orsk regional assembly turned on Premier Ilse Marwick this spring. \
+         Two days after the merger, Marwick resigned as premier.",
+    ));
+    assert!(
+        !t.events
+            .iter()
+            .any(|e| e.mentions.iter().any(|m| m.doc == "analysis"
+                && m.trigger.text == "resigned"
+                && e.when.map(|w| w.to_string()).as_deref() == Some("2031-03-05"))),
+        "{:?}",
+        t.events
+    );
+}
+
+#[test]
+fn a_day_the_dated_sources_tell_as_still_to_come_does_not_date_an_undated_report_after_it() {
+    let t = build(vec![
+        doc(
+            "wire",
+            Some("2031-05-06"),
+            "ASHFORD (Wire) - Orsk finance minister Ilse Marwick resigned on Monday after a row \
+             over spending. The regional assembly will vote on the budget on 20 June.",
+        ),
+        doc(
+            "blog",
+            None,
+            "Marwick goes\n\n\
+             Ilse Marwick resigned as Orsk finance minister on Monday. With the budget vote \
+             coming on 20 June, her successor has little time.",
+        ),
+    ]);
+    let blog = t
+        .documents
+        .iter()
+        .find(|d| d.id == "blog")
+        .unwrap_or_else(|| panic!("{:?}", t.documents));
+    let bounds = blog
+        .published_bounds
+        .unwrap_or_else(|| panic!("no bounds: {blog:?}"));
+    assert!(bounds.start.to_string().as_str() < "2031-06-20", "{blog:?}");
+    let resigned = row_of(&t, "blog", "resigned");
+    assert_eq!(docs_of(resigned), ["blog", "wire"], "{resigned:?}");
+}

@@ -319,11 +319,23 @@ pub(crate) fn find_events(
                     let mut p = model.predict(&feats, &mut rows);
                     // A noun that a date modifies names a dated happening when WordNet says
                     // it names an act or an event: "the 2006 elections", "yesterday's
-                    // earthquake", "Sunday's race".
+                    // earthquake", "Sunday's race", "the clearance on 12 June"; after a
+                    // determiner, a sense of it that is not its most frequent one will do ("the
+                    // January audit").
+                    let modified = dated_by_modifier(&model_words, wi);
+                    let determined = || {
+                        let before = if modified {
+                            wi.checked_sub(2)
+                        } else {
+                            wi.checked_sub(1)
+                        };
+                        before.is_some_and(|b| is_determiner(model_words.lower(b)))
+                    };
                     if p.class.is_none()
-                        && dated_by_modifier(&model_words, wi)
                         && !w.capitalized
-                        && happen::eventive_noun(w.lower).is_some()
+                        && (modified || dated_by_complement(&model_words, wi))
+                        && (happen::eventive_noun(w.lower).is_some() && (modified || determined())
+                            || happen::dated_noun(w.lower) && determined())
                     {
                         p.class = Some(EventClass::Occurrence);
                         p.tense = Tense::None;
@@ -556,6 +568,7 @@ pub(crate) fn find_events(
                 location,
                 time,
                 inherited_from,
+                counted_from: None,
                 anchor: learned,
                 when,
                 anchoring,
@@ -675,6 +688,21 @@ fn dated_by_modifier(words: &SentenceTokens, wi: usize) -> bool {
     }
     matches!(words.lower(prev), "'s" | "’s" | "'" | "’")
         && prev.checked_sub(1).is_some_and(|p| words.in_timex(p))
+}
+
+/// Whether word `wi` is followed by "on" and a temporal expression: "the clearance on 12 June".
+fn dated_by_complement(words: &SentenceTokens, wi: usize) -> bool {
+    words.lower(wi + 1) == "on" && words.in_timex(wi + 2)
+}
+
+/// Whether a word opens a noun phrase as a determiner does: "the", "a", "its", a possessive
+/// ("the board's").
+fn is_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
+    ) || lower.ends_with("'s")
+        || lower.ends_with("’s")
 }
 
 /// The form a trigger takes, from its spelling, the tense and aspect the model gives it, and

@@ -146,6 +146,25 @@ pub(crate) fn eventive_noun(lower: &str) -> Option<&'static str> {
     .then_some(lemma)
 }
 
+/// Whether a noun that a date modifies names a happening: [`eventive_noun`], or its most
+/// frequent sense is a state or an attribute and another is an act or an event ("the 2019
+/// stoppage", "the clearance on 12 June": the date picks the eventive sense). Nouns whose
+/// first sense is a thing, a group or a possession ("the bank on Friday", "the house") are
+/// left out, however rare an eventive sense they have.
+pub(crate) fn dated_noun(lower: &str) -> bool {
+    eventive_noun(lower).is_some()
+        || wordnet::lemmas(lower)
+            .1
+            .and_then(wordnet::senses)
+            .is_some_and(|s| {
+                let first = s
+                    .first_noun
+                    .and_then(|f| wordnet::LEXFILES.get(usize::from(f)));
+                matches!(first, Some(&("noun.state" | "noun.attribute")))
+                    && (s.noun_in("noun.act") || s.noun_in("noun.event"))
+            })
+}
+
 /// Whether a word can name a happening as the object of a support verb ("made an
 /// appearance", "gave the keynote"): WordNet has some noun sense of it that is an act, an
 /// event, a process, a phenomenon or a communication.

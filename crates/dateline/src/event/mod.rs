@@ -26,6 +26,7 @@ mod offset;
 
 pub(crate) use find::{find_events, Detection, Predictions};
 pub use model::{EventModel, TrainOptions, TrainingAnchor, TrainingDocument, TrainingEvent};
+pub(crate) use offset::date_across;
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -343,6 +344,10 @@ pub struct EventMention {
     /// Where no expression governs it and it takes the date the narrative is at: index into
     /// [`Extraction::timexes`] of the expression that set that date.
     pub inherited_from: Option<usize>,
+    /// A happening its clause is counted from that its own document does not date ("three
+    /// days after the vote", the vote told only by another report): the merge dates the
+    /// mention from the day other reports of the story give that happening.
+    pub counted_from: Option<CountedFrom>,
     /// What places it in time, as TimeML links it: a time expression of its sentence or of the
     /// narrative before it (dates, times, durations such as "the past three months", "now"),
     /// or the publication date.
@@ -393,6 +398,7 @@ impl EventMention {
             location: None,
             time: None,
             inherited_from: None,
+            counted_from: None,
             anchor: None,
             when: None,
             anchoring: EventAnchoring::None,
@@ -401,6 +407,21 @@ impl EventMention {
             confidence: 1.0,
         }
     }
+}
+
+/// What a mention's clause is counted from when its document does not date it: "three days
+/// after the vote" ([`EventMention::counted_from`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountedFrom {
+    /// The lemmas of the nouns that name the happening ("vote").
+    pub nouns: Vec<&'static str>,
+    /// The length ("three days").
+    pub length: crate::calendar::Duration,
+    /// 1 for "after", −1 for "before".
+    pub sign: i8,
+    /// Index into [`Extraction::timexes`] of the expression of the length; the mentions that
+    /// inherit the narrative's day from it move with it.
+    pub timex: usize,
 }
 
 /// A word folded into an event mention: it tells the same happening as the mention's trigger.

@@ -8,8 +8,11 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::find::Word;
-use super::{EventAnchoring, EventMention, Modality, Tense};
+use std::sync::Arc;
+
+use super::{CountedFrom, EventAnchoring, EventMention, Extraction, Modality, Tense};
 use crate::calendar::{Duration, DurationUnit, TimexValue};
+use crate::entity::NameKey;
 use crate::time::{DateValue, Timex, TimexType};
 use crate::vocab::concepts::{self, Kinship, Pos};
 use crate::vocab::wordnet;
@@ -105,7 +108,7 @@ fn date_phrase(
         byte(np_end)..byte(stop)
     } else {
         let mut k = phrase_word;
-        while k > 0 && matches!(words[k - 1].lower, "," | "just" | "only") {
+        while k > 0 && (words[k - 1].lower == "," || is_adverb(words[k - 1].lower)) {
             k -= 1;
         }
         let from = (0..k)
@@ -123,6 +126,12 @@ fn date_phrase(
                 !(own && t == ti) && timexes.get(t).is_some_and(|t| t.value.date().is_some())
             })
     });
+    // What the length counts from, named in the phrase, is that much before the day of the
+    // clause it closes ("the grounding came on Sunday, two days after the accident": the
+    // accident on Friday), not on it.
+    if !own {
+        date_named_from_clause(here, timexes, ti, length, sign, in_np);
+    }
     if dated_here {
         return None;
     }
@@ -133,13 +142,18 @@ fn date_phrase(
         .take_while(|t| t.start < byte(np_end))
         .filter(|t| matches!(t.kind, TimexType::Date) && in_np(t.start))
         .find_map(|t| full_day(t.value.date()?));
-    let referent = named_day.or_else(|| {
-        // Nouns that can name a happening ("the vote", "the seizure").
-        let lemmas: Vec<&str> = words[after_word + 1..np_end]
+    // Nouns that can name a happening ("the vote", "the seizure").
+    let nouns: Vec<&'static str> = if named_day.is_some() {
+        Vec::new()
+    } else {
+        words[after_word + 1..np_end]
             .iter()
             .filter_map(|w| wordnet::lemmas(w.lower).1)
             .filter(|n| concepts::of(n, Pos::Noun).is_some())
-            .collect();
+            .collect()
+    };
+    let lemmas = &nouns;
+    let referent = named_day.or_else(|| {
         earlier
             .iter()
             .rev()
@@ -173,17 +187,19 @@ fn date_phrase(
         if !scope.contains(&m.trigger_start) || m.time.is_some_and(|t| !(own && t == ti)) {
             continue;
         }
+        if referent.is_none() && !nouns.is_empty() {
+            // Another report of the story may date what it counts from.
+            m.counted_from = Some(CountedFrom {
+                nouns: nouns.clone(),
+                length,
+                sign: if sign < 0 { -1 } else { 1 },
+                timex: ti,
+            });
+        }
         match referent.and_then(|day| shift(day, length, sign)) {
             Some(when) => {
-                let was_dated = m.when.is_some_and(|v| !matches!(v, DateValue::Unknown(_)));
-                m.when = Some(when);
                 m.time = Some(ti);
-                m.anchoring = EventAnchoring::Narrative;
-                m.inherited_from = None;
-                if !was_dated {
-                    m.timeline = matches!(m.modality, Modality::Actual | Modality::Future)
-                        && super::happen::is_happening(m);
-                }
+                count_from(m, when);
                 moved = Some((when, ti));
             }
             // Days or weeks after something the story did not date: not the narrative's day.
@@ -200,6 +216,171 @@ fn date_phrase(
     moved.filter(|(v, _)| matches!(v, DateValue::Day { .. }))
 }
 
+/// Dates the happenings named after "after" or "before" (`in_np`) that took the day of an
+/// expression before the phrase (the clause's day): `length` before it (for "after") or after
+/// it (for "before").
+fn date_named_from_clause(
+    here: &mut [EventMention],
+    timexes: &[Timex],
+    ti: usize,
+    length: Duration,
+    sign: i32,
+    in_np: impl Fn(usize) -> bool,
+) {
+    let Some(phrase_start) = timexes.get(ti).map(|t| t.start) else {
+        return;
+    };
+    for m in here.iter_mut().filter(|m| in_np(m.trigger_start)) {
+        let Some(t) = m.time.filter(|&t| t != ti) else {
+            continue;
+        };
+        let day = timexes
+            .get(t)
+            .filter(|x| x.end <= phrase_start)
+            .and_then(|x| full_day(x.value.date()?));
+        if let Some(when) = day.and_then(|d| shift(d, length, -sign)) {
+            m.when = Some(when);
+            m.anchoring = EventAnchoring::Narrative;
+            m.inherited_from = None;
+            // A happening the clause counts from, dated by it: a report of that happening.
+            m.timeline = m.modality == Modality::Actual && super::happen::is_happening(m);
+        }
+    }
+}
+
+/// Dates a mention on the day a length counts to from a happening.
+fn count_from(m: &mut EventMention, when: DateValue) {
+    let was_dated = m.when.is_some_and(|v| !matches!(v, DateValue::Unknown(_)));
+    m.when = Some(when);
+    m.anchoring = EventAnchoring::Narrative;
+    m.inherited_from = None;
+    if !was_dated {
+        m.timeline = matches!(m.modality, Modality::Actual | Modality::Future)
+            && super::happen::is_happening(m);
+    }
+}
+
+/// How many names two documents share at least for one to date what the other counts from:
+/// they tell one story.
+const RELATED_NAMES: usize = 2;
+
+/// Dates the mentions whose clause counts from a happening their own document does not date
+/// ([`EventMention::counted_from`]): from the day that the most other documents of the story
+/// (sharing [`RELATED_NAMES`] names with it) give a happening of that name by the words of
+/// its clause, the earliest such day on a tie. Documents are looked at only if they have such
+/// mentions; the result does not depend on the documents' order.
+pub(crate) fn date_across(extractions: &mut [Arc<Extraction>]) {
+    let pending: Vec<usize> = (0..extractions.len())
+        .filter(|&i| {
+            extractions[i]
+                .events
+                .iter()
+                .any(|e| e.counted_from.is_some())
+        })
+        .collect();
+    if pending.is_empty() {
+        return;
+    }
+    let names: Vec<Vec<&NameKey>> = extractions
+        .iter()
+        .map(|x| {
+            let mut keys: Vec<&NameKey> = x.entities.entities.iter().map(|e| &e.key).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            keys
+        })
+        .collect();
+    let mut dated: Vec<(usize, Vec<(usize, DateValue)>)> = Vec::new();
+    for &i in &pending {
+        let related: Vec<usize> = (0..extractions.len())
+            .filter(|&j| {
+                j != i
+                    && crate::sorted::common(&names[i], &names[j], RELATED_NAMES) >= RELATED_NAMES
+            })
+            .collect();
+        let events = &extractions[i].events;
+        let mut found = Vec::new();
+        for (ei, e) in events.iter().enumerate() {
+            let Some(counted) = &e.counted_from else {
+                continue;
+            };
+            let Some(when) = referent_day(extractions, &related, &counted.nouns)
+                .and_then(|day| shift(day, counted.length, i32::from(counted.sign)))
+            else {
+                continue;
+            };
+            found.push((ei, when));
+            // What inherits the narrative's day from the phrase moves with it.
+            found.extend(
+                events
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| {
+                        f.counted_from.is_none()
+                            && f.anchoring == EventAnchoring::Inherited
+                            && f.inherited_from == Some(counted.timex)
+                    })
+                    .map(|(fi, _)| (fi, when)),
+            );
+        }
+        dated.push((i, found));
+    }
+    for (i, found) in dated {
+        if found.is_empty() {
+            continue;
+        }
+        let x = Arc::make_mut(&mut extractions[i]);
+        for (ei, when) in found {
+            match x.events.get_mut(ei) {
+                Some(m) if m.counted_from.is_some() => count_from(m, when),
+                Some(m) => m.when = Some(when),
+                None => {}
+            }
+        }
+    }
+}
+
+/// The day that the most of documents `related` give a happening that one of `nouns` names,
+/// by the words of its clause (the earliest on a tie).
+fn referent_day(
+    extractions: &[Arc<Extraction>],
+    related: &[usize],
+    nouns: &[&str],
+) -> Option<NaiveDate> {
+    // (day, document) of each report, one per document and day.
+    let mut reports: Vec<(NaiveDate, usize)> = related
+        .iter()
+        .flat_map(|&j| {
+            extractions[j]
+                .events
+                .iter()
+                .filter(|e| {
+                    e.modality == Modality::Actual
+                        && e.timeline
+                        && e.counted_from.is_none()
+                        && matches!(
+                            e.anchoring,
+                            EventAnchoring::Explicit | EventAnchoring::Publication
+                        )
+                        && nouns.iter().any(|n| {
+                            names_same(n, &e.lemma)
+                                || e.folded.iter().any(|f| names_same(n, &f.lemma))
+                        })
+                })
+                .filter_map(move |e| Some((full_day(e.when.as_ref()?)?, j)))
+        })
+        .collect();
+    reports.sort_unstable();
+    reports.dedup();
+    let mut best: Option<(usize, NaiveDate)> = None;
+    for run in reports.chunk_by(|a, b| a.0 == b.0) {
+        if best.is_none_or(|(n, _)| run.len() > n) {
+            best = Some((run.len(), run[0].0));
+        }
+    }
+    best.map(|(_, day)| day)
+}
+
 fn is_boundary(lower: &str) -> bool {
     matches!(lower, "," | ";" | "." | ":" | "(" | ")")
 }
@@ -208,11 +389,28 @@ fn is_quote(word: &str) -> bool {
     matches!(word, "\"" | "“" | "”" | "'" | "‘" | "’")
 }
 
-/// Words that may stand before the length in its phrase ("just one year after").
+/// Words that may stand before the length in its phrase ("just one year after", "a good two
+/// days after", "more than a week after").
 fn is_adverb(lower: &str) -> bool {
     matches!(
         lower,
-        "just" | "only" | "some" | "about" | "nearly" | "almost" | "barely" | "exactly"
+        "just"
+            | "only"
+            | "some"
+            | "about"
+            | "nearly"
+            | "almost"
+            | "barely"
+            | "exactly"
+            | "a"
+            | "good"
+            | "full"
+            | "fully"
+            | "more"
+            | "less"
+            | "than"
+            | "around"
+            | "roughly"
     )
 }
 

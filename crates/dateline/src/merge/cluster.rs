@@ -20,6 +20,7 @@ use super::reference::{self, Reference};
 
 use crate::entity::{self, Entity, EntityKind, NameKey};
 use crate::event::{EventAnchoring, EventClass, Extraction, Tense, TriggerClass};
+use crate::sorted::common;
 use crate::time::{DateValue, Interval};
 use crate::vocab::concepts::{self, Kinship, Pos};
 use crate::Document;
@@ -784,24 +785,6 @@ fn arguments(text: &str, x: &Extraction, sentence: usize, trigger: usize) -> Vec
 /// How many hashed words two sorted lists share.
 fn shared_words(a: &[u64], b: &[u64]) -> i32 {
     i32::try_from(common(a, b, usize::MAX)).unwrap_or(i32::MAX)
-}
-
-/// How many items two sorted lists without repeats share, counted up to `enough`: a linear
-/// walk of both.
-fn common<T: Ord>(a: &[T], b: &[T], enough: usize) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() && n < enough {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// The short name an organisation's full name starts with, when the article also uses it

@@ -21,7 +21,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::document::PublishedSource;
 use crate::entity::{EntityKind, NameKey};
-use crate::event::{EventAnchoring, Extraction, Modality};
+use crate::event::{EventAnchoring, Extraction, Modality, Tense};
 use crate::par::{par_map, Stop};
 use crate::reconcile::{anchoring_weight, reconcile, Basis, MentionClaim, Policy};
 use crate::text::CodePoints;
@@ -91,11 +91,39 @@ pub(crate) fn infer_published(
         return vec![None; documents.len()];
     }
     let mut bound: Vec<Option<(NaiveDate, NaiveDate)>> = vec![None; documents.len()];
+    // By item: whether a source with a date tells its happening as still to come ("the budget
+    // vote on 16 December"). Such a day says nothing of whether an undated report was written
+    // before or after it.
+    let mut planned = vec![false; items.len()];
+    for members in clusters {
+        let future = members.iter().any(|&i| {
+            let it = &items[i];
+            !open(it.doc)
+                && known[it.doc]
+                    .0
+                    .zip(it.when.interval())
+                    .is_some_and(|(published, iv)| iv.start > published)
+        });
+        // An undated report that tells it in the past tense ("the government won the vote on
+        // Wednesday") was written after it all the same.
+        let told_as_past = |i: usize| {
+            extractions[items[i].doc]
+                .events
+                .get(items[i].event)
+                .is_some_and(|e| {
+                    e.timeml.tense == Tense::Past
+                        || e.folded.iter().any(|f| f.timeml.tense == Tense::Past)
+                })
+        };
+        for &i in members.iter().filter(|_| future) {
+            planned[i] = !told_as_past(i);
+        }
+    }
     // A document's own explicit past days: it was published after the latest of them, and,
     // news being news, within a year of it.
     let mut latest: Vec<Option<NaiveDate>> = vec![None; documents.len()];
-    for it in items {
-        if open(it.doc) && it.explicit {
+    for (i, it) in items.iter().enumerate() {
+        if open(it.doc) && it.explicit && !planned[i] {
             if let Some(iv) = it.when.interval().filter(|iv| iv.start == iv.end) {
                 let l = &mut latest[it.doc];
                 *l = Some(l.map_or(iv.start, |d| d.max(iv.start)));
@@ -137,6 +165,9 @@ pub(crate) fn infer_published(
         else {
             continue;
         };
+        if members.first().is_some_and(|&i| planned[i]) {
+            continue;
+        }
         for &i in members {
             let it = &items[i];
             if !open(it.doc) || it.inherited {

@@ -336,6 +336,8 @@ fn build_read(
             extractions[i] = x?;
             read_with[i] = (known[i].0, bounds[i]);
         }
+        // "Three days after the vote", where only another report dates the vote.
+        crate::event::date_across(&mut extractions);
         let windows: Vec<Option<(NaiveDate, NaiveDate)>> = known
             .iter()
             .zip(&bounds)

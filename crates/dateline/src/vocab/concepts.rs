@@ -80,15 +80,7 @@ pub(crate) enum Kinship {
 
 /// Whether two sorted lists share a number.
 fn meet(a: &[u32], b: &[u32]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return true,
-        }
-    }
-    false
+    crate::sorted::common(a, b, 1) > 0
 }
 
 /// How closely two words' concepts are related.

@@ -78,7 +78,6 @@ pub(crate) struct WordSenses {
 
 impl WordSenses {
     /// Whether some noun sense is in `file` (a [`LEXFILES`] name).
-    #[cfg(test)]
     pub(crate) fn noun_in(&self, file: &str) -> bool {
         lexfile(file).is_some_and(|f| self.noun >> f & 1 == 1)
     }
