@@ -369,3 +369,35 @@ fn a_day_the_dated_sources_tell_as_still_to_come_does_not_date_an_undated_report
     let resigned = row_of(&t, "blog", "resigned");
     assert_eq!(docs_of(resigned), ["blog", "wire"], "{resigned:?}");
 }
+
+#[test]
+fn an_undated_report_is_published_within_a_week_of_the_news_it_shares() {
+    let t = build(vec![
+        doc(
+            "wire",
+            Some("2031-05-08"),
+            "ASHFORD (Wire) - The Orsk regional assembly voted on Wednesday to approve the \
+             budget of Premier Ilse Marwick by 41 votes to 38.",
+        ),
+        doc(
+            "blog",
+            None,
+            "Budget passes\n\n\
+             The Orsk regional assembly voted on 7 May to approve Premier Ilse Marwick's \
+             budget by 41 votes to 38. Her finance minister had threatened to resign.",
+        ),
+    ]);
+    let blog = t
+        .documents
+        .iter()
+        .find(|d| d.id == "blog")
+        .unwrap_or_else(|| panic!("{:?}", t.documents));
+    let bounds = blog
+        .published_bounds
+        .unwrap_or_else(|| panic!("no bounds: {blog:?}"));
+    assert_eq!(
+        (bounds.start.to_string(), bounds.end.to_string()),
+        ("2031-05-07".to_owned(), "2031-05-14".to_owned()),
+        "{blog:?}"
+    );
+}

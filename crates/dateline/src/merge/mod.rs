@@ -59,6 +59,15 @@ const YEARLESS_DAYS: u64 = 364 - PAST_GRACE_DAYS as u64;
 /// the set that nothing else dates is taken to be published: a story is told within weeks, and
 /// commentary follows it for some months.
 const STORY_BEFORE_DAYS: u64 = 31;
+
+/// How many days after the latest happening it shares with dated sources an undated article
+/// is taken to be published.
+const NEAR_DAYS: u64 = 7;
+
+/// Whether a mention is told in the past tense, by its trigger or a word folded into it.
+fn told_as_past(e: &crate::event::EventMention) -> bool {
+    e.timeml.tense == Tense::Past || e.folded.iter().any(|f| f.timeml.tense == Tense::Past)
+}
 const STORY_AFTER_DAYS: u64 = 92;
 
 fn tighten(bound: &mut [Option<(NaiveDate, NaiveDate)>], doc: usize, lo: NaiveDate, hi: NaiveDate) {
@@ -110,10 +119,7 @@ pub(crate) fn infer_published(
             extractions[items[i].doc]
                 .events
                 .get(items[i].event)
-                .is_some_and(|e| {
-                    e.timeml.tense == Tense::Past
-                        || e.folded.iter().any(|f| f.timeml.tense == Tense::Past)
-                })
+                .is_some_and(told_as_past)
         };
         for &i in members.iter().filter(|_| future) {
             planned[i] = !told_as_past(i);
@@ -190,6 +196,37 @@ pub(crate) fn infer_published(
                 }
                 _ => {}
             }
+        }
+    }
+    // Published near the latest happening it tells as news that dated sources date too:
+    // within [`NEAR_DAYS`] after it (news reports what has just happened; a planned day is not
+    // one).
+    let mut latest_shared: Vec<Option<NaiveDate>> = vec![None; documents.len()];
+    for members in clusters {
+        let dated_elsewhere = members.iter().any(|&i| !open(items[i].doc));
+        let day = members
+            .iter()
+            .filter(|&&i| !open(items[i].doc) && !items[i].inherited)
+            .filter_map(|&i| items[i].when.interval().filter(|iv| iv.start == iv.end))
+            .map(|iv| iv.start)
+            .min();
+        let (true, Some(day)) = (dated_elsewhere, day) else {
+            continue;
+        };
+        for &i in members {
+            let it = &items[i];
+            // News is told by its weekday or its day ("on Wednesday", "on 10 March"); a date
+            // in full ("in September 2022") tells history, which a later article recalls.
+            if open(it.doc) && !it.inherited && !it.explicit && !planned[i] {
+                let l = &mut latest_shared[it.doc];
+                *l = Some(l.map_or(day, |d| d.max(day)));
+            }
+        }
+    }
+    for (doc, day) in latest_shared.iter().enumerate() {
+        if let Some(lo) = *day {
+            let hi = lo.checked_add_days(Days::new(NEAR_DAYS)).unwrap_or(lo);
+            tighten(&mut bound, doc, lo, hi);
         }
     }
     // A year-less day and a weekday of one event: the year in which that day is that weekday,
