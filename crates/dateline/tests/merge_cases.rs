@@ -45,6 +45,25 @@ fn row_of<'a>(t: &'a Timeline, id: &str, trigger: &str) -> &'a dateline::timelin
         })
 }
 
+/// The document `id` and the days it was inferred to be published in.
+fn inferred_bounds<'a>(
+    t: &'a Timeline,
+    id: &str,
+) -> (
+    &'a dateline::timeline::DocumentInfo,
+    dateline::time::Interval,
+) {
+    let info = t
+        .documents
+        .iter()
+        .find(|d| d.id == id)
+        .unwrap_or_else(|| panic!("{:?}", t.documents));
+    let bounds = info
+        .published_bounds
+        .unwrap_or_else(|| panic!("no bounds: {info:?}"));
+    (info, bounds)
+}
+
 fn docs_of(e: &dateline::timeline::Event) -> Vec<&str> {
     let mut d: Vec<&str> = e.mentions.iter().map(|m| m.doc.as_str()).collect();
     d.sort_unstable();
@@ -357,14 +376,7 @@ fn a_day_the_dated_sources_tell_as_still_to_come_does_not_date_an_undated_report
              coming on 20 June, her successor has little time.",
         ),
     ]);
-    let blog = t
-        .documents
-        .iter()
-        .find(|d| d.id == "blog")
-        .unwrap_or_else(|| panic!("{:?}", t.documents));
-    let bounds = blog
-        .published_bounds
-        .unwrap_or_else(|| panic!("no bounds: {blog:?}"));
+    let (blog, bounds) = inferred_bounds(&t, "blog");
     assert!(bounds.start.to_string().as_str() < "2031-06-20", "{blog:?}");
     let resigned = row_of(&t, "blog", "resigned");
     assert_eq!(docs_of(resigned), ["blog", "wire"], "{resigned:?}");
@@ -387,14 +399,7 @@ fn an_undated_report_is_published_within_a_week_of_the_news_it_shares() {
              budget by 41 votes to 38. Her finance minister had threatened to resign.",
         ),
     ]);
-    let blog = t
-        .documents
-        .iter()
-        .find(|d| d.id == "blog")
-        .unwrap_or_else(|| panic!("{:?}", t.documents));
-    let bounds = blog
-        .published_bounds
-        .unwrap_or_else(|| panic!("no bounds: {blog:?}"));
+    let (blog, bounds) = inferred_bounds(&t, "blog");
     assert_eq!(
         (bounds.start.to_string(), bounds.end.to_string()),
         ("2031-05-07".to_owned(), "2031-05-14".to_owned()),

@@ -1810,6 +1810,20 @@ impl<'a> Grammar<'a> {
                     ),
                 ))
             }
+            // "the following spring", "the previous winter": the season of the year after (or
+            // before) the story's date.
+            Lex::Season(s) if base == Base::Narrative && lean != Lean::Current => Some(Found::new(
+                i,
+                j,
+                Spec::InYear {
+                    value: DateValue::Season {
+                        year: None,
+                        season: s,
+                    },
+                    n,
+                    base,
+                },
+            )),
             Lex::Season(s) => Some(Found::new(
                 i,
                 j,
