@@ -5,11 +5,11 @@
 //! happenings of its sentence take the day it points at. Without that, they would inherit the
 //! narrative's day, which the length says they are not on.
 
+use std::sync::Arc;
+
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::find::Word;
-use std::sync::Arc;
-
 use super::{CountedFrom, EventAnchoring, EventMention, Extraction, Modality, Tense};
 use crate::calendar::{Duration, DurationUnit, TimexValue};
 use crate::entity::NameKey;
@@ -152,7 +152,6 @@ fn date_phrase(
             .filter(|n| concepts::of(n, Pos::Noun).is_some())
             .collect()
     };
-    let lemmas = &nouns;
     let referent = named_day.or_else(|| {
         earlier
             .iter()
@@ -161,7 +160,7 @@ fn date_phrase(
             .filter(|e| e.modality == Modality::Actual && e.timeline)
             .find(|e| {
                 // Or by a word folded into it ("suspended" of "suspended the licence").
-                lemmas.iter().any(|l| {
+                nouns.iter().any(|l| {
                     names_same(l, &e.lemma) || e.folded.iter().any(|f| names_same(l, &f.lemma))
                 })
             })

@@ -59,6 +59,7 @@ const YEARLESS_DAYS: u64 = 364 - PAST_GRACE_DAYS as u64;
 /// the set that nothing else dates is taken to be published: a story is told within weeks, and
 /// commentary follows it for some months.
 const STORY_BEFORE_DAYS: u64 = 31;
+const STORY_AFTER_DAYS: u64 = 92;
 
 /// How many days after the latest happening it shares with dated sources an undated article
 /// is taken to be published.
@@ -68,7 +69,6 @@ const NEAR_DAYS: u64 = 7;
 fn told_as_past(e: &crate::event::EventMention) -> bool {
     e.timeml.tense == Tense::Past || e.folded.iter().any(|f| f.timeml.tense == Tense::Past)
 }
-const STORY_AFTER_DAYS: u64 = 92;
 
 fn tighten(bound: &mut [Option<(NaiveDate, NaiveDate)>], doc: usize, lo: NaiveDate, hi: NaiveDate) {
     bound[doc] = Some(match bound[doc] {
@@ -115,14 +115,14 @@ pub(crate) fn infer_published(
         });
         // An undated report that tells it in the past tense ("the government won the vote on
         // Wednesday") was written after it all the same.
-        let told_as_past = |i: usize| {
+        let past_here = |i: usize| {
             extractions[items[i].doc]
                 .events
                 .get(items[i].event)
                 .is_some_and(told_as_past)
         };
         for &i in members.iter().filter(|_| future) {
-            planned[i] = !told_as_past(i);
+            planned[i] = !past_here(i);
         }
     }
     // A document's own explicit past days: it was published after the latest of them, and,
@@ -171,12 +171,9 @@ pub(crate) fn infer_published(
         else {
             continue;
         };
-        if members.first().is_some_and(|&i| planned[i]) {
-            continue;
-        }
         for &i in members {
             let it = &items[i];
-            if !open(it.doc) || it.inherited {
+            if !open(it.doc) || it.inherited || planned[i] {
                 continue;
             }
             match it.when {
@@ -203,14 +200,14 @@ pub(crate) fn infer_published(
     // one).
     let mut latest_shared: Vec<Option<NaiveDate>> = vec![None; documents.len()];
     for members in clusters {
-        let dated_elsewhere = members.iter().any(|&i| !open(items[i].doc));
-        let day = members
+        // The day the dated sources give it, by their own words.
+        let Some(day) = members
             .iter()
             .filter(|&&i| !open(items[i].doc) && !items[i].inherited)
             .filter_map(|&i| items[i].when.interval().filter(|iv| iv.start == iv.end))
             .map(|iv| iv.start)
-            .min();
-        let (true, Some(day)) = (dated_elsewhere, day) else {
+            .min()
+        else {
             continue;
         };
         for &i in members {
