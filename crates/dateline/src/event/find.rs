@@ -334,8 +334,8 @@ pub(crate) fn find_events(
                     if p.class.is_none()
                         && !w.capitalized
                         && (modified || dated_by_complement(&model_words, wi))
-                        && (happen::eventive_noun(w.lower).is_some() && (modified || determined())
-                            || happen::dated_noun(w.lower) && determined())
+                        && (modified && happen::eventive_noun(w.lower).is_some()
+                            || determined() && happen::dated_noun(w.lower))
                     {
                         p.class = Some(EventClass::Occurrence);
                         p.tense = Tense::None;
