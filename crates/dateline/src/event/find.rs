@@ -792,7 +792,13 @@ fn modality_of(words: &[Word<'_>], wi: usize, form: Form) -> (Modality, bool, bo
         match w.cue {
             Cue::Negation => negated = true,
             Cue::Will if modality == Modality::Actual => modality = Modality::Future,
-            Cue::Modal if modality == Modality::Actual => modality = Modality::Possible,
+            Cue::Modal if modality == Modality::Actual => {
+                modality = if w.lower == "would" && reports_ahead(words, j) {
+                    Modality::Future
+                } else {
+                    Modality::Possible
+                };
+            }
             Cue::To if j + 1 == wi || saw_be => {
                 // "plans to visit", "expected to be signed": intended, not done.
                 let governor = j.checked_sub(1).map(|g| words[g].lower);
@@ -819,6 +825,29 @@ fn modality_of(words: &[Word<'_>], wi: usize, form: Form) -> (Modality, bool, bo
         modality = Modality::Negated;
     }
     (modality, passive, background)
+}
+
+/// How many words before a "would" a verb of saying may stand for it to tell what was
+/// announced ("said on Tuesday that the party would").
+const REPORTED_WOULD_WORDS: usize = 5;
+
+/// Whether the "would" at word `j` tells the future of a report in the past ("said he would
+/// travel to the region on Friday", "told reporters the party would lodge a request"): a
+/// past form of a verb of saying shortly before it, in its sentence part. The happening is
+/// announced as to come, not a possibility.
+fn reports_ahead(words: &[Word<'_>], j: usize) -> bool {
+    for k in (j.saturating_sub(REPORTED_WOULD_WORDS)..j).rev() {
+        let w = words[k].lower;
+        if matches!(w, "." | ";" | ":" | "?" | "!") || w.is_empty() {
+            return false;
+        }
+        if let (Some(verb), _) = crate::vocab::wordnet::lemmas(w) {
+            if verb != w && happen::is_saying(verb) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether a clause boundary (a comma, semicolon, conjunction or relative word) lies between

@@ -577,6 +577,11 @@ fn plan_to_planned(words: &[Word<'_>], m: &mut EventMention, wi: usize) {
     m.folded.sort_by_key(|f| f.start);
 }
 
+/// Whether `lemma` is a verb of saying (`[saying]` of `data/lexicon/happenings.txt`).
+pub(super) fn is_saying(lemma: &str) -> bool {
+    LISTS.saying.contains(lemma)
+}
+
 /// Whether a reporting word at word `wi` frames a report ("said the talks ended", "announced
 /// that …", "…, officials said", "according to") rather than names a happening with its
 /// object ("declared a state of emergency", "announced the deal").

@@ -52,8 +52,15 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
                 Some(Tense::Future)
             }
             Lex::Kw(Kw::Would) => Some(Tense::Conditional),
-            // "is to resume", "set to begin"
+            // "is to resume", "set to begin"; "is set for Friday"
             Lex::Kw(Kw::Is | Kw::Set) if lex(i + 1) == Lex::Kw(Kw::To) => Some(Tense::Future),
+            Lex::Kw(Kw::Set)
+                if lex(i + 1) == Lex::Kw(Kw::For)
+                    && i > 0
+                    && matches!(lex(i - 1), Lex::Kw(Kw::Is | Kw::Be)) =>
+            {
+                Some(Tense::Future)
+            }
             // "decided to admit", "ready to leave": the infinitive looks ahead of the decision.
             Lex::Kw(Kw::To)
                 if i > 0
