@@ -358,6 +358,35 @@ impl Resolver {
         resolved
     }
 
+    /// In a text with no publication date (or only a guess at it), a day it names without a
+    /// year in the months around a day it named in full is that day's year's: the narrative
+    /// says which ("arrived on 3 October 2025 … the images released on 7 October": 2025).
+    /// HeidelTime reads narratives the same way. Only a day within [`NARRATIVE_YEAR_DAYS`] of
+    /// the narrative's, where one year alone fits.
+    fn narrative_year(&self, v: DateValue) -> Option<DateValue> {
+        if self.dct.is_some() && self.guessed_from.is_none() {
+            return None;
+        }
+        let DateValue::Day { year: None, .. } = v else {
+            return None;
+        };
+        let story = self
+            .story_day?
+            .interval()
+            .filter(|iv| iv.start == iv.end)?
+            .start;
+        let y = story.year();
+        let mut fits = [y - 1, y, y + 1].into_iter().filter(|&y| {
+            v.with_year(y)
+                .interval()
+                .is_some_and(|iv| (iv.start - story).num_days().abs() <= NARRATIVE_YEAR_DAYS)
+        });
+        match (fits.next(), fits.next()) {
+            (Some(y), None) => Some(v.with_year(y)),
+            _ => None,
+        }
+    }
+
     /// The ISO week of the day `day` resolves to ("the week of March 6", "Easter week").
     fn week_holding(&self, day: &Spec, tense: Tense) -> (Option<DateOrFixed>, Anchoring) {
         let (day, anchoring) = self.date_of(day, tense);
@@ -378,6 +407,9 @@ impl Resolver {
             Spec::Calendar(v, lean) => {
                 if v.is_complete() {
                     return (Some(DateOrFixed::Date(v)), Anchoring::Explicit);
+                }
+                if let Some(d) = self.narrative_year(v) {
+                    return (Some(DateOrFixed::Date(d)), Anchoring::Narrative);
                 }
                 match self.dct {
                     Some(dct) => (
@@ -804,6 +836,10 @@ fn fill_year(v: DateValue, lean: Lean, tense: Tense, dct: NaiveDate) -> Option<D
         }
     }
 }
+
+/// How far from the day a narrative has reached a day it names without a year takes that
+/// day's year ([`Resolver::narrative_year`]): a season of the story, either way.
+const NARRATIVE_YEAR_DAYS: i64 = 120;
 
 /// How far ahead of the publication date a year-less day in a past-tense report may lie ("the
 /// vote on Dec. 15" reported in November): plans are news too.
