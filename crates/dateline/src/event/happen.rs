@@ -543,6 +543,10 @@ pub(super) fn fold(
 static PLAN: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| crate::vocab::intent_words("plan").collect());
 
+/// How many words a noun that tells a planned happening may stand from the support verb
+/// before it or the occurrence verb after it ("to deliver its final verdict").
+const PLANNED_NOUN_WORDS: usize = 3;
+
 /// Makes the happening a planning verb (at word `wi`) folded in as its argument the trigger of
 /// `m`, a plan (future), with the planning verb folded into it: only a happening right after
 /// "to" or "to be" ("scheduled to be sworn in"), not a noun or another clause's verb.
@@ -552,11 +556,28 @@ fn plan_to_planned(words: &[Word<'_>], m: &mut EventMention, wi: usize) {
         (at > wi + 1 && words[at - 1].lower == "to")
             || (at > wi + 2 && words[at - 1].lower == "be" && words[at - 2].lower == "to")
     };
+    // The planned happening may be told by a noun: the object of a support verb after "to"
+    // ("expected to deliver its verdict", "to take the oath"), or the subject of an
+    // occurrence verb after "to" ("expects the acquisition to close"): the folded word after
+    // "to" points at it.
+    let folded_after_to = |kind: FoldKind| {
+        m.folded
+            .iter()
+            .find(|f| f.kind == kind && f.start > m.trigger_start && after_to(f.start))
+            .map(|f| token_index(words, f.start))
+    };
+    let support = folded_after_to(FoldKind::Support);
+    let occurrence = folded_after_to(FoldKind::Occurrence);
+    let told_by_noun = |start: usize| {
+        let at = token_index(words, start);
+        support.is_some_and(|s| at > s && at - s <= PLANNED_NOUN_WORDS)
+            || occurrence.is_some_and(|o| at < o && o - at <= PLANNED_NOUN_WORDS)
+    };
     let Some(pos) = m.folded.iter().position(|f| {
         f.kind == FoldKind::Argument
             && f.start > m.trigger_start
             && !matches!(f.timeml.class, EventClass::State | EventClass::IState)
-            && after_to(f.start)
+            && (after_to(f.start) || told_by_noun(f.start))
     }) else {
         return;
     };
