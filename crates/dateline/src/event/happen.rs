@@ -657,6 +657,39 @@ fn clause_after(words: &[Word<'_>], timexes: &[Timex], m: &mut EventMention) {
     shift_or_clear(words, conj, m, -1);
 }
 
+/// What a happening named after "after", "before" or "following" ("resigned on Thursday after a
+/// run on deposits", "banned last month following his red card") has no date of the clause's:
+/// it came before (or after) that day, by how much the text does not say. With a length
+/// before the word ("two days after the vote") the day is counted elsewhere
+/// ([`super::offset`]); with a date of its own after it ("after the vote on Monday") it keeps
+/// that date.
+fn noun_after(words: &[Word<'_>], timexes: &[Timex], m: &mut EventMention) {
+    const PREPOSITIONS: [&str; 3] = ["after", "before", "following"];
+    let Some(time) = m.time.and_then(|t| timexes.get(t)) else {
+        return;
+    };
+    let wi = token_index(words, m.trigger_start);
+    let Some(prep) = (wi.saturating_sub(NOUN_AFTER_WORDS)..wi)
+        .rev()
+        .find(|&j| PREPOSITIONS.contains(&words[j].lower) && !boundary_between(words, j, wi))
+    else {
+        return;
+    };
+    let measured = prep >= 2
+        && (number_of(words[prep - 2].lower).is_some() || words[prep - 2].lower == "a")
+        && matches!(
+            words[prep - 1].lower,
+            "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years"
+        );
+    if time.end <= words[prep].token.start && !measured {
+        undate(m);
+    }
+}
+
+/// How many words before a noun [`noun_after`] looks for its preposition ("after his red
+/// card").
+const NOUN_AFTER_WORDS: usize = 4;
+
 /// A date in an opening clause of "since", "after", "before" or "until" belongs to that
 /// clause's happening, not to the main clause after its comma: "Since the trial began on 10
 /// January, the court has heard 60 witnesses" does not date the hearing; "Two days after the
@@ -903,6 +936,9 @@ pub(super) fn mark_references(
     for m in mentions.iter_mut() {
         reduced_relative(words, timexes, m);
         closed_clause(words, timexes, &triggers, m);
+        if m.timeml.tense == Tense::None {
+            noun_after(words, timexes, m);
+        }
         if m.timeml.tense != Tense::None {
             clause_after(words, timexes, m);
             opening_clause(words, timexes, m);
