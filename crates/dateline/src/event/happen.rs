@@ -23,7 +23,9 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashSet;
 
 use super::find::{boundary_between, token_index, Cue, Word};
-use super::{EventAnchoring, EventClass, EventMention, FoldKind, FoldedTrigger, Modality, Tense};
+use super::{
+    EventAnchoring, EventClass, EventMention, FoldKind, FoldedTrigger, Modality, Tense, Timeml,
+};
 use crate::text::TokenKind;
 use crate::time::{DateValue, Timex};
 use crate::vocab::lists::entries;
@@ -505,6 +507,23 @@ pub(super) fn fold(
         }
     }
 
+    // 4b. A plan whose subject names the happening ("Sentencing is set for 29 January", "the
+    // vote is scheduled for Friday"): the noun is the planned happening, the plan folded in.
+    for k in 0..n {
+        if keep[k] && mentions[k].time.is_some() && PLAN.contains(words[at[k]].lower) {
+            if let Some(i) = planned_subject(words, &mentions[k], at[k]) {
+                match (0..n).find(|&i2| keep[i2] && i2 != k && at[i2] == i) {
+                    Some(i2) => {
+                        fold_into(mentions, i2, k, FoldKind::Plan);
+                        mentions[i2].modality = Modality::Future;
+                        keep[k] = false;
+                    }
+                    None => subject_planned(words, &mut mentions[k], i),
+                }
+            }
+        }
+    }
+
     // 5. Reporting frames: the statement is the source of the happening it reports.
     for i in 0..n {
         if !keep[i] {
@@ -542,6 +561,51 @@ pub(super) fn fold(
 /// `data/lexicon/intent.txt`.
 static PLAN: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| crate::vocab::intent_words("plan").collect());
+
+/// The word (index) of the subject noun that names what a plan in the passive at word `wi`
+/// schedules ("Sentencing is set for 29 January", "the vote was scheduled for Friday"): a
+/// noun right before "is", "are", "was" or "were" whose first WordNet sense is an act or an
+/// event ("the company is set for growth" names none).
+fn planned_subject(words: &[Word<'_>], m: &EventMention, wi: usize) -> Option<usize> {
+    if m.timeml.tense == Tense::None || wi < 2 {
+        return None;
+    }
+    if !matches!(words[wi - 1].lower, "is" | "are" | "was" | "were") {
+        return None;
+    }
+    let s = wi - 2;
+    planned_noun(words[s].lower).map(|_| s)
+}
+
+/// The lemma of a noun that names a planned happening: [`eventive_noun`], or a gerund WordNet
+/// knows only as a verb's form, by the verb's lemma ("sentencing": sentence).
+fn planned_noun(lower: &str) -> Option<&'static str> {
+    eventive_noun(lower).or_else(|| match wordnet::lemmas(lower) {
+        (Some(verb), None) if lower.len() > 5 && lower.ends_with("ing") => Some(verb),
+        _ => None,
+    })
+}
+
+/// Makes the plan `m` the happening its subject noun (word `s`) names, the plan folded in.
+fn subject_planned(words: &[Word<'_>], m: &mut EventMention, s: usize) {
+    let Some(lemma) = planned_noun(words[s].lower) else {
+        return;
+    };
+    let frame = FoldedTrigger {
+        start: m.trigger_start,
+        end: m.trigger_end,
+        lemma: std::mem::replace(&mut m.lemma, Cow::Borrowed(lemma)),
+        kind: FoldKind::Plan,
+        timeml: m.timeml,
+        anchor: m.anchor,
+    };
+    m.trigger_start = words[s].token.start;
+    m.trigger_end = words[s].token.end;
+    m.timeml = Timeml::default();
+    m.modality = Modality::Future;
+    m.folded.push(frame);
+    m.folded.sort_by_key(|f| f.start);
+}
 
 /// How many words a noun that tells a planned happening may stand from the support verb
 /// before it or the occurrence verb after it ("to deliver its final verdict").
