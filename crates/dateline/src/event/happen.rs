@@ -564,8 +564,8 @@ static PLAN: LazyLock<FxHashSet<&'static str>> =
 
 /// The word (index) of the subject noun that names what a plan in the passive at word `wi`
 /// schedules ("Sentencing is set for 29 January", "the vote was scheduled for Friday"): a
-/// noun right before "is", "are", "was" or "were" whose first WordNet sense is an act or an
-/// event ("the company is set for growth" names none).
+/// [`planned_noun`] right before "is", "are", "was" or "were" ("the old building is set for
+/// demolition" names none).
 fn planned_subject(words: &[Word<'_>], m: &EventMention, wi: usize) -> Option<usize> {
     if m.timeml.tense == Tense::None || wi < 2 {
         return None;
@@ -721,8 +721,8 @@ fn clause_after(words: &[Word<'_>], timexes: &[Timex], m: &mut EventMention) {
     shift_or_clear(words, conj, m, -1);
 }
 
-/// What a happening named after "after", "before" or "following" ("resigned on Thursday after a
-/// run on deposits", "banned last month following his red card") has no date of the clause's:
+/// A happening named after "after", "before" or "following" ("resigned on Thursday after a run
+/// on deposits", "banned last month following his red card") takes no date from the clause:
 /// it came before (or after) that day, by how much the text does not say. With a length
 /// before the word ("two days after the vote") the day is counted elsewhere
 /// ([`super::offset`]); with a date of its own after it ("after the vote on Monday") it keeps
