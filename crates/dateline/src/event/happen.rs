@@ -564,8 +564,8 @@ static PLAN: LazyLock<FxHashSet<&'static str>> =
 
 /// The word (index) of the subject noun that names what a plan in the passive at word `wi`
 /// schedules ("Sentencing is set for 29 January", "the vote was scheduled for Friday"): a
-/// [`planned_noun`] right before "is", "are", "was" or "were" ("the old building is set for
-/// demolition" names none).
+/// [`planned_noun`] right before "is", "are", "was" or "were", or before ", which" and one of
+/// them ("the old building is set for demolition" names none).
 fn planned_subject(words: &[Word<'_>], m: &EventMention, wi: usize) -> Option<usize> {
     if m.timeml.tense == Tense::None || wi < 2 {
         return None;
@@ -573,15 +573,27 @@ fn planned_subject(words: &[Word<'_>], m: &EventMention, wi: usize) -> Option<us
     if !matches!(words[wi - 1].lower, "is" | "are" | "was" | "were") {
         return None;
     }
-    let s = wi - 2;
+    // Or the noun a relative clause of the plan describes ("talks, which are set for
+    // Wednesday").
+    let s = match (wi.checked_sub(4), words[wi - 2].lower) {
+        (Some(s), "which") if words[wi - 3].lower == "," => s,
+        _ => wi - 2,
+    };
     planned_noun(words[s].lower).map(|_| s)
 }
 
-/// The lemma of a noun that names a planned happening: [`eventive_noun`], or a gerund WordNet
-/// knows only as a verb's form, by the verb's lemma ("sentencing": sentence).
+/// The lemma of a noun that names a planned happening: [`eventive_noun`]; a noun whose first
+/// WordNet sense is a communication ("talks", "a speech", "the announcement": scheduled for a
+/// day, it is held or made that day); or a gerund WordNet knows only as a verb's form, by the
+/// verb's lemma ("sentencing": sentence).
 fn planned_noun(lower: &str) -> Option<&'static str> {
     eventive_noun(lower).or_else(|| match wordnet::lemmas(lower) {
         (Some(verb), None) if lower.len() > 5 && lower.ends_with("ing") => Some(verb),
+        (_, Some(noun)) => {
+            let first = wordnet::senses(noun)?.first_noun?;
+            (wordnet::LEXFILES.get(usize::from(first)) == Some(&"noun.communication"))
+                .then_some(noun)
+        }
         _ => None,
     })
 }
