@@ -511,14 +511,14 @@ pub(super) fn fold(
     // vote is scheduled for Friday"): the noun is the planned happening, the plan folded in.
     for k in 0..n {
         if keep[k] && mentions[k].time.is_some() && PLAN.contains(words[at[k]].lower) {
-            if let Some(i) = planned_subject(words, &mentions[k], at[k]) {
+            if let Some((i, lemma)) = planned_subject(words, &mentions[k], at[k]) {
                 match (0..n).find(|&i2| keep[i2] && i2 != k && at[i2] == i) {
                     Some(i2) => {
                         fold_into(mentions, i2, k, FoldKind::Plan);
                         mentions[i2].modality = Modality::Future;
                         keep[k] = false;
                     }
-                    None => subject_planned(words, &mut mentions[k], i),
+                    None => subject_planned(words, &mut mentions[k], i, lemma),
                 }
             }
         }
@@ -566,7 +566,11 @@ static PLAN: LazyLock<FxHashSet<&'static str>> =
 /// schedules ("Sentencing is set for 29 January", "the vote was scheduled for Friday"): a
 /// [`planned_noun`] right before "is", "are", "was" or "were", or before ", which" and one of
 /// them ("the old building is set for demolition" names none).
-fn planned_subject(words: &[Word<'_>], m: &EventMention, wi: usize) -> Option<usize> {
+fn planned_subject(
+    words: &[Word<'_>],
+    m: &EventMention,
+    wi: usize,
+) -> Option<(usize, &'static str)> {
     if m.timeml.tense == Tense::None || wi < 2 {
         return None;
     }
@@ -579,7 +583,7 @@ fn planned_subject(words: &[Word<'_>], m: &EventMention, wi: usize) -> Option<us
         (Some(s), "which") if words[wi - 3].lower == "," => s,
         _ => wi - 2,
     };
-    planned_noun(words[s].lower).map(|_| s)
+    planned_noun(words[s].lower).map(|lemma| (s, lemma))
 }
 
 /// The lemma of a noun that names a planned happening: [`eventive_noun`]; a noun whose first
@@ -598,11 +602,9 @@ fn planned_noun(lower: &str) -> Option<&'static str> {
     })
 }
 
-/// Makes the plan `m` the happening its subject noun (word `s`) names, the plan folded in.
-fn subject_planned(words: &[Word<'_>], m: &mut EventMention, s: usize) {
-    let Some(lemma) = planned_noun(words[s].lower) else {
-        return;
-    };
+/// Makes the plan `m` the happening its subject noun (word `s`, of lemma `lemma`) names, the
+/// plan folded in.
+fn subject_planned(words: &[Word<'_>], m: &mut EventMention, s: usize, lemma: &'static str) {
     let frame = FoldedTrigger {
         start: m.trigger_start,
         end: m.trigger_end,
@@ -751,12 +753,12 @@ fn noun_after(words: &[Word<'_>], timexes: &[Timex], m: &mut EventMention) {
     else {
         return;
     };
-    let measured = prep >= 2
-        && (number_of(words[prep - 2].lower).is_some() || words[prep - 2].lower == "a")
-        && matches!(
-            words[prep - 1].lower,
+    let measured = length_before(words, prep).is_some_and(|(_, unit)| {
+        matches!(
+            unit,
             "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years"
-        );
+        )
+    });
     if time.end <= words[prep].token.start && !measured {
         undate(m);
     }
@@ -893,9 +895,8 @@ fn closed_clause(words: &[Word<'_>], timexes: &[Timex], triggers: &[usize], m: &
 /// in the direction `sign` gives for "after" (the other way for "before"); with no measure,
 /// the mention has no date of its own ("since" alone leaves a verb in its clause its date).
 fn shift_or_clear(words: &[Word<'_>], conj: usize, m: &mut EventMention, sign: i64) {
-    let measure = conj.checked_sub(2).and_then(|k| {
-        let n = number_of(words[k].lower).or_else(|| (words[k].lower == "a").then_some(1))?;
-        let days = match words[k + 1].lower {
+    let measure = length_before(words, conj).and_then(|(n, unit)| {
+        let days = match unit {
             "day" | "days" => n,
             "week" | "weeks" => n * 7,
             _ => return None,
@@ -970,6 +971,14 @@ fn undate(m: &mut EventMention) {
     m.time = None;
     m.anchor = None;
     m.anchoring = EventAnchoring::None;
+}
+
+/// The length written right before word `at` ("two days after", "a week before"): its number
+/// ("a" for one) and its unit word as written.
+fn length_before<'w>(words: &[Word<'w>], at: usize) -> Option<(i64, &'w str)> {
+    let k = at.checked_sub(2)?;
+    let n = number_of(words[k].lower).or_else(|| (words[k].lower == "a").then_some(1))?;
+    Some((n, words[k + 1].lower))
 }
 
 /// A small number written as digits or a word ("2", "two").

@@ -70,6 +70,11 @@ fn told_as_past(e: &crate::event::EventMention) -> bool {
     e.timeml.tense == Tense::Past || e.folded.iter().any(|f| f.timeml.tense == Tense::Past)
 }
 
+/// Moves `latest` to `day` if it is later (or there is none yet).
+fn raise(latest: &mut Option<NaiveDate>, day: NaiveDate) {
+    *latest = Some(latest.map_or(day, |d| d.max(day)));
+}
+
 fn tighten(bound: &mut [Option<(NaiveDate, NaiveDate)>], doc: usize, lo: NaiveDate, hi: NaiveDate) {
     bound[doc] = Some(match bound[doc] {
         Some((l, h)) => (l.max(lo), h.min(hi).max(l.max(lo))),
@@ -131,8 +136,7 @@ pub(crate) fn infer_published(
     for (i, it) in items.iter().enumerate() {
         if open(it.doc) && it.explicit && !planned[i] {
             if let Some(iv) = it.when.interval().filter(|iv| iv.start == iv.end) {
-                let l = &mut latest[it.doc];
-                *l = Some(l.map_or(iv.start, |d| d.max(iv.start)));
+                raise(&mut latest[it.doc], iv.start);
             }
         }
     }
@@ -215,8 +219,7 @@ pub(crate) fn infer_published(
             // News is told by its weekday or its day ("on Wednesday", "on 10 March"); a date
             // in full ("in September 2022") tells history, which a later article recalls.
             if open(it.doc) && !it.inherited && !it.explicit && !planned[i] {
-                let l = &mut latest_shared[it.doc];
-                *l = Some(l.map_or(day, |d| d.max(day)));
+                raise(&mut latest_shared[it.doc], day);
             }
         }
     }
