@@ -67,19 +67,24 @@ pub fn run(args: &TimelineArgs, out: &mut impl Write) -> Result<(), Failure> {
         Some(iv) => timeline.between(iv.start, iv.end),
         None => timeline,
     };
-    let text = match args.format {
-        TimelineFormat::Md => export::timeline_markdown(&timeline),
-        TimelineFormat::Json => export::timeline_json(&timeline) + "\n",
-        TimelineFormat::Jsonl => export::timeline_jsonl(&timeline),
-        TimelineFormat::Csv => export::timeline_csv(&timeline),
-        TimelineFormat::Timelinejs => export::timeline_timelinejs(&timeline) + "\n",
-        TimelineFormat::Html => export::timeline_html(&timeline),
-    };
     // The formats that have no place for it (CSV, JSON Lines) still get it said.
     if let Some(note) = export::filter_note(&timeline) {
         eprintln!("dateline: note: {note}");
     }
-    out.write_all(text.as_bytes()).map_err(Failure::Write)?;
+    // The JSON of a big timeline is written as it is made, not held whole first.
+    let written = match args.format {
+        TimelineFormat::Json => {
+            export::write_timeline_json(&timeline, &mut *out).and_then(|()| out.write_all(b"\n"))
+        }
+        TimelineFormat::Jsonl => export::write_timeline_jsonl(&timeline, &mut *out),
+        TimelineFormat::Md => out.write_all(export::timeline_markdown(&timeline).as_bytes()),
+        TimelineFormat::Csv => out.write_all(export::timeline_csv(&timeline).as_bytes()),
+        TimelineFormat::Timelinejs => {
+            out.write_all((export::timeline_timelinejs(&timeline) + "\n").as_bytes())
+        }
+        TimelineFormat::Html => out.write_all(export::timeline_html(&timeline).as_bytes()),
+    };
+    written.map_err(Failure::Write)?;
     outcome.finish()
 }
 

@@ -18,7 +18,8 @@
 //! - [`timeml`]: a TimeML document with inline `TIMEX3` tags, the format of TimeBank and
 //!   TempEval-3.
 //!
-//! Everything here is pure: it builds strings and values, the caller writes them.
+//! Everything here is pure: it builds strings and values, the caller writes them; the
+//! `write_*` forms of the two big JSON exports write to a writer the caller gives instead.
 
 mod events;
 mod html;
@@ -35,9 +36,10 @@ pub use html::{timeline_html, timeline_html_fragment};
 pub use json::{json_timexes, tagged_document, timexes_json, JsonTimex, TaggedDocument};
 pub use timeline::{
     display_date, filter_note, json_timeline, json_timeline_event, published_words, timeline_csv,
-    timeline_json, timeline_jsonl, timeline_markdown, timeline_timelinejs, timelinejs, JsonBounds,
-    JsonClaim, JsonConflict, JsonDocument, JsonEventParticipant, JsonEvidence, JsonFilter,
-    JsonTimeline, JsonTimelineEvent, JsonTimelineMention, TimelineJs, TimelineJsDate,
-    TimelineJsSlide, TimelineJsText, TIMELINE_CSV_HEADER, TIMELINE_SCHEMA,
+    timeline_json, timeline_jsonl, timeline_markdown, timeline_timelinejs, timelinejs,
+    write_timeline_json, write_timeline_jsonl, JsonBounds, JsonClaim, JsonConflict, JsonDocument,
+    JsonEventParticipant, JsonEvidence, JsonFilter, JsonTimeline, JsonTimelineEvent,
+    JsonTimelineMention, TimelineJs, TimelineJsDate, TimelineJsSlide, TimelineJsText,
+    TIMELINE_CSV_HEADER, TIMELINE_SCHEMA,
 };
 pub use timeml::timeml;

@@ -378,6 +378,30 @@ pub fn timeline_json(timeline: &Timeline) -> String {
     to_json(&json_timeline(timeline), true)
 }
 
+/// [`timeline_json`] written straight to `out`, with no string of the whole timeline in
+/// between (a timeline of thousands of documents is tens of megabytes of JSON); the bytes are
+/// the same.
+///
+/// # Errors
+///
+/// Whatever writing to `out` gives.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::{Document, TimelineBuilder};
+///
+/// let doc = Document::new("a", "Sergey Lavrov met the delegation in Moscow on 12 September 2022.");
+/// let timeline = TimelineBuilder::new().document(doc).build()?;
+/// let mut out = Vec::new();
+/// dateline::export::write_timeline_json(&timeline, &mut out)?;
+/// assert_eq!(out, dateline::export::timeline_json(&timeline).into_bytes());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_timeline_json(timeline: &Timeline, out: impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(out, &json_timeline(timeline)).map_err(std::io::Error::from)
+}
+
 /// The timeline's events as JSON Lines: one event object of the JSON contract per line, each
 /// line ending in a newline (nothing for an empty timeline).
 ///
@@ -399,6 +423,35 @@ pub fn timeline_jsonl(timeline: &Timeline) -> String {
         out.push('\n');
     }
     out
+}
+
+/// [`timeline_jsonl`] written straight to `out`, one event at a time; the bytes are the same.
+///
+/// # Errors
+///
+/// Whatever writing to `out` gives.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::{Document, TimelineBuilder};
+///
+/// let doc = Document::new("a", "Sergey Lavrov met the delegation in Moscow on 12 September 2022.");
+/// let timeline = TimelineBuilder::new().document(doc).build()?;
+/// let mut out = Vec::new();
+/// dateline::export::write_timeline_jsonl(&timeline, &mut out)?;
+/// assert_eq!(out, dateline::export::timeline_jsonl(&timeline).into_bytes());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_timeline_jsonl(
+    timeline: &Timeline,
+    mut out: impl std::io::Write,
+) -> std::io::Result<()> {
+    for e in &timeline.events {
+        serde_json::to_writer(&mut out, &json_timeline_event(e)).map_err(std::io::Error::from)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------

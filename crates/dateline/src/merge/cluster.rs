@@ -277,9 +277,40 @@ fn acronyms(extractions: &[Arc<Extraction>]) -> HashMap<NameKey, NameKey> {
 
 /// Whether the dates of two mentions can be one date ([`DateValue::compatible`]).
 fn compatible(a: &Item, b: &Item) -> bool {
-    match (a.days, b.days) {
-        (Some(x), Some(y)) => x.overlaps(&y),
-        _ => a.when.compatible(&b.when),
+    DateOf::of(a).compatible(&DateOf::of(b))
+}
+
+/// What the comparison of candidate pairs reads of a mention first: its document and date,
+/// kept apart from the much larger [`Item`], so that the pairs their dates rule out (most
+/// of them) read neither item.
+#[derive(Debug, Clone, Copy)]
+struct DateOf {
+    doc: usize,
+    when: DateValue,
+    days: Option<Interval>,
+}
+
+impl DateOf {
+    fn of(it: &Item) -> Self {
+        DateOf {
+            doc: it.doc,
+            when: it.when,
+            days: it.days,
+        }
+    }
+
+    /// Whether the two dates can be one date ([`DateValue::compatible`]).
+    fn compatible(&self, other: &DateOf) -> bool {
+        match (self.days, other.days) {
+            (Some(x), Some(y)) => x.overlaps(&y),
+            _ => self.when.compatible(&other.when),
+        }
+    }
+
+    /// Whether the dates alone rule out one happening: they cannot be one date, and are not
+    /// a day or two apart in two documents (which can be one happening told differently).
+    fn rule_out(&self, other: &DateOf) -> bool {
+        !self.compatible(other) && (self.doc == other.doc || !near(&self.when, &other.when))
     }
 }
 
@@ -474,6 +505,14 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
     if a.sentence_text == b.sentence_text {
         return a.offset_in_sentence == b.offset_in_sentence;
     }
+    // Dates that cannot be one date, unless a day or two apart in two documents, rule the pair
+    // out whatever else the two share: the cheapest test goes first, as most pairs end here.
+    let (a_date, b_date) = (DateOf::of(a), DateOf::of(b));
+    if a_date.rule_out(&b_date) {
+        return false;
+    }
+    let compatible_dates = a_date.compatible(&b_date);
+    let same_doc = a.doc == b.doc;
     let kin = if a.lemma == b.lemma {
         Kinship::Same
     } else {
@@ -482,6 +521,21 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
             k => k,
         }
     };
+    // A date inherited from the narrative is weak evidence: such a mention joins another
+    // document's only for the same concept with a name in common, and never as a conflict
+    // (dates that are not one date). Tested before the names, as most such pairs end here.
+    let inherited = (a.inherited || b.inherited) && !same_doc;
+    if inherited && (!compatible_dates || kin != Kinship::Same) {
+        return false;
+    }
+    let own = shares(&a.participants, &b.participants, names);
+    let around = own || shares(&a.sentence_names, &b.sentence_names, names);
+    if inherited && !around {
+        return false;
+    }
+    if !same_doc && !around && !stories.related(a.doc, b.doc) {
+        return false;
+    }
     let one_day = a.days.is_some_and(|d| d.start == d.end) && a.days == b.days;
     // Two sources name one happening with words WordNet does not relate ("capsized",
     // "sank"; "firmed", "strengthened"): words of one kind of change, on one day, with someone
@@ -495,17 +549,12 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
         && a.kind.is_some()
         && a.kind == b.kind;
     let same_place = same_place(a, b, names);
-    let weak = same_kind
-        && one_day
-        && (same_place
-            || shares(&a.participants, &b.participants, names)
-            || figure_weight(&a.figures, &b.figures) >= 2);
+    let weak =
+        same_kind && one_day && (same_place || own || figure_weight(&a.figures, &b.figures) >= 2);
     if places_differ(a, b, names) {
         return false;
     }
-    let same_doc = a.doc == b.doc;
     let weekday = |v: &DateValue| matches!(v, DateValue::Weekday(_));
-    let compatible_dates = compatible(a, b);
     // Dates a day or two apart: one happening told differently (a conflict), for the same
     // concept, or, a day apart, a broader one or one of the same kind of change in the same
     // place ("arrived on the 9th", "the visit of the 10th"; "capsized late on Sunday", "went
@@ -518,18 +567,6 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
                 && same_place
                 && day_apart(&a.when, &b.when) <= 1));
     if !compatible_dates && !near_dates {
-        return false;
-    }
-    let own = shares(&a.participants, &b.participants, names);
-    let around = own || shares(&a.sentence_names, &b.sentence_names, names);
-    // A date inherited from the narrative is weak evidence: such a mention joins another
-    // document's only for the same concept with a name in common, and never as a conflict.
-    if (a.inherited || b.inherited)
-        && (near_dates || !(same_doc || (kin == Kinship::Same && around)))
-    {
-        return false;
-    }
-    if !same_doc && !around && !stories.related(a.doc, b.doc) {
         return false;
     }
     // A bare weekday fits any day: it joins only a day of the same kind of happening, and
@@ -1209,34 +1246,28 @@ pub(crate) fn cluster_pass(
         union(&mut parent, *first, i);
     }
 
-    // Postings: by (concept, time bucket), the mentions compared there, in item order.
+    // Postings: by time bucket, then by concept, the mentions compared there, in item order.
+    // Bucket first: most buckets a mention queries hold nothing, which one look-up says for
+    // all its concepts.
     let buckets: Vec<Option<Bucket>> = items.iter().map(bucket).collect();
-    let mut postings: FxHashMap<(u32, Bucket), Vec<usize>> = FxHashMap::default();
+    let mut postings: FxHashMap<Bucket, FxHashMap<u32, Vec<usize>>> = FxHashMap::default();
     for (i, it) in items.iter().enumerate() {
         let Some(b) = buckets[i].filter(|_| compared[i]) else {
             continue;
         };
-        for &c in it.core.iter().chain(&it.broad) {
-            postings.entry((c, b)).or_default().push(i);
-        }
-        postings
-            .entry((lemma_concept(it.lemma), b))
-            .or_default()
-            .push(i);
-        if it.group != 0 {
-            postings
-                .entry((group_key(it.group), b))
-                .or_default()
-                .push(i);
-        }
-        if let Some(k) = weak_kind(it) {
-            postings.entry((kind_key(k), b)).or_default().push(i);
-        }
-        for &f in &it.figures {
-            postings.entry((figure_key(f), b)).or_default().push(i);
-        }
-        for &w in &it.arguments {
-            postings.entry((argument_key(w), b)).or_default().push(i);
+        let keys = it
+            .core
+            .iter()
+            .chain(&it.broad)
+            .copied()
+            .chain([lemma_concept(it.lemma)])
+            .chain((it.group != 0).then(|| group_key(it.group)))
+            .chain(weak_kind(it).map(kind_key))
+            .chain(it.figures.iter().map(|&f| figure_key(f)))
+            .chain(it.arguments.iter().map(|&w| argument_key(w)));
+        let posting = postings.entry(b).or_default();
+        for key in keys {
+            posting.entry(key).or_default().push(i);
         }
     }
     // By name, for crowded postings: the mentions that name someone (in item order).
@@ -1259,6 +1290,7 @@ pub(crate) fn cluster_pass(
             spans[r] = spans[r].join(spans[i]);
         }
     }
+    let dates: Vec<DateOf> = items.iter().map(DateOf::of).collect();
     let mut query: Vec<Bucket> = Vec::new();
     let mut candidates: Vec<usize> = Vec::new();
     for (i, it) in items.iter().enumerate() {
@@ -1281,9 +1313,9 @@ pub(crate) fn cluster_pass(
             .chain(weak_kind(it).map(kind_key))
             .chain(it.figures.iter().map(|&f| figure_key(f)))
             .collect();
-        for &c in &keys {
-            for &q in &query {
-                let Some(list) = postings.get(&(c, q)) else {
+        for posting in query.iter().filter_map(|q| postings.get(q)) {
+            for c in &keys {
+                let Some(list) = posting.get(c) else {
                     continue;
                 };
                 if list.len() <= FUZZY_WINDOW {
@@ -1299,9 +1331,9 @@ pub(crate) fn cluster_pass(
         }
         // Reports in other documents that name the same things around their trigger ("the
         // girl … from the rubble"): one happening told in other words, perhaps.
-        for &w in &it.arguments {
-            for &q in &query {
-                let Some(list) = postings.get(&(argument_key(w), q)) else {
+        for posting in query.iter().filter_map(|q| postings.get(q)) {
+            for &w in &it.arguments {
+                let Some(list) = posting.get(&argument_key(w)) else {
                     continue;
                 };
                 let at = list.partition_point(|&j| j < i);
@@ -1331,7 +1363,10 @@ pub(crate) fn cluster_pass(
         candidates.sort_unstable();
         candidates.dedup();
         for &j in &candidates {
-            if j == i || find(&mut parent, i) == find(&mut parent, j) {
+            if j == i
+                || dates[i].rule_out(&dates[j])
+                || find(&mut parent, i) == find(&mut parent, j)
+            {
                 continue;
             }
             let joined = same_event(it, &items[j], &names, &stories)
