@@ -395,15 +395,17 @@ pub(super) fn fold(
             keep[i] = false;
             continue;
         }
-        // "A fire broke out", where the model did not take "fire" for an event.
-        let start = at[i].saturating_sub(4);
+        // "A fire broke out", "an outbreak in the same province killed 41", "its deadliest
+        // eruption, in 1931, killed": where the model did not take the noun for an event; as
+        // far back as for a noun event above.
+        let start = at[i].saturating_sub(6);
         if let Some(j) = (start..at[i]).rev().find(|&j| {
             let w = &words[j];
             w.token.kind == TokenKind::Word
                 && w.cue == Cue::None
                 && !w.capitalized
                 && eventive_noun(w.lower).is_some()
-                && !boundary_between(words, j, at[i])
+                && (!boundary_between(words, j, at[i]) || parenthesis_between(words, j, at[i]))
         }) {
             let Some(lemma) = eventive_noun(words[j].lower) else {
                 continue;

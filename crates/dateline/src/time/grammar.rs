@@ -922,9 +922,17 @@ impl<'a> Grammar<'a> {
         let k = i + the;
         let t = self.tk(k)?;
 
-        // Weekday, optionally followed by a date: "Thursday, March 16, 2023".
+        // Weekday, optionally followed by a date: "Thursday, March 16, 2023"; a part of the
+        // day may stand between them and goes with the date ("Monday night, 13 October").
         if let Some(w) = self.weekday(k) {
             let mut j = k + 1;
+            let part = match self.lex(j) {
+                Lex::Part(p) => {
+                    j += 1;
+                    Some(p)
+                }
+                _ => None,
+            };
             if self.punct(j, ',') {
                 j += 1;
             }
@@ -932,6 +940,9 @@ impl<'a> Grammar<'a> {
                 date.first = k;
                 if let Spec::Calendar(v @ DateValue::Day { year: None, .. }, _) = date.spec {
                     date.spec = Spec::DayOnWeekday(v, w);
+                }
+                if date.time.is_none() {
+                    date.time = part.map(TimeOfDay::Part);
                 }
                 return Some(date);
             }
