@@ -426,11 +426,17 @@ pub(super) fn fold(
             m.folded.sort_by_key(|f| f.start);
             m.timeml.tense = Tense::None;
         }
-        // An aspectual verb with its event after it: "began talks", "started to negotiate".
+        // An aspectual verb with its event after it: "began talks", "started to negotiate",
+        // "completed its review"; not a purpose after a date or a place ("was completed in
+        // 1968 to supply water" tells the completion).
         if mentions[i].timeml.class == EventClass::Aspectual && keep[i] {
-            if let Some(k) = (i + 1..n)
-                .find(|&k| keep[k] && at[k] - at[i] <= 4 && !boundary_between(words, at[i], at[k]))
-            {
+            if let Some(k) = (i + 1..n).find(|&k| {
+                keep[k]
+                    && at[k] - at[i] <= 4
+                    && words[at[i] + 1..at[k]]
+                        .iter()
+                        .all(|w| in_noun_phrase(w) || w.cue == Cue::To)
+            }) {
                 fold_into(mentions, k, i, FoldKind::Occurrence);
                 keep[i] = false;
             }
