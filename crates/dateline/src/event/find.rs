@@ -179,6 +179,11 @@ pub(crate) fn find_events(
     // Per-sentence lists, kept from sentence to sentence for their capacity.
     let mut ranges: Vec<(bool, std::ops::Range<usize>)> = Vec::new();
     let mut dating: Vec<usize> = Vec::new();
+    // By dating expression of the sentence: the words of the noun phrase it modifies, if it
+    // stands before a noun ([`premodified`]); and the expressions that may date the event at
+    // hand.
+    let mut modifies: Vec<Option<(usize, usize)>> = Vec::new();
+    let mut own_dating: Vec<usize> = Vec::new();
     let mut mentions: Vec<usize> = Vec::new();
     let mut people: Vec<(usize, usize)> = Vec::new();
     let mut found: Vec<(usize, Trigger)> = Vec::new();
@@ -267,6 +272,8 @@ pub(crate) fn find_events(
                         && !in_name(timexes[i].start, timexes[i].end)
                 }),
         );
+        modifies.clear();
+        modifies.extend(dating.iter().map(|&ti| premodified(&words, &timexes[ti])));
         // A word of a time expression is no function word: "May" of "3 May" is no modal.
         for t in (timex_cursor..timexes.len()).take_while(|&i| timexes[i].start < sentence.end) {
             let (start, end) = (timexes[t].start, timexes[t].end);
@@ -428,11 +435,27 @@ pub(crate) fn find_events(
             // The clause around the trigger: from the previous trigger to the next one.
             let lo = if k == 0 { 0 } else { found[k - 1].0 + 1 };
             let hi = found.get(k + 1).map_or(words.len(), |&(n, _)| n);
+            // The noun a date modifies is dated by it alone ("the 2021 flood … on Monday").
+            own_dating.clear();
+            let modified_by = dating
+                .iter()
+                .zip(&modifies)
+                .find(|(_, m)| m.is_some_and(|(a, b)| (a..=b).contains(&wi)));
+            match modified_by {
+                Some((&ti, _)) => own_dating.push(ti),
+                None => own_dating.extend(
+                    dating
+                        .iter()
+                        .zip(&modifies)
+                        .filter(|(_, m)| m.is_none_or(|(a, _)| wi >= a))
+                        .map(|(&ti, _)| ti),
+                ),
+            }
             let time = governing_time(
                 &words,
                 wi,
                 trigger.form == Form::Noun,
-                &dating,
+                &own_dating,
                 timexes,
                 lo,
                 hi,
@@ -524,7 +547,7 @@ pub(crate) fn find_events(
             // it; otherwise the rules' dating stands (TimeBank's links to the creation time and
             // to durations say how an event relates to them, not the day it happened).
             let (when, anchoring, inherited_from) = match learned {
-                Some(TimeAnchor::Timex(ti)) if dating.contains(&ti) => {
+                Some(TimeAnchor::Timex(ti)) if own_dating.contains(&ti) => {
                     time = Some(ti);
                     let t = &timexes[ti];
                     (t.value.date().copied(), event_anchoring(t.anchoring), None)
@@ -865,6 +888,46 @@ pub(super) fn boundary_between(words: &[Word<'_>], a: usize, b: usize) -> bool {
                     .get(i + 1)
                     .is_some_and(|n| matches!(n.lower, "and" | "or" | "but")))
     })
+}
+
+/// The words of the noun phrase a date stands in as a modifier before its noun, from the word
+/// after the date to the head (at most three words on): "the 2021 flood", "a January audit",
+/// "Sunday's race". Such a date does not date the happenings before the phrase ("appealed
+/// against his conviction over the 2021 flood"), unless the phrase is the occasion of their
+/// clause ("won silver at the 2023 championships", "during the 2019 strike"); what the phrase
+/// does, or a clause about it tells, it may ("the 2021 flood, in which 14 died").
+fn premodified(words: &[Word<'_>], t: &Timex) -> Option<(usize, usize)> {
+    let first = words.partition_point(|w| w.token.start < t.start);
+    let last = words.partition_point(|w| w.token.end <= t.end).checked_sub(1)?;
+    if last < first {
+        return None;
+    }
+    let content = |w: &Word<'_>| w.token.kind == TokenKind::Word && w.cue == Cue::None;
+    let mut next = last + 1;
+    let before = if words
+        .get(next)
+        .is_some_and(|w| matches!(w.lower, "'s" | "'"))
+    {
+        next += 1;
+        first.checked_sub(1)
+    } else {
+        let det = first.checked_sub(1)?;
+        if words[det].cue != Cue::Determiner {
+            return None;
+        }
+        det.checked_sub(1)
+    };
+    if before.is_some_and(|b| matches!(words[b].lower, "at" | "in" | "during" | "on" | "amid")) {
+        return None;
+    }
+    if !words.get(next).is_some_and(content) {
+        return None;
+    }
+    let mut head = next;
+    while head < next + 3 && words.get(head + 1).is_some_and(content) {
+        head += 1;
+    }
+    Some((next, head))
 }
 
 /// The dating expression that governs the trigger: the nearest in its clause, looking right
