@@ -898,7 +898,9 @@ pub(super) fn boundary_between(words: &[Word<'_>], a: usize, b: usize) -> bool {
 /// does, or a clause about it tells, it may ("the 2021 flood, in which 14 died").
 fn premodified(words: &[Word<'_>], t: &Timex) -> Option<(usize, usize)> {
     let first = words.partition_point(|w| w.token.start < t.start);
-    let last = words.partition_point(|w| w.token.end <= t.end).checked_sub(1)?;
+    let last = words
+        .partition_point(|w| w.token.end <= t.end)
+        .checked_sub(1)?;
     if last < first {
         return None;
     }
