@@ -277,40 +277,9 @@ fn acronyms(extractions: &[Arc<Extraction>]) -> HashMap<NameKey, NameKey> {
 
 /// Whether the dates of two mentions can be one date ([`DateValue::compatible`]).
 fn compatible(a: &Item, b: &Item) -> bool {
-    DateOf::of(a).compatible(&DateOf::of(b))
-}
-
-/// What the comparison of candidate pairs reads of a mention first: its document and date,
-/// kept apart from the much larger [`Item`], so that the pairs their dates rule out (most
-/// of them) read neither item.
-#[derive(Debug, Clone, Copy)]
-struct DateOf {
-    doc: usize,
-    when: DateValue,
-    days: Option<Interval>,
-}
-
-impl DateOf {
-    fn of(it: &Item) -> Self {
-        DateOf {
-            doc: it.doc,
-            when: it.when,
-            days: it.days,
-        }
-    }
-
-    /// Whether the two dates can be one date ([`DateValue::compatible`]).
-    fn compatible(&self, other: &DateOf) -> bool {
-        match (self.days, other.days) {
-            (Some(x), Some(y)) => x.overlaps(&y),
-            _ => self.when.compatible(&other.when),
-        }
-    }
-
-    /// Whether the dates alone rule out one happening: they cannot be one date, and are not
-    /// a day or two apart in two documents (which can be one happening told differently).
-    fn rule_out(&self, other: &DateOf) -> bool {
-        !self.compatible(other) && (self.doc == other.doc || !near(&self.when, &other.when))
+    match (a.days, b.days) {
+        (Some(x), Some(y)) => x.overlaps(&y),
+        _ => a.when.compatible(&b.when),
     }
 }
 
@@ -506,12 +475,11 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
         return a.offset_in_sentence == b.offset_in_sentence;
     }
     // Dates that cannot be one date, unless a day or two apart in two documents, rule the pair
-    // out whatever else the two share: the cheapest test goes first, as most pairs end here.
-    let (a_date, b_date) = (DateOf::of(a), DateOf::of(b));
-    if a_date.rule_out(&b_date) {
+    // out whatever else the two share: the cheap tests go first, the names last.
+    let compatible_dates = compatible(a, b);
+    if !compatible_dates && (a.doc == b.doc || !near(&a.when, &b.when)) {
         return false;
     }
-    let compatible_dates = a_date.compatible(&b_date);
     let same_doc = a.doc == b.doc;
     let kin = if a.lemma == b.lemma {
         Kinship::Same
@@ -1290,7 +1258,6 @@ pub(crate) fn cluster_pass(
             spans[r] = spans[r].join(spans[i]);
         }
     }
-    let dates: Vec<DateOf> = items.iter().map(DateOf::of).collect();
     let mut query: Vec<Bucket> = Vec::new();
     let mut candidates: Vec<usize> = Vec::new();
     for (i, it) in items.iter().enumerate() {
@@ -1363,10 +1330,7 @@ pub(crate) fn cluster_pass(
         candidates.sort_unstable();
         candidates.dedup();
         for &j in &candidates {
-            if j == i
-                || dates[i].rule_out(&dates[j])
-                || find(&mut parent, i) == find(&mut parent, j)
-            {
+            if j == i || find(&mut parent, i) == find(&mut parent, j) {
                 continue;
             }
             let joined = same_event(it, &items[j], &names, &stories)
