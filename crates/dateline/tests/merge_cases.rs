@@ -155,6 +155,19 @@ fn an_undated_report_that_shares_nothing_is_dated_around_its_story() {
 }
 
 #[test]
+fn an_undated_report_is_published_after_the_past_day_it_tells_near_its_story() {
+    // Nothing in the blog is told by the others, which date the flood in mid-June. The one 14
+    // August around their story is 14 August 2031 (a Thursday): told as past, the blog was
+    // written after it, so the day keeps its year at every publication day allowed, and "on
+    // Sunday" after it is 17 August.
+    let blog = "Notes from the Orsk valley\n\n\
+         The miller Tomas Brenk closed the old mill at Stavel on 14 August, fearing \
+         another flood.\n\nOn Sunday he reopened it, when the water had gone down.";
+    assert_blog_row_on(blog, "closed", "2031-08-14");
+    assert_blog_row_on(blog, "reopened", "2031-08-17");
+}
+
+#[test]
 fn an_undated_reports_weekday_counts_from_the_day_it_told() {
     // Dated around its story, the blog's "Friday, 13 June" is 13 June 2031; "the Monday" after
     // it is the Monday that follows, whatever day of the window the blog was published on.

@@ -295,9 +295,36 @@ pub(crate) fn infer_published(
         let hi = last
             .checked_add_days(Days::new(STORY_AFTER_DAYS))
             .unwrap_or(last);
+        // A day it tells as past without its year ("the ash came down on 20 February") that
+        // falls once in that window is that day: the article was written after it.
+        let mut told_after: Vec<Option<NaiveDate>> = vec![None; documents.len()];
+        for it in items.iter().filter(|it| !it.inherited) {
+            let DateValue::Day {
+                year: None,
+                month,
+                day,
+            } = it.when
+            else {
+                continue;
+            };
+            let past = extractions[it.doc]
+                .events
+                .get(it.event)
+                .is_some_and(told_as_past);
+            if !past || !open(it.doc) || bound[it.doc].is_some() {
+                continue;
+            }
+            let fits: Vec<NaiveDate> = (lo.year()..=hi.year())
+                .filter_map(|y| NaiveDate::from_ymd_opt(y, u32::from(month), u32::from(day)))
+                .filter(|d| *d >= lo && *d <= hi)
+                .collect();
+            if let [d] = fits.as_slice() {
+                raise(&mut told_after[it.doc], *d);
+            }
+        }
         for (d, b) in bound.iter_mut().enumerate() {
             if open(d) && b.is_none() && known[d].0.is_none() {
-                *b = Some((lo, hi));
+                *b = Some((told_after[d].map_or(lo, |day| day.max(lo)), hi));
             }
         }
     }

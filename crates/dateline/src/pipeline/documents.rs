@@ -1,7 +1,7 @@
 //! Documents read and ready to merge ([`ReadDocuments`]), and the loop that builds their
 //! timeline: publication dates inferred pass after pass, then the events assembled.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -436,22 +436,19 @@ fn redate_within(
         reading.extraction_guessing(bounds.start, bounds.start),
         reading.extraction_guessing(bounds.end, bounds.start),
     );
-    let aligned = |y: &Extraction| {
-        y.events.len() == partial.events.len()
-            && y.events
-                .iter()
-                .zip(&partial.events)
-                .all(|(a, b)| a.trigger_start == b.trigger_start)
+    // The two ends may find an event more or fewer (admission weighs dates): events pair by
+    // their trigger, and one found at one end only stays partial.
+    let at = |y: Extraction| -> HashMap<usize, crate::event::EventMention> {
+        y.events.into_iter().map(|e| (e.trigger_start, e)).collect()
     };
-    if !aligned(&first) || !aligned(&last) {
-        return partial;
-    }
-    for ((event, a), b) in partial
-        .events
-        .iter_mut()
-        .zip(first.events)
-        .zip(&last.events)
-    {
+    let (mut first, last) = (at(first), at(last));
+    for event in &mut partial.events {
+        let (Some(a), Some(b)) = (
+            first.remove(&event.trigger_start),
+            last.get(&event.trigger_start),
+        ) else {
+            continue;
+        };
         if a.when.is_some() && a.when == b.when && a.timeline == b.timeline {
             *event = a;
         }
