@@ -285,6 +285,21 @@ impl<'a> Ctx<'a> {
     }
 
     /// Lexicon flags of word token `i` (lower-cased, possessive and final period dropped).
+    /// Whether the words `i..t1` stand beside a day's number ("Jan 12", "12 May"): a month
+    /// that is also a first name is then the month.
+    fn by_day(&self, i: usize, t1: usize) -> bool {
+        let day = |k: usize| {
+            self.toks.get(k).is_some_and(|t| {
+                let w = t.text(self.text).as_bytes();
+                (t.kind == TokenKind::Number && w.len() <= 2)
+                    || (t.kind == TokenKind::Alnum
+                        && w.first().is_some_and(u8::is_ascii_digit)
+                        && w.len() <= 4)
+            })
+        };
+        day(t1) || i.checked_sub(1).is_some_and(day)
+    }
+
     fn lflags(&mut self, i: usize) -> u32 {
         if !self.is_word(i) {
             return 0;
@@ -582,7 +597,7 @@ impl<'a> Ctx<'a> {
             } else {
                 Class::Acronym
             }
-        } else if fl & lx::FIRST_NAME != 0 {
+        } else if fl & lx::FIRST_NAME != 0 && !(fl & lx::NON_ENTITY != 0 && self.by_day(i, t1)) {
             Class::Name
         } else if fl & lx::FUNCTION != 0 {
             Class::Function

@@ -239,6 +239,16 @@ fn no_people_from_sentence_initial_words() {
 }
 
 #[test]
+fn a_month_that_is_a_first_name_is_the_month_beside_a_day() {
+    // "Jan" is a first name too; beside a day's number it is the month.
+    let text = "HARLOW, Jan 12 (Wire) - The council met on 3 May and again on Jan. 10. \
+                Jan Novak chaired it.";
+    let found = run(text);
+    let people = names_of(&found, EntityKind::Person);
+    assert_eq!(people, ["Jan Novak"], "{found:?}");
+}
+
+#[test]
 fn sentence_initial_names_are_kept_when_known() {
     let text = "The talks ended. Bogdanov said the talks went well, and Mikhail Bogdanov left. \
                 Maria Zakharova spoke later.";

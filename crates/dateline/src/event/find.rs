@@ -164,6 +164,8 @@ pub(crate) fn find_events(
         let i = names.partition_point(|&(s, _)| s <= start);
         i > 0 && names[i - 1].1 >= end && names[i - 1] != (start, end)
     };
+    // A wire dateline's place and agency ("OSLO, May 3 (Wire) -") take no part in the story.
+    let head_end = wire_head_end(text, segmented);
     // The day the narrative is at, and the sentence that set it.
     let mut context: Option<(DateValue, usize, usize)> = None;
     // The day the lede dates its first event by: what the story is about.
@@ -297,7 +299,10 @@ pub(crate) fn find_events(
         people.extend(
             mentions
                 .iter()
-                .filter(|&&mi| entities.mentions[mi].kind != EntityKind::Place)
+                .filter(|&&mi| {
+                    entities.mentions[mi].kind != EntityKind::Place
+                        && entities.mentions[mi].start >= head_end
+                })
                 .map(|&mi| (mi, token_index(&words, entities.mentions[mi].start))),
         );
 
@@ -1093,6 +1098,29 @@ fn reuse<'b>(mut words: Vec<Word<'_>>) -> Vec<Word<'b>> {
     words.into_iter().filter_map(|_| None).collect()
 }
 
+/// Where a wire dateline's head ends: past the dash after its date and agency ("OSLO, May 3
+/// (Wire) -"), or 0 when the text opens with none.
+fn wire_head_end(text: &str, segmented: &Segmented) -> usize {
+    let Some(d) = segmented
+        .dateline
+        .filter(|d| d.kind == crate::text::DatelineKind::Wire)
+    else {
+        return 0;
+    };
+    let rest = text.get(d.end..).unwrap_or("");
+    // The dash comes within a short agency name of the date.
+    let mut head = rest.len().min(80);
+    while !rest.is_char_boundary(head) {
+        head -= 1;
+    }
+    let head_text = rest.get(..head).unwrap_or("");
+    [" - ", " \u{2013} ", " \u{2014} "]
+        .iter()
+        .filter_map(|dash| head_text.find(dash))
+        .min()
+        .map_or(0, |k| d.end + k)
+}
+
 /// People and organisations in the trigger's clause (of the sentence's `people`: mention and
 /// word index), with their parts where the syntax shows: names before an active verb did it,
 /// names after it had it done to them; a passive verb turns that round, and "by" names the doer.
@@ -1358,5 +1386,28 @@ mod tests {
         }
         assert_eq!(lowered, ["met", "lavrov's", "moscow", "", "", ""]);
         assert_eq!(buf, b"metlavrov'smoscow");
+    }
+
+    #[test]
+    fn a_wire_datelines_agency_takes_no_part() {
+        let text = "HARLOW, March 12 (Wire) - The trial of a shipyard engineer opened on \
+                    Monday. Prosecutors charged Anna Berg on Tuesday.";
+        let x = crate::extract(&crate::Document::new("w", text));
+        let trial = x.events.iter().find(|e| e.lemma == "trial");
+        assert!(trial.is_some_and(|e| e.participants.is_empty()), "{x:?}");
+        let charged = x.events.iter().find(|e| e.lemma == "charge");
+        let who: Vec<&str> = charged
+            .map(|e| {
+                e.participants
+                    .iter()
+                    .map(|p| x.entities.entities[p.entity].name.as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(who, ["Anna Berg"]);
+        assert_eq!(
+            wire_head_end(text, &x.segmented),
+            text.find(" - ").unwrap_or(0)
+        );
     }
 }
