@@ -272,6 +272,7 @@ pub(crate) fn find_events(
                     matches!(timexes[i].kind, TimexType::Date | TimexType::Time)
                         && timexes[i].value.date().is_some()
                         && !in_name(timexes[i].start, timexes[i].end)
+                        && timexes[i].start >= head_end
                 }),
         );
         modifies.clear();
@@ -380,6 +381,17 @@ pub(crate) fn find_events(
                 (Some(v), _) => v,
                 _ => known.map_or("", |t| t.lemma),
             };
+            // "The refinery run by …": a participle that says who holds its noun is no
+            // happening (no auxiliary before it makes it a verb group).
+            if tense != Tense::Prespart
+                && words.get(wi + 1).is_some_and(|n| n.lower == "by")
+                && wi.checked_sub(1).is_some_and(|p| {
+                    !matches!(words[p].cue, Cue::Be | Cue::Have) && !words[p].lower.ends_with("ly")
+                })
+                && happen::is_descriptive(lemma)
+            {
+                continue;
+            }
             let trigger = Trigger {
                 lemma,
                 class: known.map_or(TriggerClass::Other, |t| t.class),
@@ -395,6 +407,8 @@ pub(crate) fn find_events(
         }
         anchor_end = sentence.end;
         anchor::in_sentence(segmented, si, timexes, &mut here);
+        // The dateline's day is when the story was filed, the publication date: no event's.
+        here.retain(|h| timexes.get(h.0).is_some_and(|t| t.start >= head_end));
         let dated = anchor::candidates(si, &here, timexes, &narrative, &mut candidates);
         trigger_words.clear();
         trigger_words.extend(found.iter().map(|&(wi, _)| wi));

@@ -38,6 +38,7 @@ struct Lists {
     caption: FxHashSet<&'static str>,
     credit: FxHashSet<&'static str>,
     reporting: FxHashSet<&'static str>,
+    descriptive: FxHashSet<&'static str>,
 }
 
 const HAPPENINGS: &str = include_str!("../../data/lexicon/happenings.txt");
@@ -50,6 +51,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         caption: FxHashSet::default(),
         credit: FxHashSet::default(),
         reporting: FxHashSet::default(),
+        descriptive: FxHashSet::default(),
     };
     for e in entries(HAPPENINGS) {
         let set = match e.section {
@@ -59,6 +61,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             "credit" => &mut lists.credit,
             "reporting" => &mut lists.reporting,
             "saying" => &mut lists.saying,
+            "descriptive" => &mut lists.descriptive,
             _ => e.bad("lexicon/happenings.txt", "unknown list"),
         };
         set.insert(e.word);
@@ -684,6 +687,12 @@ fn plan_to_planned(words: &[Word<'_>], m: &mut EventMention, wi: usize) {
     m.folded.sort_by_key(|f| f.start);
 }
 
+/// Whether `lemma` is a verb whose participle before "by" describes who holds its noun
+/// (`[descriptive]` of `data/lexicon/happenings.txt`): "the refinery run by", "owned by".
+pub(super) fn is_descriptive(lemma: &str) -> bool {
+    LISTS.descriptive.contains(lemma)
+}
+
 /// Whether `lemma` is a verb of saying (`[saying]` of `data/lexicon/happenings.txt`).
 pub(super) fn is_saying(lemma: &str) -> bool {
     LISTS.saying.contains(lemma)
@@ -1099,6 +1108,7 @@ mod tests {
             "credit",
             "reporting",
             "saying",
+            "descriptive",
         ];
         let p = problems(HAPPENINGS, &sections, true);
         assert!(p.is_empty(), "data/lexicon/happenings.txt: {p:?}");
