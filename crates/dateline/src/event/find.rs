@@ -801,7 +801,7 @@ fn confidence(margin: f32) -> f32 {
 const CONFIDENCE_SCALE: f32 = 4.0;
 
 /// How an event is anchored when its governing expression is anchored so.
-fn event_anchoring(a: Anchoring) -> EventAnchoring {
+pub(super) fn event_anchoring(a: Anchoring) -> EventAnchoring {
     match a {
         Anchoring::Explicit => EventAnchoring::Explicit,
         Anchoring::Publication => EventAnchoring::Publication,

@@ -27,7 +27,7 @@ use super::{
     EventAnchoring, EventClass, EventMention, FoldKind, FoldedTrigger, Modality, Tense, Timeml,
 };
 use crate::text::TokenKind;
-use crate::time::{DateValue, Timex};
+use crate::time::{DateValue, Timex, TimexType};
 use crate::vocab::lists::entries;
 use crate::vocab::wordnet;
 
@@ -554,9 +554,12 @@ pub(super) fn fold(
                     EventClass::Occurrence | EventClass::Aspectual | EventClass::IAction
                 )
         };
-        // What it reports follows it ("said that …"); or it closes the sentence ("…,
-        // officials said"), and reports the sentence's main happening, its first.
+        // What it reports follows it ("said that …"), in its own clause: "confirmed the
+        // first cases on 16 June, and the ministry declared …" reports nothing after the
+        // comma and "and"; or it closes the sentence ("…, officials said"), and reports the
+        // sentence's main happening, its first.
         let target = (i + 1..n)
+            .take_while(|&k| !clauses_joined(words, at[i], at[k]))
             .find(|&k| reported(k))
             .or_else(|| (0..i).find(|&k| reported(k)));
         if let Some(k) = target {
@@ -566,6 +569,16 @@ pub(super) fn fold(
         }
     }
     keep
+}
+
+/// Whether a new clause is joined between words `from` and `to`: a semicolon, or a comma
+/// and a conjunction ("…, and the ministry declared").
+fn clauses_joined(words: &[Word<'_>], from: usize, to: usize) -> bool {
+    let between = words.get(from + 1..to).unwrap_or_default();
+    between.iter().any(|w| w.lower == ";")
+        || between
+            .windows(2)
+            .any(|p| p[0].lower == "," && matches!(p[1].lower, "and" | "but" | "while" | "whereas"))
 }
 
 /// Words that schedule the happening of the infinitive after them: the `plan` words of
@@ -908,6 +921,46 @@ fn closed_clause(words: &[Word<'_>], timexes: &[Timex], triggers: &[usize], m: &
     }
 }
 
+/// A verb dated by an expression in the clause before its own ("confirmed the cases on 16
+/// June, and the ministry declared an outbreak two days later") takes the one its own clause
+/// gives after it.
+fn later_own_date(words: &[Word<'_>], timexes: &[Timex], m: &mut EventMention) {
+    if m.timeml.tense == Tense::None {
+        return;
+    }
+    let Some(time) = m.time.and_then(|t| timexes.get(t)) else {
+        return;
+    };
+    if time.end > m.trigger_start {
+        return;
+    }
+    let wi = token_index(words, m.trigger_start);
+    if !clauses_joined(words, token_index(words, time.start), wi) {
+        return;
+    }
+    let end = words.last().map_or(0, |w| w.token.end);
+    let later = timexes
+        .iter()
+        .enumerate()
+        .skip_while(|(_, t)| t.start < m.trigger_end)
+        .take_while(|(_, t)| t.start < end)
+        .find(|(_, t)| {
+            matches!(t.kind, TimexType::Date | TimexType::Time) && t.value.date().is_some()
+        });
+    let Some((j, t)) = later else {
+        return;
+    };
+    let upto = token_index(words, t.start).max(wi + 1);
+    let is_break = |w: &Word<'_>| matches!(w.lower, "," | ";" | "--" | "—" | "–");
+    if words[wi + 1..upto].iter().any(is_break) {
+        return;
+    }
+    m.time = Some(j);
+    m.when = t.value.date().copied();
+    m.anchoring = super::find::event_anchoring(t.anchoring);
+    m.anchor = Some(super::TimeAnchor::Timex(j));
+}
+
 /// Moves a mention's day by the measure before the conjunction at `conj` ("two days after"),
 /// in the direction `sign` gives for "after" (the other way for "before"); with no measure,
 /// the mention has no date of its own ("since" alone leaves a verb in its clause its date).
@@ -1037,6 +1090,7 @@ pub(super) fn mark_references(
         .collect();
     for m in mentions.iter_mut() {
         reduced_relative(words, timexes, m);
+        later_own_date(words, timexes, m);
         closed_clause(words, timexes, &triggers, m);
         if m.timeml.tense == Tense::None {
             noun_after(words, timexes, m);
