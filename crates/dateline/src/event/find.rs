@@ -931,6 +931,12 @@ fn premodified(words: &[Word<'_>], t: &Timex) -> Option<(usize, usize)> {
     {
         next += 1;
         first.checked_sub(1)
+    } else if words[first..=last]
+        .iter()
+        .any(|w| w.lower == "-" || w.lower.contains('-'))
+    {
+        // A date made an adjective by its hyphen needs no determiner: "first-quarter results".
+        first.checked_sub(1)
     } else {
         let det = first.checked_sub(1)?;
         if words[det].cue != Cue::Determiner {
