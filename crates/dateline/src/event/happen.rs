@@ -743,6 +743,7 @@ fn frames_a_report(words: &[Word<'_>], wi: usize, lemma: &str, lists: &Lists) ->
 fn clause_after(words: &[Word<'_>], timexes: &[Timex], m: &mut EventMention) {
     const CONJUNCTIONS: [&str; 4] = ["after", "before", "since", "until"];
     let Some(time) = m.time.and_then(|t| timexes.get(t)) else {
+        measured_from_narrative(words, m);
         return;
     };
     if matches!(
@@ -959,6 +960,27 @@ fn later_own_date(words: &[Word<'_>], timexes: &[Timex], m: &mut EventMention) {
     m.when = t.value.date().copied();
     m.anchoring = super::find::event_anchoring(t.anchoring);
     m.anchor = Some(super::TimeAnchor::Timex(j));
+}
+
+/// A verb with no date of its own, in a clause that a length and "after" or "before" open
+/// ("The suspension comes three days after he won the grand prix"): the length counts from the
+/// day the narrative is at, which the verb inherited.
+fn measured_from_narrative(words: &[Word<'_>], m: &mut EventMention) {
+    if m.anchoring != EventAnchoring::Inherited || m.timeml.tense == Tense::None {
+        return;
+    }
+    let wi = token_index(words, m.trigger_start);
+    let Some(conj) = (wi.saturating_sub(6)..wi)
+        .rev()
+        .find(|&j| matches!(words[j].lower, "after" | "before") && !boundary_between(words, j, wi))
+    else {
+        return;
+    };
+    if length_before(words, conj)
+        .is_some_and(|(_, unit)| matches!(unit, "day" | "days" | "week" | "weeks"))
+    {
+        shift_or_clear(words, conj, m, -1);
+    }
 }
 
 /// Moves a mention's day by the measure before the conjunction at `conj` ("two days after"),
