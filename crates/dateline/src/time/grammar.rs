@@ -947,8 +947,22 @@ impl<'a> Grammar<'a> {
                 return Some(date);
             }
             // "Monday and Tuesday nights" is a recurrence (see `recurrence`).
-            if the == 1 || self.shares_plural_part(k) {
+            if self.shares_plural_part(k) || self.plural_part(k + 1) {
                 return None;
+            }
+            // "On Monday 3 November … on the Wednesday": the article makes it the Wednesday
+            // of the week the story tells, that day or after it.
+            // Before a noun it is news-past as any weekday ("the Friday explosions").
+            let noun_after = self
+                .tk(k + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word && t.lex == Lex::Other && !t.cap);
+            if the == 1 && noun_after {
+                return None;
+            }
+            if the == 1 {
+                let mut f = Found::new(i, k, Spec::StoryWeekday(w, Lean::OnOrAfter));
+                self.attach_time(&mut f);
+                return Some(f);
             }
             return Some(Found::new(i, k, Spec::Weekday(w, Lean::Tense)));
         }
