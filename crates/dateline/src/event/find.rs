@@ -917,15 +917,20 @@ pub(super) fn boundary_between(words: &[Word<'_>], a: usize, b: usize) -> bool {
 /// does, or a clause about it tells, it may ("the 2021 flood, in which 14 died").
 fn premodified(words: &[Word<'_>], t: &Timex) -> Option<(usize, usize)> {
     let first = words.partition_point(|w| w.token.start < t.start);
-    let last = words
-        .partition_point(|w| w.token.end <= t.end)
-        .checked_sub(1)?;
+    let end = words.partition_point(|w| w.token.end <= t.end);
+    // "Sunday's" is one word: the date ends inside it, before its possessive.
+    let joined = words.get(end).is_some_and(|w| {
+        w.token.start < t.end && (w.lower.ends_with("'s") || w.lower.ends_with("’s"))
+    });
+    let last = if joined { end } else { end.checked_sub(1)? };
     if last < first {
         return None;
     }
     let content = |w: &Word<'_>| w.token.kind == TokenKind::Word && w.cue == Cue::None;
     let mut next = last + 1;
-    let before = if words
+    let before = if joined {
+        first.checked_sub(1)
+    } else if words
         .get(next)
         .is_some_and(|w| matches!(w.lower, "'s" | "'"))
     {
