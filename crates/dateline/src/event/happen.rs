@@ -866,17 +866,13 @@ fn closed_clause(words: &[Word<'_>], timexes: &[Timex], triggers: &[usize], m: &
     {
         return;
     }
-    let Some(time) = m.time.and_then(|t| timexes.get(t)) else {
+    let Some(time) = time_before(timexes, m) else {
         return;
     };
-    if time.end > m.trigger_start {
-        return;
-    }
     let wi = token_index(words, m.trigger_start);
     let ti = token_index(words, time.start);
     // The first word after the date.
     let after = token_index(words, time.end);
-    let is_break = |w: &Word<'_>| matches!(w.lower, "," | ";" | "--" | "—" | "–");
     // The break between the date and the verb, and the one before the date (or the start).
     let Some(close) = (after..wi).find(|&j| is_break(&words[j])) else {
         return;
@@ -922,6 +918,18 @@ fn closed_clause(words: &[Word<'_>], timexes: &[Timex], triggers: &[usize], m: &
     }
 }
 
+/// The mention's date expression when it stands before the trigger ("On Monday, … met").
+fn time_before<'t>(timexes: &'t [Timex], m: &EventMention) -> Option<&'t Timex> {
+    m.time
+        .and_then(|t| timexes.get(t))
+        .filter(|t| t.end <= m.trigger_start)
+}
+
+/// Whether a word breaks a clause off: a comma, a semicolon or a dash.
+fn is_break(w: &Word<'_>) -> bool {
+    matches!(w.lower, "," | ";" | "--" | "—" | "–")
+}
+
 /// A verb dated by an expression in the clause before its own ("confirmed the cases on 16
 /// June, and the ministry declared an outbreak two days later") takes the one its own clause
 /// gives after it.
@@ -929,12 +937,9 @@ fn later_own_date(words: &[Word<'_>], timexes: &[Timex], m: &mut EventMention) {
     if m.timeml.tense == Tense::None {
         return;
     }
-    let Some(time) = m.time.and_then(|t| timexes.get(t)) else {
+    let Some(time) = time_before(timexes, m) else {
         return;
     };
-    if time.end > m.trigger_start {
-        return;
-    }
     let wi = token_index(words, m.trigger_start);
     if !clauses_joined(words, token_index(words, time.start), wi) {
         return;
@@ -952,7 +957,6 @@ fn later_own_date(words: &[Word<'_>], timexes: &[Timex], m: &mut EventMention) {
         return;
     };
     let upto = token_index(words, t.start).max(wi + 1);
-    let is_break = |w: &Word<'_>| matches!(w.lower, "," | ";" | "--" | "—" | "–");
     if words[wi + 1..upto].iter().any(is_break) {
         return;
     }
