@@ -71,8 +71,8 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
 
 /// Particles of phrasal verbs ("carry out", "break out", "take place").
 fn particle_after(words: &[Word<'_>], wi: usize) -> Option<&'static str> {
-    const PARTICLES: [&str; 10] = [
-        "out", "off", "up", "down", "over", "place", "ahead", "back", "away", "in",
+    const PARTICLES: [&str; 11] = [
+        "out", "off", "up", "down", "over", "place", "ahead", "back", "away", "in", "on",
     ];
     let next = words.get(wi + 1)?;
     PARTICLES.iter().copied().find(|&p| p == next.lower)
