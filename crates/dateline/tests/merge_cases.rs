@@ -168,6 +168,26 @@ fn an_undated_report_is_published_after_the_past_day_it_tells_near_its_story() {
 }
 
 #[test]
+fn an_undated_reports_past_day_bounds_it_at_every_pass() {
+    // The first pass dates the blog after 2 June; the next reads it again within those
+    // bounds, where "2 June" has its year from them. The day is still told without a
+    // year, so it bounds the blog as before: the bounds do not fall back to the story's
+    // wide window, which opens a month before the wire.
+    let t = build(flood_story(
+        "Notes from the Orsk valley\n\n\
+         The miller Tomas Brenk closed the old mill at Stavel on 2 June, fearing \
+         another flood.",
+    ));
+    let blog = t.documents.iter().find(|d| d.id == "blog");
+    let bounds = blog.and_then(|d| d.published_bounds);
+    assert_eq!(
+        bounds.map(|b| b.start.to_string()).as_deref(),
+        Some("2031-06-02"),
+        "{blog:?}"
+    );
+}
+
+#[test]
 fn an_undated_reports_weekday_counts_from_the_day_it_told() {
     // Dated around its story, the blog's "Friday, 13 June" is 13 June 2031; "the Monday" after
     // it is the Monday that follows, whatever day of the window the blog was published on.

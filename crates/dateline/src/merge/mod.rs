@@ -299,18 +299,29 @@ pub(crate) fn infer_published(
         // falls once in that window is that day: the article was written after it.
         let mut told_after: Vec<Option<NaiveDate>> = vec![None; documents.len()];
         for it in items.iter().filter(|it| !it.inherited) {
-            let DateValue::Day {
-                year: None,
-                month,
-                day,
-            } = it.when
-            else {
-                continue;
+            let x = &extractions[it.doc];
+            let event = x.events.get(it.event);
+            // Its year may be one that bounds of an earlier pass gave it: the text still
+            // named no year, and the day bounds this pass as it did that one.
+            let year_guessed = || {
+                event
+                    .and_then(|e| x.timexes.get(e.time?))
+                    .is_some_and(|t| t.anchoring != crate::time::Anchoring::Explicit)
             };
-            let past = extractions[it.doc]
-                .events
-                .get(it.event)
-                .is_some_and(told_as_past);
+            let (month, day) = match it.when {
+                DateValue::Day {
+                    year: None,
+                    month,
+                    day,
+                } => (month, day),
+                DateValue::Day {
+                    year: Some(_),
+                    month,
+                    day,
+                } if year_guessed() => (month, day),
+                _ => continue,
+            };
+            let past = event.is_some_and(told_as_past);
             if !past || !open(it.doc) || bound[it.doc].is_some() {
                 continue;
             }
