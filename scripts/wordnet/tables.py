@@ -11,7 +11,8 @@ Writes, under crates/dateline/data/wordnet/:
                   exception lists);
   concepts.tsv    for each verb (phrasal verbs with a particle included, "step down") and each
                   noun that can name a happening: the concepts its most frequent senses name
-                  (their synsets; for nouns also the verbs they derive from; for verbs what they
+                  (their synsets; for nouns also the verbs they derive from, and each verb they
+                  nominalize in any sense, "eruption" of "erupt"; for verbs what they
                   cause, "kill" causing "die") and, apart, the broader concepts one step up
                   (hypernyms that are not too general). Concepts are numbered densely.
 The output is sorted and deterministic: running it again on the same database changes nothing.
@@ -98,11 +99,16 @@ def synsets(pos):
             m = int(p[k])
             k += 1
             ptrs = []
+            words = [p[4 + 2 * i].lower() for i in range(n)]
+            lexical = []
             for _ in range(m):
-                sym, off, ps = p[k], p[k + 1], p[k + 2]
+                sym, off, ps, st = p[k], p[k + 1], p[k + 2], p[k + 3]
                 k += 4
                 ptrs.append((sym, off, "a" if ps == "s" else ps))
-            out[p[0]] = (LEXFILES[int(p[1])].split(".", 1)[1], ptrs)
+                # A lexical pointer ties one word of this synset to one word of the other.
+                if sym == "+" and st != "0000":
+                    lexical.append((words[int(st[:2], 16) - 1], off, ps, int(st[2:], 16)))
+            out[p[0]] = (LEXFILES[int(p[1])].split(".", 1)[1], ptrs, words, lexical)
     return out
 
 
@@ -123,7 +129,7 @@ def concepts():
     index = {"n": index_offsets("noun"), "v": index_offsets("verb")}
     hyponyms = {}
     for pos in "nv":
-        for off, (_, ptrs) in data[pos].items():
+        for off, (_, ptrs, _, _) in data[pos].items():
             for sym, o, ps in ptrs:
                 if sym in ("@", "@i") and ps == pos:
                     hyponyms[(pos, o)] = hyponyms.get((pos, o), 0) + 1
@@ -147,8 +153,21 @@ def concepts():
     rows = []
     for word, pos, offs in lemmas():
         core, broad = set(), set()
+        # A noun made from a verb names what the verb does in whichever senses the two share
+        # ("eruption" of a volcano, "erupt"; "hearing" of a court, "hear"): each verb is a
+        # concept of its own, which its nominalizations have too (WordNet's lexical
+        # derivation pointers from any sense of the noun).
+        if pos == "v" and " " not in word:
+            core.add(("d", word))
+        elif pos == "n":
+            for off in offs:
+                for source, o, ps, target in data["n"][off][3]:
+                    if source == word and ps == "v":
+                        verb = data["v"][o][2][target - 1]
+                        if "_" not in verb and plain(verb):
+                            core.add(("d", verb))
         for off in offs[:SENSES]:
-            _, ptrs = data[pos][off]
+            _, ptrs, _, _ = data[pos][off]
             core.add((pos, off))
             for sym, o, ps in ptrs:
                 if sym == "+" and pos == "n" and ps == "v":
@@ -156,6 +175,8 @@ def concepts():
                 elif sym == ">" and pos == "v" and ps == "v":
                     core.add(("v", o))
         for c in list(core):
+            if c[0] == "d":
+                continue
             for sym, o, ps in data[c[0]][c[1]][1]:
                 if sym in ("@", "@i") and ps == c[0] and hyponyms.get((ps, o), 0) <= MAX_HYPONYMS:
                     broad.add((ps, o))

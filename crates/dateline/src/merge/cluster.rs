@@ -432,6 +432,7 @@ fn kinship(a: &Item, b: &Item) -> Kinship {
     if disjoint(&a.core_sig, &b.core_sig)
         && disjoint(&a.core_sig, &b.broad_sig)
         && disjoint(&a.broad_sig, &b.core_sig)
+        && disjoint(&a.broad_sig, &b.broad_sig)
     {
         return Kinship::None;
     }

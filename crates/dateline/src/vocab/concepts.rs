@@ -3,8 +3,9 @@
 //!
 //! Each verb (phrasal verbs with their particle, "step down") and each noun that can name a
 //! happening has the concepts of its most frequent senses (their synsets; for a noun also the
-//! verbs it derives from; for a verb what it causes, "kill" causing "die"), and apart the
-//! broader concepts one step up. The table (`data/wordnet/concepts.tsv`, made by
+//! verbs it derives from, and the verbs it is a nominalization of in any sense, "eruption" of
+//! "erupt"; for a verb what it causes, "kill" causing "die"), and apart the broader concepts
+//! one step up. The table (`data/wordnet/concepts.tsv`, made by
 //! `scripts/wordnet/tables.py`) is read at first use.
 
 use std::sync::LazyLock;
@@ -72,7 +73,8 @@ pub(crate) fn of(lemma: &str, pos: Pos) -> Option<Concepts> {
 pub(crate) enum Kinship {
     /// Nothing in common.
     None,
-    /// One names what the other's broader concept names ("bought" and "acquisition").
+    /// One names what the other's broader concept names ("bought" and "acquisition"), or both
+    /// are kinds of one broader concept ("plunged" and "tumbled", both ways to fall).
     Broad,
     /// They name a concept in common ("resigned" and "stepped down").
     Same,
@@ -87,7 +89,7 @@ fn meet(a: &[u32], b: &[u32]) -> bool {
 pub(crate) fn kinship(a_core: &[u32], a_broad: &[u32], b_core: &[u32], b_broad: &[u32]) -> Kinship {
     if meet(a_core, b_core) {
         Kinship::Same
-    } else if meet(a_core, b_broad) || meet(a_broad, b_core) {
+    } else if meet(a_core, b_broad) || meet(a_broad, b_core) || meet(a_broad, b_broad) {
         Kinship::Broad
     } else {
         Kinship::None
@@ -115,6 +117,9 @@ mod tests {
             (("kill", Verb), ("die", Verb), Kinship::Same),
             (("elect", Verb), ("election", Noun), Kinship::Same),
             (("buy", Verb), ("acquisition", Noun), Kinship::Broad),
+            (("eruption", Noun), ("erupt", Verb), Kinship::Same),
+            (("hearing", Noun), ("hear", Verb), Kinship::Same),
+            (("plunge", Verb), ("tumble", Verb), Kinship::Broad),
             (("meet", Verb), ("meeting", Noun), Kinship::Same),
             (("resign", Verb), ("buy", Verb), Kinship::None),
         ] {
