@@ -439,3 +439,56 @@ fn an_undated_report_is_published_within_a_week_of_the_news_it_shares() {
         "{blog:?}"
     );
 }
+
+#[test]
+fn a_month_and_a_day_in_it_are_one_happening() {
+    // One source gives the day the trial opened, the other only its month (and names nobody
+    // in that sentence): the month is the less precise date of the same happening.
+    let t = build(vec![
+        doc(
+            "wire",
+            Some("2031-03-02"),
+            "VESTRA (Wire) - The trial of the harbour engineer Orin Salko opened on 12 January \
+             in Vestra, and the court is due to rule in April.",
+        ),
+        doc(
+            "paper",
+            Some("2031-03-05"),
+            "Engineer on trial\n\n\
+             Prosecutors say Orin Salko sold the harbour plans to a foreign firm.\n\n\
+             The trial began in January and has heard forty witnesses.",
+        ),
+    ]);
+    let row = row_of(&t, "paper", "trial");
+    assert_eq!(docs_of(row), ["paper", "wire"], "{row:?}");
+    assert_eq!(
+        row.when.map(|w| w.to_string()).as_deref(),
+        Some("2031-01-12")
+    );
+}
+
+#[test]
+fn a_year_ties_no_two_happenings_months_apart() {
+    // "In 2030" fits both the March flood and the September flood: it joins neither to the
+    // other.
+    let t = build(vec![
+        doc(
+            "wire",
+            Some("2031-02-02"),
+            "Pelmora flooded in March 2030, when the Venra burst its banks.",
+        ),
+        doc(
+            "paper",
+            Some("2031-02-03"),
+            "Pelmora flooded in September 2030, after a week of rain on the Venra.",
+        ),
+        doc(
+            "blog",
+            Some("2031-02-04"),
+            "Pelmora flooded in 2030, and the Venra embankment is still broken.",
+        ),
+    ]);
+    let march = row_of(&t, "wire", "flooded");
+    let september = row_of(&t, "paper", "flooded");
+    assert!(!std::ptr::eq(march, september), "{march:?}");
+}

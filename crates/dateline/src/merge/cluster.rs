@@ -307,6 +307,9 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
 struct Spans {
     days: Option<(i32, i32)>,
     year_days: Option<(i32, i32)>,
+    /// The months of mentions dated to a month or finer (`year * 12 + month`): a year ties no
+    /// two happenings months apart either.
+    months: Option<(i32, i32)>,
 }
 
 fn join_span(a: Option<(i32, i32)>, b: Option<(i32, i32)>) -> Option<(i32, i32)> {
@@ -327,16 +330,29 @@ impl Spans {
             let x = i32::from(m) * 31 + i32::from(d);
             (x, x)
         });
-        Spans { days, year_days }
+        let month = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+        let months = it
+            .days
+            .filter(|d| d.len_days() <= MONTH_DAYS)
+            .map(|d| (month(d.start), month(d.end)));
+        Spans {
+            days,
+            year_days,
+            months,
+        }
     }
 
     fn join(self, other: Spans) -> Spans {
         Spans {
             days: join_span(self.days, other.days),
             year_days: join_span(self.year_days, other.year_days),
+            months: join_span(self.months, other.months),
         }
     }
 }
+
+/// The longest date counted in months ([`Spans::months`]).
+const MONTH_DAYS: i64 = 31;
 
 /// Whether the clusters of `i` and `j` can be one happening by their days: a hub that fits
 /// many days (a year, a weekday) must not tie together happenings days apart. Days are added
@@ -348,12 +364,15 @@ fn spans_fit(parent: &mut [usize], spans: &[Spans], i: usize, j: usize, conflict
     let (a, b) = (spans[ra], spans[rb]);
     let joined = a.join(b);
     let width = |s: Option<(i32, i32)>| s.map_or(0, |(lo, hi)| hi - lo);
-    let fits = |x: Option<(i32, i32)>, y: Option<(i32, i32)>, z: Option<(i32, i32)>| match z {
-        Some((lo, hi)) if conflict => hi - lo <= MAX_SPAN_DAYS,
-        Some((lo, hi)) => hi - lo <= width(x).max(width(y)),
-        None => true,
-    };
-    fits(a.days, b.days, joined.days) && fits(a.year_days, b.year_days, joined.year_days)
+    let fits =
+        |x: Option<(i32, i32)>, y: Option<(i32, i32)>, z: Option<(i32, i32)>, most: i32| match z {
+            Some((lo, hi)) if conflict => hi - lo <= most,
+            Some((lo, hi)) => hi - lo <= width(x).max(width(y)),
+            None => true,
+        };
+    fits(a.days, b.days, joined.days, MAX_SPAN_DAYS)
+        && fits(a.year_days, b.year_days, joined.year_days, MAX_SPAN_DAYS)
+        && fits(a.months, b.months, joined.months, 1)
 }
 
 /// The concepts of a lemma as `pos` (or, failing that, as the other part of speech), appended.
@@ -459,7 +478,7 @@ fn doers_differ(a: &Item, b: &Item, names: &Names) -> bool {
 /// Whether two mentions tell one happening.
 ///
 /// The evidence is weighed: what their words name (the same concept 3, a broader one 2, none 0),
-/// their dates (the same date 1; a day or two apart −1, which can only join the same concept,
+/// their dates (the same date, or a day or week in the other's month, 1; a day or two apart −1, which can only join the same concept,
 /// as a conflict), who takes part (a participant of both 2, a name in both sentences 1; doers
 /// on both sides that are all different people −3), where (the same place 2, different
 /// places: never), a figure both give (2 for a decimal, a percentage or three digits, else
@@ -560,7 +579,19 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
     let same_day_of_year = (a.when.year().is_none() || b.when.year().is_none())
         && month_day(&a.when).is_some()
         && month_day(&a.when) == month_day(&b.when);
-    let same_date = a.when == b.when || one_day || same_day_of_year;
+    // A date within the other's month or week ("in June", "on 20 June"): one source is less
+    // precise than the other. Not within a year: a year would tie together the happenings of
+    // a story's every month.
+    let within = match (a.days, b.days) {
+        (Some(x), Some(y)) => {
+            x != y
+                && x.len_days().max(y.len_days()) <= MONTH_DAYS
+                && (x.contains(&y) || y.contains(&x))
+        }
+        _ => false,
+    };
+    let same_date =
+        a.when == b.when || one_day || same_day_of_year || (within && kin == Kinship::Same);
     let mut score: i32 = match kin {
         Kinship::Same => 3,
         Kinship::Broad => 2,
