@@ -201,6 +201,18 @@ fn in_noun_phrase(w: &Word<'_>) -> bool {
     }
 }
 
+/// The longest "of" phrase between an event noun and its verb, in words.
+const MAX_OF_PHRASE: usize = 10;
+
+/// Whether only an "of" phrase of plain noun-phrase words stands between the noun at `noun` and
+/// the verb at `verb`: "the trial of the harbour engineer Orin Salko opened".
+fn of_phrase_between(words: &[Word<'_>], noun: usize, verb: usize) -> bool {
+    verb > noun + 2
+        && verb - noun <= MAX_OF_PHRASE + 1
+        && words.get(noun + 1).is_some_and(|w| w.lower == "of")
+        && words[noun + 2..verb].iter().all(in_noun_phrase)
+}
+
 /// The word index of each mention's trigger.
 fn positions(words: &[Word<'_>], mentions: &[EventMention]) -> Vec<usize> {
     mentions
@@ -391,7 +403,8 @@ pub(super) fn fold(
             keep[k]
                 && is_noun(&mentions[k])
                 && ((at[i] - at[k] <= 6 && !boundary_between(words, at[k], at[i]))
-                    || parenthesis_between(words, at[k], at[i]))
+                    || parenthesis_between(words, at[k], at[i])
+                    || (of_phrase_between(words, at[k], at[i]) && (k + 1..i).all(|x| !keep[x])))
         });
         if let Some(k) = subject {
             fold_into(mentions, k, i, FoldKind::Occurrence);
