@@ -3,8 +3,8 @@
 //! A line is `PUBLISHED | text`, where PUBLISHED is `YYYY-MM-DD` and each happening expected on
 //! the timeline is written `[words|VALUE]` (its trigger, or a word folded into it, and the
 //! TIMEX3 value of its date), and each word that must not be a happening of the timeline
-//! `{words}`. The test strips the marks, extracts the events and compares. Lines starting
-//! with `#` are comments.
+//! `{words}`. `\n` in the text is a line break (a headline above its story). The test strips
+//! the marks, extracts the events and compares. Lines starting with `#` are comments.
 
 use dateline::{extract, parse_published, Document};
 
@@ -21,7 +21,8 @@ fn parse_case(line: &str) -> Case {
     let mut text = String::new();
     let mut expected = Vec::new();
     let mut excluded = Vec::new();
-    let mut rest = marked.trim();
+    let marked = marked.trim().replace("\\n", "\n");
+    let mut rest = marked.as_str();
     while let Some(open) = rest.find(['[', '{']) {
         text.push_str(&rest[..open]);
         let closing = if rest[open..].starts_with('[') {

@@ -310,6 +310,7 @@ pub(crate) fn find_events(
         found.clear();
         predicted.clear();
         model_words.fill(text, segmented, si, timexes, entities);
+        let headline = si == 0 && is_headline(text, sentence.start, sentence.end);
         match &mut predictions {
             // What the model saw in the sentence was kept: the words it found are found again.
             Predictions::Replay(_, given) => {
@@ -352,6 +353,14 @@ pub(crate) fn find_events(
                     {
                         p.class = Some(EventClass::Occurrence);
                         p.tense = Tense::None;
+                        p.aspect = Aspect::None;
+                        p.margin = 0.0;
+                    }
+                    // A headline tells its news in the present ("Regulator fines …",
+                    // "Minister resigns"), a register TimeBank has little of.
+                    if p.class.is_none() && headline && headline_verb(&words, wi) {
+                        p.class = Some(EventClass::Occurrence);
+                        p.tense = Tense::Present;
                         p.aspect = Aspect::None;
                         p.margin = 0.0;
                     }
@@ -739,6 +748,55 @@ fn dated_by_complement(words: &SentenceTokens, wi: usize) -> bool {
 
 /// Whether a word opens a noun phrase as a determiner does: "the", "a", "its", a possessive
 /// ("the board's").
+/// Whether the sentence at `start..end` is a headline: the text's first line, standing alone
+/// and not closed by a full stop or another sentence's punctuation.
+fn is_headline(text: &str, start: usize, end: usize) -> bool {
+    let (Some(line), Some(after)) = (text.get(start..end), text.get(end..)) else {
+        return false;
+    };
+    let line = line.trim_end();
+    !line.is_empty()
+        && !line.contains('\n')
+        && !line.ends_with(['.', '!', '?', ':', '"', '\u{201d}'])
+        && after
+            .trim_start_matches([' ', '\t', '\r'])
+            .starts_with('\n')
+}
+
+/// Whether word `wi` of a headline is its verb in the present: a lower-case word in "-s" that
+/// WordNet knows as a verb's inflection, after the word that names its subject (a name or a
+/// noun, not a determiner). "Solvane shares slump": after a name and before another verb, a
+/// word in "-s" is a plural noun.
+fn headline_verb(words: &[Word<'_>], wi: usize) -> bool {
+    let w = &words[wi];
+    if w.capitalized
+        || w.token.kind != TokenKind::Word
+        || w.cue != Cue::None
+        || w.lower.len() < 4
+        || !w.lower.ends_with('s')
+        || w.lower.ends_with("ss")
+    {
+        return false;
+    }
+    if !matches!(crate::vocab::wordnet::lemmas(w.lower), (Some(v), _) if v.len() < w.lower.len()) {
+        return false;
+    }
+    let Some(prev) = wi.checked_sub(1).map(|p| &words[p]) else {
+        return false;
+    };
+    let subject = prev.token.kind == TokenKind::Word
+        && prev.cue == Cue::None
+        && !is_determiner(prev.lower)
+        && (prev.capitalized || crate::vocab::wordnet::lemmas(prev.lower).1.is_some());
+    let plural_after_name = prev.capitalized
+        && words.get(wi + 1).is_some_and(|n| {
+            n.token.kind == TokenKind::Word
+                && !n.capitalized
+                && crate::vocab::wordnet::lemmas(n.lower).0 == Some(n.lower)
+        });
+    subject && !plural_after_name
+}
+
 fn is_determiner(lower: &str) -> bool {
     matches!(
         lower,
