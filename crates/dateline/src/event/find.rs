@@ -311,6 +311,7 @@ pub(crate) fn find_events(
         predicted.clear();
         model_words.fill(text, segmented, si, timexes, entities);
         let headline = si == 0 && is_headline(text, sentence.start, sentence.end);
+        let title_case = headline && model_words.title_case();
         match &mut predictions {
             // What the model saw in the sentence was kept: the words it found are found again.
             Predictions::Replay(_, given) => {
@@ -358,7 +359,7 @@ pub(crate) fn find_events(
                     }
                     // A headline tells its news in the present ("Regulator fines …",
                     // "Minister resigns"), a register TimeBank has little of.
-                    if p.class.is_none() && headline && headline_verb(&words, wi) {
+                    if p.class.is_none() && headline && headline_verb(&words, wi, title_case) {
                         p.class = Some(EventClass::Occurrence);
                         p.tense = Tense::Present;
                         p.aspect = Aspect::None;
@@ -766,9 +767,20 @@ fn is_headline(text: &str, start: usize, end: usize) -> bool {
 /// Whether word `wi` of a headline is its verb in the present: a lower-case word in "-s" that
 /// WordNet knows as a verb's inflection, after the word that names its subject (a name or a
 /// noun, not a determiner). "Solvane shares slump": after a name and before another verb, a
-/// word in "-s" is a plural noun.
-fn headline_verb(words: &[Word<'_>], wi: usize) -> bool {
+/// word in "-s" is a plural noun. In a headline in title case, where capitals tell no names,
+/// only a word that is no noun's plural ("Hospital Network Restores Systems").
+fn headline_verb(words: &[Word<'_>], wi: usize, title_case: bool) -> bool {
     let w = &words[wi];
+    if title_case {
+        return wi > 0
+            && w.token.kind == TokenKind::Word
+            && w.cue == Cue::None
+            && w.lower.len() >= 4
+            && w.lower.ends_with('s')
+            && !w.lower.ends_with("ss")
+            && matches!(crate::vocab::wordnet::lemmas(w.lower),
+                (Some(v), None) if v.len() < w.lower.len());
+    }
     if w.capitalized
         || w.token.kind != TokenKind::Word
         || w.cue != Cue::None

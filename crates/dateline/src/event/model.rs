@@ -1092,7 +1092,7 @@ impl SentenceTokens {
 
     /// Whether the sentence is written in title case: of its words of four letters or more
     /// (at least three), nearly all start with a capital.
-    fn title_case(&self) -> bool {
+    pub(crate) fn title_case(&self) -> bool {
         let (mut long, mut capitalized) = (0usize, 0usize);
         for i in 0..self.spans.len() {
             if self.kinds[i] != TokenKind::Word || self.spans[i].1 - self.spans[i].0 < 4 {
