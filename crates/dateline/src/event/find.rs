@@ -770,41 +770,32 @@ fn is_headline(text: &str, start: usize, end: usize) -> bool {
 /// word in "-s" is a plural noun. In a headline in title case, where capitals tell no names,
 /// only a word that is no noun's plural ("Hospital Network Restores Systems").
 fn headline_verb(words: &[Word<'_>], wi: usize, title_case: bool) -> bool {
+    use crate::vocab::wordnet::lemmas;
     let w = &words[wi];
-    if title_case {
-        return wi > 0
-            && w.token.kind == TokenKind::Word
-            && w.cue == Cue::None
-            && w.lower.len() >= 4
-            && w.lower.ends_with('s')
-            && !w.lower.ends_with("ss")
-            && matches!(crate::vocab::wordnet::lemmas(w.lower),
-                (Some(v), None) if v.len() < w.lower.len());
-    }
-    if w.capitalized
-        || w.token.kind != TokenKind::Word
-        || w.cue != Cue::None
-        || w.lower.len() < 4
-        || !w.lower.ends_with('s')
-        || w.lower.ends_with("ss")
-    {
-        return false;
-    }
-    if !matches!(crate::vocab::wordnet::lemmas(w.lower), (Some(v), _) if v.len() < w.lower.len()) {
-        return false;
-    }
+    let s_form = w.token.kind == TokenKind::Word
+        && w.cue == Cue::None
+        && w.lower.len() >= 4
+        && w.lower.ends_with('s')
+        && !w.lower.ends_with("ss");
+    let (verb, noun) = lemmas(w.lower);
+    let inflected = verb.is_some_and(|v| v.len() < w.lower.len());
     let Some(prev) = wi.checked_sub(1).map(|p| &words[p]) else {
         return false;
     };
-    let subject = prev.token.kind == TokenKind::Word
+    if !s_form || !inflected {
+        return false;
+    }
+    if title_case {
+        return noun.is_none();
+    }
+    let subject = !w.capitalized
+        && prev.token.kind == TokenKind::Word
         && prev.cue == Cue::None
         && !is_determiner(prev.lower)
-        && (prev.capitalized || crate::vocab::wordnet::lemmas(prev.lower).1.is_some());
+        && (prev.capitalized || lemmas(prev.lower).1.is_some());
     let plural_after_name = prev.capitalized
         && words.get(wi + 1).is_some_and(|n| {
-            n.token.kind == TokenKind::Word
-                && !n.capitalized
-                && crate::vocab::wordnet::lemmas(n.lower).0 == Some(n.lower)
+            n.token.kind == TokenKind::Word && !n.capitalized && lemmas(n.lower).0 == Some(n.lower)
         });
     subject && !plural_after_name
 }
