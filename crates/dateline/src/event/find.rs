@@ -766,7 +766,7 @@ fn is_headline(text: &str, start: usize, end: usize) -> bool {
 
 /// Whether word `wi` of a headline is its verb in the present: a lower-case word in "-s" that
 /// WordNet knows as a verb's inflection, after the word that names its subject (a name or a
-/// noun, not a determiner). "Solvane shares slump": after a name and before another verb, a
+/// noun, not a determiner). "Acme shares slump": after a name and before another verb, a
 /// word in "-s" is a plural noun. In a headline in title case, where capitals tell no names,
 /// only a word that is no noun's plural ("Hospital Network Restores Systems").
 fn headline_verb(words: &[Word<'_>], wi: usize, title_case: bool) -> bool {

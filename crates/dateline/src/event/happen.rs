@@ -205,7 +205,7 @@ fn in_noun_phrase(w: &Word<'_>) -> bool {
 const MAX_OF_PHRASE: usize = 10;
 
 /// Whether only an "of" phrase of plain noun-phrase words stands between the noun at `noun` and
-/// the verb at `verb`: "the trial of the harbour engineer Orin Salko opened".
+/// the verb at `verb`: "the trial of the former harbour engineer opened".
 fn of_phrase_between(words: &[Word<'_>], noun: usize, verb: usize) -> bool {
     verb > noun + 2
         && verb - noun <= MAX_OF_PHRASE + 1
