@@ -54,7 +54,8 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-/// Held by each test that times builds: run side by side, they would time each other.
+/// Held by each test that times builds, and by each that builds a large input: run side by
+/// side, they would slow down what another one times.
 static TIMING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn timing() -> std::sync::MutexGuard<'static, ()> {
@@ -392,6 +393,7 @@ fn mentions_sharing_a_name_join_in_a_crowded_block() {
     // Hundreds of meetings on one day between different people whose names share a class, and
     // one meeting told at both ends of the set: its two mentions name the same people and are
     // one event, however far apart.
+    let _alone = timing();
     let shape = shapes()
         .into_iter()
         .find(|s| s.name.starts_with("meetings of different people"))
@@ -423,6 +425,7 @@ fn mentions_sharing_a_name_join_in_a_crowded_block() {
 fn copies_of_a_report_are_one_event_each() {
     // The same report run by three outlets, and once more in another story's document: each of
     // its events is one event holding every copy.
+    let _alone = timing();
     let report = "Foreign Minister Ana Silva met Omar Haddad in Lima on 3 March 2021. \
                   Haddad visited Cairo on 5 March 2021, where he met Li Wei.";
     let docs: Vec<Document> = (0..3)
