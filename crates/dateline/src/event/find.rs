@@ -346,22 +346,26 @@ pub(crate) fn find_events(
                         };
                         before.is_some_and(|b| is_determiner(model_words.lower(b)))
                     };
-                    if p.class.is_none()
-                        && !w.capitalized
-                        && (modified || dated_by_complement(&model_words, wi))
-                        && (modified && happen::eventive_noun(w.lower).is_some()
-                            || determined() && happen::dated_noun(w.lower))
-                    {
-                        p.class = Some(EventClass::Occurrence);
-                        p.tense = Tense::None;
-                        p.aspect = Aspect::None;
-                        p.margin = 0.0;
-                    }
+                    let dated_noun = || {
+                        !w.capitalized
+                            && (modified || dated_by_complement(&model_words, wi))
+                            && (modified && happen::eventive_noun(w.lower).is_some()
+                                || determined() && happen::dated_noun(w.lower))
+                    };
                     // A headline tells its news in the present ("Regulator fines …",
                     // "Minister resigns"), a register TimeBank has little of.
-                    if p.class.is_none() && headline && headline_verb(&words, wi, title_case) {
+                    let rule_tense = if p.class.is_some() {
+                        None
+                    } else if dated_noun() {
+                        Some(Tense::None)
+                    } else if headline && headline_verb(&words, wi, title_case) {
+                        Some(Tense::Present)
+                    } else {
+                        None
+                    };
+                    if let Some(tense) = rule_tense {
                         p.class = Some(EventClass::Occurrence);
-                        p.tense = Tense::Present;
+                        p.tense = tense;
                         p.aspect = Aspect::None;
                         p.margin = 0.0;
                     }
@@ -747,8 +751,6 @@ fn dated_by_complement(words: &SentenceTokens, wi: usize) -> bool {
     words.lower(wi + 1) == "on" && words.in_timex(wi + 2)
 }
 
-/// Whether a word opens a noun phrase as a determiner does: "the", "a", "its", a possessive
-/// ("the board's").
 /// Whether the sentence at `start..end` is a headline: the text's first line, standing alone
 /// and not closed by a full stop or another sentence's punctuation.
 fn is_headline(text: &str, start: usize, end: usize) -> bool {
@@ -777,12 +779,11 @@ fn headline_verb(words: &[Word<'_>], wi: usize, title_case: bool) -> bool {
         && w.lower.len() >= 4
         && w.lower.ends_with('s')
         && !w.lower.ends_with("ss");
-    let (verb, noun) = lemmas(w.lower);
-    let inflected = verb.is_some_and(|v| v.len() < w.lower.len());
-    let Some(prev) = wi.checked_sub(1).map(|p| &words[p]) else {
+    let Some(prev) = wi.checked_sub(1).map(|p| &words[p]).filter(|_| s_form) else {
         return false;
     };
-    if !s_form || !inflected {
+    let (verb, noun) = lemmas(w.lower);
+    if verb.is_none_or(|v| v.len() >= w.lower.len()) {
         return false;
     }
     if title_case {
@@ -800,6 +801,8 @@ fn headline_verb(words: &[Word<'_>], wi: usize, title_case: bool) -> bool {
     subject && !plural_after_name
 }
 
+/// Whether a word opens a noun phrase as a determiner does: "the", "a", "its", a possessive
+/// ("the board's").
 fn is_determiner(lower: &str) -> bool {
     matches!(
         lower,

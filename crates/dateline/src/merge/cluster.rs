@@ -478,8 +478,8 @@ fn doers_differ(a: &Item, b: &Item, names: &Names) -> bool {
 /// Whether two mentions tell one happening.
 ///
 /// The evidence is weighed: what their words name (the same concept 3, a broader one 2, none 0),
-/// their dates (the same date, or a day or week in the other's month, 1; a day or two apart −1, which can only join the same concept,
-/// as a conflict), who takes part (a participant of both 2, a name in both sentences 1; doers
+/// their dates (the same date, or for the same concept a day or week in the other's month, 1;
+/// a day or two apart −1, which can only join the same concept, as a conflict), who takes part (a participant of both 2, a name in both sentences 1; doers
 /// on both sides that are all different people −3), where (the same place 2, different
 /// places: never), a figure both give (2 for a decimal, a percentage or three digits, else
 /// 1), and the same document 1. Two mentions join at [`JOIN`] or more, and
@@ -579,10 +579,10 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
     let same_day_of_year = (a.when.year().is_none() || b.when.year().is_none())
         && month_day(&a.when).is_some()
         && month_day(&a.when) == month_day(&b.when);
-    // A date within the other's month or week ("in June", "on 20 June"): one source is less
-    // precise than the other. Not within a year: a year would tie together the happenings of
-    // a story's every month.
-    let within = match (a.days, b.days) {
+    // The same concept on a date within the other's month or week ("began in June", "began
+    // on 20 June"): one source is less precise than the other. Not within a year: a year would
+    // tie together the happenings of a story's every month.
+    let within = || match (a.days, b.days) {
         (Some(x), Some(y)) => {
             x != y
                 && x.len_days().max(y.len_days()) <= MONTH_DAYS
@@ -591,7 +591,7 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
         _ => false,
     };
     let same_date =
-        a.when == b.when || one_day || same_day_of_year || (within && kin == Kinship::Same);
+        a.when == b.when || one_day || same_day_of_year || (kin == Kinship::Same && within());
     let mut score: i32 = match kin {
         Kinship::Same => 3,
         Kinship::Broad => 2,
