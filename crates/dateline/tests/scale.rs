@@ -331,6 +331,32 @@ fn measure(docs: &[Document], runs: usize) -> (Duration, usize) {
     (best, peak)
 }
 
+/// Builds `shape` at `bytes` and `2 * bytes`: how many times the time and the memory per byte
+/// grow, doubled (2 for a linear build).
+fn doubled(shape: &Shape, bytes: usize, runs: usize) -> (f64, f64) {
+    let small = (shape.make)(bytes);
+    let large = (shape.make)(2 * bytes);
+    let size = |d: &[Document]| d.iter().map(|d| d.text.len()).sum::<usize>();
+    let (t1, m1) = measure(&small, runs);
+    let (t2, m2) = measure(&large, runs);
+    // Per byte, as if the larger input were exactly twice the smaller.
+    let growth = 2.0 * size(&small) as f64 / size(&large) as f64;
+    let time_ratio = growth * t2.as_secs_f64() / t1.as_secs_f64().max(1e-9);
+    let memory_ratio = growth * m2 as f64 / m1.max(1) as f64;
+    eprintln!(
+        "{:<48} {:>9} B {:>9.3?} {:>6.1} MB | {:>9} B {:>9.3?} {:>6.1} MB | time x{time_ratio:.2}, memory x{memory_ratio:.2} (per byte, doubled), memory/input {:.0}",
+        shape.name,
+        size(&small),
+        t1,
+        m1 as f64 / 1e6,
+        size(&large),
+        t2,
+        m2 as f64 / 1e6,
+        m2 as f64 / size(&large) as f64,
+    );
+    (time_ratio, memory_ratio)
+}
+
 /// Builds every shape at `bytes` and `2 * bytes`; the larger must take less than `max_ratio`
 /// times as long and as much memory.
 fn doubling(bytes: usize, runs: usize, max_ratio: f64) {
@@ -341,26 +367,14 @@ fn doubling(bytes: usize, runs: usize, max_ratio: f64) {
     // `SCALE_SHAPE=names` measures only the shapes whose name holds that text.
     let only = std::env::var("SCALE_SHAPE").unwrap_or_default();
     for shape in shapes().into_iter().filter(|s| s.name.contains(&only)) {
-        let small = (shape.make)(bytes);
-        let large = (shape.make)(2 * bytes);
-        let size = |d: &[Document]| d.iter().map(|d| d.text.len()).sum::<usize>();
-        let (t1, m1) = measure(&small, runs);
-        let (t2, m2) = measure(&large, runs);
-        // Per byte, as if the larger input were exactly twice the smaller.
-        let growth = 2.0 * size(&small) as f64 / size(&large) as f64;
-        let time_ratio = growth * t2.as_secs_f64() / t1.as_secs_f64().max(1e-9);
-        let memory_ratio = growth * m2 as f64 / m1.max(1) as f64;
-        eprintln!(
-            "{:<48} {:>9} B {:>9.3?} {:>6.1} MB | {:>9} B {:>9.3?} {:>6.1} MB | time x{time_ratio:.2}, memory x{memory_ratio:.2} (per byte, doubled), memory/input {:.0}",
-            shape.name,
-            size(&small),
-            t1,
-            m1 as f64 / 1e6,
-            size(&large),
-            t2,
-            m2 as f64 / 1e6,
-            m2 as f64 / size(&large) as f64,
-        );
+        let mut ratios = doubled(&shape, bytes, runs);
+        // Growth that levels off (blocks filling up to the window that bounds them) can pass
+        // the bound at a small size: a shape over it is measured again at twice the size,
+        // where a quadratic path still shows as four times.
+        if ratios.0 > max_ratio || ratios.1 > max_ratio {
+            ratios = doubled(&shape, 2 * bytes, runs);
+        }
+        let (time_ratio, memory_ratio) = ratios;
         if time_ratio > max_ratio || memory_ratio > max_ratio {
             failures.push(format!(
                 "{}: doubling the input multiplied time by {time_ratio:.2} and memory by \
