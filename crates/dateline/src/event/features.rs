@@ -201,44 +201,55 @@ fn suffix(lower: &str, n: usize) -> u64 {
     }
 }
 
-/// The per-word values of a sentence's words.
-pub(crate) fn word_infos<'a>(
-    tokens: impl Iterator<Item = ModelToken<'a>>,
-    out: &mut Vec<WordInfo>,
-) {
-    out.clear();
-    out.extend(tokens.map(|t| {
-        if t.in_timex {
-            return WordInfo {
-                word: TIMEX_HASH,
-                lemma: TIMEX_HASH,
-                cue: Cue::Timex,
-                senses: None,
-                shape: 0,
-                suffix2: NONE_HASH,
-                suffix3: NONE_HASH,
-                suffix4: NONE_HASH,
-            };
-        }
-        let c = cue(t.lower, t.kind);
-        let (lemma, senses) = if t.kind == TokenKind::Word && !never_event(c) && !t.lower.is_empty()
-        {
-            let l = lemma_of(t.lower);
-            (fnv(l.as_bytes()), wordnet::senses(l))
-        } else {
-            (fnv(t.lower.as_bytes()), None)
+/// What the model reads of one word (its shape aside: see [`shape_of`]).
+pub(crate) fn word_info(t: ModelToken<'_>) -> WordInfo {
+    if t.in_timex {
+        return WordInfo {
+            word: TIMEX_HASH,
+            lemma: TIMEX_HASH,
+            cue: Cue::Timex,
+            senses: None,
+            shape: 0,
+            suffix2: NONE_HASH,
+            suffix3: NONE_HASH,
+            suffix4: NONE_HASH,
         };
-        WordInfo {
-            word: fnv(t.lower.as_bytes()),
-            lemma,
-            cue: c,
-            senses,
-            shape: shape(t.raw, t.kind),
-            suffix2: suffix(t.lower, 2),
-            suffix3: suffix(t.lower, 3),
-            suffix4: suffix(t.lower, 4),
-        }
-    }));
+    }
+    let c = cue(t.lower, t.kind);
+    let (lemma, senses) = if t.kind == TokenKind::Word && !never_event(c) && !t.lower.is_empty() {
+        let l = lemma_of(t.lower);
+        (fnv(l.as_bytes()), wordnet::senses(l))
+    } else {
+        (fnv(t.lower.as_bytes()), None)
+    };
+    WordInfo {
+        word: fnv(t.lower.as_bytes()),
+        lemma,
+        cue: c,
+        senses,
+        shape: shape_of(t),
+        suffix2: suffix(t.lower, 2),
+        suffix3: suffix(t.lower, 3),
+        suffix4: suffix(t.lower, 4),
+    }
+}
+
+/// The shape of a word as [`WordInfo`] keeps it: all that differs between two occurrences of
+/// one lower-case word.
+pub(crate) fn shape_of(t: ModelToken<'_>) -> u8 {
+    if t.in_timex {
+        0
+    } else {
+        shape(t.raw, t.kind)
+    }
+}
+
+impl WordInfo {
+    /// The same word with another shape.
+    pub(crate) fn with_shape(mut self, shape: u8) -> Self {
+        self.shape = shape;
+        self
+    }
 }
 
 // Template numbers: changing one changes every weight's key (bump FEATURE_SET).
@@ -298,42 +309,56 @@ fn aux_before(infos: &[WordInfo], i: usize) -> (Cue, usize) {
     (Cue::Other, 5)
 }
 
-/// Appends the features of word `i` of a sentence to `out`; `in_name` says whether it lies in
-/// the name of a person, organisation or place.
-pub(crate) fn features(infos: &[WordInfo], i: usize, in_name: bool, out: &mut Vec<u64>) {
-    let me = &infos[i];
-    let at = |k: isize| -> Option<&WordInfo> { i.checked_add_signed(k).and_then(|j| infos.get(j)) };
-    let word_at = |k: isize| at(k).map_or(NONE_HASH.wrapping_add(k as u64), |w| w.word);
-    let cue_at =
-        |k: isize| at(k).map_or(if k < 0 { Cue::Start } else { Cue::End }, |w| w.cue) as u64;
-    out.push(mix(BIAS, 0, 0));
+/// The bits of what WordNet says a word can be: noun, verb, adjective.
+fn pos_bits(me: &WordInfo) -> u64 {
+    me.senses.map_or(0u64, |s| {
+        u64::from(s.noun != 0) | u64::from(s.verb != 0) << 1 | u64::from(s.adjective) << 2
+    })
+}
+
+/// The most values [`pos_bits`] takes.
+pub(crate) const POS_VALUES: usize = 8;
+/// The most values a word's shape takes.
+pub(crate) const SHAPE_VALUES: usize = 5;
+/// The most values `aux_before`'s distance takes (1 to 5).
+pub(crate) const AUX_DISTANCES: usize = 6;
+
+// One function per template that reads only closed-class values: the model sums their weights
+// in advance, once per value (`model::ClassTables`), and `features` lists them for training.
+
+pub(crate) fn bias_feature() -> u64 {
+    mix(BIAS, 0, 0)
+}
+pub(crate) fn shape_feature(shape: u8, first: bool) -> u64 {
+    mix(SHAPE, u64::from(shape), u64::from(first))
+}
+pub(crate) fn prev_cue_feature(prev: u64) -> u64 {
+    mix(PREV_CUE, prev, 0)
+}
+pub(crate) fn prev_cues_feature(prev2: u64, prev: u64) -> u64 {
+    mix(PREV_CUES, prev2, prev)
+}
+pub(crate) fn next_cue_feature(next: u64) -> u64 {
+    mix(NEXT_CUE, next, 0)
+}
+pub(crate) fn aux_feature(aux: u64, distance: u64) -> u64 {
+    mix(AUX, aux, distance)
+}
+pub(crate) fn pos_aux_feature(pos: u64, aux: u64) -> u64 {
+    mix(WN_POS_PREV_CUE, pos, aux)
+}
+pub(crate) fn in_name_feature(shape: u8) -> u64 {
+    mix(IN_NAME, u64::from(shape), 0)
+}
+
+/// Appends the features that read word `me` alone: the same wherever the word stands.
+pub(crate) fn own_features(me: &WordInfo, out: &mut Vec<u64>) {
     out.push(mix(WORD, me.word, 0));
     out.push(mix(LEMMA, me.lemma, 0));
     out.push(mix(SUF2, me.suffix2, 0));
     out.push(mix(SUF3, me.suffix3, 0));
     out.push(mix(SUF4, me.suffix4, 0));
-    out.push(mix(SHAPE, u64::from(me.shape), u64::from(i == 0)));
-    out.push(mix(PREV1, word_at(-1), 0));
-    out.push(mix(PREV2, word_at(-2), 0));
-    out.push(mix(NEXT1, word_at(1), 0));
-    out.push(mix(NEXT2, word_at(2), 0));
-    out.push(mix(PREV_WORD, word_at(-1), me.word));
-    out.push(mix(WORD_NEXT, me.word, word_at(1)));
-    out.push(mix(PREV_CUE, cue_at(-1), 0));
-    out.push(mix(PREV_CUES, cue_at(-2), cue_at(-1)));
-    out.push(mix(NEXT_CUE, cue_at(1), 0));
-    out.push(mix(LEMMA_PREV_CUE, me.lemma, cue_at(-1)));
-    out.push(mix(LEMMA_NEXT_CUE, me.lemma, cue_at(1)));
-    out.push(mix(NEXT_LEMMA, at(1).map_or(NONE_HASH, |w| w.lemma), 0));
-    out.push(mix(PREV_LEMMA, at(-1).map_or(NONE_HASH, |w| w.lemma), 0));
-    let (aux, distance) = aux_before(infos, i);
-    out.push(mix(AUX, aux as u64, distance as u64));
-    out.push(mix(SUF3_PREV_CUE, me.suffix3, aux as u64));
-    let pos = me.senses.map_or(0u64, |s| {
-        u64::from(s.noun != 0) | u64::from(s.verb != 0) << 1 | u64::from(s.adjective) << 2
-    });
-    out.push(mix(WN_POS, pos, 0));
-    out.push(mix(WN_POS_PREV_CUE, pos, aux as u64));
+    out.push(mix(WN_POS, pos_bits(me), 0));
     if let Some(s) = me.senses {
         out.push(mix(WN_FIRST_NOUN, s.first_noun.map_or(255, u64::from), 0));
         out.push(mix(WN_FIRST_VERB, s.first_verb.map_or(255, u64::from), 0));
@@ -344,7 +369,114 @@ pub(crate) fn features(infos: &[WordInfo], i: usize, in_name: bool, out: &mut Ve
             files &= files - 1;
         }
     }
+}
+
+/// Appends the features a word reads of its neighbour `offset` words away (-2, -1, 1 or 2):
+/// `w`, or the sentence's edge when there is no word there.
+pub(crate) fn neighbour_features(w: Option<&WordInfo>, offset: isize, out: &mut Vec<u64>) {
+    let word = w.map_or(NONE_HASH.wrapping_add(offset as u64), |w| w.word);
+    let lemma = w.map_or(NONE_HASH, |w| w.lemma);
+    match offset {
+        -2 => out.push(mix(PREV2, word, 0)),
+        -1 => {
+            out.push(mix(PREV1, word, 0));
+            out.push(mix(PREV_LEMMA, lemma, 0));
+        }
+        1 => {
+            out.push(mix(NEXT1, word, 0));
+            out.push(mix(NEXT_LEMMA, lemma, 0));
+        }
+        2 => out.push(mix(NEXT2, word, 0)),
+        _ => {}
+    }
+}
+
+/// The closed-class values the features of word `i` read: its shape, the cues of its
+/// neighbours, the auxiliary before it and its distance, and its WordNet parts of speech.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Context {
+    pub shape: u8,
+    pub first: bool,
+    pub prev2: u64,
+    pub prev: u64,
+    pub next: u64,
+    pub aux: u64,
+    pub distance: u64,
+    pub pos: u64,
+}
+
+/// The closed-class values of word `i`.
+pub(crate) fn context(infos: &[WordInfo], i: usize) -> Context {
+    let cue_at = |k: isize| {
+        i.checked_add_signed(k)
+            .and_then(|j| infos.get(j))
+            .map_or(if k < 0 { Cue::Start } else { Cue::End }, |w| w.cue) as u64
+    };
+    let (aux, distance) = aux_before(infos, i);
+    Context {
+        shape: infos[i].shape,
+        first: i == 0,
+        prev2: cue_at(-2),
+        prev: cue_at(-1),
+        next: cue_at(1),
+        aux: aux as u64,
+        distance: distance as u64,
+        pos: pos_bits(&infos[i]),
+    }
+}
+
+/// The features of word `i` that pair it with a neighbour or a cue: those that can be summed
+/// neither per word nor per closed-class value.
+pub(crate) fn pair_features(infos: &[WordInfo], i: usize, c: &Context) -> [u64; 5] {
+    let me = &infos[i];
+    let word_at = |k: isize| {
+        i.checked_add_signed(k)
+            .and_then(|j| infos.get(j))
+            .map_or(NONE_HASH.wrapping_add(k as u64), |w| w.word)
+    };
+    [
+        mix(PREV_WORD, word_at(-1), me.word),
+        mix(WORD_NEXT, me.word, word_at(1)),
+        mix(LEMMA_PREV_CUE, me.lemma, c.prev),
+        mix(LEMMA_NEXT_CUE, me.lemma, c.next),
+        mix(SUF3_PREV_CUE, me.suffix3, c.aux),
+    ]
+}
+
+/// Appends the features of word `i` of a sentence to `out`; `in_name` says whether it lies in
+/// the name of a person, organisation or place. The model sums the same features in groups
+/// (`model::ClassTables`, a test checks they agree); the order here is the one the shipped
+/// weights were trained in (training sums floating-point weights in this order).
+pub(crate) fn features(infos: &[WordInfo], i: usize, in_name: bool, out: &mut Vec<u64>) {
+    let me = &infos[i];
+    let at = |k: isize| -> Option<&WordInfo> { i.checked_add_signed(k).and_then(|j| infos.get(j)) };
+    let c = context(infos, i);
+    let [prev_word, word_next, lemma_prev_cue, lemma_next_cue, suf3_prev_cue] =
+        pair_features(infos, i, &c);
+    let mut neighbours = [[0u64; 2]; 4];
+    for (n, k) in neighbours.iter_mut().zip([-2, -1, 1, 2]) {
+        let mut keys = Vec::with_capacity(2);
+        neighbour_features(at(k), k, &mut keys);
+        n[..keys.len()].copy_from_slice(&keys);
+    }
+    let [[prev2, _], [prev1, prev_lemma], [next1, next_lemma], [next2, _]] = neighbours;
+    let mut own = Vec::with_capacity(12);
+    own_features(me, &mut own);
+    // own: word, lemma, three suffixes, WordNet parts of speech, then WordNet senses.
+    out.push(bias_feature());
+    out.extend_from_slice(&own[..5]);
+    out.push(shape_feature(c.shape, c.first));
+    out.extend([prev1, prev2, next1, next2, prev_word, word_next]);
+    out.push(prev_cue_feature(c.prev));
+    out.push(prev_cues_feature(c.prev2, c.prev));
+    out.push(next_cue_feature(c.next));
+    out.extend([lemma_prev_cue, lemma_next_cue, next_lemma, prev_lemma]);
+    out.push(aux_feature(c.aux, c.distance));
+    out.push(suf3_prev_cue);
+    out.extend_from_slice(&own[5..6]);
+    out.push(pos_aux_feature(c.pos, c.aux));
+    out.extend_from_slice(&own[6..]);
     if in_name {
-        out.push(mix(IN_NAME, u64::from(me.shape), 0));
+        out.push(in_name_feature(me.shape));
     }
 }

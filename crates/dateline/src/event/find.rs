@@ -309,7 +309,14 @@ pub(crate) fn find_events(
 
         found.clear();
         predicted.clear();
-        model_words.fill(text, segmented, si, timexes, entities);
+        model_words.fill(
+            text,
+            segmented,
+            si,
+            timexes,
+            entities,
+            (!matches!(predictions, Predictions::Replay(..))).then_some(model),
+        );
         let headline = si == 0 && is_headline(text, sentence.start, sentence.end);
         let title_case = headline && model_words.title_case();
         match &mut predictions {
@@ -329,9 +336,7 @@ pub(crate) fn find_events(
                     if !model_words.candidate(wi) {
                         continue;
                     }
-                    feats.clear();
-                    model_words.features_of(wi, &mut feats);
-                    let mut p = model.predict(&feats, &mut rows);
+                    let mut p = model.predict_word(&model_words, wi, &mut feats, &mut rows);
                     // A noun that a date modifies names a dated happening when WordNet says
                     // it names an act or an event: "the 2006 elections", "yesterday's
                     // earthquake", "Sunday's race", "the clearance on 12 June"; after a

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
-use super::features::{self, ModelToken, WordInfo, FEATURE_SET};
+use super::features::{self, Cue, ModelToken, WordInfo, FEATURE_SET};
 use super::{Aspect, EventClass, Tense};
 use crate::entity::Entities;
 use crate::text::{Segmented, TokenKind};
@@ -131,6 +131,179 @@ pub struct EventModel {
     /// Added to an event label's score against "no event": above 0 the model finds more
     /// events, fewer of them right (see [`TrainOptions::event_bias`]).
     event_bias: f32,
+    /// The class head's weights summed in advance over closed-class feature values.
+    tables: ClassTables,
+    /// Names this model's entries in the per-thread memo of word sums.
+    id: ModelId,
+}
+
+/// The class head's score parts: one per label.
+type Sums = [i32; MAX_LABELS];
+
+/// Of the features of a word, those that read only small closed sets of values (shape, cues,
+/// the auxiliary before it, WordNet's parts of speech), with the class head's weights summed
+/// per value: a word's class score adds a handful of these to its memoized word sums
+/// ([`WordSums`]) and looks up only the features that pair it with a neighbour.
+#[derive(Debug, Clone, PartialEq)]
+struct ClassTables {
+    bias: Sums,
+    /// By shape × whether the word opens the sentence.
+    shape: Vec<Sums>,
+    prev_cue: Vec<Sums>,
+    /// By the cue two words before × the cue one word before.
+    prev_cues: Vec<Sums>,
+    next_cue: Vec<Sums>,
+    /// By auxiliary cue × distance.
+    aux: Vec<Sums>,
+    /// By WordNet parts of speech × auxiliary cue.
+    pos_aux: Vec<Sums>,
+    /// By shape, for a word in a name.
+    in_name: Vec<Sums>,
+    /// What the sentence's edge adds where a word has no neighbour at -2, -1, 1, 2.
+    edge: [Sums; 4],
+}
+
+/// The number of cue classes (the last is [`Cue::Timex`]).
+const N_CUES: usize = Cue::Timex as usize + 1;
+/// The neighbour offsets whose features a word's sums cover, in [`WordSums`] order after its own.
+const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
+
+/// What one word type adds to a class score: as the word scored, and as its neighbour at
+/// -2, -1, 1 and 2.
+type WordSums = [Sums; 5];
+
+/// A model's identity for memos: every model built gets a new one. Models that are equal
+/// (a clone) may share memo entries, so equality ignores it.
+#[derive(Debug, Clone, Copy)]
+struct ModelId(u64);
+
+impl PartialEq for ModelId {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl ModelId {
+    fn next() -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        ModelId(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+/// The most word types a thread keeps (about 250 bytes each).
+const MEMO_CAPACITY: usize = 1 << 16;
+
+/// A word type as the model reads it, and its class sums for the model `model` names.
+struct WordMemo {
+    info: WordInfo,
+    model: u64,
+    sums: WordSums,
+}
+
+thread_local! {
+    /// Per thread, each word type: (hash of the lower-case word, its kind, whether in a
+    /// temporal expression) → what the model reads of it. News repeats its words: most are
+    /// looked up here, not in WordNet and the weight table again.
+    static WORDS: std::cell::RefCell<FxHashMap<(u64, u8, bool), WordMemo>> =
+        std::cell::RefCell::new(FxHashMap::default());
+}
+
+impl ClassTables {
+    fn empty() -> Self {
+        ClassTables {
+            bias: [0; MAX_LABELS],
+            shape: Vec::new(),
+            prev_cue: Vec::new(),
+            prev_cues: Vec::new(),
+            next_cue: Vec::new(),
+            aux: Vec::new(),
+            pos_aux: Vec::new(),
+            in_name: Vec::new(),
+            edge: [[0; MAX_LABELS]; 4],
+        }
+    }
+
+    /// The tables of a model's weights.
+    fn of(model: &EventModel) -> Self {
+        let one = |key: u64| model.class_row(key);
+        let cues = 0..N_CUES as u64;
+        let edge = NEIGHBOURS.map(|offset| {
+            let mut keys = Vec::with_capacity(2);
+            features::neighbour_features(None, offset, &mut keys);
+            model.class_sum(&keys)
+        });
+        ClassTables {
+            bias: one(features::bias_feature()),
+            shape: (0..features::SHAPE_VALUES as u8)
+                .flat_map(|shape| {
+                    [false, true].map(|first| one(features::shape_feature(shape, first)))
+                })
+                .collect(),
+            prev_cue: cues
+                .clone()
+                .map(|c| one(features::prev_cue_feature(c)))
+                .collect(),
+            prev_cues: cues
+                .clone()
+                .flat_map(|c2| cues.clone().map(move |c1| (c2, c1)))
+                .map(|(c2, c1)| one(features::prev_cues_feature(c2, c1)))
+                .collect(),
+            next_cue: cues
+                .clone()
+                .map(|c| one(features::next_cue_feature(c)))
+                .collect(),
+            aux: cues
+                .clone()
+                .flat_map(|c| (0..features::AUX_DISTANCES as u64).map(move |d| (c, d)))
+                .map(|(c, d)| one(features::aux_feature(c, d)))
+                .collect(),
+            pos_aux: (0..features::POS_VALUES as u64)
+                .flat_map(|p| cues.clone().map(move |c| (p, c)))
+                .map(|(p, c)| one(features::pos_aux_feature(p, c)))
+                .collect(),
+            in_name: (0..features::SHAPE_VALUES as u8)
+                .map(|shape| one(features::in_name_feature(shape)))
+                .collect(),
+            edge,
+        }
+    }
+
+    /// Adds the tables' part of a word's class score.
+    fn add_to(&self, sum: &mut Sums, c: &features::Context, in_name: bool) {
+        let at = |table: &[Sums], i: u64| {
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| table.get(i))
+                .copied()
+                .unwrap_or([0; MAX_LABELS])
+        };
+        let n = N_CUES as u64;
+        add(sum, &self.bias);
+        add(
+            sum,
+            &at(&self.shape, u64::from(c.shape) * 2 + u64::from(c.first)),
+        );
+        add(sum, &at(&self.prev_cue, c.prev));
+        add(sum, &at(&self.prev_cues, c.prev2 * n + c.prev));
+        add(sum, &at(&self.next_cue, c.next));
+        add(
+            sum,
+            &at(
+                &self.aux,
+                c.aux * features::AUX_DISTANCES as u64 + c.distance,
+            ),
+        );
+        add(sum, &at(&self.pos_aux, c.pos * n + c.aux));
+        if in_name {
+            add(sum, &at(&self.in_name, u64::from(c.shape)));
+        }
+    }
+}
+
+fn add(a: &mut Sums, b: &Sums) {
+    for (x, y) in a.iter_mut().zip(b) {
+        *x += y;
+    }
 }
 
 static SHIPPED: LazyLock<EventModel> = LazyLock::new(|| {
@@ -167,6 +340,8 @@ impl EventModel {
             labels: HEADS.map(|h| h.2.len()),
             keys: Vec::new(),
             event_bias: 0.0,
+            tables: ClassTables::empty(),
+            id: ModelId::next(),
         }
     }
 
@@ -233,7 +408,7 @@ impl EventModel {
         }
         let class_weights = weights.iter().map(|w| w[0]).collect();
         let other_weights = weights.iter().map(|w| [w[1], w[2], w[3]]).collect();
-        EventModel {
+        let mut model = EventModel {
             slots,
             class_weights,
             other_weights,
@@ -241,7 +416,42 @@ impl EventModel {
             labels: HEADS.map(|h| h.2.len()),
             keys,
             event_bias: 0.0,
+            tables: ClassTables::empty(),
+            id: ModelId::next(),
+        };
+        model.tables = ClassTables::of(&model);
+        model
+    }
+
+    /// The class head's weights of one feature, or zeros.
+    fn class_row(&self, key: u64) -> Sums {
+        self.row(key)
+            .and_then(|r| self.class_weights.get(r))
+            .map_or([0; MAX_LABELS], |w| w.map(i32::from))
+    }
+
+    /// The class head's weights summed over `keys`.
+    fn class_sum(&self, keys: &[u64]) -> Sums {
+        let mut sum = [0; MAX_LABELS];
+        for &k in keys {
+            add(&mut sum, &self.class_row(k));
         }
+        sum
+    }
+
+    /// What a word type adds to the class scores of the words around it and its own.
+    fn word_sums(&self, w: &WordInfo) -> WordSums {
+        let mut keys = Vec::with_capacity(16);
+        features::own_features(w, &mut keys);
+        let mut sums = [[0; MAX_LABELS]; 5];
+        sums[0] = self.class_sum(&keys);
+        for (k, &offset) in NEIGHBOURS.iter().enumerate() {
+            keys.clear();
+            // What the word `-offset` away reads of this word, its neighbour at `offset`.
+            features::neighbour_features(Some(w), offset, &mut keys);
+            sums[k + 1] = self.class_sum(&keys);
+        }
+        sums
     }
 
     /// The weights of `head` in row `row`.
@@ -425,11 +635,42 @@ impl EventModel {
         sum.map(|s| s as f32 * scale)
     }
 
-    /// What the model says of a word from its features.
+    /// What the model says of a word from its features (what [`Self::predict_word`] computes
+    /// faster; the tests check they agree).
+    #[cfg(test)]
     pub(crate) fn predict(&self, feats: &[u64], rows: &mut Vec<usize>) -> Prediction {
         rows.clear();
         rows.extend(feats.iter().filter_map(|&f| self.row(f)));
         let s = self.scores(0, rows);
+        self.decide(s, rows)
+    }
+
+    /// What the model says of word `i` of a prepared sentence: the same as [`Self::predict`]
+    /// over its features, with the class score summed from memoized parts and the features
+    /// listed only for an event (for its tense and aspect).
+    pub(crate) fn predict_word(
+        &self,
+        words: &SentenceTokens,
+        i: usize,
+        feats: &mut Vec<u64>,
+        rows: &mut Vec<usize>,
+    ) -> Prediction {
+        let scale = self.scales[0];
+        let s = words.class_sums(self, i).map(|x| x as f32 * scale);
+        rows.clear();
+        let n = self.labels[0];
+        let event = 1 + argmax(&s[1..n]);
+        if s[event] - s[0] + self.event_bias > 0.0 {
+            feats.clear();
+            words.features_of(i, feats);
+            rows.extend(feats.iter().filter_map(|&f| self.row(f)));
+        }
+        self.decide(s, rows)
+    }
+
+    /// The class from the class head's scores; tense and aspect, for an event, from the rows
+    /// of its features.
+    fn decide(&self, s: [f32; MAX_LABELS], rows: &[usize]) -> Prediction {
         let n = self.labels[0];
         let event = 1 + argmax(&s[1..n]);
         let margin = s[event] - s[0];
@@ -959,7 +1200,7 @@ impl Examples {
             let mut events: Vec<&TrainingEvent> = doc.events.iter().collect();
             events.sort_by_key(|e| e.start);
             for si in 0..segmented.sentences.len() {
-                sentence.fill(text, &segmented, si, &timexes, &entities);
+                sentence.fill(text, &segmented, si, &timexes, &entities, None);
                 let s = &segmented.sentences[si];
                 let tokens = &segmented.tokens[s.tokens.clone()];
                 for (i, t) in tokens.iter().enumerate() {
@@ -999,10 +1240,14 @@ pub(crate) struct SentenceTokens {
     in_timex: Vec<bool>,
     infos: Vec<WordInfo>,
     text: String,
+    /// Each word's memoized class sums ([`WordSums`]), for the model `sums_for` names.
+    sums: Vec<WordSums>,
+    sums_for: u64,
 }
 
 impl SentenceTokens {
-    /// Prepares sentence `si` of a document.
+    /// Prepares sentence `si` of a document, with the memoized class sums of its words for
+    /// `model` when one is given (see [`EventModel::predict_word`]).
     pub(crate) fn fill(
         &mut self,
         text: &str,
@@ -1010,6 +1255,7 @@ impl SentenceTokens {
         si: usize,
         timexes: &[Timex],
         entities: &Entities,
+        model: Option<&EventModel>,
     ) {
         let Some(s) = segmented.sentences.get(si) else {
             return;
@@ -1021,6 +1267,7 @@ impl SentenceTokens {
         self.kinds.clear();
         self.in_name.clear();
         self.in_timex.clear();
+        self.sums.clear();
         self.text.clear();
         self.text.push_str(text.get(s.start..s.end).unwrap_or(""));
         let t0 = timexes.partition_point(|t| t.end <= s.start);
@@ -1067,14 +1314,18 @@ impl SentenceTokens {
             }
         }
         let mut infos = std::mem::take(&mut self.infos);
-        features::word_infos(
-            (0..self.spans.len()).map(|i| {
+        let mut sums = std::mem::take(&mut self.sums);
+        infos.clear();
+        sums.clear();
+        WORDS.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            for i in 0..self.spans.len() {
                 let lower = self
                     .lower
                     .get(self.spans[i].0..self.spans[i].1)
                     .unwrap_or("");
                 let raw = self.text.get(self.raw[i].0..self.raw[i].1).unwrap_or("");
-                ModelToken {
+                let t = ModelToken {
                     lower,
                     raw: if title_case && !self.in_name[i] {
                         lower
@@ -1083,11 +1334,41 @@ impl SentenceTokens {
                     },
                     kind: self.kinds[i],
                     in_timex: self.in_timex[i],
+                };
+                // All but the shape is the same for every occurrence of a lower-case word.
+                let key = (features::fnv(lower.as_bytes()), t.kind as u8, t.in_timex);
+                let full = memo.len() >= MEMO_CAPACITY;
+                let mut fresh;
+                let entry = match memo.get_mut(&key) {
+                    Some(e) => e,
+                    None => {
+                        fresh = WordMemo {
+                            info: features::word_info(t),
+                            model: 0,
+                            sums: [[0; MAX_LABELS]; 5],
+                        };
+                        // Once full, the memo keeps the words it has, which are the frequent
+                        // ones (met first), and the rare words are computed each time.
+                        if full {
+                            &mut fresh
+                        } else {
+                            memo.entry(key).or_insert(fresh)
+                        }
+                    }
+                };
+                if let Some(m) = model {
+                    if entry.model != m.id.0 {
+                        entry.sums = m.word_sums(&entry.info);
+                        entry.model = m.id.0;
+                    }
+                    sums.push(entry.sums);
                 }
-            }),
-            &mut infos,
-        );
+                infos.push(entry.info.with_shape(features::shape_of(t)));
+            }
+        });
         self.infos = infos;
+        self.sums = sums;
+        self.sums_for = model.map_or(0, |m| m.id.0);
     }
 
     /// Whether the sentence is written in title case: of its words of four letters or more
@@ -1139,6 +1420,35 @@ impl SentenceTokens {
     pub(crate) fn features_of(&self, i: usize, out: &mut Vec<u64>) {
         features::features(&self.infos, i, self.in_name[i], out);
     }
+
+    /// The class head's integer scores of word `i`: the sum of its features' class weights.
+    fn class_sums(&self, model: &EventModel, i: usize) -> Sums {
+        let prepared = self.sums_for == model.id.0 && self.sums.len() == self.infos.len();
+        let sums_at = |j: usize| -> Option<WordSums> {
+            let w = self.infos.get(j)?;
+            Some(if prepared {
+                self.sums[j]
+            } else {
+                model.word_sums(w)
+            })
+        };
+        let mut sum = sums_at(i).map_or([0; MAX_LABELS], |s| s[0]);
+        for (k, &offset) in NEIGHBOURS.iter().enumerate() {
+            match i.checked_add_signed(offset).and_then(sums_at) {
+                Some(s) => add(&mut sum, &s[k + 1]),
+                None => add(&mut sum, &model.tables.edge[k]),
+            }
+        }
+        if i < self.infos.len() {
+            let c = features::context(&self.infos, i);
+            model.tables.add_to(&mut sum, &c, self.in_name[i]);
+            add(
+                &mut sum,
+                &model.class_sum(&features::pair_features(&self.infos, i, &c)),
+            );
+        }
+        sum
+    }
 }
 
 /// Appends `s` lower-cased, curly apostrophes straightened; nothing for words of more than 32
@@ -1153,5 +1463,54 @@ fn lower_into(buf: &mut String, s: &str) {
             c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
             c => buf.extend(c.to_lowercase()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The memoized sums give every word the class scores its full feature list gives.
+    #[test]
+    fn word_sums_agree_with_features() {
+        let text = "Acme Corp said on Monday that it had agreed to buy its rival. \
+                    A fire broke out late on Tuesday, forcing the evacuation of 200 workers. \
+                    Shares fell 4 percent. \"We will appeal,\" she said.";
+        let model = EventModel::shipped();
+        let segmented = crate::text::segment(text);
+        let timexes = crate::time::tag(text, &segmented, NaiveDate::from_ymd_opt(2025, 3, 4));
+        let entities = crate::entity::recognize(text, &segmented);
+        let mut words = SentenceTokens::default();
+        let (mut feats, mut rows) = (Vec::new(), Vec::new());
+        let mut checked = 0;
+        for si in 0..segmented.sentences.len() {
+            for prepared in [false, true] {
+                words.fill(
+                    text,
+                    &segmented,
+                    si,
+                    &timexes,
+                    &entities,
+                    prepared.then_some(model),
+                );
+                for i in 0..words.infos.len() {
+                    if !words.candidate(i) {
+                        continue;
+                    }
+                    feats.clear();
+                    words.features_of(i, &mut feats);
+                    assert_eq!(
+                        words.class_sums(model, i),
+                        model.class_sum(&feats),
+                        "word {i} ({:?}) of sentence {si}",
+                        words.lower(i)
+                    );
+                    let slow = model.predict(&feats, &mut rows);
+                    assert_eq!(model.predict_word(&words, i, &mut feats, &mut rows), slow);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 20, "{checked} words checked");
     }
 }
