@@ -188,6 +188,18 @@ fn an_undated_reports_past_day_bounds_it_at_every_pass() {
 }
 
 #[test]
+fn an_undated_reports_happening_after_after_keeps_its_own_day() {
+    // The blog's days have their year only from the bounds the story gives it; "a survey that
+    // began on 2 June" is still a happening of its own day, not a reference to be dropped.
+    assert_blog_row_on(
+        "Notes from the Orsk valley\n\n\
+         The water board closed the Stavel weir on 14 June after a survey that began on 2 June.",
+        "survey",
+        "2031-06-02",
+    );
+}
+
+#[test]
 fn an_undated_reports_weekday_counts_from_the_day_it_told() {
     // Dated around its story, the blog's "Friday, 13 June" is 13 June 2031; "the Monday" after
     // it is the Monday that follows, whatever day of the window the blog was published on.

@@ -223,6 +223,26 @@ fn positions(words: &[Word<'_>], mentions: &[EventMention]) -> Vec<usize> {
 
 /// Folds mention `from` into mention `into`: the words of `from` become folded words of
 /// `into`, and `into` takes what it lacks from `from` (a time, participants, a place).
+/// Folds the verb at `from` that says the noun's happening at `into` took place ("the trial
+/// began"). The date after that verb dates the happening over one the noun took from before
+/// it, which is another clause's ("the verdict on 4 March after a trial that began on 12
+/// January").
+fn fold_occurrence(mentions: &mut [EventMention], timexes: &[Timex], into: usize, from: usize) {
+    let start = |m: &EventMention| m.time.and_then(|ti| timexes.get(ti)).map(|t| t.start);
+    let (noun, verb) = (&mentions[into], &mentions[from]);
+    let verb_dates = verb.time != noun.time
+        && start(verb).is_some_and(|s| s >= verb.trigger_end)
+        && start(noun).is_some_and(|s| s < noun.trigger_start);
+    if verb_dates {
+        let noun = &mut mentions[into];
+        noun.time = None;
+        noun.when = None;
+        noun.anchor = None;
+        noun.inherited_from = None;
+    }
+    fold_into(mentions, into, from, FoldKind::Occurrence);
+}
+
 fn fold_into(mentions: &mut [EventMention], into: usize, from: usize, kind: FoldKind) {
     if into == from {
         return;
@@ -407,7 +427,7 @@ pub(super) fn fold(
                     || (of_phrase_between(words, at[k], at[i]) && (k + 1..i).all(|x| !keep[x])))
         });
         if let Some(k) = subject {
-            fold_into(mentions, k, i, FoldKind::Occurrence);
+            fold_occurrence(mentions, timexes, k, i);
             keep[i] = false;
             continue;
         }
@@ -1155,11 +1175,12 @@ pub(super) fn mark_references(
         while j > 0 && steps < 5 {
             let w = &words[j - 1];
             if TEMPORAL.contains(&w.lower) {
-                // Its own date right after it keeps it a happening ("since the crash of
-                // March 2020" dates the crash).
-                let own = m
-                    .time
-                    .is_some_and(|_| m.anchoring == EventAnchoring::Explicit);
+                // Its own date keeps it a happening: a whole date ("since the crash of March
+                // 2020"), or a day after it ("after a trial that began on 12 January").
+                let own = m.time.and_then(|ti| timexes.get(ti)).is_some_and(|t| {
+                    m.anchoring == EventAnchoring::Explicit
+                        || (m.anchoring != EventAnchoring::Inherited && t.start >= m.trigger_end)
+                });
                 if !own {
                     m.timeline = false;
                 }
