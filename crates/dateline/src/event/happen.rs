@@ -497,6 +497,22 @@ pub(super) fn fold(
         if is_noun(governor) && m.timeml.tense != Tense::Infinitive {
             continue;
         }
+        // A happening that a statement reports is the happening, the statement its source
+        // (step 5): "said on Tuesday they had opened an investigation" tells the
+        // investigation.
+        let reports = (governor.timeml.class == EventClass::Reporting
+            || lists.reporting.contains(&*governor.lemma))
+            && frames_a_report(words, at[k], &governor.lemma, lists)
+            && m.timeml.tense != Tense::Infinitive
+            && !m.folded.is_empty()
+            && matches!(m.modality, Modality::Actual)
+            && matches!(
+                m.timeml.class,
+                EventClass::Occurrence | EventClass::Aspectual | EventClass::IAction
+            );
+        if reports {
+            continue;
+        }
         // Counted in words: the hyphens of "41-euro-per-share" are no distance.
         let hyphens = words
             .get(at[k] + 1..at[i])
