@@ -289,7 +289,7 @@ PY
 # Every story is well formed: gold snippets found verbatim, dates real, ids unique.
 python3 "$root/crates/dateline-eval/stories/check.py" | tail -n 2
 story_floors dev 0.84 0.50 0.45 2 1.1 0.72
-story_floors test 0.74 0.26 0.18 3 1.35 0.62
+story_floors test 0.74 0.26 0.18 4 1.35 0.62
 # The shipped row model is what its training command gives from the stories (and the stories
 # changed since are trained on): the file is made again and compared byte for byte.
 step "row model: crates/dateline/data/rows.tsv is what \`dateline train rows\` makes of the stories"

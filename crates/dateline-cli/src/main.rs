@@ -111,7 +111,9 @@ enum TrainCommand {
     /// The shipped model, crates/dateline/data/event_model.bin, is made by
     /// `dateline train events ../shared/data/te3/te3_train.jsonl --extra
     /// ../shared/data/te3/te3_silver.jsonl --out crates/dateline/data/event_model.bin`. The
-    /// same data and options give the same file.
+    /// same data, options and code give the same file; the anchor head learns from what the
+    /// rules read, so the shipped file (made at commit bcd9623) differs from what today's
+    /// rules give (see docs/events.md).
     Events(TrainEventsArgs),
     /// Train the row model (which rows of a merged timeline a view shows) on multi-source
     /// stories with gold, report its cross-validation by story, and write its weights.
