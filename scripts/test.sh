@@ -288,7 +288,10 @@ PY
 }
 # Every story is well formed: gold snippets found verbatim, dates real, ids unique.
 python3 "$root/crates/dateline-eval/stories/check.py" | tail -n 2
-story_floors dev 0.84 0.50 0.45 2 1.1 0.72
+# Dev conflicts 0.25 since 2026-12-05: the arrival's planted conflict was shown only inside a
+# row that also held the talks and the accord (a false conflict); a sentence's two dated
+# happenings no longer join one row, and the false conflict went with it (ceiling 2 -> 1).
+story_floors dev 0.84 0.50 0.25 1 1.1 0.72
 story_floors test 0.74 0.26 0.18 4 1.35 0.62
 # The shipped row model is what its training command gives from the stories (and the stories
 # changed since are trained on): the file is made again and compared byte for byte.

@@ -375,6 +375,52 @@ fn spans_fit(parent: &mut [usize], spans: &[Spans], i: usize, j: usize, conflict
         && fits(a.months, b.months, joined.months, 1)
 }
 
+/// By cluster root: the sentences (document, sentence) its mentions stand in, with their date.
+type Sentences = FxHashMap<(usize, usize), u64>;
+
+/// Whether the clusters of `i` and `j` hold no two mentions of one sentence on different
+/// dates: such a sentence tells two happenings, and a chain of joins through other reports
+/// must not make them one row.
+fn sentences_apart(parent: &mut [usize], sentences: &[Sentences], i: usize, j: usize) -> bool {
+    let (ra, rb) = (find(parent, i), find(parent, j));
+    let (small, large) = if sentences[ra].len() <= sentences[rb].len() {
+        (&sentences[ra], &sentences[rb])
+    } else {
+        (&sentences[rb], &sentences[ra])
+    };
+    small
+        .iter()
+        .all(|(k, date)| large.get(k).is_none_or(|d| d == date))
+}
+
+/// Joins the clusters of `i` and `j` (see [`union`]), their sentences with them: the smaller
+/// set goes into the larger, so that a growing hub costs no more than its size in all.
+fn union_sentences(parent: &mut [usize], sentences: &mut [Sentences], i: usize, j: usize) {
+    let (ra, rb) = (find(parent, i), find(parent, j));
+    if ra == rb {
+        return;
+    }
+    let (mut a, mut b) = (
+        std::mem::take(&mut sentences[ra]),
+        std::mem::take(&mut sentences[rb]),
+    );
+    if a.len() < b.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    a.extend(b);
+    union(parent, i, j);
+    let root = find(parent, i);
+    sentences[root] = a;
+}
+
+/// A number for a date value: the same for the same value.
+fn date_key(when: &DateValue) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    when.hash(&mut h);
+    h.finish()
+}
+
 /// The concepts of a lemma as `pos` (or, failing that, as the other part of speech), appended.
 fn push_concepts(lemma: &str, pos: Option<Pos>, core: &mut Vec<u32>, broad: &mut Vec<u32>) {
     let found = match pos {
@@ -1283,10 +1329,21 @@ pub(crate) fn cluster_pass(
     // By cluster root: the first and last day of its day-dated mentions, and the first and
     // last month and day of them whatever their year (a day of an unknown year is a day too).
     let mut spans: Vec<Spans> = items.iter().map(Spans::of).collect();
+    // By cluster root: the sentences (document, sentence) its mentions stand in, sorted.
+    let mut sentences: Vec<Sentences> = items
+        .iter()
+        .map(|it| {
+            let mut one = Sentences::default();
+            one.insert((it.doc, it.sentence), date_key(&it.when));
+            one
+        })
+        .collect();
     // Copies joined above: their roots' spans.
     for i in 0..items.len() {
         let r = find(&mut parent, i);
         if r != i {
+            let mine = std::mem::take(&mut sentences[i]);
+            sentences[r].extend(mine);
             spans[r] = spans[r].join(spans[i]);
         }
     }
@@ -1365,25 +1422,28 @@ pub(crate) fn cluster_pass(
             if j == i || find(&mut parent, i) == find(&mut parent, j) {
                 continue;
             }
+            let conflict = near(&it.when, &items[j].when) && !compatible(it, &items[j]);
             let joined = same_event(it, &items[j], &names, &stories)
-                && spans_fit(
-                    &mut parent,
-                    &spans,
-                    i,
-                    j,
-                    near(&it.when, &items[j].when) && !compatible(it, &items[j]),
-                );
+                && sentences_apart(&mut parent, &sentences, i, j)
+                && spans_fit(&mut parent, &spans, i, j, conflict);
             if joined {
                 let (ra, rb) = (find(&mut parent, i), find(&mut parent, j));
                 let joined_span = spans[ra].join(spans[rb]);
-                union(&mut parent, i, j);
+                union_sentences(&mut parent, &mut sentences, i, j);
                 let root = find(&mut parent, i);
                 spans[root] = joined_span;
             }
         }
     }
     if !stop.now() {
-        align_unique_dates(&items, &mut parent, &spans, &names, &stories);
+        align_unique_dates(
+            &items,
+            &mut parent,
+            &spans,
+            &mut sentences,
+            &names,
+            &stories,
+        );
     }
     // Clusters in the order of their roots, members in item order.
     let mut by_root: Vec<(usize, usize)> = (0..items.len())
@@ -1424,6 +1484,7 @@ fn align_unique_dates(
     items: &[Item],
     parent: &mut [usize],
     spans: &[Spans],
+    sentences: &mut [Sentences],
     names: &Names,
     stories: &Stories,
 ) {
@@ -1477,8 +1538,9 @@ fn align_unique_dates(
                 if find(parent, i) == find(parent, j) || !aligned(a, b, names, stories) {
                     continue;
                 }
-                if spans_fit(parent, spans, i, j, false) {
-                    union(parent, i, j);
+                if spans_fit(parent, spans, i, j, false) && sentences_apart(parent, sentences, i, j)
+                {
+                    union_sentences(parent, sentences, i, j);
                 }
             }
         }
@@ -1594,4 +1656,33 @@ fn attach_references(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(doc: usize, sentence: usize, date: u64) -> Sentences {
+        let mut s = Sentences::default();
+        s.insert((doc, sentence), date);
+        s
+    }
+
+    #[test]
+    fn a_sentence_on_two_dates_stays_two_happenings_through_any_chain() {
+        // Items 0 and 2 stand in one sentence of document 0, on different dates; item 1,
+        // another report, could join either.
+        let mut parent: Vec<usize> = (0..4).collect();
+        let mut sentences = vec![one(0, 3, 10), one(1, 0, 10), one(0, 3, 12), one(0, 3, 10)];
+        assert!(sentences_apart(&mut parent, &sentences, 0, 1));
+        union_sentences(&mut parent, &mut sentences, 0, 1);
+        assert_eq!(find(&mut parent, 1), 0);
+        // The cluster of 0 and 1 may not take the sentence's other date ...
+        assert!(!sentences_apart(&mut parent, &sentences, 1, 2));
+        assert!(!sentences_apart(&mut parent, &sentences, 2, 0));
+        // ... but may take another mention of it on the same date (one happening, two words).
+        assert!(sentences_apart(&mut parent, &sentences, 3, 1));
+        union_sentences(&mut parent, &mut sentences, 3, 1);
+        assert_eq!(sentences[find(&mut parent, 3)].len(), 2);
+    }
 }
