@@ -351,14 +351,21 @@ pub(crate) fn in_name_feature(shape: u8) -> u64 {
     mix(IN_NAME, u64::from(shape), 0)
 }
 
-/// Appends the features that read word `me` alone: the same wherever the word stands.
-pub(crate) fn own_features(me: &WordInfo, out: &mut Vec<u64>) {
-    out.push(mix(WORD, me.word, 0));
-    out.push(mix(LEMMA, me.lemma, 0));
-    out.push(mix(SUF2, me.suffix2, 0));
-    out.push(mix(SUF3, me.suffix3, 0));
-    out.push(mix(SUF4, me.suffix4, 0));
-    out.push(mix(WN_POS, pos_bits(me), 0));
+/// The features that read word `me` alone, the same wherever it stands: its form, lemma,
+/// three suffixes and WordNet parts of speech ...
+pub(crate) fn own_features(me: &WordInfo) -> [u64; 6] {
+    [
+        mix(WORD, me.word, 0),
+        mix(LEMMA, me.lemma, 0),
+        mix(SUF2, me.suffix2, 0),
+        mix(SUF3, me.suffix3, 0),
+        mix(SUF4, me.suffix4, 0),
+        mix(WN_POS, pos_bits(me), 0),
+    ]
+}
+
+/// ... and, appended, what WordNet says of its senses.
+pub(crate) fn sense_features(me: &WordInfo, out: &mut Vec<u64>) {
     if let Some(s) = me.senses {
         out.push(mix(WN_FIRST_NOUN, s.first_noun.map_or(255, u64::from), 0));
         out.push(mix(WN_FIRST_VERB, s.first_verb.map_or(255, u64::from), 0));
@@ -371,23 +378,17 @@ pub(crate) fn own_features(me: &WordInfo, out: &mut Vec<u64>) {
     }
 }
 
-/// Appends the features a word reads of its neighbour `offset` words away (-2, -1, 1 or 2):
-/// `w`, or the sentence's edge when there is no word there.
-pub(crate) fn neighbour_features(w: Option<&WordInfo>, offset: isize, out: &mut Vec<u64>) {
+/// The features a word reads of its neighbour `offset` words away (-2, -1, 1 or 2): `w`, or
+/// the sentence's edge when there is no word there. Its form, and for a next neighbour
+/// (-1 or 1) its lemma.
+pub(crate) fn neighbour_features(w: Option<&WordInfo>, offset: isize) -> (u64, Option<u64>) {
     let word = w.map_or(NONE_HASH.wrapping_add(offset as u64), |w| w.word);
     let lemma = w.map_or(NONE_HASH, |w| w.lemma);
     match offset {
-        -2 => out.push(mix(PREV2, word, 0)),
-        -1 => {
-            out.push(mix(PREV1, word, 0));
-            out.push(mix(PREV_LEMMA, lemma, 0));
-        }
-        1 => {
-            out.push(mix(NEXT1, word, 0));
-            out.push(mix(NEXT_LEMMA, lemma, 0));
-        }
-        2 => out.push(mix(NEXT2, word, 0)),
-        _ => {}
+        -1 => (mix(PREV1, word, 0), Some(mix(PREV_LEMMA, lemma, 0))),
+        1 => (mix(NEXT1, word, 0), Some(mix(NEXT_LEMMA, lemma, 0))),
+        2 => (mix(NEXT2, word, 0), None),
+        _ => (mix(PREV2, word, 0), None),
     }
 }
 
@@ -453,29 +454,25 @@ pub(crate) fn features(infos: &[WordInfo], i: usize, in_name: bool, out: &mut Ve
     let c = context(infos, i);
     let [prev_word, word_next, lemma_prev_cue, lemma_next_cue, suf3_prev_cue] =
         pair_features(infos, i, &c);
-    let mut neighbours = [[0u64; 2]; 4];
-    for (n, k) in neighbours.iter_mut().zip([-2, -1, 1, 2]) {
-        let mut keys = Vec::with_capacity(2);
-        neighbour_features(at(k), k, &mut keys);
-        n[..keys.len()].copy_from_slice(&keys);
-    }
-    let [[prev2, _], [prev1, prev_lemma], [next1, next_lemma], [next2, _]] = neighbours;
-    let mut own = Vec::with_capacity(12);
-    own_features(me, &mut own);
-    // own: word, lemma, three suffixes, WordNet parts of speech, then WordNet senses.
-    out.push(bias_feature());
-    out.extend_from_slice(&own[..5]);
+    let (prev2, _) = neighbour_features(at(-2), -2);
+    let (prev1, prev_lemma) = neighbour_features(at(-1), -1);
+    let (next1, next_lemma) = neighbour_features(at(1), 1);
+    let (next2, _) = neighbour_features(at(2), 2);
+    let [word, lemma, suf2, suf3, suf4, wn_pos] = own_features(me);
+    out.extend([bias_feature(), word, lemma, suf2, suf3, suf4]);
     out.push(shape_feature(c.shape, c.first));
     out.extend([prev1, prev2, next1, next2, prev_word, word_next]);
     out.push(prev_cue_feature(c.prev));
     out.push(prev_cues_feature(c.prev2, c.prev));
     out.push(next_cue_feature(c.next));
-    out.extend([lemma_prev_cue, lemma_next_cue, next_lemma, prev_lemma]);
+    out.extend([lemma_prev_cue, lemma_next_cue]);
+    out.extend(next_lemma);
+    out.extend(prev_lemma);
     out.push(aux_feature(c.aux, c.distance));
     out.push(suf3_prev_cue);
-    out.extend_from_slice(&own[5..6]);
+    out.push(wn_pos);
     out.push(pos_aux_feature(c.pos, c.aux));
-    out.extend_from_slice(&own[6..]);
+    sense_features(me, out);
     if in_name {
         out.push(in_name_feature(me.shape));
     }

@@ -144,7 +144,7 @@ type Sums = [i32; MAX_LABELS];
 /// the auxiliary before it, WordNet's parts of speech), with the class head's weights summed
 /// per value: a word's class score adds a handful of these to its memoized word sums
 /// ([`WordSums`]) and looks up only the features that pair it with a neighbour.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 struct ClassTables {
     bias: Sums,
     /// By shape × whether the word opens the sentence.
@@ -209,29 +209,11 @@ thread_local! {
 }
 
 impl ClassTables {
-    fn empty() -> Self {
-        ClassTables {
-            bias: [0; MAX_LABELS],
-            shape: Vec::new(),
-            prev_cue: Vec::new(),
-            prev_cues: Vec::new(),
-            next_cue: Vec::new(),
-            aux: Vec::new(),
-            pos_aux: Vec::new(),
-            in_name: Vec::new(),
-            edge: [[0; MAX_LABELS]; 4],
-        }
-    }
-
     /// The tables of a model's weights.
     fn of(model: &EventModel) -> Self {
         let one = |key: u64| model.class_row(key);
         let cues = 0..N_CUES as u64;
-        let edge = NEIGHBOURS.map(|offset| {
-            let mut keys = Vec::with_capacity(2);
-            features::neighbour_features(None, offset, &mut keys);
-            model.class_sum(&keys)
-        });
+        let edge = NEIGHBOURS.map(|offset| model.neighbour_sum(None, offset));
         ClassTables {
             bias: one(features::bias_feature()),
             shape: (0..features::SHAPE_VALUES as u8)
@@ -340,7 +322,7 @@ impl EventModel {
             labels: HEADS.map(|h| h.2.len()),
             keys: Vec::new(),
             event_bias: 0.0,
-            tables: ClassTables::empty(),
+            tables: ClassTables::default(),
             id: ModelId::next(),
         }
     }
@@ -416,7 +398,7 @@ impl EventModel {
             labels: HEADS.map(|h| h.2.len()),
             keys,
             event_bias: 0.0,
-            tables: ClassTables::empty(),
+            tables: ClassTables::default(),
             id: ModelId::next(),
         };
         model.tables = ClassTables::of(&model);
@@ -441,17 +423,25 @@ impl EventModel {
 
     /// What a word type adds to the class scores of the words around it and its own.
     fn word_sums(&self, w: &WordInfo) -> WordSums {
-        let mut keys = Vec::with_capacity(16);
-        features::own_features(w, &mut keys);
+        let mut keys = features::own_features(w).to_vec();
+        features::sense_features(w, &mut keys);
         let mut sums = [[0; MAX_LABELS]; 5];
         sums[0] = self.class_sum(&keys);
         for (k, &offset) in NEIGHBOURS.iter().enumerate() {
-            keys.clear();
             // What the word `-offset` away reads of this word, its neighbour at `offset`.
-            features::neighbour_features(Some(w), offset, &mut keys);
-            sums[k + 1] = self.class_sum(&keys);
+            sums[k + 1] = self.neighbour_sum(Some(w), offset);
         }
         sums
+    }
+
+    /// The class sums of the features a word reads of its neighbour at `offset`.
+    fn neighbour_sum(&self, w: Option<&WordInfo>, offset: isize) -> Sums {
+        let (word, lemma) = features::neighbour_features(w, offset);
+        let mut sum = self.class_row(word);
+        if let Some(lemma) = lemma {
+            add(&mut sum, &self.class_row(lemma));
+        }
+        sum
     }
 
     /// The weights of `head` in row `row`.

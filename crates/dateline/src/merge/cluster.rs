@@ -376,7 +376,7 @@ fn spans_fit(parent: &mut [usize], spans: &[Spans], i: usize, j: usize, conflict
 }
 
 /// By cluster root: the sentences (document, sentence) its mentions stand in, with their date.
-type Sentences = FxHashMap<(usize, usize), u64>;
+type Sentences = FxHashMap<(usize, usize), DateValue>;
 
 /// Whether the clusters of `i` and `j` hold no two mentions of one sentence on different
 /// dates: such a sentence tells two happenings, and a chain of joins through other reports
@@ -411,14 +411,6 @@ fn union_sentences(parent: &mut [usize], sentences: &mut [Sentences], i: usize, 
     union(parent, i, j);
     let root = find(parent, i);
     sentences[root] = a;
-}
-
-/// A number for a date value: the same for the same value.
-fn date_key(when: &DateValue) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
-    when.hash(&mut h);
-    h.finish()
 }
 
 /// The concepts of a lemma as `pos` (or, failing that, as the other part of speech), appended.
@@ -1334,7 +1326,7 @@ pub(crate) fn cluster_pass(
         .iter()
         .map(|it| {
             let mut one = Sentences::default();
-            one.insert((it.doc, it.sentence), date_key(&it.when));
+            one.insert((it.doc, it.sentence), it.when);
             one
         })
         .collect();
@@ -1662,9 +1654,10 @@ fn attach_references(
 mod tests {
     use super::*;
 
-    fn one(doc: usize, sentence: usize, date: u64) -> Sentences {
+    /// A cluster of one mention, dated to a year.
+    fn one(doc: usize, sentence: usize, year: i32) -> Sentences {
         let mut s = Sentences::default();
-        s.insert((doc, sentence), date);
+        s.insert((doc, sentence), DateValue::Year(year));
         s
     }
 
