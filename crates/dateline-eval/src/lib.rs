@@ -11,6 +11,7 @@
 //! - [`events`]: TimeML events (TempEval-3 style JSON Lines): event spans, classes, tense,
 //!   aspect, polarity, and which time expression anchors each event, with cross-validation by
 //!   document for the learned event model.
+//! - [`rows`] and [`pairs`]: the merge's row model and pair model, learned from the stories.
 //! - [`stories`]: the project's own multi-source stories: merged timelines against what a
 //!   careful reader expects (happenings dated right, reports merged, conflicts shown).
 //!
@@ -22,6 +23,8 @@
 
 pub mod awareness;
 pub mod events;
+pub mod learn;
+pub mod pairs;
 pub mod rows;
 pub mod semeval;
 pub mod stories;

@@ -10,8 +10,6 @@
 //! a view shows at most [`ROWS_PER_HAPPENING`] rows per happening. The shipped weights are trained on every
 //! story, with the bias moved so that the chosen line is 0.5.
 
-use std::fmt::Write as _;
-
 use dateline::pipeline::{ReadDocuments, RowFeatures, ROW_FEATURES};
 
 use crate::stories::{happening_rows, Story};
@@ -52,39 +50,18 @@ pub fn examples(stories: &[Story]) -> Result<Vec<RowExample>, dateline::Error> {
     Ok(out)
 }
 
-/// How strongly the weights are held towards zero (the bias is not).
-const L2: f64 = 0.01;
-/// Gradient steps, and their size.
-const STEPS: usize = 4000;
-const RATE: f64 = 0.5;
-
 /// The weights of a logistic regression of `happening` on the features of `examples`.
 pub fn train(examples: &[&RowExample]) -> [f64; ROW_FEATURES.len()] {
-    let mut w = [0f64; ROW_FEATURES.len()];
-    if examples.is_empty() {
-        return w;
-    }
-    let n = examples.len() as f64;
-    for _ in 0..STEPS {
-        let mut grad = [0f64; ROW_FEATURES.len()];
-        for x in examples {
-            let err = predict(&w, &x.features) - f64::from(u8::from(x.happening));
-            for (g, &v) in grad.iter_mut().zip(&x.features) {
-                *g += err * f64::from(v);
-            }
-        }
-        for (k, (wk, g)) in w.iter_mut().zip(grad).enumerate() {
-            let penalty = if k == 0 { 0.0 } else { L2 * *wk };
-            *wk -= RATE * (g / n + penalty);
-        }
-    }
-    w
+    let labelled: Vec<_> = examples
+        .iter()
+        .map(|x| (&x.features, x.happening))
+        .collect();
+    crate::learn::logistic(&labelled)
 }
 
 /// The probability the weights give a row.
 pub fn predict(w: &[f64; ROW_FEATURES.len()], f: &RowFeatures) -> f64 {
-    let z: f64 = w.iter().zip(f).map(|(a, &b)| a * f64::from(b)).sum();
-    1.0 / (1.0 + (-z).exp())
+    crate::learn::probability(w, f)
 }
 
 /// Rows shown against rows of gold happenings.
@@ -206,16 +183,7 @@ pub fn cross_validate(examples: &[RowExample], stories: usize, folds: usize) -> 
 /// 0.5, with a header that says how it was made.
 pub fn model_file(examples: &[RowExample], line: f64, header: &str) -> String {
     let all: Vec<&RowExample> = examples.iter().collect();
-    let mut w = train(&all);
-    w[0] -= (line / (1.0 - line)).ln();
-    let mut out = String::new();
-    for l in header.lines() {
-        let _ = writeln!(out, "# {l}");
-    }
-    for (name, weight) in ROW_FEATURES.iter().zip(w) {
-        let _ = writeln!(out, "{name}\t{weight:.4}");
-    }
-    out
+    crate::learn::model_file(&ROW_FEATURES, train(&all), line, header)
 }
 
 #[cfg(test)]

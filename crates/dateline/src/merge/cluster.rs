@@ -16,6 +16,7 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::pair_model::{self, PairFeatures, PAIR_FEATURES};
 use super::reference::{self, Reference};
 
 use crate::entity::{self, Entity, EntityKind, NameKey};
@@ -98,6 +99,8 @@ pub(crate) struct Item {
     /// The common nouns around its trigger ("certified the petition's signatures"), as
     /// hashed WordNet lemmas, sorted: two reports of one happening name its objects alike.
     arguments: Vec<u64>,
+    /// The common nouns of its whole sentence, likewise.
+    nouns: Vec<u64>,
     sentence: usize,
     trigger_start: usize,
     /// Its sentence's text, hashed, and the trigger's offset in it: the same words in two
@@ -467,6 +470,12 @@ impl Stories {
         a == b || self.shared(a, b, 1) >= 1
     }
 
+    /// How many telling names the one of documents `a` and `b` that gives fewer gives.
+    fn fewer_names(&self, a: usize, b: usize) -> usize {
+        let count = |d: usize| self.names.get(d).map_or(0, Vec::len);
+        count(a).min(count(b))
+    }
+
     /// How many telling names documents `a` and `b` share, counted up to `enough`: a walk of
     /// two sorted lists, after their signatures say they may share one at all.
     fn shared(&self, a: usize, b: usize, enough: usize) -> usize {
@@ -513,30 +522,66 @@ fn doers_differ(a: &Item, b: &Item, names: &Names) -> bool {
     !a.agents.is_empty() && !b.agents.is_empty() && !shares(&a.agents, &b.agents, names)
 }
 
-/// Whether two mentions tell one happening.
-///
-/// The evidence is weighed: what their words name (the same concept 3, a broader one 2, none 0),
-/// their dates (the same date, or for the same concept a day or week in the other's month, 1;
-/// a day or two apart −1, which can only join the same concept, as a conflict), who takes part (a participant of both 2, a name in both sentences 1; doers
-/// on both sides that are all different people −3), where (the same place 2, different
-/// places: never), a figure both give (2 for a decimal, a percentage or three digits, else
-/// 1), and the same document 1. Two mentions join at [`JOIN`] or more, and
-/// only when their documents tell one story (they share a telling name) or they share a name.
+/// What two mentions' words, dates, people, places and figures say about whether they tell
+/// one happening ([`judge`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Judgement {
+    /// They cannot be one happening (two happenings of one sentence, dates that cannot be one
+    /// date, different places, two documents of different stories…).
+    Never,
+    /// They are one happening (the same words of one sentence, told twice), or not, by a rule
+    /// that weighs nothing: a bare weekday ([`same_event`]).
+    Rule(bool),
+    /// The evidence, weighed by the pair model ([`pair_model`](super::pair_model)). Dates a day
+    /// or two apart (`conflict`) join only when nobody takes part in one that the other does
+    /// not know of (`subsumed`).
+    Weighed {
+        features: PairFeatures,
+        conflict: bool,
+        subsumed: bool,
+    },
+}
+
+/// Whether two mentions tell one happening: the [`Judgement`] of [`judge`], the evidence
+/// weighed by the pair model.
 fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
+    match judge(a, b, names, stories) {
+        Judgement::Never => false,
+        Judgement::Rule(joined) => joined,
+        Judgement::Weighed {
+            features,
+            conflict,
+            subsumed,
+        } => pair_model::joins(&features, conflict, subsumed),
+    }
+}
+
+/// What tells whether two mentions tell one happening.
+///
+/// The evidence ([`PAIR_FEATURES`]): what their words name (the same lemma, the same concept,
+/// a broader one, or words of one kind of change with the same objects or a distinctive figure),
+/// their dates (the same date, or for the same concept a day or week in the other's month; a
+/// day or two apart, which can only join the same concept, as a conflict), who takes part (a
+/// participant of both, a name in both sentences; doers on both sides that are all different
+/// people), where (the same place; different places: never), a figure both give, the common
+/// nouns around both triggers, and the same document. Pairs of documents that tell different
+/// stories (no telling name in common) and share no name are never one happening.
+fn judge(a: &Item, b: &Item, names: &Names, stories: &Stories) -> Judgement {
+    use Judgement::{Never, Rule};
     // Two mentions of one sentence are different happenings unless they are the same words
     // (the folding of a sentence's words into happenings has run).
     if a.doc == b.doc && a.sentence == b.sentence {
-        return a.trigger_start == b.trigger_start;
+        return Rule(a.trigger_start == b.trigger_start);
     }
     // The same sentence in two documents: its happenings pair word for word.
     if a.sentence_text == b.sentence_text {
-        return a.offset_in_sentence == b.offset_in_sentence;
+        return Rule(a.offset_in_sentence == b.offset_in_sentence);
     }
     // Dates that cannot be one date, unless a day or two apart in two documents, rule the pair
     // out whatever else the two share: the cheap tests go first, the names last.
     let compatible_dates = compatible(a, b);
     if !compatible_dates && (a.doc == b.doc || !near(&a.when, &b.when)) {
-        return false;
+        return Never;
     }
     let same_doc = a.doc == b.doc;
     let kin = if a.lemma == b.lemma {
@@ -552,15 +597,15 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
     // (dates that are not one date). Tested before the names, as most such pairs end here.
     let inherited = (a.inherited || b.inherited) && !same_doc;
     if inherited && (!compatible_dates || kin != Kinship::Same) {
-        return false;
+        return Never;
     }
     let own = shares(&a.participants, &b.participants, names);
     let around = own || shares(&a.sentence_names, &b.sentence_names, names);
     if inherited && !around {
-        return false;
+        return Never;
     }
     if !same_doc && !around && !stories.related(a.doc, b.doc) {
-        return false;
+        return Never;
     }
     let one_day = a.days.is_some_and(|d| d.start == d.end) && a.days == b.days;
     // Two sources name one happening with words WordNet does not relate ("capsized",
@@ -575,10 +620,10 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
         && a.kind.is_some()
         && a.kind == b.kind;
     let same_place = same_place(a, b, names);
-    let weak =
-        same_kind && one_day && (same_place || own || figure_weight(&a.figures, &b.figures) >= 2);
+    let figures = figure_weight(&a.figures, &b.figures);
+    let weak = same_kind && one_day && (same_place || own || figures >= 2);
     if places_differ(a, b, names) {
-        return false;
+        return Never;
     }
     let weekday = |v: &DateValue| matches!(v, DateValue::Weekday(_));
     // Dates a day or two apart: one happening told differently (a conflict), for the same
@@ -593,7 +638,7 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
                 && same_place
                 && day_apart(&a.when, &b.when) <= 1));
     if !compatible_dates && !near_dates {
-        return false;
+        return Never;
     }
     // A bare weekday fits any day: it joins only a day of the same kind of happening, and
     // only through someone both name.
@@ -604,13 +649,15 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
             .iter()
             .filter(|&&k| names.specific(k))
             .any(|&k| names.matches_any(k, &b.sentence_names));
-        return (kin == Kinship::Same || (kin == Kinship::Broad && own))
-            && day(&a.when)
-            && day(&b.when)
-            && compatible_dates
-            && weekday_fits(a, b)
-            && weekday_fits(b, a)
-            && (specific || (same_place && own));
+        return Rule(
+            (kin == Kinship::Same || (kin == Kinship::Broad && own))
+                && day(&a.when)
+                && day(&b.when)
+                && compatible_dates
+                && weekday_fits(a, b)
+                && weekday_fits(b, a)
+                && (specific || (same_place && own)),
+        );
     }
     // A day of an unknown year (an undated article's "on 18 March") is the same date as that
     // day in full: the article's year is inferred from such pairs after the merge.
@@ -630,57 +677,75 @@ fn same_event(a: &Item, b: &Item, names: &Names, stories: &Stories) -> bool {
     };
     let same_date =
         a.when == b.when || one_day || same_day_of_year || (kin == Kinship::Same && within());
-    let mut score: i32 = match kin {
-        Kinship::Same => 3,
-        Kinship::Broad => 2,
-        // Words of one kind of change in one place are two happenings as often as one ("pulled
-        // a girl from the rubble", "closed the library"): something named around both, or a
-        // distinctive figure, is needed too. Someone taking part in both is not enough (it
-        // counts below already): one person's day holds many acts ("suspended", "released a
-        // video").
-        Kinship::None if weak || (same_kind && near_dates) => {
-            if shared_words(&a.arguments, &b.arguments) > 0
-                || figure_weight(&a.figures, &b.figures) >= 2
-            {
-                2
-            } else {
-                0
-            }
-        }
-        Kinship::None => 0,
+    let arguments = shared_words(&a.arguments, &b.arguments);
+    // Words of one kind of change in one place are two happenings as often as one ("pulled a
+    // girl from the rubble", "closed the library"): something named around both, or a
+    // distinctive figure, is needed too. Someone taking part in both is not enough (it counts
+    // already): one person's day holds many acts ("suspended", "released a video").
+    let kind_evidence = kin == Kinship::None
+        && (weak || (same_kind && near_dates))
+        && (arguments > 0 || figures >= 2);
+    let flag = |b: bool| if b { 1.0 } else { 0.0 };
+    let mut f: PairFeatures = [0.0; PAIR_FEATURES.len()];
+    f[0] = 1.0;
+    f[1] = flag(a.lemma == b.lemma);
+    f[2] = flag(kin == Kinship::Same && a.lemma != b.lemma);
+    f[3] = flag(kin == Kinship::Broad);
+    f[4] = flag(kind_evidence);
+    f[5] = flag(near_dates);
+    f[6] = flag(same_date && !near_dates);
+    f[7] = flag(own);
+    f[8] = flag(around && !own);
+    f[9] = flag(same_place);
+    f[10] = flag(same_doc);
+    f[11] = figures as f32;
+    f[12] = if same_doc {
+        0.0
+    } else {
+        arguments.min(MAX_ARGUMENT_WEIGHT) as f32
     };
-    if near_dates {
-        score -= 1;
-    } else if same_date {
-        score += 1;
-    }
-    score += if own { 2 } else { i32::from(around) };
-    score += 2 * i32::from(same_place) + i32::from(same_doc);
-    score += figure_weight(&a.figures, &b.figures);
+    f[13] = flag(doers_differ(a, b, names));
+    f[14] = flag(a.group != 0 && a.group == b.group);
+    f[15] = flag(a.first_in_sentence && b.first_in_sentence);
+    f[16] = flag(a.occurrence && b.occurrence);
+    f[17] = flag(one_day || same_day_of_year);
+    f[18] = flag(a.explicit && b.explicit);
+    f[19] = if same_doc {
+        arguments.min(MAX_ARGUMENT_WEIGHT) as f32
+    } else {
+        0.0
+    };
+    f[20] = flag(a.kind.is_some() && a.kind == b.kind);
+    f[21] = shared_words(&a.nouns, &b.nouns).min(MAX_SENTENCE_NOUNS) as f32;
+    f[22] = a
+        .sentence_names
+        .iter()
+        .filter(|&&k| names.specific(k) && names.matches_any(k, &b.sentence_names))
+        .count()
+        .min(3) as f32;
+    f[23] = flag(same_date && !near_dates && !one_day && !same_day_of_year);
+    f[24] = flag(!around && !same_doc);
     if !same_doc {
-        score += shared_words(&a.arguments, &b.arguments).min(MAX_ARGUMENT_WEIGHT);
+        let shared = stories.shared(a.doc, b.doc, usize::MAX);
+        f[25] = shared.min(pair_model::STORY_NAMES) as f32;
+        f[26] = shared as f32 / stories.fewer_names(a.doc, b.doc).max(1) as f32;
     }
-    if doers_differ(a, b, names) {
-        score -= 3;
+    // Dates a day or two apart are one happening told differently only when nobody takes part
+    // in one that the other does not know of ("the day after the meeting with the minister,
+    // the delegation met the speaker" is a second happening). (A report that names nobody
+    // contradicts nobody: "the delegation arrived on the 9th".)
+    let subsumed = |x: &Item, y: &Item| {
+        y.persons.is_empty()
+            || x.persons
+                .iter()
+                .filter(|&&k| names.specific(k))
+                .all(|&k| names.matches_any(k, &y.sentence_names))
+    };
+    Judgement::Weighed {
+        features: f,
+        conflict: near_dates,
+        subsumed: near_dates && around && subsumed(a, b) && subsumed(b, a),
     }
-    if score < JOIN {
-        return false;
-    }
-    if near_dates {
-        // Dates a day or two apart are one happening told differently only when nobody takes
-        // part in one that the other does not know of ("the day after the meeting with the
-        // minister, the delegation met the speaker" is a second happening).
-        // (A report that names nobody contradicts nobody: "the delegation arrived on the 9th".)
-        let subsumed = |x: &Item, y: &Item| {
-            y.persons.is_empty()
-                || x.persons
-                    .iter()
-                    .filter(|&&k| names.specific(k))
-                    .all(|&k| names.matches_any(k, &y.sentence_names))
-        };
-        return around && subsumed(a, b) && subsumed(b, a);
-    }
-    true
 }
 
 /// How many days apart two dates are by month and day (their years, where known, agreeing;
@@ -725,9 +790,8 @@ fn weekday_fits(w: &Item, d: &Item) -> bool {
         })
 }
 
-/// The weight of evidence at which two mentions join ([`same_event`]).
-const JOIN: i32 = 4;
-/// The most the common nouns two reports share around their triggers add to that weight.
+/// The most common nouns two reports share around their triggers that count
+/// ([`PAIR_FEATURES`]).
 const MAX_ARGUMENT_WEIGHT: i32 = 2;
 
 /// What the figures two sentences share weigh: 2 for a distinctive one (a decimal, a
@@ -801,6 +865,9 @@ fn figures(text: &str, x: &Extraction, sentence: usize) -> Vec<u64> {
     out
 }
 
+/// The most common nouns two sentences share that count ([`PAIR_FEATURES`]).
+const MAX_SENTENCE_NOUNS: i32 = 4;
+
 /// How many words on either side of a trigger its [`arguments`] are read from.
 const ARGUMENT_WORDS: usize = 8;
 
@@ -808,7 +875,8 @@ const ARGUMENT_WORDS: usize = 8;
 /// outside time expressions and names, a word WordNet knows only as a noun not of time or
 /// quantity ("day", "percent") by its lemma, a word it does not know ("rubble") as written,
 /// less a plural "s".
-fn arguments(text: &str, x: &Extraction, sentence: usize, trigger: usize) -> Vec<u64> {
+/// Returns those within [`ARGUMENT_WORDS`] of the trigger, and those of the whole sentence.
+fn arguments(text: &str, x: &Extraction, sentence: usize, trigger: usize) -> (Vec<u64>, Vec<u64>) {
     use crate::vocab::wordnet;
     static SKIP: std::sync::LazyLock<[Option<wordnet::LexFile>; 2]> =
         std::sync::LazyLock::new(|| {
@@ -818,13 +886,14 @@ fn arguments(text: &str, x: &Extraction, sentence: usize, trigger: usize) -> Vec
             ]
         });
     let Some((tokens, in_timex)) = sentence_tokens(x, sentence) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let at = tokens.partition_point(|t| t.start < trigger);
     let mut out: Vec<u64> = Vec::new();
+    let mut all: Vec<u64> = Vec::new();
     let lo = at.saturating_sub(ARGUMENT_WORDS);
     let hi = (at + 1 + ARGUMENT_WORDS).min(tokens.len());
-    for (k, t) in tokens.iter().enumerate().take(hi).skip(lo) {
+    for (k, t) in tokens.iter().enumerate() {
         let word = t.text(text);
         if k == at
             || t.kind != crate::text::TokenKind::Word
@@ -850,11 +919,17 @@ fn arguments(text: &str, x: &Extraction, sentence: usize, trigger: usize) -> Vec
                 _ => word,
             },
         };
-        out.push(text_hash(noun));
+        let h = text_hash(noun);
+        all.push(h);
+        if (lo..hi).contains(&k) {
+            out.push(h);
+        }
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+    for list in [&mut out, &mut all] {
+        list.sort_unstable();
+        list.dedup();
+    }
+    (out, all)
 }
 
 /// How many hashed words two sorted lists share.
@@ -1028,6 +1103,11 @@ fn figure_key(figure: u64) -> u32 {
     (figure as u32 & 0x3fff_ffff) | 1 << 30
 }
 
+/// The pseudo-concept of a name (see [`cluster_pass`]).
+fn name_key(name: NameRef) -> u32 {
+    (name.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 35) as u32 | 6 << 29
+}
+
 /// The pseudo-concept of a common noun around a trigger (see [`arguments`]).
 fn argument_key(word: u64) -> u32 {
     (word as u32 & 0x1fff_ffff) | 5 << 29
@@ -1037,6 +1117,22 @@ fn argument_key(word: u64) -> u32 {
 /// refer back to it (document, reference).
 pub(crate) type Clusters = (Vec<Item>, Vec<Vec<usize>>, Vec<Vec<(usize, Reference)>>);
 
+/// A pair of mentions the pair model weighed, for `dateline train pairs`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PairRecord {
+    /// The mentions, as (document, event) of the extractions, the smaller first.
+    pub a: (usize, usize),
+    pub b: (usize, usize),
+    pub features: PairFeatures,
+    /// Whether they are dated a day or two apart: the conflict rule decides them, not the
+    /// model.
+    pub conflict: bool,
+    /// Whether the shipped model (or rule) joins them.
+    pub joins: bool,
+    /// Whether blocking makes them a candidate pair.
+    pub candidate: bool,
+}
+
 /// The mentions that can go on a timeline and their clusters (not all of them once `stop` is
 /// set).
 pub(crate) fn cluster_pass(
@@ -1044,6 +1140,7 @@ pub(crate) fn cluster_pass(
     extractions: &[Arc<Extraction>],
     windows: &[Option<(NaiveDate, NaiveDate)>],
     stop: crate::par::Stop<'_>,
+    mut record: Option<&mut Vec<PairRecord>>,
 ) -> Clusters {
     let mut items: Vec<Item> = Vec::with_capacity(extractions.iter().map(|x| x.events.len()).sum());
     let mut names = Names::new(acronyms(extractions));
@@ -1148,6 +1245,7 @@ pub(crate) fn cluster_pass(
             broad.sort_unstable();
             broad.dedup();
             let next = u32::try_from(lemmas.len()).unwrap_or(u32::MAX >> 1);
+            let (arguments, nouns) = arguments(&documents[di].text, x, e.sentence, e.trigger_start);
             items.push(Item {
                 doc: di,
                 event: ei,
@@ -1180,7 +1278,8 @@ pub(crate) fn cluster_pass(
                     && e.anchoring == EventAnchoring::Inherited
                     && e.sentence > LEDE_SENTENCES,
                 figures: figures(&documents[di].text, x, e.sentence),
-                arguments: arguments(&documents[di].text, x, e.sentence, e.trigger_start),
+                arguments,
+                nouns,
                 sentence: e.sentence,
                 trigger_start: e.trigger_start,
                 sentence_text: x
@@ -1284,6 +1383,16 @@ pub(crate) fn cluster_pass(
         union(&mut parent, *first, i);
     }
 
+    // The names around a mention that tell its story: two reports of one happening in other
+    // words ("detained", "arrested") meet through them.
+    let telling_names = |it: &Item| {
+        it.sentence_names
+            .iter()
+            .copied()
+            .filter(|k| naming_docs.get(k).is_some_and(|&n| n <= telling_limit))
+            .collect::<Vec<_>>()
+            .into_iter()
+    };
     // Postings: by time bucket, then by concept, the mentions compared there, in item order.
     // Bucket first: most buckets a mention queries hold nothing, which one look-up says for
     // all its concepts.
@@ -1302,7 +1411,8 @@ pub(crate) fn cluster_pass(
             .chain((it.group != 0).then(|| group_key(it.group)))
             .chain(weak_kind(it).map(kind_key))
             .chain(it.figures.iter().map(|&f| figure_key(f)))
-            .chain(it.arguments.iter().map(|&w| argument_key(w)));
+            .chain(it.arguments.iter().map(|&w| argument_key(w)))
+            .chain(telling_names(it).map(name_key));
         let posting = postings.entry(b).or_default();
         for key in keys {
             posting.entry(key).or_default().push(i);
@@ -1360,6 +1470,7 @@ pub(crate) fn cluster_pass(
             .chain((it.group != 0).then(|| group_key(it.group)))
             .chain(weak_kind(it).map(kind_key))
             .chain(it.figures.iter().map(|&f| figure_key(f)))
+            .chain(telling_names(it).map(name_key))
             .collect();
         for posting in query.iter().filter_map(|q| postings.get(q)) {
             for c in &keys {
@@ -1410,6 +1521,27 @@ pub(crate) fn cluster_pass(
         }
         candidates.sort_unstable();
         candidates.dedup();
+        if let Some(record) = record.as_deref_mut() {
+            // Every later mention, so that training sees the pairs blocking leaves out too.
+            for j in i + 1..items.len() {
+                if let Judgement::Weighed {
+                    features,
+                    conflict,
+                    subsumed,
+                } = judge(it, &items[j], &names, &stories)
+                {
+                    let (x, y) = (&items[i.min(j)], &items[i.max(j)]);
+                    record.push(PairRecord {
+                        a: (x.doc, x.event),
+                        b: (y.doc, y.event),
+                        features,
+                        conflict,
+                        joins: pair_model::joins(&features, conflict, subsumed),
+                        candidate: candidates.contains(&j),
+                    });
+                }
+            }
+        }
         for &j in &candidates {
             if j == i || find(&mut parent, i) == find(&mut parent, j) {
                 continue;

@@ -31,10 +31,13 @@ use crate::timeline::{Event, EventMentionRef, EventParticipant, Span};
 use crate::Document;
 
 mod cluster;
+mod model_file;
+mod pair_model;
 mod reference;
 mod salience;
 
-pub(crate) use cluster::{cluster_pass, Item};
+pub(crate) use cluster::{cluster_pass, Item, PairRecord};
+pub use pair_model::{PairFeatures, PAIR_FEATURES};
 pub(crate) use reference::Reference;
 pub use salience::{RowFeatures, ROW_FEATURES};
 

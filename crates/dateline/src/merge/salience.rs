@@ -226,25 +226,7 @@ fn row_features(
 
 /// The model's weights, by feature; read once from `data/rows.tsv`.
 static WEIGHTS: LazyLock<RowFeatures> =
-    LazyLock::new(|| parse(include_str!("../../data/rows.tsv")));
-
-/// The weights of a model file: `name<TAB>weight` lines, `#` comments; a name that is not a
-/// feature is skipped and a feature the file does not give weighs 0.
-fn parse(text: &str) -> RowFeatures {
-    let mut w = [0f32; ROW_FEATURES.len()];
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
-        let Some((name, value)) = line.split_once('\t') else {
-            continue;
-        };
-        if let (Some(i), Ok(v)) = (
-            ROW_FEATURES.iter().position(|n| *n == name),
-            value.trim().parse::<f32>(),
-        ) {
-            w[i] = v;
-        }
-    }
-    w
-}
+    LazyLock::new(|| super::model_file::parse(include_str!("../../data/rows.tsv"), &ROW_FEATURES));
 
 /// How sure the model is that a row with these features is a happening a reader expects,
 /// 0–1, with 0.5 at the fold line.
@@ -263,21 +245,8 @@ mod tests {
     #[test]
     fn the_model_file_weighs_every_feature_by_name() {
         let text = include_str!("../../data/rows.tsv");
-        let names: Vec<&str> = text
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t').map(|(n, _)| n))
-            .collect();
-        assert_eq!(names, ROW_FEATURES);
+        assert_eq!(super::super::model_file::names(text), ROW_FEATURES);
         assert!(WEIGHTS.iter().any(|w| *w != 0.0));
-    }
-
-    #[test]
-    fn unknown_names_and_bad_values_are_skipped() {
-        let w = parse("# a comment\nbias\t1.5\nno_such_feature\t3\nrule\tx\nconflict\t-2\n");
-        assert_eq!(w[0], 1.5);
-        assert_eq!(w[1], 0.0);
-        assert_eq!(w[16], -2.0);
     }
 
     #[test]

@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 
 use crate::document::PublishedSource;
 use crate::event::Extraction;
-use crate::merge::{assemble_events, cluster_pass, infer_published, Corpus, Item, Reference};
+use crate::merge::{
+    assemble_events, cluster_pass, infer_published, Corpus, Item, PairRecord, Reference,
+};
 use crate::par::{par_map, par_map_mut, Stop};
 use crate::reading::read_extracted;
 use crate::reconcile::Policy;
@@ -283,6 +285,7 @@ impl ReadDocuments {
             policy,
             source_weights,
             stop,
+            None,
         )
         .map(|(timeline, _)| timeline)
         .ok_or(Error::Interrupted)
@@ -300,9 +303,83 @@ impl ReadDocuments {
             Arc::new(crate::reconcile::DefaultPolicy),
             &BTreeMap::new(),
             Stop::default(),
+            None,
         )
         .unwrap_or_default()
     }
+
+    /// [`build`](Self::build) with the default policy, and the pairs of mentions the pair model
+    /// weighed in the last clustering pass, with their features
+    /// ([`PAIR_FEATURES`](crate::merge::PAIR_FEATURES)): what `dateline train pairs` learns
+    /// from.
+    #[doc(hidden)]
+    pub fn build_with_pair_features(self) -> (Timeline, Vec<PairExample>) {
+        let mut records = Vec::new();
+        let mut extractions = Vec::new();
+        let built = build_read(
+            self.readings,
+            self.known,
+            self.extractions,
+            Arc::new(crate::reconcile::DefaultPolicy),
+            &BTreeMap::new(),
+            Stop::default(),
+            Some((&mut records, &mut extractions)),
+        );
+        let Some((timeline, _)) = built else {
+            return (Timeline::default(), Vec::new());
+        };
+        let mention = |(doc, event): (usize, usize)| -> Option<PairMention> {
+            let x: &Arc<Extraction> = extractions.get(doc)?;
+            let e = x.events.get(event)?;
+            Some(PairMention {
+                doc: timeline.documents.get(doc)?.id.clone(),
+                words: std::iter::once((e.trigger_start, e.trigger_end))
+                    .chain(e.folded.iter().map(|f| (f.start, f.end)))
+                    .collect(),
+            })
+        };
+        let mut pairs: Vec<PairExample> = records
+            .into_iter()
+            .filter_map(|r| {
+                Some(PairExample {
+                    a: mention(r.a)?,
+                    b: mention(r.b)?,
+                    features: r.features,
+                    conflict: r.conflict,
+                    joins: r.joins,
+                    candidate: r.candidate,
+                })
+            })
+            .collect();
+        pairs.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
+        pairs.dedup_by(|x, y| (&x.a, &x.b) == (&y.a, &y.b));
+        (timeline, pairs)
+    }
+}
+
+/// One mention of a [`PairExample`]: its document and the byte spans of its words (the
+/// trigger, then the folded words).
+#[doc(hidden)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PairMention {
+    pub doc: String,
+    pub words: Vec<(usize, usize)>,
+}
+
+/// A pair of mentions the pair model weighed ([`ReadDocuments::build_with_pair_features`]).
+#[doc(hidden)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairExample {
+    pub a: PairMention,
+    pub b: PairMention,
+    pub features: crate::merge::PairFeatures,
+    /// Whether they are dated a day or two apart: the conflict rule decides them, not the
+    /// model.
+    pub conflict: bool,
+    /// Whether the shipped model (or the conflict rule) joins them.
+    pub joins: bool,
+    /// Whether blocking makes them a candidate pair (the merge weighs no other).
+    pub candidate: bool,
 }
 
 /// Builds the timeline of documents already read, sorted by id; `None` when stopped.
@@ -313,6 +390,7 @@ fn build_read(
     policy: Arc<dyn Policy>,
     source_weights: &BTreeMap<String, f64>,
     stop: Stop<'_>,
+    mut record: Option<(&mut Vec<PairRecord>, &mut Vec<Arc<Extraction>>)>,
 ) -> Option<(Timeline, Vec<crate::merge::RowFeatures>)> {
     let documents: Vec<&Document> = readings.iter().map(|r| r.document()).collect();
     let mut extractions = initial.clone();
@@ -347,7 +425,12 @@ fn build_read(
                 (None, None) => None,
             })
             .collect();
-        (items, clusters, references) = cluster_pass(&documents, &extractions, &windows, stop);
+        let pairs = record.as_mut().map(|(pairs, _)| {
+            pairs.clear();
+            &mut **pairs
+        });
+        (items, clusters, references) =
+            cluster_pass(&documents, &extractions, &windows, stop, pairs);
         if stop.now() {
             return None;
         }
@@ -377,6 +460,9 @@ fn build_read(
         }
     }
 
+    if let Some((_, used)) = record {
+        used.clone_from(&extractions);
+    }
     let code_points: Vec<CodePoints> = par_map(&documents, |_, d| CodePoints::new(&d.text));
     let published: Vec<PublishedSource> = known.iter().map(|k| k.1).collect();
     let corpus = Corpus {

@@ -22,7 +22,7 @@ mod builder;
 mod documents;
 
 #[doc(hidden)]
-pub use crate::merge::{RowFeatures, ROW_FEATURES};
+pub use crate::merge::{PairFeatures, RowFeatures, PAIR_FEATURES, ROW_FEATURES};
 pub use crate::reading::{read, read_all, Reading, READING_VERSION};
 pub use builder::TimelineBuilder;
-pub use documents::{build, ReadDocuments, ReadObserver};
+pub use documents::{build, PairExample, PairMention, ReadDocuments, ReadObserver};
