@@ -606,11 +606,17 @@ pub(super) fn fold(
         // What it reports follows it ("said that …"), in its own clause: "confirmed the
         // first cases on 16 June, and the ministry declared …" reports nothing after the
         // comma and "and"; or it closes the sentence ("…, officials said"), and reports the
-        // sentence's main happening, its first.
+        // sentence's main happening, its first, when no new clause is joined between them
+        // ("discovered on 5 September, and was confirmed two days later" is a second
+        // happening, not a source).
         let target = (i + 1..n)
             .take_while(|&k| !clauses_joined(words, at[i], at[k]))
             .find(|&k| reported(k))
-            .or_else(|| (0..i).find(|&k| reported(k)));
+            .or_else(|| {
+                (0..i)
+                    .find(|&k| reported(k))
+                    .filter(|&k| !clauses_joined(words, at[k], at[i]))
+            });
         if let Some(k) = target {
             // The reported happening without a date of its own takes the statement's.
             fold_into(mentions, k, i, FoldKind::Report);
