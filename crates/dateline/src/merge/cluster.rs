@@ -584,19 +584,11 @@ fn judge(a: &Item, b: &Item, names: &Names, stories: &Stories) -> Judgement {
         return Never;
     }
     let same_doc = a.doc == b.doc;
-    let kin = if a.lemma == b.lemma {
-        Kinship::Same
-    } else {
-        match kinship(a, b) {
-            Kinship::None if a.group != 0 && a.group == b.group => Kinship::Broad,
-            k => k,
-        }
-    };
+    let inherited = (a.inherited || b.inherited) && !same_doc;
     // A date inherited from the narrative is weak evidence: such a mention joins another
     // document's only for the same concept with a name in common, and never as a conflict
-    // (dates that are not one date). Tested before the names, as most such pairs end here.
-    let inherited = (a.inherited || b.inherited) && !same_doc;
-    if inherited && (!compatible_dates || kin != Kinship::Same) {
+    // (dates that are not one date).
+    if inherited && !compatible_dates {
         return Never;
     }
     let own = shares(&a.participants, &b.participants, names);
@@ -605,6 +597,18 @@ fn judge(a: &Item, b: &Item, names: &Names, stories: &Stories) -> Judgement {
         return Never;
     }
     if !same_doc && !around && !stories.related(a.doc, b.doc) {
+        return Never;
+    }
+    // The words last: the walk of their concepts costs most.
+    let kin = if a.lemma == b.lemma {
+        Kinship::Same
+    } else {
+        match kinship(a, b) {
+            Kinship::None if a.group != 0 && a.group == b.group => Kinship::Broad,
+            k => k,
+        }
+    };
+    if inherited && kin != Kinship::Same {
         return Never;
     }
     let one_day = a.days.is_some_and(|d| d.start == d.end) && a.days == b.days;
@@ -1385,14 +1389,7 @@ pub(crate) fn cluster_pass(
 
     // The names around a mention that tell its story: two reports of one happening in other
     // words ("detained", "arrested") meet through them.
-    let telling_names = |it: &Item| {
-        it.sentence_names
-            .iter()
-            .copied()
-            .filter(|k| naming_docs.get(k).is_some_and(|&n| n <= telling_limit))
-            .collect::<Vec<_>>()
-            .into_iter()
-    };
+    let telling = |k: &&NameRef| naming_docs.get(*k).is_some_and(|&n| n <= telling_limit);
     // Postings: by time bucket, then by concept, the mentions compared there, in item order.
     // Bucket first: most buckets a mention queries hold nothing, which one look-up says for
     // all its concepts.
@@ -1412,7 +1409,12 @@ pub(crate) fn cluster_pass(
             .chain(weak_kind(it).map(kind_key))
             .chain(it.figures.iter().map(|&f| figure_key(f)))
             .chain(it.arguments.iter().map(|&w| argument_key(w)))
-            .chain(telling_names(it).map(name_key));
+            .chain(
+                it.sentence_names
+                    .iter()
+                    .filter(telling)
+                    .map(|&k| name_key(k)),
+            );
         let posting = postings.entry(b).or_default();
         for key in keys {
             posting.entry(key).or_default().push(i);
@@ -1470,7 +1472,12 @@ pub(crate) fn cluster_pass(
             .chain((it.group != 0).then(|| group_key(it.group)))
             .chain(weak_kind(it).map(kind_key))
             .chain(it.figures.iter().map(|&f| figure_key(f)))
-            .chain(telling_names(it).map(name_key))
+            .chain(
+                it.sentence_names
+                    .iter()
+                    .filter(telling)
+                    .map(|&k| name_key(k)),
+            )
             .collect();
         for posting in query.iter().filter_map(|q| postings.get(q)) {
             for c in &keys {
