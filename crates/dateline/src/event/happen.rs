@@ -1021,6 +1021,10 @@ fn later_own_date(words: &[Word<'_>], timexes: &[Timex], m: &mut EventMention) {
     m.anchor = Some(super::TimeAnchor::Timex(j));
 }
 
+/// How far after "after" or "before" the verb of its clause may stand: a subject of a few
+/// words ("a day after the bodies of four more men were brought").
+const CLAUSE_WORDS: usize = 10;
+
 /// A verb with no date of its own, in a clause that a length and "after" or "before" open
 /// ("The suspension comes three days after he won the grand prix"): the length counts from the
 /// day the narrative is at, which the verb inherited.
@@ -1029,7 +1033,7 @@ fn measured_from_narrative(words: &[Word<'_>], m: &mut EventMention) {
         return;
     }
     let wi = token_index(words, m.trigger_start);
-    let Some(conj) = (wi.saturating_sub(6)..wi)
+    let Some(conj) = (wi.saturating_sub(CLAUSE_WORDS)..wi)
         .rev()
         .find(|&j| matches!(words[j].lower, "after" | "before") && !boundary_between(words, j, wi))
     else {
