@@ -63,19 +63,14 @@ fn happenings_of(story: &Story, docs: &BTreeMap<&str, usize>, m: &PairMention) -
 /// A story with two documents of one id.
 pub fn examples(stories: &[Story]) -> Result<Vec<PairExample>, dateline::Error> {
     let mut out = Vec::new();
-    for (si, story) in stories.iter().enumerate() {
-        let docs: BTreeMap<&str, usize> = story
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.as_str(), i))
-            .collect();
+    let indexes: Vec<BTreeMap<&str, usize>> = stories.iter().map(Story::document_indexes).collect();
+    for (si, (story, docs)) in stories.iter().zip(&indexes).enumerate() {
         let read = story.documents.iter().map(|d| d.document()).collect();
         let (_, pairs) = ReadDocuments::new(read)?.build_with_pair_features();
         for p in pairs {
             let (a, b) = (
-                happenings_of(story, &docs, &p.a),
-                happenings_of(story, &docs, &p.b),
+                happenings_of(story, docs, &p.a),
+                happenings_of(story, docs, &p.b),
             );
             if p.conflict || a.is_empty() || b.is_empty() {
                 continue;
@@ -104,14 +99,7 @@ pub fn examples(stories: &[Story]) -> Result<Vec<PairExample>, dateline::Error> 
         let (_, pairs) = ReadDocuments::new(read)?.build_with_pair_features();
         let gold = |m: &PairMention| -> Option<usize> {
             let &(si, _) = story_of.get(m.doc.as_str())?;
-            let story = &stories[si];
-            let docs: BTreeMap<&str, usize> = story
-                .documents
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (d.id.as_str(), i))
-                .collect();
-            (!happenings_of(story, &docs, m).is_empty()).then_some(si)
+            (!happenings_of(&stories[si], &indexes[si], m).is_empty()).then_some(si)
         };
         for p in pairs.iter().filter(|p| !p.conflict) {
             let (Some(a), Some(b)) = (gold(&p.a), gold(&p.b)) else {

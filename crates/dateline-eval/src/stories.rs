@@ -106,6 +106,17 @@ pub struct Story {
     pub max_rows: usize,
 }
 
+impl Story {
+    /// Its documents' indexes, by id.
+    pub fn document_indexes(&self) -> BTreeMap<&str, usize> {
+        self.documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i))
+            .collect()
+    }
+}
+
 #[derive(Deserialize)]
 struct RawStory {
     story: String,
@@ -372,12 +383,7 @@ type Told = BTreeSet<(usize, usize)>;
 /// for each gold happening, its row: the row that tells it in the most reports (the earliest
 /// on a tie).
 fn tells_and_rows(story: &Story, timeline: &Timeline) -> (Vec<Told>, Vec<Option<usize>>) {
-    let doc_index: BTreeMap<&str, usize> = story
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
+    let doc_index = story.document_indexes();
     let tells: Vec<Told> = timeline
         .events
         .iter()
