@@ -299,18 +299,18 @@ story_floors test 0.76 0.30 0.18 4 1.3 0.66
 # The shipped pair and row models are what their training commands give from the stories (and
 # the stories changed since are trained on): the files are made again and compared byte for
 # byte. The pair model first: the rows are those of the merge it decides.
-step "pair model: crates/dateline/data/pairs.tsv is what \`dateline train pairs\` makes of the stories"
-pairs_model="$(mktemp)"
-"$dateline" train pairs "$root/crates/dateline-eval/stories/dev" "$root/crates/dateline-eval/stories/test" --out "$pairs_model"
-cmp "$pairs_model" "$root/crates/dateline/data/pairs.tsv" \
-    || { echo "crates/dateline/data/pairs.tsv is stale: run the command above with --out crates/dateline/data/pairs.tsv, then train the row model again" >&2; exit 1; }
-rm -f "$pairs_model"
-step "row model: crates/dateline/data/rows.tsv is what \`dateline train rows\` makes of the stories"
-rows_model="$(mktemp)"
-"$dateline" train rows "$root/crates/dateline-eval/stories/dev" "$root/crates/dateline-eval/stories/test" --out "$rows_model"
-cmp "$rows_model" "$root/crates/dateline/data/rows.tsv" \
-    || { echo "crates/dateline/data/rows.tsv is stale: run the command above with --out crates/dateline/data/rows.tsv" >&2; exit 1; }
-rm -f "$rows_model"
+# model_is_trained NAME FILE HINT: `dateline train NAME` on the stories makes FILE again.
+model_is_trained() {
+    local name="$1" file="$2" hint="$3" made
+    step "$name model: crates/dateline/data/$file is what \`dateline train $name\` makes of the stories"
+    made="$(mktemp)"
+    "$dateline" train "$name" "$root/crates/dateline-eval/stories/dev" "$root/crates/dateline-eval/stories/test" --out "$made"
+    cmp "$made" "$root/crates/dateline/data/$file" \
+        || { echo "crates/dateline/data/$file is stale: run the command above with --out crates/dateline/data/$file$hint" >&2; exit 1; }
+    rm -f "$made"
+}
+model_is_trained pairs pairs.tsv ", then train the row model again"
+model_is_trained rows rows.tsv ""
 
 if [[ -n "$current" ]]; then ran+=("$current"); fi
 current=""

@@ -38,6 +38,31 @@ pub fn probability<const N: usize>(w: &[f64; N], f: &[f32; N]) -> f64 {
     1.0 / (1.0 + (-z).exp())
 }
 
+/// Cross-validation by story: for each example, the probability a model trained on the
+/// examples of the other folds gives it (stories `i` with `i % folds == k` are fold k).
+pub fn held_out<T, const N: usize>(
+    examples: &[T],
+    folds: usize,
+    story: impl Fn(&T) -> usize,
+    labelled: impl Fn(&T) -> (&[f32; N], bool),
+) -> Vec<f64> {
+    let mut out = vec![0.0; examples.len()];
+    for k in 0..folds {
+        let training: Vec<(&[f32; N], bool)> = examples
+            .iter()
+            .filter(|x| story(x) % folds != k)
+            .map(&labelled)
+            .collect();
+        let w = logistic(&training);
+        for (p, x) in out.iter_mut().zip(examples) {
+            if story(x) % folds == k {
+                *p = probability(&w, labelled(x).0);
+            }
+        }
+    }
+    out
+}
+
 /// A model file: a header of `#` lines, then `name<TAB>weight`, the bias moved so that the
 /// probability `line` is 0.5 (a score of 0).
 pub fn model_file<const N: usize>(

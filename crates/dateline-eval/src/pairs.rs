@@ -44,12 +44,9 @@ fn happenings_of(story: &Story, docs: &BTreeMap<&str, usize>, m: &PairMention) -
         .iter()
         .enumerate()
         .filter(|(_, h)| {
-            h.reports.iter().any(|r| {
-                r.doc == doc
-                    && r.words
-                        .iter()
-                        .any(|&(s, e)| m.words.iter().any(|&(ms, me)| ms < e && s < me))
-            })
+            h.reports
+                .iter()
+                .any(|r| r.doc == doc && r.overlaps(|| m.words.iter().copied()))
         })
         .map(|(i, _)| i)
         .collect()
@@ -187,17 +184,7 @@ pub fn train(examples: &[&PairExample]) -> [f64; PAIR_FEATURES.len()] {
 /// Cross-validates the pair model by story.
 pub fn cross_validate(examples: &[PairExample], stories: usize, folds: usize) -> CrossValidation {
     let folds = folds.clamp(2, stories.max(2));
-    let mut held_out = vec![0.0; examples.len()];
-    for k in 0..folds {
-        let training: Vec<&PairExample> =
-            examples.iter().filter(|x| x.story % folds != k).collect();
-        let w = train(&training);
-        for (p, x) in held_out.iter_mut().zip(examples) {
-            if x.story % folds == k {
-                *p = learn::probability(&w, &x.features);
-            }
-        }
-    }
+    let held_out = crate::learn::held_out(examples, folds, |x| x.story, |x| (&x.features, x.same));
     // The line: the lowest of every 0.01 from 0.05 to 0.95 whose joins are right often
     // enough.
     let (line, model) = (5..=95)

@@ -141,16 +141,8 @@ pub struct CrossValidation {
 /// Cross-validates the row model by story.
 pub fn cross_validate(examples: &[RowExample], stories: usize, folds: usize) -> CrossValidation {
     let folds = folds.clamp(2, stories.max(2));
-    let mut held_out = vec![0.0; examples.len()];
-    for k in 0..folds {
-        let training: Vec<&RowExample> = examples.iter().filter(|x| x.story % folds != k).collect();
-        let w = train(&training);
-        for (p, x) in held_out.iter_mut().zip(examples) {
-            if x.story % folds == k {
-                *p = predict(&w, &x.features);
-            }
-        }
-    }
+    let held_out =
+        crate::learn::held_out(examples, folds, |x| x.story, |x| (&x.features, x.happening));
     // The line: the lowest of every 0.01 from 0.05 to 0.95 that shows at most
     // `ROWS_PER_HAPPENING` rows per happening, so that as many happenings as the budget allows
     // are shown.

@@ -74,6 +74,16 @@ pub struct GoldReport {
     pub snippet: String,
 }
 
+impl GoldReport {
+    /// Whether some of the byte spans that `spans` gives (a mention's words) overlap its
+    /// bracketed words.
+    pub fn overlaps<I: Iterator<Item = (usize, usize)>>(&self, spans: impl Fn() -> I) -> bool {
+        self.words
+            .iter()
+            .any(|&(s, e)| spans().any(|(ms, me)| ms < e && s < me))
+    }
+}
+
 /// A happening a reader expects on the timeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GoldHappening {
@@ -398,10 +408,7 @@ fn tells_and_rows(story: &Story, timeline: &Timeline) -> (Vec<Told>, Vec<Option<
                         if report.doc != doc {
                             continue;
                         }
-                        let hit = report
-                            .words
-                            .iter()
-                            .any(|&(s, e2)| m.triggers().any(|t| t.start < e2 && s < t.end));
+                        let hit = report.overlaps(|| m.triggers().map(|t| (t.start, t.end)));
                         if hit {
                             set.insert((h, r));
                         }

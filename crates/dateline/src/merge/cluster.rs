@@ -1107,6 +1107,29 @@ fn figure_key(figure: u64) -> u32 {
     (figure as u32 & 0x3fff_ffff) | 1 << 30
 }
 
+/// The keys a mention is both posted and looked up under: its concepts, its lemma, its kind
+/// of happening and of change, its figures, and the names that tell its story (`telling`).
+/// Posted only, so that a pair meets once through them: its broader concepts and the nouns
+/// around it, looked up by [`cluster_pass`] itself.
+fn meeting_keys<'a>(
+    it: &'a Item,
+    telling: &'a impl Fn(&&NameRef) -> bool,
+) -> impl Iterator<Item = u32> + 'a {
+    it.core
+        .iter()
+        .copied()
+        .chain([lemma_concept(it.lemma)])
+        .chain((it.group != 0).then(|| group_key(it.group)))
+        .chain(weak_kind(it).map(kind_key))
+        .chain(it.figures.iter().map(|&f| figure_key(f)))
+        .chain(
+            it.sentence_names
+                .iter()
+                .filter(telling)
+                .map(|&k| name_key(k)),
+        )
+}
+
 /// The pseudo-concept of a name (see [`cluster_pass`]).
 fn name_key(name: NameRef) -> u32 {
     (name.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 35) as u32 | 6 << 29
@@ -1400,21 +1423,11 @@ pub(crate) fn cluster_pass(
             continue;
         };
         let keys = it
-            .core
+            .broad
             .iter()
-            .chain(&it.broad)
             .copied()
-            .chain([lemma_concept(it.lemma)])
-            .chain((it.group != 0).then(|| group_key(it.group)))
-            .chain(weak_kind(it).map(kind_key))
-            .chain(it.figures.iter().map(|&f| figure_key(f)))
             .chain(it.arguments.iter().map(|&w| argument_key(w)))
-            .chain(
-                it.sentence_names
-                    .iter()
-                    .filter(telling)
-                    .map(|&k| name_key(k)),
-            );
+            .chain(meeting_keys(it, &telling));
         let posting = postings.entry(b).or_default();
         for key in keys {
             posting.entry(key).or_default().push(i);
@@ -1464,21 +1477,7 @@ pub(crate) fn cluster_pass(
         queries(b, it, &mut query);
         candidates.clear();
         let mut crowded = false;
-        let keys: Vec<u32> = it
-            .core
-            .iter()
-            .copied()
-            .chain([lemma_concept(it.lemma)])
-            .chain((it.group != 0).then(|| group_key(it.group)))
-            .chain(weak_kind(it).map(kind_key))
-            .chain(it.figures.iter().map(|&f| figure_key(f)))
-            .chain(
-                it.sentence_names
-                    .iter()
-                    .filter(telling)
-                    .map(|&k| name_key(k)),
-            )
-            .collect();
+        let keys: Vec<u32> = meeting_keys(it, &telling).collect();
         for posting in query.iter().filter_map(|q| postings.get(q)) {
             for c in &keys {
                 let Some(list) = posting.get(c) else {

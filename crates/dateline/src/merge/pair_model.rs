@@ -61,13 +61,7 @@ pub(super) fn joins(f: &PairFeatures, conflict: bool, subsumed: bool) -> bool {
     if conflict {
         return subsumed && rule_joins(f);
     }
-    let model = f
-        .iter()
-        .zip(WEIGHTS.iter())
-        .map(|(x, w)| x * w)
-        .sum::<f32>()
-        >= 0.0;
-    model
+    score(f, &WEIGHTS) >= 0.0
         && (f[NOBODY_IN_COMMON] == 0.0
             || f[DOCUMENTS_SHARE] >= STORY_NAMES as f32
             || f[DOCUMENTS_OVERLAP] >= STORY_OVERLAP
@@ -110,13 +104,25 @@ const RULE: [(&str, f32); 14] = [
     ("different_doers", -3.0),
 ];
 
+/// [`RULE`] by feature, made once: the rule decides pairs on the merge's hot path.
+static RULE_WEIGHTS: LazyLock<PairFeatures> = LazyLock::new(|| {
+    let mut w = [0f32; PAIR_FEATURES.len()];
+    for (name, weight) in RULE {
+        if let Some(i) = PAIR_FEATURES.iter().position(|n| *n == name) {
+            w[i] = weight;
+        }
+    }
+    w
+});
+
+/// The weighed sum of features by `weights`.
+fn score(f: &PairFeatures, weights: &PairFeatures) -> f32 {
+    f.iter().zip(weights).map(|(x, w)| x * w).sum()
+}
+
 /// Whether the rule joins a pair with these features.
 fn rule_joins(f: &PairFeatures) -> bool {
-    let z: f32 = RULE
-        .iter()
-        .filter_map(|(name, w)| Some(w * f[PAIR_FEATURES.iter().position(|n| n == name)?]))
-        .sum();
-    z >= 0.0
+    score(f, &RULE_WEIGHTS) >= 0.0
 }
 
 #[cfg(test)]

@@ -296,6 +296,15 @@ impl ReadDocuments {
     /// `dateline train rows` learns from.
     #[doc(hidden)]
     pub fn build_with_row_features(self) -> (Timeline, Vec<crate::merge::RowFeatures>) {
+        self.build_for_training(None).unwrap_or_default()
+    }
+
+    /// [`build_read`] with the default policy, no source weights and no stop: what the
+    /// training commands learn from.
+    fn build_for_training(
+        self,
+        record: Option<(&mut Vec<PairRecord>, &mut Vec<Arc<Extraction>>)>,
+    ) -> Option<(Timeline, Vec<crate::merge::RowFeatures>)> {
         build_read(
             self.readings,
             self.known,
@@ -303,9 +312,8 @@ impl ReadDocuments {
             Arc::new(crate::reconcile::DefaultPolicy),
             &BTreeMap::new(),
             Stop::default(),
-            None,
+            record,
         )
-        .unwrap_or_default()
     }
 
     /// [`build`](Self::build) with the default policy, and the pairs of mentions the pair model
@@ -316,15 +324,7 @@ impl ReadDocuments {
     pub fn build_with_pair_features(self) -> (Timeline, Vec<PairExample>) {
         let mut records = Vec::new();
         let mut extractions = Vec::new();
-        let built = build_read(
-            self.readings,
-            self.known,
-            self.extractions,
-            Arc::new(crate::reconcile::DefaultPolicy),
-            &BTreeMap::new(),
-            Stop::default(),
-            Some((&mut records, &mut extractions)),
-        );
+        let built = self.build_for_training(Some((&mut records, &mut extractions)));
         let Some((timeline, _)) = built else {
             return (Timeline::default(), Vec::new());
         };
