@@ -75,7 +75,7 @@ class Reading:
         return Reading._wrap(_dateline.Reading.from_bytes(bytes(data)))
 
     def to_json(self) -> str:
-        """The JSON form (versioned): ``{"format": "dateline-reading", "version": 1, ...}``."""
+        """The JSON form (versioned): ``{"format": "dateline-reading", "version": 2, ...}``."""
         return self._native.to_json()
 
     @staticmethod

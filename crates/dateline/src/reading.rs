@@ -21,7 +21,7 @@ use crate::{Document, Error};
 
 /// The version of the serialized forms ([`Reading::to_bytes`], [`Reading::to_json`]). Bytes of
 /// another version are refused rather than misread.
-pub const READING_VERSION: u32 = 1;
+pub const READING_VERSION: u32 = 2;
 
 /// The first bytes of [`Reading::to_bytes`].
 const MAGIC: &[u8; 4] = b"DLRD";
@@ -315,7 +315,7 @@ impl Reading {
         Ok(reading)
     }
 
-    /// The JSON form: `{"format": "dateline-reading", "version": 1, "reading": {…}}`.
+    /// The JSON form: `{"format": "dateline-reading", "version": 2, "reading": {…}}`.
     pub fn to_json(&self) -> String {
         serde_json::to_string(&JsonOut {
             format: JSON_FORMAT,

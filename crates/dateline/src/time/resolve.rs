@@ -25,11 +25,29 @@ pub(crate) enum Tense {
 pub(crate) struct TenseCue {
     pub tense: Tense,
     pub before: bool,
+    /// The expression names, as a possessive after "after", "before" or "since", the day of a
+    /// happening another is counted from ("two days after Sunday's vote"): the narrative stays
+    /// at the other's day.
+    pub aside: bool,
 }
 
 /// Finds the tense of the clause around tokens `first..=last` within `lo..hi`: the nearest cue
 /// before the expression wins, else the nearest after it ("on Friday, officials said").
 pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize) -> TenseCue {
+    // "two days after Sunday's vote": the day of the happening the narrative counts from.
+    let counted_from = first > lo
+        && matches!(
+            toks[first - 1].lex,
+            Lex::Kw(Kw::After | Kw::Before | Kw::Since | Kw::Following)
+        );
+    TenseCue {
+        aside: counted_from && toks.get(last).is_some_and(|t| t.possessive),
+        ..clause_tense(toks, lo, hi, first, last)
+    }
+}
+
+/// [`tense`], but for `aside`.
+fn clause_tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize) -> TenseCue {
     const WINDOW: usize = 10;
     const FUTURE_WINDOW: usize = 16;
     let lex = |i: usize| toks.get(i).map_or(Lex::Other, |t| t.lex);
@@ -48,6 +66,8 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
             }
             // "announced the plan Aug. 21": a noun, not a plan for that day.
             Lex::Kw(Kw::Plan) if i > 0 && determiner(toks, i - 1) => None,
+            // "going to" looks ahead; "going through the ballots" is a verb of its own.
+            Lex::Kw(Kw::Going) if lex(i + 1) != Lex::Kw(Kw::To) => None,
             Lex::Kw(Kw::Will | Kw::Going | Kw::Expected | Kw::Scheduled | Kw::Due | Kw::Plan) => {
                 Some(Tense::Future)
             }
@@ -137,6 +157,7 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
                 return TenseCue {
                     tense: Tense::Future,
                     before: true,
+                    aside: false,
                 };
             }
             // And a reported one: "said it would lodge a formal request for a recount with
@@ -145,6 +166,7 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
                 return TenseCue {
                     tense: Tense::Conditional,
                     before: true,
+                    aside: false,
                 };
             }
             continue;
@@ -153,6 +175,7 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
             return TenseCue {
                 tense: if ahead { Tense::Future } else { tense },
                 before: true,
+                aside: false,
             };
         }
     }
@@ -173,6 +196,7 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
                 Tense::Future
             },
             before: true,
+            aside: false,
         };
     }
     for i in (last + 1)..hi.min(last + 1 + WINDOW) {
@@ -183,12 +207,14 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
             return TenseCue {
                 tense,
                 before: false,
+                aside: false,
             };
         }
     }
     TenseCue {
         tense: Tense::Unknown,
         before: false,
+        aside: false,
     }
 }
 
@@ -338,7 +364,7 @@ impl Resolver {
                 // later" counts from the Monday).
                 self.yearless_day = None;
             }
-            if d.is_complete() && f.modifier.is_none() && !comparison {
+            if d.is_complete() && f.modifier.is_none() && !comparison && !cue.aside {
                 self.story = Some(*d);
                 match d.granularity() {
                     Granularity::Day => self.story_day = Some(*d),
