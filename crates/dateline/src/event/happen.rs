@@ -39,6 +39,7 @@ struct Lists {
     credit: FxHashSet<&'static str>,
     reporting: FxHashSet<&'static str>,
     descriptive: FxHashSet<&'static str>,
+    naming: FxHashSet<&'static str>,
 }
 
 const HAPPENINGS: &str = include_str!("../../data/lexicon/happenings.txt");
@@ -52,6 +53,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         credit: FxHashSet::default(),
         reporting: FxHashSet::default(),
         descriptive: FxHashSet::default(),
+        naming: FxHashSet::default(),
     };
     for e in entries(HAPPENINGS) {
         let set = match e.section {
@@ -62,6 +64,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             "reporting" => &mut lists.reporting,
             "saying" => &mut lists.saying,
             "descriptive" => &mut lists.descriptive,
+            "naming" => &mut lists.naming,
             _ => e.bad("lexicon/happenings.txt", "unknown list"),
         };
         set.insert(e.word);
@@ -759,6 +762,12 @@ fn plan_to_planned(words: &[Word<'_>], m: &mut EventMention, wi: usize) {
 /// (`[descriptive]` of `data/lexicon/happenings.txt`): "the refinery run by", "owned by".
 pub(super) fn is_descriptive(lemma: &str) -> bool {
     LISTS.descriptive.contains(lemma)
+}
+
+/// Whether `lemma` is a verb whose participle after a noun names, places or counts it
+/// (`[naming]` of `data/lexicon/happenings.txt`): "a group called", "a firm based in".
+pub(super) fn is_naming(lemma: &str) -> bool {
+    LISTS.naming.contains(lemma)
 }
 
 /// Whether `lemma` is a verb of saying (`[saying]` of `data/lexicon/happenings.txt`).
