@@ -1258,6 +1258,7 @@ mod tests {
             "reporting",
             "saying",
             "descriptive",
+            "naming",
         ];
         let p = problems(HAPPENINGS, &sections, true);
         assert!(p.is_empty(), "data/lexicon/happenings.txt: {p:?}");
