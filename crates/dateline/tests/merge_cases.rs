@@ -504,3 +504,24 @@ fn a_year_ties_no_two_happenings_months_apart() {
     let september = row_of(&t, "paper", "flooded");
     assert!(!std::ptr::eq(march, september), "{march:?}");
 }
+
+#[test]
+fn a_phrasal_verb_joins_the_noun_of_its_happening() {
+    // "stepped down" is a resignation; "stepped" alone is not.
+    let t = build(vec![
+        doc(
+            "wire",
+            Some("2031-03-12"),
+            "ORVIK (Wire) - Halvard Trennes stepped down as chairman of the Orvik Port \
+             Authority on Tuesday after an audit of its dredging contracts.",
+        ),
+        doc(
+            "paper",
+            Some("2031-03-13"),
+            "The resignation of Halvard Trennes as chairman of the Orvik Port Authority on \
+             Tuesday followed an audit of its dredging contracts.",
+        ),
+    ]);
+    let row = row_of(&t, "wire", "stepped");
+    assert_eq!(docs_of(row), ["paper", "wire"], "{row:?}");
+}

@@ -474,7 +474,12 @@ pub(crate) fn find_events(
             let (modality, passive, background) = readings[k];
             // The clause around the trigger: from the previous trigger to the next one.
             let lo = if k == 0 { 0 } else { found[k - 1].0 + 1 };
-            let hi = found.get(k + 1).map_or(words.len(), |&(n, _)| n);
+            // A noun after the trigger is part of its clause ("resigned as chairman of the
+            // port authority on Tuesday"); the next verb starts another.
+            let hi = found[k + 1..]
+                .iter()
+                .find(|(_, t)| t.form != Form::Noun)
+                .map_or(words.len(), |&(n, _)| n);
             // The noun a date modifies is dated by it alone ("the 2021 flood … on Monday").
             own_dating.clear();
             let modified_by = dating

@@ -73,10 +73,12 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
 });
 
 /// Particles of phrasal verbs ("carry out", "break out", "take place").
+pub(crate) const PARTICLES: [&str; 11] = [
+    "out", "off", "up", "down", "over", "place", "ahead", "back", "away", "in", "on",
+];
+
+/// The particle of a phrasal verb right after word `wi` ([`PARTICLES`]).
 fn particle_after(words: &[Word<'_>], wi: usize) -> Option<&'static str> {
-    const PARTICLES: [&str; 11] = [
-        "out", "off", "up", "down", "over", "place", "ahead", "back", "away", "in", "on",
-    ];
     let next = words.get(wi + 1)?;
     PARTICLES.iter().copied().find(|&p| p == next.lower)
 }

@@ -19,7 +19,7 @@ mod features;
 mod find;
 mod happen;
 pub(crate) use features::{cue, Cue};
-pub(crate) use happen::eventive_noun;
+pub(crate) use happen::{eventive_noun, PARTICLES};
 mod lexicon;
 mod model;
 mod offset;

@@ -9,6 +9,7 @@
 //! Candidate pairs come from postings keyed by concept and time bucket, never from all pairs of
 //! the corpus; the clusters are the same whatever the order of the input.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -414,6 +415,22 @@ fn union_sentences(parent: &mut [usize], sentences: &mut [Sentences], i: usize, 
     union(parent, i, j);
     let root = find(parent, i);
     sentences[root] = a;
+}
+
+/// The phrasal verb `lemma` makes with the particle that opens `after` (the text after the
+/// trigger), where WordNet has it as a verb of its own: "step down" of "stepped down as
+/// chairman".
+fn phrasal_verb(lemma: &str, after: Option<&str>) -> Option<String> {
+    let after = after?.trim_start_matches([' ', '\t']);
+    let word_end = after
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(after.len());
+    let particle = after.get(..word_end)?;
+    let particle = crate::event::PARTICLES
+        .iter()
+        .find(|p| p.eq_ignore_ascii_case(particle))?;
+    let phrase = format!("{lemma} {particle}");
+    concepts::of(&phrase, Pos::Verb).map(|_| phrase)
 }
 
 /// The concepts of a lemma as `pos` (or, failing that, as the other part of speech), appended.
@@ -1171,7 +1188,7 @@ pub(crate) fn cluster_pass(
 ) -> Clusters {
     let mut items: Vec<Item> = Vec::with_capacity(extractions.iter().map(|x| x.events.len()).sum());
     let mut names = Names::new(acronyms(extractions));
-    let mut lemmas: HashMap<&str, u32> = HashMap::new();
+    let mut lemmas: HashMap<Cow<'_, str>, u32> = HashMap::new();
     // By entity of the document at hand: its name, and the short name it starts with, looked
     // up once rather than at each mention of each event.
     let mut entity_names: Vec<Option<NameRef>> = Vec::new();
@@ -1254,7 +1271,14 @@ pub(crate) fn cluster_pass(
             } else {
                 Pos::Verb
             };
-            push_concepts(&e.lemma, Some(pos), &mut core, &mut broad);
+            // A phrasal verb names its own happening: "stepped down" resigned, "walked out"
+            // struck; "stepped" alone did neither.
+            let lemma: Cow<'_, str> = match pos {
+                Pos::Verb => phrasal_verb(&e.lemma, documents[di].text.get(e.trigger_end..))
+                    .map_or(Cow::Borrowed(&*e.lemma), Cow::Owned),
+                Pos::Noun => Cow::Borrowed(&*e.lemma),
+            };
+            push_concepts(&lemma, Some(pos), &mut core, &mut broad);
             let kind = kind_of(&e.lemma, pos);
             // Words that are part of the happening ("buy" of "agreed to buy") widen what it
             // can meet, one step removed; support verbs and statements name nothing of it.
@@ -1276,7 +1300,7 @@ pub(crate) fn cluster_pass(
             items.push(Item {
                 doc: di,
                 event: ei,
-                lemma: *lemmas.entry(&*e.lemma).or_insert(next),
+                lemma: *lemmas.entry(lemma).or_insert(next),
                 group: class_group(e.class),
                 core_sig: signature(core.iter().map(|&c| u64::from(c))),
                 broad_sig: signature(broad.iter().map(|&c| u64::from(c))),
@@ -1703,7 +1727,7 @@ fn attach_references(
     extractions: &[Arc<Extraction>],
     items: &[Item],
     clusters: &[Vec<usize>],
-    lemmas: &HashMap<&str, u32>,
+    lemmas: &HashMap<Cow<'_, str>, u32>,
     stories: &Stories,
 ) -> Vec<Vec<(usize, Reference)>> {
     let mut out: Vec<Vec<(usize, Reference)>> = vec![Vec::new(); clusters.len()];
