@@ -814,9 +814,8 @@ fn headline_verb(words: &[Word<'_>], wi: usize, title_case: bool) -> bool {
 }
 
 /// Whether word `wi` is a regular past-tense verb between its subject and its object ("the
-/// inspectorate fined Ravensgate", "inspectors spotted the cracks"): a
-/// happening however rare the verb, where TimeBank, which has few such verbs, leaves the model
-/// unsure. A form that is also a noun's ("planned", "ruled") or an adjective ("troubled") is left
+/// regulator fined Acme", "inspectors spotted the cracks"): a happening however rare the verb,
+/// where TimeBank, which has few such verbs, leaves the model unsure. A form that is also a noun's ("planned", "ruled") or an adjective ("troubled") is left
 /// to the model, and so are participles that name their noun ("a group called …").
 fn finite_past_verb(words: &[Word<'_>], model_words: &SentenceTokens, wi: usize) -> bool {
     use crate::vocab::wordnet::lemmas;
