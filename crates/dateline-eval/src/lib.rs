@@ -32,6 +32,15 @@ pub mod te3;
 
 use thiserror::Error;
 
+/// `a / b`, and 0 where `b` is 0: a share of nothing counts nothing.
+pub(crate) fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
 /// What can go wrong reading gold annotations.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]

@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use dateline::pipeline::{PairMention, ReadDocuments, PAIR_FEATURES};
 
 use crate::learn;
+use crate::ratio;
 use crate::stories::Story;
 
 /// One pair of reports of gold happenings that the merge weighed.
@@ -150,14 +151,6 @@ impl JoinCounts {
     /// Of the pairs that are one happening, the share joined.
     pub fn recall(&self) -> f64 {
         ratio(self.right, self.same)
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
     }
 }
 

@@ -12,6 +12,7 @@
 
 use dateline::pipeline::{ReadDocuments, RowFeatures, ROW_FEATURES};
 
+use crate::ratio;
 use crate::stories::{happening_rows, Story};
 
 /// One row of a story's timeline.
@@ -105,14 +106,6 @@ impl ShownCounts {
         } else {
             2.0 * p * r / (p + r)
         }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
     }
 }
 

@@ -31,6 +31,8 @@ use std::fmt;
 use dateline::export::JsonTimex;
 use serde::{Deserialize, Serialize};
 
+use crate::ratio;
+
 /// A timex as the scorer sees it, gold or system: code-point offsets, its text, its TIMEX3
 /// type and value as strings.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -153,14 +155,6 @@ impl Prf {
             recall,
             f1: f1(precision, recall),
         }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
     }
 }
 

@@ -655,12 +655,13 @@ impl<'a> Ctx<'a> {
         }
         // "the Port Authority on Tuesday": a day or month after "on" or "for" dates the
         // clause, it does not name.
-        let lower = self.tx(k).to_ascii_lowercase();
-        if w != "of"
-            && (crate::vocab::calendar::is_weekday(lower.as_bytes())
-                || crate::vocab::calendar::month_of(lower.as_bytes()).is_some())
-        {
-            return None;
+        if w != "of" {
+            let lower = self.tx(k).to_ascii_lowercase();
+            if crate::vocab::calendar::is_weekday(lower.as_bytes())
+                || crate::vocab::calendar::month_of(lower.as_bytes()).is_some()
+            {
+                return None;
+            }
         }
         // "the Politburo of the Palestinian group": a demonym before a lower-case noun is an
         // adjective, not the rest of the name.

@@ -815,10 +815,12 @@ fn headline_verb(words: &[Word<'_>], wi: usize, title_case: bool) -> bool {
 
 /// Whether word `wi` is a regular past-tense verb between its subject and its object ("the
 /// regulator fined Acme", "inspectors spotted the cracks"): a happening however rare the verb,
-/// where TimeBank, which has few such verbs, leaves the model unsure. A form that is also a noun's ("planned", "ruled") or an adjective ("troubled") is left
-/// to the model, and so are participles that name their noun ("a group called …").
+/// where TimeBank, which has few such verbs, leaves the model unsure. A form that is also a
+/// noun's ("planned", "ruled") or an adjective ("troubled") is left to the model, and so are
+/// participles that name their noun ("a group called …").
 fn finite_past_verb(words: &[Word<'_>], model_words: &SentenceTokens, wi: usize) -> bool {
-    use crate::vocab::wordnet::lemmas;
+    use super::features::Cue as Class;
+    use crate::vocab::wordnet::{lemmas, senses};
     let w = &words[wi];
     if w.token.kind != TokenKind::Word
         || w.cue != Cue::None
@@ -835,11 +837,10 @@ fn finite_past_verb(words: &[Word<'_>], model_words: &SentenceTokens, wi: usize)
     // model's call.
     if verb.len() >= w.lower.len()
         || happen::is_naming(verb)
-        || crate::vocab::wordnet::senses(w.lower).is_some_and(|s| s.adjective)
+        || senses(w.lower).is_some_and(|s| s.adjective)
     {
         return false;
     }
-    use super::features::Cue as Class;
     let class = |j: usize| model_words.info(j).map(|w| w.cue);
     // A subject: a noun or name (not an adverb, an adjective in "-ed" or a gerund), a pronoun,
     // or a relative ("who", "that").

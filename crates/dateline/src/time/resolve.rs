@@ -25,8 +25,8 @@ pub(crate) enum Tense {
 pub(crate) struct TenseCue {
     pub tense: Tense,
     pub before: bool,
-    /// The expression names, as a possessive after "after", "before" or "since", the day of a
-    /// happening another is counted from ("two days after Sunday's vote"): the narrative stays
+    /// The expression names, as a possessive after "after", "before", "since" or "following",
+    /// the day of a happening another is counted from ("two days after Sunday's vote"): the narrative stays
     /// at the other's day.
     pub aside: bool,
 }
@@ -43,6 +43,17 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
     TenseCue {
         aside: counted_from && toks.get(last).is_some_and(|t| t.possessive),
         ..clause_tense(toks, lo, hi, first, last)
+    }
+}
+
+impl TenseCue {
+    /// A cue of `tense`, before the expression or not, that leaves the narrative to move.
+    fn new(tense: Tense, before: bool) -> Self {
+        TenseCue {
+            tense,
+            before,
+            aside: false,
+        }
     }
 }
 
@@ -154,29 +165,17 @@ fn clause_tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize) ->
         // commander of the shuttle for a mission in December".
         if first - i > WINDOW {
             if lex(i) == Lex::Kw(Kw::Will) {
-                return TenseCue {
-                    tense: Tense::Future,
-                    before: true,
-                    aside: false,
-                };
+                return TenseCue::new(Tense::Future, true);
             }
             // And a reported one: "said it would lodge a formal request for a recount with
             // the board on Tuesday".
             if lex(i) == Lex::Kw(Kw::Would) && !possessive {
-                return TenseCue {
-                    tense: Tense::Conditional,
-                    before: true,
-                    aside: false,
-                };
+                return TenseCue::new(Tense::Conditional, true);
             }
             continue;
         }
         if let Some(tense) = marker(i) {
-            return TenseCue {
-                tense: if ahead { Tense::Future } else { tense },
-                before: true,
-                aside: false,
-            };
+            return TenseCue::new(if ahead { Tense::Future } else { tense }, true);
         }
     }
     // "by May", "by Aug. 6": a deadline looks ahead unless the clause before it is past ("had
@@ -189,33 +188,24 @@ fn clause_tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize) ->
             && toks
                 .get(last + 1..hi.min(last + 1 + WINDOW))
                 .is_some_and(|after| after.iter().any(|t| t.lex == Lex::Kw(Kw::Had)));
-        return TenseCue {
-            tense: if past_perfect {
+        return TenseCue::new(
+            if past_perfect {
                 Tense::Past
             } else {
                 Tense::Future
             },
-            before: true,
-            aside: false,
-        };
+            true,
+        );
     }
     for i in (last + 1)..hi.min(last + 1 + WINDOW) {
         if boundary(i) && i > last + 1 {
             break;
         }
         if let Some(tense) = marker(i) {
-            return TenseCue {
-                tense,
-                before: false,
-                aside: false,
-            };
+            return TenseCue::new(tense, false);
         }
     }
-    TenseCue {
-        tense: Tense::Unknown,
-        before: false,
-        aside: false,
-    }
+    TenseCue::new(Tense::Unknown, false)
 }
 
 /// Whether the "-ed" word at `i` modifies a noun after a determiner ("a still unspecified date",
