@@ -379,12 +379,16 @@ fn spans_fit(parent: &mut [usize], spans: &[Spans], i: usize, j: usize, conflict
         && fits(a.months, b.months, joined.months, 1)
 }
 
-/// By cluster root: the sentences (document, sentence) its mentions stand in, with their date.
-type Sentences = FxHashMap<(usize, usize), DateValue>;
+/// By cluster root: the sentences (document, sentence) its mentions stand in, with their date;
+/// ordered, so that a document's sentences are one range.
+type Sentences = BTreeMap<(usize, usize), DateValue>;
 
 /// Whether the clusters of `i` and `j` hold no two mentions of one sentence on different
-/// dates: such a sentence tells two happenings, and a chain of joins through other reports
-/// must not make them one row.
+/// dates, nor two mentions of one document on different days: such a sentence tells two
+/// happenings, and a report does not give one happening two days (the day before and the day
+/// of a signing, a hearing and the day after it), so a chain of joins through other reports
+/// must not make them one row. A day and the month or year around it are one date told less
+/// precisely.
 fn sentences_apart(parent: &mut [usize], sentences: &[Sentences], i: usize, j: usize) -> bool {
     let (ra, rb) = (find(parent, i), find(parent, j));
     let (small, large) = if sentences[ra].len() <= sentences[rb].len() {
@@ -392,9 +396,15 @@ fn sentences_apart(parent: &mut [usize], sentences: &[Sentences], i: usize, j: u
     } else {
         (&sentences[rb], &sentences[ra])
     };
-    small
-        .iter()
-        .all(|(k, date)| large.get(k).is_none_or(|d| d == date))
+    let day = |v: &DateValue| v.interval().filter(|d| d.start == d.end).map(|d| d.start);
+    small.iter().all(|(&(doc, sentence), date)| {
+        large.get(&(doc, sentence)).is_none_or(|d| d == date)
+            && day(date).is_none_or(|x| {
+                large
+                    .range((doc, 0)..(doc + 1, 0))
+                    .all(|(_, d)| day(d).is_none_or(|y| y == x))
+            })
+    })
 }
 
 /// Joins the clusters of `i` and `j` (see [`union`]), their sentences with them: the smaller
@@ -1839,5 +1849,35 @@ mod tests {
         assert!(sentences_apart(&mut parent, &sentences, 3, 1));
         union_sentences(&mut parent, &mut sentences, 3, 1);
         assert_eq!(sentences[find(&mut parent, 3)].len(), 2);
+    }
+
+    #[test]
+    fn a_document_gives_one_happening_one_day() {
+        let at = |doc: usize, sentence: usize, when: DateValue| {
+            let mut s = Sentences::default();
+            s.insert((doc, sentence), when);
+            s
+        };
+        let day = |day: u8| DateValue::Day {
+            year: Some(2026),
+            month: 9,
+            day,
+        };
+        let september = DateValue::Month {
+            year: Some(2026),
+            month: Some(9),
+        };
+        let mut parent: Vec<usize> = (0..4).collect();
+        // Item 0: a report of document 0 on the 15th; item 1: another sentence of it on the
+        // 16th; item 2: its September; item 3: document 1 on the 16th.
+        let sentences = vec![
+            at(0, 1, day(15)),
+            at(0, 5, day(16)),
+            at(0, 7, september),
+            at(1, 2, day(16)),
+        ];
+        assert!(!sentences_apart(&mut parent, &sentences, 0, 1));
+        assert!(sentences_apart(&mut parent, &sentences, 0, 2));
+        assert!(sentences_apart(&mut parent, &sentences, 0, 3));
     }
 }
