@@ -152,19 +152,28 @@ fn date_phrase(
             .filter(|n| concepts::of(n, Pos::Noun).is_some())
             .collect()
     };
-    let referent = named_day.or_else(|| {
+    // The latest earlier report of the happening named, dated by its own words if one is: a
+    // mention that only took the narrative's day ("The escape has raised questions") says
+    // when the story was, not when the happening was.
+    let reports = || {
         earlier
             .iter()
             .rev()
             .take(LOOK_BACK)
             .filter(|e| e.modality == Modality::Actual && e.timeline)
-            .find(|e| {
+            .filter(|e| {
                 // Or by a word folded into it ("suspended" of "suspended the licence").
                 nouns.iter().any(|l| {
                     names_same(l, &e.lemma) || e.folded.iter().any(|f| names_same(l, &f.lemma))
                 })
             })
-            .and_then(|e| full_day(e.when.as_ref()?))
+            .filter_map(|e| Some((e.anchoring, full_day(e.when.as_ref()?)?)))
+    };
+    let referent = named_day.or_else(|| {
+        reports()
+            .find(|(anchoring, _)| *anchoring != EventAnchoring::Inherited)
+            .or_else(|| reports().next())
+            .map(|(_, day)| day)
     });
     let mut moved = None;
     for m in here.iter_mut() {
