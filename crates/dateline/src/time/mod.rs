@@ -127,12 +127,25 @@ pub(crate) fn recognize(text: &str, segmented: &Segmented) -> Vec<Unresolved> {
         found.clear();
         let (lo, hi) = (sentence.tokens.start, sentence.tokens.end);
         grammar.scan(lo, hi, &mut found);
-        for f in &found {
+        for (k, f) in found.iter().enumerate() {
+            let mut cue = resolve::tense(&toks, lo, hi, f.first, f.last);
+            // "A fire tore through the roof late on Saturday, officials said on Monday": the
+            // day of the statement that closes a sentence dated before it leaves the story at
+            // the happening's day, which the sentences after it go on telling.
+            cue.aside |= resolve::said_on(&toks, lo, f.first)
+                && found[..k].iter().any(|e| {
+                    !matches!(
+                        e.spec,
+                        grammar::Spec::Duration(_)
+                            | grammar::Spec::Every(_)
+                            | grammar::Spec::Ago { .. }
+                    )
+                });
             out.push(Unresolved {
                 start: toks[f.first].start,
                 end: toks[f.last].end,
                 found: *f,
-                cue: resolve::tense(&toks, lo, hi, f.first, f.last),
+                cue,
             });
         }
     }

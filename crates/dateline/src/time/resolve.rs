@@ -46,6 +46,16 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
     }
 }
 
+/// Whether the expression that starts at token `first` (of a sentence starting at `lo`) dates
+/// a "said" right before it ("officials said on Monday", "said late on Tuesday").
+pub(crate) fn said_on(toks: &[Tk], lo: usize, first: usize) -> bool {
+    let mut k = first;
+    while k > lo && matches!(toks[k - 1].lex, Lex::Kw(Kw::On | Kw::Late | Kw::Early)) {
+        k -= 1;
+    }
+    k > lo && toks[k - 1].lex == Lex::Kw(Kw::Said)
+}
+
 impl TenseCue {
     /// A cue of `tense`, before the expression or not, that leaves the narrative to move.
     fn new(tense: Tense, before: bool) -> Self {
