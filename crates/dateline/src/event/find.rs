@@ -786,6 +786,9 @@ fn is_headline(text: &str, start: usize, end: usize) -> bool {
 fn headline_verb(words: &[Word<'_>], wi: usize, title_case: bool) -> bool {
     use crate::vocab::wordnet::lemmas;
     let w = &words[wi];
+    if plural_subject_verb(words, wi) {
+        return true;
+    }
     let s_form = w.token.kind == TokenKind::Word
         && w.cue == Cue::None
         && w.lower.len() >= 4
@@ -811,6 +814,33 @@ fn headline_verb(words: &[Word<'_>], wi: usize, title_case: bool) -> bool {
             n.token.kind == TokenKind::Word && !n.capitalized && lemmas(n.lower).0 == Some(n.lower)
         });
     subject && !plural_after_name
+}
+
+/// Whether word `wi` is a verb's plain form right after a plural noun, with more of the
+/// headline after it: the plural's verb in the present ("Regulators freeze study", "Pilot
+/// whales beach in Iceland", "Shares fall"), as a plural rarely modifies a noun after it.
+fn plural_subject_verb(words: &[Word<'_>], wi: usize) -> bool {
+    use crate::vocab::wordnet::lemmas;
+    let w = &words[wi];
+    let plain_verb = w.token.kind == TokenKind::Word
+        && w.cue == Cue::None
+        && w.lower.len() >= 3
+        && lemmas(w.lower).0 == Some(w.lower);
+    // A plural by its ending (WordNet's table holds only the nouns that can name a
+    // happening), not a singular in "-s" that WordNet knows ("news", "series").
+    let plural = |p: &Word<'_>| {
+        p.token.kind == TokenKind::Word
+            && p.cue == Cue::None
+            && p.lower.len() >= 4
+            && p.lower.ends_with('s')
+            && !(p.lower.ends_with("ss") || p.lower.ends_with("us") || p.lower.ends_with("is"))
+            && lemmas(p.lower).1 != Some(p.lower)
+    };
+    plain_verb
+        && wi.checked_sub(1).is_some_and(|p| plural(&words[p]))
+        && words
+            .get(wi + 1)
+            .is_some_and(|n| n.token.kind == TokenKind::Word)
 }
 
 /// Whether word `wi` is a regular past-tense verb between its subject and its object ("the
