@@ -202,7 +202,11 @@ fn in_noun_phrase(w: &Word<'_>) -> bool {
     match w.token.kind {
         TokenKind::Number | TokenKind::Alnum => true,
         TokenKind::Punct => matches!(w.lower, "-" | "'" | "’"),
-        TokenKind::Word => matches!(w.cue, Cue::Determiner | Cue::None) || w.lower == "'s",
+        // A word that opens a time ("suspended the day after the recapture") ends it.
+        TokenKind::Word => {
+            (matches!(w.cue, Cue::Determiner | Cue::None) || w.lower == "'s")
+                && !matches!(w.lower, "after" | "before" | "since" | "until" | "during")
+        }
     }
 }
 
