@@ -196,6 +196,12 @@ fn happening_object(lower: &str) -> Option<&'static str> {
         .then_some(lemma)
 }
 
+/// Whether byte `at` lies in one of `timexes` (sorted, not overlapping).
+fn in_timex(timexes: &[Timex], at: usize) -> bool {
+    let k = timexes.partition_point(|t| t.end <= at);
+    timexes.get(k).is_some_and(|t| t.start <= at)
+}
+
 /// Words that can stand between a support verb and its object's head: determiners,
 /// adjectives, numbers, possessives.
 fn in_noun_phrase(w: &Word<'_>) -> bool {
@@ -362,11 +368,16 @@ pub(super) fn fold(
             }
             if w.token.kind == TokenKind::Word && w.cue == Cue::None && !w.capitalized {
                 if let Some(lemma) = happening_object(w.lower) {
-                    // A noun followed by another noun is a modifier ("peace talks").
+                    // A noun followed by another noun is a modifier ("peace talks", "a
+                    // negligence case"), whether or not the model took the head for a
+                    // happening; not a word of a time ("their resignations last Wednesday").
                     let next_noun = words.get(j + 1).is_some_and(|n| {
                         n.token.kind == TokenKind::Word
                             && n.cue == Cue::None
-                            && mention_at(j + 1).is_some_and(|k| is_noun(&mentions[k]))
+                            && (mention_at(j + 1).is_some_and(|k| is_noun(&mentions[k]))
+                                || (!n.capitalized
+                                    && happening_object(n.lower).is_some()
+                                    && !in_timex(timexes, n.token.start)))
                     });
                     if !next_noun {
                         head = Some((j, None));
