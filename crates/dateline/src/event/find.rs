@@ -817,8 +817,8 @@ fn headline_verb(words: &[Word<'_>], wi: usize, title_case: bool) -> bool {
 }
 
 /// Whether word `wi` is a verb's plain form right after a plural noun, with more of the
-/// headline after it: the plural's verb in the present ("Regulators freeze study", "Pilot
-/// whales beach in Iceland", "Shares fall"), as a plural rarely modifies a noun after it.
+/// headline after it: the plural's verb in the present ("Regulators freeze the merger",
+/// "Shares fall"), as a plural rarely modifies a noun after it.
 fn plural_subject_verb(words: &[Word<'_>], wi: usize) -> bool {
     use crate::vocab::wordnet::lemmas;
     let w = &words[wi];

@@ -208,7 +208,7 @@ fn in_noun_phrase(w: &Word<'_>) -> bool {
     match w.token.kind {
         TokenKind::Number | TokenKind::Alnum => true,
         TokenKind::Punct => matches!(w.lower, "-" | "'" | "’"),
-        // A word that opens a time ("suspended the day after the recapture") ends it.
+        // A word that opens a time ("suspended the day after the vote") ends it.
         TokenKind::Word => {
             (matches!(w.cue, Cue::Determiner | Cue::None) || w.lower == "'s")
                 && !matches!(w.lower, "after" | "before" | "since" | "until" | "during")
@@ -369,7 +369,7 @@ pub(super) fn fold(
             if w.token.kind == TokenKind::Word && w.cue == Cue::None && !w.capitalized {
                 if let Some(lemma) = happening_object(w.lower) {
                     // A noun followed by another noun is a modifier ("peace talks", "a
-                    // negligence case"), whether or not the model took the head for a
+                    // corruption inquiry"), whether or not the model took the head for a
                     // happening; not a word of a time ("their resignations last Wednesday").
                     let next_noun = words.get(j + 1).is_some_and(|n| {
                         n.token.kind == TokenKind::Word

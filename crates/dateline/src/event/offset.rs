@@ -153,7 +153,7 @@ fn date_phrase(
             .collect()
     };
     // The latest earlier report of the happening named, dated by its own words if one is: a
-    // mention that only took the narrative's day ("The escape has raised questions") says
+    // mention that only took the narrative's day ("The vote has raised questions") says
     // when the story was, not when the happening was.
     let reports = || {
         earlier

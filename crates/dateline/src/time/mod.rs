@@ -129,7 +129,7 @@ pub(crate) fn recognize(text: &str, segmented: &Segmented) -> Vec<Unresolved> {
         grammar.scan(lo, hi, &mut found);
         for (k, f) in found.iter().enumerate() {
             let mut cue = resolve::tense(&toks, lo, hi, f.first, f.last);
-            // "A fire tore through the roof late on Saturday, officials said on Monday": the
+            // "A storm hit the coast late on Saturday, officials said on Monday": the
             // day of the statement that closes a sentence dated before it leaves the story at
             // the happening's day, which the sentences after it go on telling.
             cue.aside |= resolve::said_on(&toks, lo, f.first)
