@@ -155,8 +155,9 @@ fn date_phrase(
     // The latest earlier report of the happening named, dated by its own words if one is: a
     // mention that only took the narrative's day ("The vote has raised questions") says
     // when the story was, not when the happening was.
-    let reports = || {
-        earlier
+    let referent = named_day.or_else(|| {
+        let mut latest = None;
+        let reports = earlier
             .iter()
             .rev()
             .take(LOOK_BACK)
@@ -166,14 +167,17 @@ fn date_phrase(
                 nouns.iter().any(|l| {
                     names_same(l, &e.lemma) || e.folded.iter().any(|f| names_same(l, &f.lemma))
                 })
-            })
-            .filter_map(|e| Some((e.anchoring, full_day(e.when.as_ref()?)?)))
-    };
-    let referent = named_day.or_else(|| {
-        reports()
-            .find(|(anchoring, _)| *anchoring != EventAnchoring::Inherited)
-            .or_else(|| reports().next())
-            .map(|(_, day)| day)
+            });
+        for e in reports {
+            let Some(day) = e.when.as_ref().and_then(full_day) else {
+                continue;
+            };
+            if e.anchoring != EventAnchoring::Inherited {
+                return Some(day);
+            }
+            latest.get_or_insert(day);
+        }
+        latest
     });
     let mut moved = None;
     for m in here.iter_mut() {

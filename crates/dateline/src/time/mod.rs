@@ -127,26 +127,20 @@ pub(crate) fn recognize(text: &str, segmented: &Segmented) -> Vec<Unresolved> {
         found.clear();
         let (lo, hi) = (sentence.tokens.start, sentence.tokens.end);
         grammar.scan(lo, hi, &mut found);
-        for (k, f) in found.iter().enumerate() {
-            let mut cue = resolve::tense(&toks, lo, hi, f.first, f.last);
-            // "A storm hit the coast late on Saturday, officials said on Monday": the
-            // day of the statement that closes a sentence dated before it leaves the story at
-            // the happening's day, which the sentences after it go on telling.
-            cue.aside |= resolve::said_on(&toks, lo, f.first)
-                && found[..k].iter().any(|e| {
-                    !matches!(
-                        e.spec,
-                        grammar::Spec::Duration(_)
-                            | grammar::Spec::Every(_)
-                            | grammar::Spec::Ago { .. }
-                    )
-                });
+        // Whether an expression before this one in the sentence dates something: the day of
+        // a statement after it leaves the story where it was (`TenseCue::aside`).
+        let mut dated_before = false;
+        for f in &found {
             out.push(Unresolved {
                 start: toks[f.first].start,
                 end: toks[f.last].end,
                 found: *f,
-                cue,
+                cue: resolve::tense(&toks, lo, hi, f.first, f.last, dated_before),
             });
+            dated_before |= !matches!(
+                f.spec,
+                grammar::Spec::Duration(_) | grammar::Spec::Every(_) | grammar::Spec::Ago { .. }
+            );
         }
     }
     out

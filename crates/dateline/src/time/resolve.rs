@@ -25,15 +25,25 @@ pub(crate) enum Tense {
 pub(crate) struct TenseCue {
     pub tense: Tense,
     pub before: bool,
-    /// The expression names, as a possessive after "after", "before", "since" or "following",
-    /// the day of a happening another is counted from ("two days after Sunday's vote"): the narrative stays
-    /// at the other's day.
+    /// The expression leaves the narrative at the day it had reached: it names, as a
+    /// possessive after "after", "before", "since" or "following", the day of a happening
+    /// another is counted from ("two days after Sunday's vote"), or it dates the statement
+    /// that closes a sentence dated before it ("… late on Saturday, officials said on
+    /// Monday"), whose next sentences go on telling the happening.
     pub aside: bool,
 }
 
 /// Finds the tense of the clause around tokens `first..=last` within `lo..hi`: the nearest cue
 /// before the expression wins, else the nearest after it ("on Friday, officials said").
-pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize) -> TenseCue {
+/// `dated_before`: an expression before it in the sentence dates something.
+pub(crate) fn tense(
+    toks: &[Tk],
+    lo: usize,
+    hi: usize,
+    first: usize,
+    last: usize,
+    dated_before: bool,
+) -> TenseCue {
     // "two days after Sunday's vote": the day of the happening the narrative counts from.
     let counted_from = first > lo
         && matches!(
@@ -41,14 +51,15 @@ pub(crate) fn tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize
             Lex::Kw(Kw::After | Kw::Before | Kw::Since | Kw::Following)
         );
     TenseCue {
-        aside: counted_from && toks.get(last).is_some_and(|t| t.possessive),
+        aside: counted_from && toks.get(last).is_some_and(|t| t.possessive)
+            || dated_before && said_on(toks, lo, first),
         ..clause_tense(toks, lo, hi, first, last)
     }
 }
 
 /// Whether the expression that starts at token `first` (of a sentence starting at `lo`) dates
 /// a "said" right before it ("officials said on Monday", "said late on Tuesday").
-pub(crate) fn said_on(toks: &[Tk], lo: usize, first: usize) -> bool {
+fn said_on(toks: &[Tk], lo: usize, first: usize) -> bool {
     let mut k = first;
     while k > lo && matches!(toks[k - 1].lex, Lex::Kw(Kw::On | Kw::Late | Kw::Early)) {
         k -= 1;
