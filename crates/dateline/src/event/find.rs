@@ -354,7 +354,7 @@ pub(crate) fn find_events(
                     let dated_noun = || {
                         !w.capitalized
                             && (modified || dated_by_complement(&model_words, wi))
-                            && (modified && happen::eventive_noun(w.lower).is_some()
+                            && (modified && happen::named_happening(w.lower).is_some()
                                 || determined() && happen::dated_noun(w.lower))
                     };
                     // A headline tells its news in the present ("Regulator fines …",

@@ -156,6 +156,17 @@ pub(crate) fn eventive_noun(lower: &str) -> Option<&'static str> {
     .then_some(lemma)
 }
 
+/// The lemma of a noun whose most frequent sense names a happening ([`eventive_noun`]) or
+/// a communication: "an agreement", "talks", "the report", "the 2020 contract" name their
+/// making.
+pub(crate) fn named_happening(lower: &str) -> Option<&'static str> {
+    eventive_noun(lower).or_else(|| {
+        let noun = wordnet::lemmas(lower).1?;
+        let first = wordnet::senses(noun)?.first_noun?;
+        (wordnet::LEXFILES.get(usize::from(first)) == Some(&"noun.communication")).then_some(noun)
+    })
+}
+
 /// Whether a noun that a date modifies names a happening: [`eventive_noun`], or its most
 /// frequent sense is a state or an attribute and another is an act or an event ("the 2019
 /// stoppage", "the clearance on 12 June": the date picks the eventive sense). Nouns whose
@@ -175,8 +186,36 @@ pub(crate) fn dated_noun(lower: &str) -> bool {
             })
 }
 
-/// Whether a word can name a happening as the object of a support verb ("made an
-/// appearance", "gave the keynote"): WordNet has some noun sense of it that is an act, an
+/// The lemma of a noun that names a happening as the object of a support verb ("made an
+/// appearance", "handed in their resignations"): [`happening_object`], unless its most
+/// frequent sense is a thing, a place, a measure or a quality: "reached base camp" (a base is
+/// first a place), "took part", "took control".
+fn support_object(lower: &str) -> Option<&'static str> {
+    const THINGS: [&str; 16] = [
+        "noun.artifact",
+        "noun.object",
+        "noun.location",
+        "noun.body",
+        "noun.substance",
+        "noun.food",
+        "noun.plant",
+        "noun.animal",
+        "noun.person",
+        "noun.group",
+        "noun.quantity",
+        "noun.possession",
+        "noun.time",
+        "noun.relation",
+        "noun.shape",
+        "noun.attribute",
+    ];
+    let lemma = happening_object(lower)?;
+    let first = wordnet::senses(lemma)?.first_noun?;
+    let file = wordnet::LEXFILES.get(usize::from(first))?;
+    (!THINGS.contains(file)).then_some(lemma)
+}
+
+/// Whether a word can name a happening: WordNet has some noun sense of it that is an act, an
 /// event, a process, a phenomenon or a communication.
 fn happening_object(lower: &str) -> Option<&'static str> {
     let (_, noun) = wordnet::lemmas(lower);
@@ -367,7 +406,7 @@ pub(super) fn fold(
                 break;
             }
             if w.token.kind == TokenKind::Word && w.cue == Cue::None && !w.capitalized {
-                if let Some(lemma) = happening_object(w.lower) {
+                if let Some(lemma) = support_object(w.lower) {
                     // A noun followed by another noun is a modifier ("peace talks", "a
                     // corruption inquiry"), whether or not the model took the head for a
                     // happening; not a word of a time ("their resignations last Wednesday").
@@ -395,7 +434,7 @@ pub(super) fn fold(
             }
             Some((j, None)) => {
                 // The noun becomes the trigger: the mention moves to it, the verb is folded.
-                let Some(lemma) = happening_object(words[j].lower) else {
+                let Some(lemma) = support_object(words[j].lower) else {
                     continue;
                 };
                 let m = &mut mentions[i];
@@ -690,13 +729,8 @@ fn planned_subject(
 /// day, it is held or made that day); or a gerund WordNet knows only as a verb's form, by the
 /// verb's lemma ("sentencing": sentence).
 fn planned_noun(lower: &str) -> Option<&'static str> {
-    eventive_noun(lower).or_else(|| match wordnet::lemmas(lower) {
+    named_happening(lower).or_else(|| match wordnet::lemmas(lower) {
         (Some(verb), None) if lower.len() > 5 && lower.ends_with("ing") => Some(verb),
-        (_, Some(noun)) => {
-            let first = wordnet::senses(noun)?.first_noun?;
-            (wordnet::LEXFILES.get(usize::from(first)) == Some(&"noun.communication"))
-                .then_some(noun)
-        }
         _ => None,
     })
 }
@@ -1248,7 +1282,8 @@ pub(super) fn mark_references(
 }
 
 /// Whether a mention is a happening for the timeline, whatever its date: it happened or is
-/// scheduled, and it is not a state of mind or a circumstance.
+/// scheduled, and it is not a state of mind or a circumstance, unless a support verb tells
+/// its making.
 pub(super) fn is_happening(m: &EventMention) -> bool {
     // What is planned is a happening of the timeline only where the text gives it a date of
     // its own ("will meet on Friday"), not a purpose ("arrived to meet officials").
@@ -1257,7 +1292,14 @@ pub(super) fn is_happening(m: &EventMention) -> bool {
         Modality::Future => m.time.is_some(),
         Modality::Possible | Modality::Negated => false,
     };
-    modality && !matches!(m.timeml.class, EventClass::State | EventClass::IState)
+    // A support verb that tells an act makes its noun one ("reached an agreement": TimeBank
+    // calls an agreement a state of mind).
+    let stative = |c: EventClass| matches!(c, EventClass::State | EventClass::IState);
+    modality
+        && (!stative(m.timeml.class)
+            || m.folded
+                .iter()
+                .any(|f| f.kind == FoldKind::Support && !stative(f.timeml.class)))
 }
 
 #[cfg(test)]
