@@ -17,6 +17,7 @@ use super::{
     Aspect, EventAnchoring, EventClass, EventMention, Modality, Participant, Polarity, Role, Tense,
     TimeAnchor, Timeml, TriggerClass,
 };
+use crate::calendar::{Reference, TimexValue};
 use crate::entity::{Entities, EntityKind};
 use crate::text::{Segmented, Token, TokenKind};
 use crate::time::{Anchoring, DateValue, Granularity, Timex, TimexType};
@@ -513,6 +514,11 @@ pub(crate) fn find_events(
                         let value = t.value.date().copied();
                         (value, event_anchoring(t.anchoring), None)
                     }
+                    // "A few days later", "years earlier", "recently": the clause is not on
+                    // the narrative's day, nor on the publication's.
+                    None if vague_time(&words, timexes, &here, lo, hi) => {
+                        (None, EventAnchoring::None, None)
+                    }
                     None => inherited(
                         context.or(main_day.map(|(d, ti)| (d, si, ti))),
                         si,
@@ -756,6 +762,31 @@ fn dated_by_modifier(words: &SentenceTokens, wi: usize) -> bool {
     }
     matches!(words.lower(prev), "'s" | "’s" | "'" | "’")
         && prev.checked_sub(1).is_some_and(|p| words.in_timex(p))
+}
+
+/// Whether the clause of words `lo..hi` holds an expression of the past or the future that
+/// names no date ("a few days later", "years earlier", "recently": `PAST_REF`, `FUTURE_REF`)
+/// among the sentence's expressions `here`.
+fn vague_time(
+    words: &[Word<'_>],
+    timexes: &[Timex],
+    here: &[(usize, usize, usize)],
+    lo: usize,
+    hi: usize,
+) -> bool {
+    let (Some(from), Some(to)) = (words.get(lo), words.get(hi.saturating_sub(1))) else {
+        return false;
+    };
+    here.iter().any(|&(ti, _, _)| {
+        timexes.get(ti).is_some_and(|t| {
+            t.start >= from.token.start
+                && t.end <= to.token.end
+                && matches!(
+                    t.value,
+                    TimexValue::Ref(Reference::Past | Reference::Future)
+                )
+        })
+    })
 }
 
 /// Whether word `wi` is followed by "on" and a temporal expression: "the clearance on 12 June".

@@ -199,7 +199,7 @@ fn date_phrase(
         if !scope.contains(&m.trigger_start) || m.time.is_some_and(|t| !(own && t == ti)) {
             continue;
         }
-        if referent.is_none() && !nouns.is_empty() {
+        if referent.is_none() && !nouns.is_empty() && length.amount.is_some() {
             // Another report of the story may date what it counts from.
             m.counted_from = Some(CountedFrom {
                 nouns: nouns.clone(),
@@ -214,10 +214,12 @@ fn date_phrase(
                 count_from(m, when);
                 moved = Some((when, ti));
             }
-            // Days or weeks after something the story did not date: not the narrative's day.
-            // ("The day after the vote" keeps the day the narrative gives it.)
+            // Days or weeks after something the story did not date, or some length after
+            // anything: not the narrative's day. ("The day after the vote" keeps the day the
+            // narrative gives it.)
             None if !own
-                && matches!(length.unit, DurationUnit::Day | DurationUnit::Week)
+                && (length.amount.is_none()
+                    || matches!(length.unit, DurationUnit::Day | DurationUnit::Week))
                 && m.anchoring == EventAnchoring::Inherited =>
             {
                 undate(m);
@@ -461,7 +463,8 @@ fn offset_phrase(words: &[Word<'_>], timexes: &[Timex], ti: usize) -> Option<Phr
         _ => None,
     };
     match t.value {
-        TimexValue::Duration(d) if d.amount.is_some() && !d.and_a_half => Some(Phrase {
+        // A vague length ("a few weeks after the vote") places them too, on no day.
+        TimexValue::Duration(d) if !d.and_a_half => Some(Phrase {
             timex: ti,
             length: d,
             sign: sign(words.get(k)?)?,

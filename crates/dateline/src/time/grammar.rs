@@ -2131,6 +2131,19 @@ impl<'a> Grammar<'a> {
             }
             return None;
         }
+        // "Months later", "years earlier", "decades ago": a bare length names an unspecified
+        // future or past, as "a few months later" does.
+        if matches!(self.lex(i), Lex::Units(_)) && (i == 0 || self.amount(i - 1).is_none()) {
+            match self.kw(i + 1) {
+                Some(Kw::Ago | Kw::Earlier) => {
+                    return Some(Found::new(i, i + 1, Spec::Ref(Reference::Past)));
+                }
+                Some(Kw::Later) => {
+                    return Some(Found::new(i, i + 1, Spec::Ref(Reference::Future)));
+                }
+                _ => {}
+            }
+        }
         let (amount, last) = self.amount(i)?;
         // A four-digit amount is a year ("the 1988 quarter"), not a count.
         if amount.is_some_and(|a| a > 999) {
