@@ -647,8 +647,10 @@ impl EventModel {
                 if mask >> h & 1 == 0 {
                     continue;
                 }
-                for x in w[h].iter_mut().take(labels.len()) {
-                    *x = r.i16()?;
+                // A head's weights in one read: a hundred thousand rows load at first use.
+                let bytes = r.take(2 * labels.len())?;
+                for (x, le) in w[h].iter_mut().zip(bytes.chunks_exact(2)) {
+                    *x = i16::from_le_bytes([le[0], le[1]]);
                 }
             }
         }
@@ -1002,9 +1004,6 @@ impl Reader<'_> {
     }
     fn u16(&mut self) -> Result<u16, Error> {
         Ok(u16::from_le_bytes(self.array()?))
-    }
-    fn i16(&mut self) -> Result<i16, Error> {
-        Ok(i16::from_le_bytes(self.array()?))
     }
     fn u32(&mut self) -> Result<u32, Error> {
         Ok(u32::from_le_bytes(self.array()?))
