@@ -523,13 +523,13 @@ fn write_events(doc: &Document, x: &Extraction) -> Result<Vec<u8>, serde_json::E
             out.extend_from_slice(b",\"lemma\":");
             put_str(&mut out, &f.lemma);
             out.extend_from_slice(b",\"kind\":");
-            serde_json::to_writer(&mut out, &f.kind)?;
+            put_name(&mut out, f.kind.as_str());
             out.push(b'}');
         }
         out.extend_from_slice(b"],\"class\":");
-        serde_json::to_writer(&mut out, &e.class)?;
+        put_name(&mut out, trigger_class_name(e.class));
         out.extend_from_slice(b",\"modality\":");
-        serde_json::to_writer(&mut out, &e.modality)?;
+        put_name(&mut out, modality_name(e.modality));
         out.extend_from_slice(b",\"time\":");
         match e.time.and_then(|i| Some((i, x.timexes.get(i)?))) {
             Some((i, t)) => {
@@ -556,7 +556,7 @@ fn write_events(doc: &Document, x: &Extraction) -> Result<Vec<u8>, serde_json::E
             None => out.extend_from_slice(b"null"),
         }
         out.extend_from_slice(b",\"anchoring\":");
-        serde_json::to_writer(&mut out, &e.anchoring)?;
+        put_name(&mut out, anchoring_name(e.anchoring));
         out.extend_from_slice(if e.timeline {
             b",\"timeline\":true,\"participants\":["
         } else {
@@ -587,9 +587,9 @@ fn write_events(doc: &Document, x: &Extraction) -> Result<Vec<u8>, serde_json::E
                 b"\"end\"",
             );
             out.extend_from_slice(b",\"role\":");
-            serde_json::to_writer(&mut out, &p.role)?;
+            put_name(&mut out, role_name(p.role));
             out.extend_from_slice(b",\"kind\":");
-            serde_json::to_writer(&mut out, &entity.kind)?;
+            put_name(&mut out, entity_kind_name(entity.kind));
             out.extend_from_slice(b",\"aliases\":[");
             for (j, a) in entity.aliases.iter().enumerate() {
                 if j > 0 {
@@ -628,13 +628,13 @@ fn write_events(doc: &Document, x: &Extraction) -> Result<Vec<u8>, serde_json::E
             None => out.extend_from_slice(b"null"),
         }
         out.extend_from_slice(b",\"timeml\":{\"class\":");
-        serde_json::to_writer(&mut out, &e.timeml.class)?;
+        put_name(&mut out, e.timeml.class.as_str());
         out.extend_from_slice(b",\"tense\":");
-        serde_json::to_writer(&mut out, &e.timeml.tense)?;
+        put_name(&mut out, e.timeml.tense.as_str());
         out.extend_from_slice(b",\"aspect\":");
-        serde_json::to_writer(&mut out, &e.timeml.aspect)?;
+        put_name(&mut out, e.timeml.aspect.as_str());
         out.extend_from_slice(b",\"polarity\":");
-        serde_json::to_writer(&mut out, &e.timeml.polarity)?;
+        put_name(&mut out, e.timeml.polarity.as_str());
         out.extend_from_slice(b",\"modality\":");
         match e.timeml.modality {
             Some(m) => put_str(&mut out, m),
@@ -664,6 +664,71 @@ fn write_events(doc: &Document, x: &Extraction) -> Result<Vec<u8>, serde_json::E
     }
     out.extend_from_slice(b"]}");
     Ok(out)
+}
+
+/// Writes the name of a unit variant, which needs no escaping, as a JSON string.
+fn put_name(out: &mut Vec<u8>, name: &str) {
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'"');
+}
+
+// The names serde gives the variants (`rename_all = "snake_case"`); the tests compare.
+
+fn trigger_class_name(c: TriggerClass) -> &'static str {
+    match c {
+        TriggerClass::Meeting => "meeting",
+        TriggerClass::Visit => "visit",
+        TriggerClass::Arrival => "arrival",
+        TriggerClass::Departure => "departure",
+        TriggerClass::Statement => "statement",
+        TriggerClass::Reaction => "reaction",
+        TriggerClass::Election => "election",
+        TriggerClass::Appointment => "appointment",
+        TriggerClass::Founding => "founding",
+        TriggerClass::LifeEvent => "life_event",
+        TriggerClass::Agreement => "agreement",
+        TriggerClass::Custody => "custody",
+        TriggerClass::Attack => "attack",
+        TriggerClass::Decision => "decision",
+        TriggerClass::Business => "business",
+        TriggerClass::Other => "other",
+    }
+}
+
+fn modality_name(m: Modality) -> &'static str {
+    match m {
+        Modality::Actual => "actual",
+        Modality::Future => "future",
+        Modality::Possible => "possible",
+        Modality::Negated => "negated",
+    }
+}
+
+fn anchoring_name(a: EventAnchoring) -> &'static str {
+    match a {
+        EventAnchoring::Explicit => "explicit",
+        EventAnchoring::Publication => "publication",
+        EventAnchoring::Narrative => "narrative",
+        EventAnchoring::Inherited => "inherited",
+        EventAnchoring::None => "none",
+    }
+}
+
+fn role_name(r: Role) -> &'static str {
+    match r {
+        Role::Agent => "agent",
+        Role::Patient => "patient",
+        Role::Participant => "participant",
+    }
+}
+
+fn entity_kind_name(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Person => "person",
+        EntityKind::Organization => "organization",
+        EntityKind::Place => "place",
+    }
 }
 
 /// Where the `"text":…,"start":…,"end":…,"timex":…}` of time expression `i` is in `side`,
@@ -1085,6 +1150,75 @@ mod tests {
             events_json(&doc, &crate::extract(&doc)),
             serde_line(&doc, &crate::extract(&doc))
         );
+    }
+
+    /// The hand-written names of unit variants are serde's.
+    #[test]
+    fn variant_names_are_serdes() {
+        fn check<T: Serialize>(v: T, name: &str) {
+            assert_eq!(
+                serde_json::to_string(&v).expect("serializes"),
+                format!("\"{name}\"")
+            );
+        }
+        use TriggerClass as T;
+        for c in [
+            T::Meeting,
+            T::Visit,
+            T::Arrival,
+            T::Departure,
+            T::Statement,
+            T::Reaction,
+            T::Election,
+            T::Appointment,
+            T::Founding,
+            T::LifeEvent,
+            T::Agreement,
+            T::Custody,
+            T::Attack,
+            T::Decision,
+            T::Business,
+            T::Other,
+        ] {
+            check(c, trigger_class_name(c));
+        }
+        use Modality as M;
+        for m in [M::Actual, M::Future, M::Possible, M::Negated] {
+            check(m, modality_name(m));
+        }
+        use EventAnchoring as A;
+        for a in [
+            A::Explicit,
+            A::Publication,
+            A::Narrative,
+            A::Inherited,
+            A::None,
+        ] {
+            check(a, anchoring_name(a));
+        }
+        for r in [Role::Agent, Role::Patient, Role::Participant] {
+            check(r, role_name(r));
+        }
+        use EntityKind as K;
+        for k in [K::Person, K::Organization, K::Place] {
+            check(k, entity_kind_name(k));
+        }
+        use FoldKind as F;
+        for f in [F::Support, F::Occurrence, F::Argument, F::Report, F::Plan] {
+            check(f, f.as_str());
+        }
+        for c in EventClass::ALL {
+            check(c, c.as_str());
+        }
+        for t in Tense::ALL {
+            check(t, t.as_str());
+        }
+        for a in Aspect::ALL {
+            check(a, a.as_str());
+        }
+        for p in [Polarity::Pos, Polarity::Neg] {
+            check(p, p.as_str());
+        }
     }
 
     /// Every byte a JSON string may escape, in text the stages read.
