@@ -23,7 +23,11 @@ pub fn run(args: &EventsArgs, out: &mut impl Write) -> Result<(), Failure> {
             let extraction = extract_document(doc)?;
             Ok(dateline::export::events_json(doc, &extraction))
         },
-        |_: &Document, line: String| writeln!(out, "{line}").map_err(Failure::Write),
+        |_: &Document, line: String| {
+            out.write_all(line.as_bytes())
+                .and_then(|()| out.write_all(b"\n"))
+                .map_err(Failure::Write)
+        },
     );
     let fed = args.sources.for_each(
         published,

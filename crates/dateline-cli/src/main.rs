@@ -411,6 +411,20 @@ struct Te3Args {
     system: Option<PathBuf>,
 }
 
+/// Standard output, unbuffered: a file of its own descriptor where there is one. `Stdout`
+/// buffers by line, and so searches every write for its last line break: the lines of
+/// `dateline events` are tens of kilobytes each. Nothing else here writes to standard output.
+fn stdout() -> Box<dyn Write> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() {
+            return Box::new(std::fs::File::from(fd));
+        }
+    }
+    Box::new(io::stdout().lock())
+}
+
 fn main() -> ExitCode {
     keep_freed_memory();
     // A panic is a bug: say so in one line, without a backtrace, whatever RUST_BACKTRACE says.
@@ -418,8 +432,7 @@ fn main() -> ExitCode {
         eprintln!("dateline: internal error: {info}");
     }));
     let cli = Cli::parse();
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = io::BufWriter::new(stdout());
     let result = match cli.command {
         Command::Tag(args) => tag::run(&args, &mut out),
         Command::Events(args) => events::run(&args, &mut out),

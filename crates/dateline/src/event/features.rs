@@ -172,10 +172,19 @@ fn shape(raw: &str, kind: TokenKind) -> u8 {
     if kind != TokenKind::Word {
         return 0;
     }
-    let mut chars = raw.chars();
-    let first_upper = chars.next().is_some_and(char::is_uppercase);
-    let rest_upper = raw.chars().skip(1).any(char::is_uppercase);
-    let rest_lower = raw.chars().skip(1).any(char::is_lowercase);
+    // Most words are ASCII, where a byte is a character: one pass over the bytes.
+    let (first_upper, rest_upper, rest_lower) = match raw.as_bytes().split_first() {
+        Some((first, rest)) if raw.is_ascii() => (
+            first.is_ascii_uppercase(),
+            rest.iter().any(u8::is_ascii_uppercase),
+            rest.iter().any(u8::is_ascii_lowercase),
+        ),
+        _ => (
+            raw.chars().next().is_some_and(char::is_uppercase),
+            raw.chars().skip(1).any(char::is_uppercase),
+            raw.chars().skip(1).any(char::is_lowercase),
+        ),
+    };
     match (first_upper, rest_upper, rest_lower) {
         (false, _, _) => 1,
         (true, true, false) => 2,
@@ -475,5 +484,33 @@ pub(crate) fn features(infos: &[WordInfo], i: usize, in_name: bool, out: &mut Ve
     sense_features(me, out);
     if in_name {
         out.push(in_name_feature(me.shape));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shape by characters, as it was read before the ASCII pass.
+    fn shape_by_chars(raw: &str) -> u8 {
+        let first_upper = raw.chars().next().is_some_and(char::is_uppercase);
+        let rest_upper = raw.chars().skip(1).any(char::is_uppercase);
+        let rest_lower = raw.chars().skip(1).any(char::is_lowercase);
+        match (first_upper, rest_upper, rest_lower) {
+            (false, _, _) => 1,
+            (true, true, false) => 2,
+            (true, false, _) => 3,
+            (true, true, true) => 4,
+        }
+    }
+
+    #[test]
+    fn shapes_of_ascii_words_are_read_by_bytes_as_by_characters() {
+        for w in [
+            "", "a", "A", "ab", "Ab", "AB", "aB", "McDonald", "U.S.", "NATO", "iPhone", "x1", "X1",
+            "Über", "ÜBER", "über", "Émile", "ÉMILE", "don't", "Don’t",
+        ] {
+            assert_eq!(shape(w, TokenKind::Word), shape_by_chars(w), "{w:?}");
+        }
     }
 }

@@ -575,7 +575,7 @@ pub(crate) fn find_events(
                 .windows(2)
                 .map(|w| &candidate_feats[w[0]..w[1]])
                 .collect();
-            let (best, _) = model.rank(&lists, &mut rows);
+            let (best, _) = model.rank(&lists);
             let learned = candidates.get(best).map(|&c| match c.timex() {
                 Some(ti) => TimeAnchor::Timex(ti),
                 None => TimeAnchor::Publication,

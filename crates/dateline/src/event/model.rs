@@ -133,9 +133,18 @@ pub struct EventModel {
     event_bias: f32,
     /// The class head's weights summed in advance over closed-class feature values.
     tables: ClassTables,
+    /// The anchor head's weights, the only ones [`Self::rank`] reads (see [`AnchorWeights`]).
+    anchors: AnchorWeights,
     /// Names this model's entries in the per-thread memo of word sums.
     id: ModelId,
 }
+
+/// The anchor head's weights by the fingerprint of their key: a few thousand, where the
+/// feature table has a hundred thousand rows, so that ranking an event's anchors reads a table
+/// the caches hold. Each weight is that of the row [`EventModel::row`] finds for the key (`None`
+/// where keys of one fingerprint differ): a feature whose fingerprint is not here finds a row
+/// without anchor weight, or none, in the feature table too.
+type AnchorWeights = FxHashMap<u64, Option<(u64, i16)>>;
 
 /// The class head's score parts: one per label.
 type Sums = [i32; MAX_LABELS];
@@ -200,12 +209,21 @@ struct WordMemo {
     sums: WordSums,
 }
 
+/// The word types a thread has met: a small index of their keys, the memos end to end in the
+/// order met. A look-up reads the index, which the caches hold, and one memo; the frequent
+/// words, met first, sit together at the front.
+#[derive(Default)]
+struct WordMemos {
+    /// (hash of the lower-case word, its kind, whether in a temporal expression) → where its
+    /// memo is in `memos`.
+    index: FxHashMap<(u64, u8, bool), u32>,
+    memos: Vec<WordMemo>,
+}
+
 thread_local! {
-    /// Per thread, each word type: (hash of the lower-case word, its kind, whether in a
-    /// temporal expression) → what the model reads of it. News repeats its words: most are
+    /// Per thread, what the model reads of each word type. News repeats its words: most are
     /// looked up here, not in WordNet and the weight table again.
-    static WORDS: std::cell::RefCell<FxHashMap<(u64, u8, bool), WordMemo>> =
-        std::cell::RefCell::new(FxHashMap::default());
+    static WORDS: std::cell::RefCell<WordMemos> = std::cell::RefCell::new(WordMemos::default());
 }
 
 impl ClassTables {
@@ -323,6 +341,7 @@ impl EventModel {
             keys: Vec::new(),
             event_bias: 0.0,
             tables: ClassTables::default(),
+            anchors: AnchorWeights::default(),
             id: ModelId::next(),
         }
     }
@@ -399,10 +418,49 @@ impl EventModel {
             keys,
             event_bias: 0.0,
             tables: ClassTables::default(),
+            anchors: AnchorWeights::default(),
             id: ModelId::next(),
         };
         model.tables = ClassTables::of(&model);
+        model.anchors = model.anchor_weights();
         model
+    }
+
+    /// The anchor head's weights of every key, by fingerprint (see [`AnchorWeights`]).
+    fn anchor_weights(&self) -> AnchorWeights {
+        let mut anchors = AnchorWeights::default();
+        for &key in &self.keys {
+            let w = self.anchor_row(key);
+            if w == 0 {
+                continue;
+            }
+            anchors
+                .entry(fingerprint(key))
+                .and_modify(|e| {
+                    if e.is_some_and(|(k, _)| k != key) {
+                        *e = None;
+                    }
+                })
+                .or_insert(Some((key, w)));
+        }
+        anchors
+    }
+
+    /// The anchor head's weight of a feature, from the feature table.
+    fn anchor_row(&self, key: u64) -> i16 {
+        self.row(key)
+            .and_then(|r| self.head_row(3, r))
+            .map_or(0, |w| w[0])
+    }
+
+    /// The anchor head's weight of a feature: [`Self::anchor_row`], from the small table.
+    #[inline]
+    fn anchor_weight(&self, key: u64) -> i16 {
+        match self.anchors.get(&fingerprint(key)) {
+            None => 0,
+            Some(&Some((k, w))) if k == key => w,
+            Some(_) => self.anchor_row(key),
+        }
     }
 
     /// The class head's weights of one feature, or zeros.
@@ -589,8 +647,10 @@ impl EventModel {
                 if mask >> h & 1 == 0 {
                     continue;
                 }
-                for x in w[h].iter_mut().take(labels.len()) {
-                    *x = r.i16()?;
+                // A head's weights in one read: a hundred thousand rows load at first use.
+                let bytes = r.take(2 * labels.len())?;
+                for (x, le) in w[h].iter_mut().zip(bytes.chunks_exact(2)) {
+                    *x = i16::from_le_bytes([le[0], le[1]]);
                 }
             }
         }
@@ -690,17 +750,14 @@ impl EventModel {
 
     /// The best of an event's candidate anchors, by their features, and its margin over the
     /// next best (in weight units).
-    pub(crate) fn rank(&self, candidates: &[&[u64]], rows: &mut Vec<usize>) -> (usize, f32) {
+    pub(crate) fn rank(&self, candidates: &[&[u64]]) -> (usize, f32) {
         let scale = self.scales[3];
         let mut best = (0usize, f32::NEG_INFINITY);
         let mut second = f32::NEG_INFINITY;
         for (j, feats) in candidates.iter().enumerate() {
-            rows.clear();
-            rows.extend(feats.iter().filter_map(|&f| self.row(f)));
-            let s: i32 = rows
+            let s: i32 = feats
                 .iter()
-                .filter_map(|&r| self.head_row(3, r))
-                .map(|r| i32::from(r[0]))
+                .map(|&f| i32::from(self.anchor_weight(f)))
                 .sum();
             let s = s as f32 * scale;
             if s > best.1 {
@@ -947,9 +1004,6 @@ impl Reader<'_> {
     }
     fn u16(&mut self) -> Result<u16, Error> {
         Ok(u16::from_le_bytes(self.array()?))
-    }
-    fn i16(&mut self) -> Result<i16, Error> {
-        Ok(i16::from_le_bytes(self.array()?))
     }
     fn u32(&mut self) -> Result<u32, Error> {
         Ok(u32::from_le_bytes(self.array()?))
@@ -1309,6 +1363,7 @@ impl SentenceTokens {
         sums.clear();
         WORDS.with(|memo| {
             let mut memo = memo.borrow_mut();
+            let WordMemos { index, memos } = &mut *memo;
             for i in 0..self.spans.len() {
                 let lower = self
                     .lower
@@ -1327,23 +1382,28 @@ impl SentenceTokens {
                 };
                 // All but the shape is the same for every occurrence of a lower-case word.
                 let key = (features::fnv(lower.as_bytes()), t.kind as u8, t.in_timex);
-                let full = memo.len() >= MEMO_CAPACITY;
+                let new = |t| WordMemo {
+                    info: features::word_info(t),
+                    model: 0,
+                    sums: [[0; MAX_LABELS]; 5],
+                };
+                let at = match index.get(&key) {
+                    Some(&at) => Some(at as usize),
+                    // Once full, the memo keeps the words it has, which are the frequent ones
+                    // (met first), and the rare words are computed each time.
+                    None if memos.len() < MEMO_CAPACITY => {
+                        index.insert(key, memos.len() as u32);
+                        memos.push(new(t));
+                        Some(memos.len() - 1)
+                    }
+                    None => None,
+                };
                 let mut fresh;
-                let entry = match memo.get_mut(&key) {
+                let entry = match at.and_then(|at| memos.get_mut(at)) {
                     Some(e) => e,
                     None => {
-                        fresh = WordMemo {
-                            info: features::word_info(t),
-                            model: 0,
-                            sums: [[0; MAX_LABELS]; 5],
-                        };
-                        // Once full, the memo keeps the words it has, which are the frequent
-                        // ones (met first), and the rare words are computed each time.
-                        if full {
-                            &mut fresh
-                        } else {
-                            memo.entry(key).or_insert(fresh)
-                        }
+                        fresh = new(t);
+                        &mut fresh
                     }
                 };
                 if let Some(m) = model {
@@ -1414,18 +1474,20 @@ impl SentenceTokens {
     /// The class head's integer scores of word `i`: the sum of its features' class weights.
     fn class_sums(&self, model: &EventModel, i: usize) -> Sums {
         let prepared = self.sums_for == model.id.0 && self.sums.len() == self.infos.len();
-        let sums_at = |j: usize| -> Option<WordSums> {
+        // Part `part` of word `j`'s sums, read in place: a word's sums are 160 bytes, of which
+        // each use needs 32.
+        let part_at = |j: usize, part: usize| -> Option<Sums> {
             let w = self.infos.get(j)?;
-            Some(if prepared {
-                self.sums[j]
+            if prepared {
+                self.sums.get(j)?.get(part).copied()
             } else {
-                model.word_sums(w)
-            })
+                model.word_sums(w).get(part).copied()
+            }
         };
-        let mut sum = sums_at(i).map_or([0; MAX_LABELS], |s| s[0]);
+        let mut sum = part_at(i, 0).unwrap_or([0; MAX_LABELS]);
         for (k, &offset) in NEIGHBOURS.iter().enumerate() {
-            match i.checked_add_signed(offset).and_then(sums_at) {
-                Some(s) => add(&mut sum, &s[k + 1]),
+            match i.checked_add_signed(offset).and_then(|j| part_at(j, k + 1)) {
+                Some(s) => add(&mut sum, &s),
                 None => add(&mut sum, &model.tables.edge[k]),
             }
         }
@@ -1459,6 +1521,23 @@ fn lower_into(buf: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The small table of anchor weights gives every feature the weight the feature table does.
+    #[test]
+    fn anchor_weights_agree_with_the_feature_table() {
+        let model = EventModel::shipped();
+        assert!(!model.anchors.is_empty());
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let random = (0..10_000).map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        });
+        for key in model.keys.iter().copied().chain(random) {
+            assert_eq!(model.anchor_weight(key), model.anchor_row(key), "{key:x}");
+        }
+    }
 
     /// The memoized sums give every word the class scores its full feature list gives.
     #[test]

@@ -10,7 +10,7 @@ use crate::event::{
     TimeAnchor, TriggerClass,
 };
 use crate::text::CodePoints;
-use crate::time::{DateValue, TimexValue};
+use crate::time::{DateValue, Timex, TimexValue};
 use crate::{Document, Extraction};
 
 /// A span of the document: its text and code-point offsets, `text[start..end]`.
@@ -431,10 +431,429 @@ pub fn events_document(doc: &Document, extraction: &Extraction) -> EventsDocumen
 /// assert_eq!(line, r#"{"id":"a","published":null,"events":[]}"#);
 /// ```
 pub fn events_json(doc: &Document, extraction: &Extraction) -> String {
+    // Written straight from the extraction: what serde_json writes of `events_document`, byte
+    // for byte (the tests compare), without its many small strings.
+    if let Some(line) = write_events(doc, extraction)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+    {
+        return line;
+    }
     // Only strings, integers, booleans, dates and unit enums go in, so serialization cannot
     // fail; the fallback keeps the function total anyway.
     serde_json::to_string(&events_document(doc, extraction))
         .unwrap_or_else(|e| format!("{{\"id\":{:?},\"error\":{:?}}}", doc.id, e.to_string()))
+}
+
+/// The bytes of [`events_json`]: the fields of [`EventsDocument`] and [`JsonEventMention`] in
+/// their order. What many mentions share is written once and copied: the document id, the
+/// sentence, a time expression, a date.
+fn write_events(doc: &Document, x: &Extraction) -> Result<Vec<u8>, serde_json::Error> {
+    let text = doc.text.as_str();
+    let cp = CodePoints::new(text);
+    // A mention object is about 1 kB, most of it its sentence.
+    let mut out = Vec::with_capacity(64 + x.events.len() * 1024);
+    out.extend_from_slice(b"{\"id\":");
+    put_str(&mut out, &doc.id);
+    out.extend_from_slice(b",\"published\":");
+    serde_json::to_writer(&mut out, &doc.published)?;
+    out.extend_from_slice(b",\"events\":[");
+    let mut doc_field = Vec::with_capacity(doc.id.len() + 16);
+    doc_field.extend_from_slice(b"{\"doc\":");
+    put_str(&mut doc_field, &doc.id);
+    doc_field.extend_from_slice(b",\"sentence\":");
+    // The previous mention's sentence and where its text and offsets are in `out`.
+    let mut last_sentence: Option<(usize, std::ops::Range<usize>)> = None;
+    // Per time expression, where its `"text",…,"timex"}` is in `side`.
+    let mut timex_tails: Vec<Option<std::ops::Range<usize>>> = vec![None; x.timexes.len()];
+    let mut whens: Vec<(DateValue, std::ops::Range<usize>)> = Vec::new();
+    let mut side: Vec<u8> = Vec::new();
+    let entities = &x.entities;
+    for (k, e) in x.events.iter().enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(&doc_field);
+        match &last_sentence {
+            Some((si, range)) if *si == e.sentence => out.extend_from_within(range.clone()),
+            _ => {
+                let at = out.len();
+                match x.segmented.sentences.get(e.sentence) {
+                    Some(s) => put_span(
+                        &mut out,
+                        text,
+                        &cp,
+                        s.start,
+                        s.end,
+                        b"\"sentence_start\"",
+                        b"\"sentence_end\"",
+                    ),
+                    None => out.extend_from_slice(b"\"\",\"sentence_start\":0,\"sentence_end\":0"),
+                }
+                last_sentence = Some((e.sentence, at..out.len()));
+            }
+        }
+        out.extend_from_slice(b",\"trigger\":{\"text\":");
+        put_span(
+            &mut out,
+            text,
+            &cp,
+            e.trigger_start,
+            e.trigger_end,
+            b"\"start\"",
+            b"\"end\"",
+        );
+        out.extend_from_slice(b"},\"lemma\":");
+        put_str(&mut out, &e.lemma);
+        out.extend_from_slice(b",\"folded\":[");
+        for (j, f) in e.folded.iter().enumerate() {
+            if j > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"text\":");
+            put_span(
+                &mut out,
+                text,
+                &cp,
+                f.start,
+                f.end,
+                b"\"start\"",
+                b"\"end\"",
+            );
+            out.extend_from_slice(b",\"lemma\":");
+            put_str(&mut out, &f.lemma);
+            out.extend_from_slice(b",\"kind\":");
+            put_name(&mut out, f.kind.as_str());
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"],\"class\":");
+        put_name(&mut out, trigger_class_name(e.class));
+        out.extend_from_slice(b",\"modality\":");
+        put_name(&mut out, modality_name(e.modality));
+        out.extend_from_slice(b",\"time\":");
+        match e.time.and_then(|i| Some((i, x.timexes.get(i)?))) {
+            Some((i, t)) => {
+                out.push(b'{');
+                let tail = timex_tail(&mut side, &mut timex_tails, text, &cp, i, t);
+                out.extend_from_slice(side.get(tail).unwrap_or_default());
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"when\":");
+        match &e.when {
+            Some(v) => {
+                let range = match whens.iter().find(|(w, _)| w == v) {
+                    Some((_, range)) => range.clone(),
+                    None => {
+                        let at = side.len();
+                        serde_json::to_writer(&mut side, &JsonWhen::from(v))?;
+                        whens.push((*v, at..side.len()));
+                        at..side.len()
+                    }
+                };
+                out.extend_from_slice(side.get(range).unwrap_or_default());
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"anchoring\":");
+        put_name(&mut out, anchoring_name(e.anchoring));
+        out.extend_from_slice(if e.timeline {
+            b",\"timeline\":true,\"participants\":["
+        } else {
+            b",\"timeline\":false,\"participants\":["
+        });
+        let mut first = true;
+        for p in &e.participants {
+            let (Some(m), Some(entity)) = (
+                entities.mentions.get(p.mention),
+                entities.entities.get(p.entity),
+            ) else {
+                continue;
+            };
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            out.extend_from_slice(b"{\"name\":");
+            put_str(&mut out, &entity.name);
+            out.extend_from_slice(b",\"text\":");
+            put_span(
+                &mut out,
+                text,
+                &cp,
+                m.start,
+                m.end,
+                b"\"start\"",
+                b"\"end\"",
+            );
+            out.extend_from_slice(b",\"role\":");
+            put_name(&mut out, role_name(p.role));
+            out.extend_from_slice(b",\"kind\":");
+            put_name(&mut out, entity_kind_name(entity.kind));
+            out.extend_from_slice(b",\"aliases\":[");
+            for (j, a) in entity.aliases.iter().enumerate() {
+                if j > 0 {
+                    out.push(b',');
+                }
+                put_str(&mut out, a);
+            }
+            out.extend_from_slice(b"],\"title\":");
+            match m.title.and_then(|(a, b)| text.get(a..b)) {
+                Some(title) => put_str(&mut out, title),
+                None => out.extend_from_slice(b"null"),
+            }
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"],\"location\":");
+        let location = e.location.and_then(|i| {
+            let m = entities.mentions.get(i)?;
+            Some((m, entities.entities.get(m.entity)?))
+        });
+        match location {
+            Some((m, entity)) => {
+                out.extend_from_slice(b"{\"name\":");
+                put_str(&mut out, &entity.name);
+                out.extend_from_slice(b",\"text\":");
+                put_span(
+                    &mut out,
+                    text,
+                    &cp,
+                    m.start,
+                    m.end,
+                    b"\"start\"",
+                    b"\"end\"",
+                );
+                out.push(b'}');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"timeml\":{\"class\":");
+        put_name(&mut out, e.timeml.class.as_str());
+        out.extend_from_slice(b",\"tense\":");
+        put_name(&mut out, e.timeml.tense.as_str());
+        out.extend_from_slice(b",\"aspect\":");
+        put_name(&mut out, e.timeml.aspect.as_str());
+        out.extend_from_slice(b",\"polarity\":");
+        put_name(&mut out, e.timeml.polarity.as_str());
+        out.extend_from_slice(b",\"modality\":");
+        match e.timeml.modality {
+            Some(m) => put_str(&mut out, m),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b"},\"anchor\":");
+        match e.anchor {
+            Some(TimeAnchor::Timex(i)) => match x.timexes.get(i) {
+                Some(t) => {
+                    out.extend_from_slice(b"{\"kind\":\"timex\",");
+                    let tail = timex_tail(&mut side, &mut timex_tails, text, &cp, i, t);
+                    out.extend_from_slice(side.get(tail).unwrap_or_default());
+                }
+                None => out.extend_from_slice(
+                    b"{\"kind\":\"timex\",\"text\":null,\"start\":null,\"end\":null,\"timex\":null}",
+                ),
+            },
+            Some(TimeAnchor::Publication) => out.extend_from_slice(
+                b"{\"kind\":\"publication\",\"text\":null,\"start\":null,\"end\":null,\"timex\":null}",
+            ),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"confidence\":");
+        // Rounded to two places: the JSON says how sure, not the weight arithmetic.
+        serde_json::to_writer(&mut out, &((e.confidence * 100.0).round() / 100.0))?;
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"]}");
+    Ok(out)
+}
+
+/// Writes the name of a unit variant, which needs no escaping, as a JSON string.
+fn put_name(out: &mut Vec<u8>, name: &str) {
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'"');
+}
+
+// The names serde gives the variants (`rename_all = "snake_case"`); the tests compare.
+
+fn trigger_class_name(c: TriggerClass) -> &'static str {
+    match c {
+        TriggerClass::Meeting => "meeting",
+        TriggerClass::Visit => "visit",
+        TriggerClass::Arrival => "arrival",
+        TriggerClass::Departure => "departure",
+        TriggerClass::Statement => "statement",
+        TriggerClass::Reaction => "reaction",
+        TriggerClass::Election => "election",
+        TriggerClass::Appointment => "appointment",
+        TriggerClass::Founding => "founding",
+        TriggerClass::LifeEvent => "life_event",
+        TriggerClass::Agreement => "agreement",
+        TriggerClass::Custody => "custody",
+        TriggerClass::Attack => "attack",
+        TriggerClass::Decision => "decision",
+        TriggerClass::Business => "business",
+        TriggerClass::Other => "other",
+    }
+}
+
+fn modality_name(m: Modality) -> &'static str {
+    match m {
+        Modality::Actual => "actual",
+        Modality::Future => "future",
+        Modality::Possible => "possible",
+        Modality::Negated => "negated",
+    }
+}
+
+fn anchoring_name(a: EventAnchoring) -> &'static str {
+    match a {
+        EventAnchoring::Explicit => "explicit",
+        EventAnchoring::Publication => "publication",
+        EventAnchoring::Narrative => "narrative",
+        EventAnchoring::Inherited => "inherited",
+        EventAnchoring::None => "none",
+    }
+}
+
+fn role_name(r: Role) -> &'static str {
+    match r {
+        Role::Agent => "agent",
+        Role::Patient => "patient",
+        Role::Participant => "participant",
+    }
+}
+
+fn entity_kind_name(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Person => "person",
+        EntityKind::Organization => "organization",
+        EntityKind::Place => "place",
+    }
+}
+
+/// Where the `"text":…,"start":…,"end":…,"timex":…}` of time expression `i` is in `side`,
+/// written there the first time it is asked for.
+fn timex_tail(
+    side: &mut Vec<u8>,
+    tails: &mut [Option<std::ops::Range<usize>>],
+    text: &str,
+    cp: &CodePoints,
+    i: usize,
+    t: &Timex,
+) -> std::ops::Range<usize> {
+    if let Some(range) = tails.get(i).cloned().flatten() {
+        return range;
+    }
+    let at = side.len();
+    side.extend_from_slice(b"\"text\":");
+    put_span(side, text, cp, t.start, t.end, b"\"start\"", b"\"end\"");
+    side.extend_from_slice(b",\"timex\":");
+    put_str(side, &t.value.timex());
+    side.push(b'}');
+    if let Some(slot) = tails.get_mut(i) {
+        *slot = Some(at..side.len());
+    }
+    at..side.len()
+}
+
+/// Writes what [`span`] gives as a string and two fields named `start_key` and `end_key`:
+/// `"words","start":1,"end":2`.
+fn put_span(
+    out: &mut Vec<u8>,
+    text: &str,
+    cp: &CodePoints,
+    start: usize,
+    end: usize,
+    start_key: &[u8],
+    end_key: &[u8],
+) {
+    put_str(out, text.get(start..end).unwrap_or_default());
+    out.push(b',');
+    out.extend_from_slice(start_key);
+    out.push(b':');
+    put_uint(out, cp.to_code_point(floor_boundary(text, start)));
+    out.push(b',');
+    out.extend_from_slice(end_key);
+    out.push(b':');
+    put_uint(out, cp.to_code_point(floor_boundary(text, end)));
+}
+
+fn put_uint(out: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
+/// Whether any of the 8 bytes of `w` is one a JSON string escapes: a control character, `"`
+/// or `\\`. Exact: a borrow only runs upward from a byte that matches.
+#[inline]
+fn needs_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & HIGH;
+    (below(w, 0x20)
+        | below(w ^ (ONES * u64::from(b'"')), 1)
+        | below(w ^ (ONES * u64::from(b'\\')), 1))
+        != 0
+}
+
+/// Writes `s` as a JSON string, escaped as serde_json escapes it: `\"`, `\\`, the short forms
+/// of five control characters and `\u00xx` for the others; nothing else.
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            if !needs_escape(u64::from_le_bytes(w)) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        let short = match b {
+            b'"' => Some(b'"'),
+            b'\\' => Some(b'\\'),
+            0x08 => Some(b'b'),
+            0x0c => Some(b'f'),
+            b'\n' => Some(b'n'),
+            b'\r' => Some(b'r'),
+            b'\t' => Some(b't'),
+            0..=0x1f => None,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.extend_from_slice(&bytes[start..i]);
+        match short {
+            Some(c) => out.extend_from_slice(&[b'\\', c]),
+            None => out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 0xf)],
+            ]),
+        }
+        i += 1;
+        start = i;
+    }
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
 }
 
 #[cfg(test)]
@@ -684,6 +1103,154 @@ mod tests {
         // It reads back as it was written.
         let back: EventsDocument = serde_json::from_str(&line).expect("reads back");
         assert_eq!(back, events_document(&doc, &x));
+    }
+
+    /// What serde_json writes of the document, which [`events_json`] writes by hand.
+    fn serde_line(doc: &Document, x: &Extraction) -> String {
+        serde_json::to_string(&events_document(doc, x)).expect("serializes")
+    }
+
+    #[test]
+    fn events_json_writes_what_serde_json_writes() {
+        let doc = Document::new("d\"1\\\u{1}é", TEXT)
+            .with_published(NaiveDate::from_ymd_opt(2022, 9, 13).expect("a real day"));
+        let mut x = extraction();
+        assert_eq!(events_json(&doc, &x), serde_line(&doc, &x));
+        // Every optional part, and indexes that point nowhere.
+        let (ms, me) = at("met");
+        x.events[0].folded = vec![crate::event::FoldedTrigger {
+            start: ms,
+            end: me,
+            lemma: "me\"et".into(),
+            kind: FoldKind::Support,
+            timeml: crate::event::Timeml::default(),
+            anchor: None,
+        }];
+        x.events[0].anchor = Some(TimeAnchor::Timex(0));
+        x.events[0].timeml.modality = Some("would");
+        x.events[0].confidence = 0.876_54;
+        x.events[1].anchor = Some(TimeAnchor::Publication);
+        x.events[1].confidence = f32::NAN;
+        let mut third = x.events[0].clone();
+        third.anchor = Some(TimeAnchor::Timex(7));
+        third.time = Some(7);
+        third.sentence = 1;
+        third.location = Some(9);
+        third.when = Some(DateValue::Year(-12));
+        third.confidence = 0.1;
+        let mut fourth = third.clone();
+        fourth.sentence = 99;
+        fourth.when = Some(DateValue::Year(2022));
+        x.events.push(third);
+        x.events.push(fourth);
+        x.events.push(x.events[0].clone());
+        assert_eq!(events_json(&doc, &x), serde_line(&doc, &x));
+        let doc = Document::new("", "");
+        assert_eq!(
+            events_json(&doc, &crate::extract(&doc)),
+            serde_line(&doc, &crate::extract(&doc))
+        );
+    }
+
+    /// The hand-written names of unit variants are serde's.
+    #[test]
+    fn variant_names_are_serdes() {
+        fn check<T: Serialize>(v: T, name: &str) {
+            assert_eq!(
+                serde_json::to_string(&v).expect("serializes"),
+                format!("\"{name}\"")
+            );
+        }
+        use TriggerClass as T;
+        for c in [
+            T::Meeting,
+            T::Visit,
+            T::Arrival,
+            T::Departure,
+            T::Statement,
+            T::Reaction,
+            T::Election,
+            T::Appointment,
+            T::Founding,
+            T::LifeEvent,
+            T::Agreement,
+            T::Custody,
+            T::Attack,
+            T::Decision,
+            T::Business,
+            T::Other,
+        ] {
+            check(c, trigger_class_name(c));
+        }
+        use Modality as M;
+        for m in [M::Actual, M::Future, M::Possible, M::Negated] {
+            check(m, modality_name(m));
+        }
+        use EventAnchoring as A;
+        for a in [
+            A::Explicit,
+            A::Publication,
+            A::Narrative,
+            A::Inherited,
+            A::None,
+        ] {
+            check(a, anchoring_name(a));
+        }
+        for r in [Role::Agent, Role::Patient, Role::Participant] {
+            check(r, role_name(r));
+        }
+        use EntityKind as K;
+        for k in [K::Person, K::Organization, K::Place] {
+            check(k, entity_kind_name(k));
+        }
+        use FoldKind as F;
+        for f in [F::Support, F::Occurrence, F::Argument, F::Report, F::Plan] {
+            check(f, f.as_str());
+        }
+        for c in EventClass::ALL {
+            check(c, c.as_str());
+        }
+        for t in Tense::ALL {
+            check(t, t.as_str());
+        }
+        for a in Aspect::ALL {
+            check(a, a.as_str());
+        }
+        for p in [Polarity::Pos, Polarity::Neg] {
+            check(p, p.as_str());
+        }
+    }
+
+    /// Every byte a JSON string may escape, in text the stages read.
+    #[test]
+    fn events_json_escapes_as_serde_json() {
+        let mut text = String::from(
+            "Officials said on Monday, 12 May 2021, that \"Acme\\Corp\" met \
+                                     Lavrov in Moscow. ",
+        );
+        for b in 1u8..0x20 {
+            text.push(char::from(b));
+            text.push_str("They resigned ");
+        }
+        text.push_str("\u{7f} «Über» — the minister resigned on Tuesday in Paris.\"\\");
+        let doc = Document::new("id\t\"x\"", text.as_str())
+            .with_published(NaiveDate::from_ymd_opt(2021, 5, 14).expect("a real day"));
+        let x = crate::extract(&doc);
+        assert!(x.events.len() > 3, "{} events", x.events.len());
+        assert_eq!(events_json(&doc, &x), serde_line(&doc, &x));
+        for s in [
+            "",
+            "a",
+            "\"",
+            "\\",
+            "12345678\"",
+            "1234567\u{1f}",
+            "ab\u{0}cdefghij\u{1b}",
+        ] {
+            let mut out = Vec::new();
+            put_str(&mut out, s);
+            assert_eq!(out, serde_json::to_vec(s).expect("serializes"), "{s:?}");
+        }
     }
 
     #[test]

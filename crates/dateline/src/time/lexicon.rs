@@ -581,7 +581,9 @@ pub(crate) fn lookup(word: &str) -> Word {
         }
         return other;
     }
-    let mut buf = [0u8; MAX_KEY + 4];
+    // Packed as `pack_word` packs it, lower-cased in place: a word of more than `MAX_KEY`
+    // bytes without its periods is in no entry.
+    let mut buf = [0u8; MAX_KEY];
     let mut n = 0;
     let mut dotted = false;
     for &b in bytes {
@@ -589,12 +591,13 @@ pub(crate) fn lookup(word: &str) -> Word {
             dotted = true;
             continue;
         }
-        buf[n] = b.to_ascii_lowercase();
+        let Some(slot) = buf.get_mut(n) else {
+            return other;
+        };
+        *slot = b.to_ascii_lowercase();
         n += 1;
     }
-    let Some(key) = pack_word(&buf[..n]) else {
-        return other;
-    };
+    let key = u128::from_le_bytes(buf);
     match LEXICON.get(&key) {
         Some(&(lex, abbreviation)) => Word {
             lex,
