@@ -514,8 +514,8 @@ pub(crate) fn find_events(
                         let value = t.value.date().copied();
                         (value, event_anchoring(t.anchoring), None)
                     }
-                    // "A few days later", "years earlier", "recently": the clause is not on
-                    // the narrative's day, nor on the publication's.
+                    // "A few days later", "years earlier": the clause is not on the
+                    // narrative's day, nor on the publication's.
                     None if vague_time(&words, timexes, &here, lo, hi) => {
                         (None, EventAnchoring::None, None)
                     }
@@ -765,8 +765,9 @@ fn dated_by_modifier(words: &SentenceTokens, wi: usize) -> bool {
 }
 
 /// Whether the clause of words `lo..hi` holds an expression of the past or the future that
-/// names no date ("a few days later", "years earlier", "recently": `PAST_REF`, `FUTURE_REF`)
-/// among the sentence's expressions `here`.
+/// names no date ("a few days later", "years earlier": `PAST_REF`, `FUTURE_REF`) among the
+/// sentence's expressions `here`. "Recently" is not one: what news calls recent is near its
+/// day.
 fn vague_time(
     words: &[Word<'_>],
     timexes: &[Timex],
@@ -777,7 +778,7 @@ fn vague_time(
     let (Some(from), Some(to)) = (words.get(lo), words.get(hi.saturating_sub(1))) else {
         return false;
     };
-    here.iter().any(|&(ti, _, _)| {
+    here.iter().any(|&(ti, first, _)| {
         timexes.get(ti).is_some_and(|t| {
             t.start >= from.token.start
                 && t.end <= to.token.end
@@ -785,6 +786,9 @@ fn vague_time(
                     t.value,
                     TimexValue::Ref(Reference::Past | Reference::Future)
                 )
+                && !words
+                    .get(first)
+                    .is_some_and(|w| matches!(w.lower, "recently" | "lately"))
         })
     })
 }
