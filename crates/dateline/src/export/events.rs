@@ -494,15 +494,7 @@ fn write_events(doc: &Document, x: &Extraction) -> Result<Vec<u8>, serde_json::E
             }
         }
         out.extend_from_slice(b",\"trigger\":{\"text\":");
-        put_span(
-            &mut out,
-            text,
-            &cp,
-            e.trigger_start,
-            e.trigger_end,
-            b"\"start\"",
-            b"\"end\"",
-        );
+        put_text_span(&mut out, text, &cp, e.trigger_start, e.trigger_end);
         out.extend_from_slice(b"},\"lemma\":");
         put_str(&mut out, &e.lemma);
         out.extend_from_slice(b",\"folded\":[");
@@ -511,15 +503,7 @@ fn write_events(doc: &Document, x: &Extraction) -> Result<Vec<u8>, serde_json::E
                 out.push(b',');
             }
             out.extend_from_slice(b"{\"text\":");
-            put_span(
-                &mut out,
-                text,
-                &cp,
-                f.start,
-                f.end,
-                b"\"start\"",
-                b"\"end\"",
-            );
+            put_text_span(&mut out, text, &cp, f.start, f.end);
             out.extend_from_slice(b",\"lemma\":");
             put_str(&mut out, &f.lemma);
             out.extend_from_slice(b",\"kind\":");
@@ -574,18 +558,7 @@ fn write_events(doc: &Document, x: &Extraction) -> Result<Vec<u8>, serde_json::E
                 out.push(b',');
             }
             first = false;
-            out.extend_from_slice(b"{\"name\":");
-            put_str(&mut out, &entity.name);
-            out.extend_from_slice(b",\"text\":");
-            put_span(
-                &mut out,
-                text,
-                &cp,
-                m.start,
-                m.end,
-                b"\"start\"",
-                b"\"end\"",
-            );
+            put_name_and_span(&mut out, &entity.name, text, &cp, m.start, m.end);
             out.extend_from_slice(b",\"role\":");
             put_name(&mut out, role_name(p.role));
             out.extend_from_slice(b",\"kind\":");
@@ -611,18 +584,7 @@ fn write_events(doc: &Document, x: &Extraction) -> Result<Vec<u8>, serde_json::E
         });
         match location {
             Some((m, entity)) => {
-                out.extend_from_slice(b"{\"name\":");
-                put_str(&mut out, &entity.name);
-                out.extend_from_slice(b",\"text\":");
-                put_span(
-                    &mut out,
-                    text,
-                    &cp,
-                    m.start,
-                    m.end,
-                    b"\"start\"",
-                    b"\"end\"",
-                );
+                put_name_and_span(&mut out, &entity.name, text, &cp, m.start, m.end);
                 out.push(b'}');
             }
             None => out.extend_from_slice(b"null"),
@@ -746,7 +708,7 @@ fn timex_tail(
     }
     let at = side.len();
     side.extend_from_slice(b"\"text\":");
-    put_span(side, text, cp, t.start, t.end, b"\"start\"", b"\"end\"");
+    put_text_span(side, text, cp, t.start, t.end);
     side.extend_from_slice(b",\"timex\":");
     put_str(side, &t.value.timex());
     side.push(b'}');
@@ -758,6 +720,27 @@ fn timex_tail(
 
 /// Writes what [`span`] gives as a string and two fields named `start_key` and `end_key`:
 /// `"words","start":1,"end":2`.
+/// Opens a participant's or a place's object: `{"name":…,"text":…,"start":…,"end":…` (the
+/// caller closes it).
+fn put_name_and_span(
+    out: &mut Vec<u8>,
+    name: &str,
+    text: &str,
+    cp: &CodePoints,
+    start: usize,
+    end: usize,
+) {
+    out.extend_from_slice(b"{\"name\":");
+    put_str(out, name);
+    out.extend_from_slice(b",\"text\":");
+    put_text_span(out, text, cp, start, end);
+}
+
+/// [`put_span`] with the keys `"start"` and `"end"`.
+fn put_text_span(out: &mut Vec<u8>, text: &str, cp: &CodePoints, start: usize, end: usize) {
+    put_span(out, text, cp, start, end, b"\"start\"", b"\"end\"");
+}
+
 fn put_span(
     out: &mut Vec<u8>,
     text: &str,
