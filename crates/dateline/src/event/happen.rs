@@ -157,7 +157,7 @@ pub(crate) fn eventive_noun(lower: &str) -> Option<&'static str> {
 }
 
 /// The lemma of a noun whose most frequent sense names a happening ([`eventive_noun`]) or
-/// a communication: "an agreement", "talks", "the report", "the 2020 contract" name their
+/// a communication: "an agreement", "talks", "the report", "the 2018 pact" name their
 /// making.
 pub(crate) fn named_happening(lower: &str) -> Option<&'static str> {
     eventive_noun(lower).or_else(|| {
@@ -188,8 +188,8 @@ pub(crate) fn dated_noun(lower: &str) -> bool {
 
 /// The lemma of a noun that names a happening as the object of a support verb ("made an
 /// appearance", "handed in their resignations"): [`happening_object`], unless its most
-/// frequent sense is a thing, a place, a measure or a quality: "reached base camp" (a base is
-/// first a place), "took part", "took control".
+/// frequent sense is a thing, a place, a measure or a quality: "reached the border post" (a
+/// post is first a place), "took part", "took control".
 fn support_object(lower: &str) -> Option<&'static str> {
     const THINGS: [&str; 16] = [
         "noun.artifact",
