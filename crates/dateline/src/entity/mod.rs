@@ -57,6 +57,17 @@ pub enum EntityKind {
     Place,
 }
 
+impl EntityKind {
+    /// Its name in the JSON contract: `person`, `organization` or `place`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+        }
+    }
+}
+
 /// A name as written in one place of a text: `text[start..end]`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Mention {

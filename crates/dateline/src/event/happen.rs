@@ -142,15 +142,19 @@ pub(super) fn is_caption(words: &[Word<'_>]) -> bool {
         })
 }
 
+/// A word's noun lemma and the lexicographer file of its most frequent noun sense ("noun.act").
+fn first_noun_sense(lower: &str) -> Option<(&'static str, &'static str)> {
+    let lemma = wordnet::lemmas(lower).1?;
+    let first = wordnet::senses(lemma)?.first_noun?;
+    Some((lemma, wordnet::LEXFILES.get(usize::from(first))?))
+}
+
 /// Whether a word can be the head noun of a happening: WordNet has it as a noun whose most
 /// frequent sense is an act, an event, a process or a phenomenon.
 pub(crate) fn eventive_noun(lower: &str) -> Option<&'static str> {
-    let (_, noun) = wordnet::lemmas(lower);
-    let lemma = noun?;
-    let senses = wordnet::senses(lemma)?;
-    let file = wordnet::LEXFILES.get(usize::from(senses.first_noun?))?;
+    let (lemma, file) = first_noun_sense(lower)?;
     matches!(
-        *file,
+        file,
         "noun.act" | "noun.event" | "noun.process" | "noun.phenomenon"
     )
     .then_some(lemma)
@@ -161,9 +165,8 @@ pub(crate) fn eventive_noun(lower: &str) -> Option<&'static str> {
 /// making.
 pub(crate) fn named_happening(lower: &str) -> Option<&'static str> {
     eventive_noun(lower).or_else(|| {
-        let noun = wordnet::lemmas(lower).1?;
-        let first = wordnet::senses(noun)?.first_noun?;
-        (wordnet::LEXFILES.get(usize::from(first)) == Some(&"noun.communication")).then_some(noun)
+        let (lemma, file) = first_noun_sense(lower)?;
+        (file == "noun.communication").then_some(lemma)
     })
 }
 
@@ -210,9 +213,8 @@ fn support_object(lower: &str) -> Option<&'static str> {
         "noun.attribute",
     ];
     let lemma = happening_object(lower)?;
-    let first = wordnet::senses(lemma)?.first_noun?;
-    let file = wordnet::LEXFILES.get(usize::from(first))?;
-    (!THINGS.contains(file)).then_some(lemma)
+    let (_, file) = first_noun_sense(lower)?;
+    (!THINGS.contains(&file)).then_some(lemma)
 }
 
 /// Whether a word can name a happening: WordNet has some noun sense of it that is an act, an

@@ -77,6 +77,30 @@ pub enum TriggerClass {
     Other,
 }
 
+impl TriggerClass {
+    /// Its name in the JSON contract: `meeting`, `life_event`, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TriggerClass::Meeting => "meeting",
+            TriggerClass::Visit => "visit",
+            TriggerClass::Arrival => "arrival",
+            TriggerClass::Departure => "departure",
+            TriggerClass::Statement => "statement",
+            TriggerClass::Reaction => "reaction",
+            TriggerClass::Election => "election",
+            TriggerClass::Appointment => "appointment",
+            TriggerClass::Founding => "founding",
+            TriggerClass::LifeEvent => "life_event",
+            TriggerClass::Agreement => "agreement",
+            TriggerClass::Custody => "custody",
+            TriggerClass::Attack => "attack",
+            TriggerClass::Decision => "decision",
+            TriggerClass::Business => "business",
+            TriggerClass::Other => "other",
+        }
+    }
+}
+
 /// The TimeML class of an event (TimeML 1.2.1, section 2.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -267,6 +291,18 @@ pub enum Modality {
     Negated,
 }
 
+impl Modality {
+    /// Its name in the JSON contract: `actual`, `future`, `possible` or `negated`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Actual => "actual",
+            Modality::Future => "future",
+            Modality::Possible => "possible",
+            Modality::Negated => "negated",
+        }
+    }
+}
+
 /// A participant's part in the event, where the syntax shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -277,6 +313,17 @@ pub enum Role {
     Patient,
     /// Involved, role unknown ("with", "between", in the clause).
     Participant,
+}
+
+impl Role {
+    /// Its name in the JSON contract: `agent`, `patient` or `participant`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Agent => "agent",
+            Role::Patient => "patient",
+            Role::Participant => "participant",
+        }
+    }
 }
 
 /// How an event's time was fixed; reconciliation weighs claims by it.
@@ -293,6 +340,19 @@ pub enum EventAnchoring {
     Inherited,
     /// No time.
     None,
+}
+
+impl EventAnchoring {
+    /// Its name in the JSON contract: `explicit`, `publication`, `narrative`, `inherited` or `none`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventAnchoring::Explicit => "explicit",
+            EventAnchoring::Publication => "publication",
+            EventAnchoring::Narrative => "narrative",
+            EventAnchoring::Inherited => "inherited",
+            EventAnchoring::None => "none",
+        }
+    }
 }
 
 /// What places an event in time.

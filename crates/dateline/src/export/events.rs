@@ -511,9 +511,9 @@ fn write_events(doc: &Document, x: &Extraction) -> Result<Vec<u8>, serde_json::E
             out.push(b'}');
         }
         out.extend_from_slice(b"],\"class\":");
-        put_name(&mut out, trigger_class_name(e.class));
+        put_name(&mut out, e.class.as_str());
         out.extend_from_slice(b",\"modality\":");
-        put_name(&mut out, modality_name(e.modality));
+        put_name(&mut out, e.modality.as_str());
         out.extend_from_slice(b",\"time\":");
         match e.time.and_then(|i| Some((i, x.timexes.get(i)?))) {
             Some((i, t)) => {
@@ -540,7 +540,7 @@ fn write_events(doc: &Document, x: &Extraction) -> Result<Vec<u8>, serde_json::E
             None => out.extend_from_slice(b"null"),
         }
         out.extend_from_slice(b",\"anchoring\":");
-        put_name(&mut out, anchoring_name(e.anchoring));
+        put_name(&mut out, e.anchoring.as_str());
         out.extend_from_slice(if e.timeline {
             b",\"timeline\":true,\"participants\":["
         } else {
@@ -560,9 +560,9 @@ fn write_events(doc: &Document, x: &Extraction) -> Result<Vec<u8>, serde_json::E
             first = false;
             put_name_and_span(&mut out, &entity.name, text, &cp, m.start, m.end);
             out.extend_from_slice(b",\"role\":");
-            put_name(&mut out, role_name(p.role));
+            put_name(&mut out, p.role.as_str());
             out.extend_from_slice(b",\"kind\":");
-            put_name(&mut out, entity_kind_name(entity.kind));
+            put_name(&mut out, entity.kind.as_str());
             out.extend_from_slice(b",\"aliases\":[");
             for (j, a) in entity.aliases.iter().enumerate() {
                 if j > 0 {
@@ -633,64 +633,6 @@ fn put_name(out: &mut Vec<u8>, name: &str) {
     out.push(b'"');
     out.extend_from_slice(name.as_bytes());
     out.push(b'"');
-}
-
-// The names serde gives the variants (`rename_all = "snake_case"`); the tests compare.
-
-fn trigger_class_name(c: TriggerClass) -> &'static str {
-    match c {
-        TriggerClass::Meeting => "meeting",
-        TriggerClass::Visit => "visit",
-        TriggerClass::Arrival => "arrival",
-        TriggerClass::Departure => "departure",
-        TriggerClass::Statement => "statement",
-        TriggerClass::Reaction => "reaction",
-        TriggerClass::Election => "election",
-        TriggerClass::Appointment => "appointment",
-        TriggerClass::Founding => "founding",
-        TriggerClass::LifeEvent => "life_event",
-        TriggerClass::Agreement => "agreement",
-        TriggerClass::Custody => "custody",
-        TriggerClass::Attack => "attack",
-        TriggerClass::Decision => "decision",
-        TriggerClass::Business => "business",
-        TriggerClass::Other => "other",
-    }
-}
-
-fn modality_name(m: Modality) -> &'static str {
-    match m {
-        Modality::Actual => "actual",
-        Modality::Future => "future",
-        Modality::Possible => "possible",
-        Modality::Negated => "negated",
-    }
-}
-
-fn anchoring_name(a: EventAnchoring) -> &'static str {
-    match a {
-        EventAnchoring::Explicit => "explicit",
-        EventAnchoring::Publication => "publication",
-        EventAnchoring::Narrative => "narrative",
-        EventAnchoring::Inherited => "inherited",
-        EventAnchoring::None => "none",
-    }
-}
-
-fn role_name(r: Role) -> &'static str {
-    match r {
-        Role::Agent => "agent",
-        Role::Patient => "patient",
-        Role::Participant => "participant",
-    }
-}
-
-fn entity_kind_name(k: EntityKind) -> &'static str {
-    match k {
-        EntityKind::Person => "person",
-        EntityKind::Organization => "organization",
-        EntityKind::Place => "place",
-    }
 }
 
 /// Where the `"text":…,"start":…,"end":…,"timex":…}` of time expression `i` is in `side`,
@@ -1135,7 +1077,7 @@ mod tests {
         );
     }
 
-    /// The hand-written names of unit variants are serde's.
+    /// The variants' `as_str` names are serde's.
     #[test]
     fn variant_names_are_serdes() {
         fn check<T: Serialize>(v: T, name: &str) {
@@ -1163,11 +1105,11 @@ mod tests {
             T::Business,
             T::Other,
         ] {
-            check(c, trigger_class_name(c));
+            check(c, c.as_str());
         }
         use Modality as M;
         for m in [M::Actual, M::Future, M::Possible, M::Negated] {
-            check(m, modality_name(m));
+            check(m, m.as_str());
         }
         use EventAnchoring as A;
         for a in [
@@ -1177,14 +1119,14 @@ mod tests {
             A::Inherited,
             A::None,
         ] {
-            check(a, anchoring_name(a));
+            check(a, a.as_str());
         }
         for r in [Role::Agent, Role::Patient, Role::Participant] {
-            check(r, role_name(r));
+            check(r, r.as_str());
         }
         use EntityKind as K;
         for k in [K::Person, K::Organization, K::Place] {
-            check(k, entity_kind_name(k));
+            check(k, k.as_str());
         }
         use FoldKind as F;
         for f in [F::Support, F::Occurrence, F::Argument, F::Report, F::Plan] {
