@@ -172,7 +172,7 @@ pub(crate) fn is_wide_place(name: &str) -> bool {
     })
 }
 
-/// The country or region a demonym names ("Russian" → "Russia", "Palestinians" → "Palestine").
+/// The country or region a demonym names ("Russian" → "Russia", "Kenyans" → "Kenya").
 ///
 /// # Examples
 ///

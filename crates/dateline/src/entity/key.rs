@@ -4,7 +4,7 @@
 //! dropped (`Ḥamās` → `hamas`), lower case, apostrophes of every form removed (`Isma’il` →
 //! `ismail`), a final possessive `’s` dropped, article prefixes (`al-`, `el-`) and a leading
 //! `the` dropped, hyphens split, a leading demonym replaced by its country
-//! (`Russian Foreign Ministry` → `russia foreign ministry`), and the spelling variants of
+//! (`Kenyan Foreign Ministry` → `kenya foreign ministry`), and the spelling variants of
 //! Arabic and Russian transliteration brought together: `x` → `ks`, `ph` → `f`, `q` → `k`,
 //! `o` → `u` (so `ou`, `oo` → `u`), word-initial `ye` → `e`, `y` → `i` unless a vowel follows,
 //! doubled letters → one, a final `-eh`/`-ah` → `-a`, and a small table of first-name variants
@@ -172,7 +172,7 @@ pub(crate) fn fold(name: &str) -> Vec<String> {
     if words.len() > 1 && words[0] == "the" {
         words.remove(0);
     }
-    // A leading demonym names its country: "Russian Foreign Ministry" ~ "Russia's Foreign Ministry".
+    // A leading demonym names its country: "Kenyan Foreign Ministry" ~ "Kenya's Foreign Ministry".
     if let Some(first) = words.first() {
         if let Some(place) = gazetteer::lookup(first).filter(|p| p.demonym) {
             let replacement: Vec<String> = place

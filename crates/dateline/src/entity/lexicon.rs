@@ -46,7 +46,7 @@ pub(crate) const LC_ORG: u32 = 1 << 15;
 pub(crate) const TAKES_OF: u32 = 1 << 16;
 /// Place nouns: "city", "town", "capital" before a name show it is a place.
 pub(crate) const PLACE_NOUN: u32 = 1 << 17;
-/// Direction words that join a following place: "East Jerusalem", "Northern Iraq".
+/// Direction words that join a following place: "East Berlin", "Northern Iraq".
 pub(crate) const DIRECTION: u32 = 1 << 18;
 /// Weak place prepositions: "to", "from".
 pub(crate) const PLACE_PREP_WEAK: u32 = 1 << 19;

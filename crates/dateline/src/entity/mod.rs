@@ -5,8 +5,8 @@
 //! lexicons that hold general English, not any story's names.
 //!
 //! - **Places** come from a gazetteer of about 200 countries (with their other names and
-//!   demonyms: `Russian` → Russia, `Palestinians` → Palestine, see [`demonym_place`]),
-//!   their capitals, some 180 major cities, the US states and world regions (`West Bank`,
+//!   demonyms: `Russian` → Russia, `Kenyans` → Kenya, see [`demonym_place`]),
+//!   their capitals, some 180 major cities, the US states and world regions (`Sahel`,
 //!   `Gaza Strip`, `Middle East`); from place cues (`Al-Aqsa Mosque`, `Republic of …`); and
 //!   from context (`in …`, `the city of …`, `…, capital of`).
 //! - **Organisations** are runs of capitalized words that end in an organisation cue
@@ -14,9 +14,9 @@
 //!   `Corp`, `University`, `News` …), acronyms (`UN`, `NATO`), and single names whose
 //!   neighbours say so (`the … delegation`, `… officials`, `the group …`).
 //! - **People** are name runs with a title (`Russia's Deputy Foreign Minister Mikhail
-//!   Bogdanov`), an honorific (`Mr.`), a lower-case role (`Hamas spokesperson Saleh al-Arouri`),
+//!   Orlov`), an honorific (`Mr.`), a lower-case role (`Amal spokesperson Saleh al-Tamimi`),
 //!   an appositive role (`the head of the movement's International Relations Office, Musa Abu
-//!   Marzouk`; `Ismail Haniyeh, head of the Hamas political bureau,`), a common first name, or
+//!   Salem`; `Ismail Darwazi, head of the Amal political bureau,`), a common first name, or
 //!   two or more name words with no organisation cue.
 //! - Sentence-initial words (`During`, `According`) and Title Case headlines do not make
 //!   names: a capitalized word at the start of a sentence is a name only if it is known or is
@@ -24,7 +24,7 @@
 //!   as a name too.
 //!
 //! Mentions of one entity are grouped within the text: partial names join the fullest name
-//! they abbreviate ("Haniya" joins "Isma'il Haniya"), spelling variants become aliases. Across
+//! they abbreviate ("Darwazi" joins "Isma'il Darwazi"), spelling variants become aliases. Across
 //! texts, compare [`Entity::key`]s with [`NameKey::matches`].
 //!
 //! Offsets are byte offsets into the text, on character boundaries; a possessive `'s` is not
@@ -49,11 +49,11 @@ use crate::text::Segmented;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
-    /// A person ("Sergei Lavrov").
+    /// A person ("Andrei Kozlov").
     Person,
-    /// An organisation, party, movement, ministry, company ("Hamas", "the Russian Foreign Ministry").
+    /// An organisation, party, movement, ministry, company ("Amal", "the Kenyan Foreign Ministry").
     Organization,
-    /// A country, city, region or named site ("Moscow", "the West Bank").
+    /// A country, city, region or named site ("Vienna", "the Sahel").
     Place,
 }
 
@@ -80,7 +80,7 @@ pub struct Mention {
     /// Index into [`Entities::entities`].
     pub entity: usize,
     /// Byte span of the title or role written with it ("Deputy Foreign Minister" in "Russia's
-    /// Deputy Foreign Minister Mikhail Bogdanov"), if any.
+    /// Deputy Foreign Minister Pavel Orlov"), if any.
     pub title: Option<(usize, usize)>,
     /// Index of the sentence ([`Segmented::sentences`]) the mention is in.
     pub sentence: usize,
@@ -91,7 +91,7 @@ pub struct Mention {
 pub struct Entity {
     /// What it is.
     pub kind: EntityKind,
-    /// The fullest form the text gives ("Musa Abu Marzouk" rather than "Abu Marzouk").
+    /// The fullest form the text gives ("Musa Abu Salem" rather than "Abu Salem").
     pub name: String,
     /// The folded key of `name`.
     pub key: NameKey,
@@ -114,7 +114,7 @@ pub struct Entities {
 /// apostrophes, article prefixes (al-, el-) and common vowel and consonant variants.
 ///
 /// Two keys [`matches`](NameKey::matches) when they name the same entity as far as the names
-/// can tell, including a partial name against the full one ("Haniya" and "Ismail Haniyeh").
+/// can tell, including a partial name against the full one ("Darwazi" and "Ismail Darwazi").
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct NameKey {
     /// The folded words of the name, in order.
@@ -151,8 +151,8 @@ impl NameKey {
     /// initial of the other, or alike in sound (Double Metaphone) and spelling
     /// (Jaro–Winkler). A shorter key matches a longer one when its last word matches the
     /// longer one's last word (the family name) and its other words match, in order, words
-    /// of the longer one: "Haniya" matches "Ismail Haniyeh", "Abu Marzuk" matches "Musa Abu
-    /// Marzouk", but "Musa" does not match "Musa Abu Zuhri", and "Musa Abu Marzouk" does not
+    /// of the longer one: "Darwazi" matches "Ismail Darwazi", "Abu Salem" matches "Musa Abu
+    /// Salem", but "Musa" does not match "Musa Abu Zuhri", and "Musa Abu Salem" does not
     /// match "Musa Abu Zuhri".
     ///
     /// # Examples

@@ -6,13 +6,13 @@
 //!    after an opening quote). These are the evidence that a sentence-initial or headline word
 //!    is, or is not, a name.
 //! 2. Each sentence is cut into *chunks*: runs of capitalized words, with name particles
-//!    (`al-`, `bin`, `van`), hyphens inside particles and first names (`al-Arouri`,
-//!    `Jean-Pierre`), gazetteer names (`West Bank`, `U.S.`), and the `of`/`for`/`on`/`and` of
-//!    organisation and place names (`Ministry of Foreign Affairs`, `Republic of Tatarstan`).
+//!    (`al-`, `bin`, `van`), hyphens inside particles and first names (`al-Tamimi`,
+//!    `Jean-Pierre`), gazetteer names (`Sahel`, `U.S.`), and the `of`/`for`/`on`/`and` of
+//!    organisation and place names (`Ministry of Foreign Affairs`, `Republic of Ghana`).
 //! 3. A chunk is read left to right into places and demonyms, organisations (a run ending in an
 //!    organisation cue or an acronym), titles (`Deputy Foreign Minister`), honorifics and name
 //!    runs. A name run gets a title from the chunk, from a lower-case role right before it
-//!    (`Hamas spokesperson Saleh al-Arouri`), or from an appositive (`the head of …, NAME` and
+//!    (`Amal spokesperson Saleh al-Tamimi`), or from an appositive (`the head of …, NAME` and
 //!    `NAME, head of …,`), and votes for person, organisation or place from its words and its
 //!    neighbours (`the … delegation`, `in …`, `… said`).
 //! 4. Mentions are grouped: gazetteer places by their canonical place, organisations by key,
@@ -161,7 +161,7 @@ enum Class {
     Name,
 }
 
-/// One word of a chunk, or several that read as one (`al-Arouri`, `West Bank`).
+/// One word of a chunk, or several that read as one (`al-Tamimi`, `Sahel`).
 #[derive(Debug, Clone, Copy)]
 struct Unit {
     t0: usize,
@@ -177,7 +177,7 @@ struct Unit {
     conn_before: bool,
     /// Hash of the lower-cased last word (possessive dropped).
     hash: u64,
-    /// Made of a particle and a name (`al-Arouri`).
+    /// Made of a particle and a name (`al-Tamimi`).
     particle: bool,
     /// A place name that is also a first name (`Jordan`).
     personal: bool,
@@ -342,7 +342,7 @@ impl<'a> Ctx<'a> {
             .unwrap_or(s1)
     }
 
-    /// A particle that joins the next word into one unit: `al-Arouri`, `bin Salman`,
+    /// A particle that joins the next word into one unit: `al-Tamimi`, `bin Salman`,
     /// `van Gogh`. Returns the token end of the unit.
     fn particle_join(&mut self, i: usize, end: usize) -> Option<usize> {
         // What every join needs, checked before the lexicon (most short words are asked):
@@ -359,7 +359,7 @@ impl<'a> Ctx<'a> {
             *d = b.to_ascii_lowercase();
         }
         let lower = std::str::from_utf8(&small[..s.len()]).unwrap_or("");
-        // Hyphenated: al-Arouri, Al-‘Arouri, as-Sisi, Abu-Marzouk.
+        // Hyphenated: al-Tamimi, Al-‘Tamimi, as-Sisi, Abu-Salem.
         if self.punct(i + 1) == Some("-") && self.adjacent(i, i + 1) {
             let mut k = i + 2;
             if self
@@ -663,7 +663,7 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
-        // "the Politburo of the Palestinian group": a demonym before a lower-case noun is an
+        // "the Politburo of the Kenyan group": a demonym before a lower-case noun is an
         // adjective, not the rest of the name.
         if self
             .gaz_match(k, end)
@@ -976,7 +976,7 @@ impl<'a> Ctx<'a> {
                 }
                 Class::Name => {}
             }
-            // East Jerusalem, Northern Iraq.
+            // East Berlin, Northern Iraq.
             if u.flags & lx::DIRECTION != 0
                 && !u.possessive
                 && us
@@ -1020,7 +1020,7 @@ impl<'a> Ctx<'a> {
                             && us.get(m + 1).is_none_or(|w| w.class != Class::Name)
                     }
                     Class::TitleMod => {
-                        // Unless a title head follows: "Hamas Political Chief …".
+                        // Unless a title head follows: "Amal Political Chief …".
                         let mut q = m;
                         while q < n && us[q].class == Class::TitleMod {
                             q += 1;
@@ -1157,7 +1157,7 @@ impl<'a> Ctx<'a> {
             let pw = self.tx(p);
             if self.is_word(p) && is_lower(pw) {
                 if f & lx::TITLE != 0 && title.is_none() && !honorific {
-                    // A lower-case role right before the name: "Hamas spokesperson X".
+                    // A lower-case role right before the name: "Amal spokesperson X".
                     let mut left = p;
                     while left > s0 && left + 4 > p {
                         let q = left - 1;
@@ -1323,7 +1323,7 @@ impl<'a> Ctx<'a> {
         Some((self.toks[left].start, self.toks[c - 1].end))
     }
 
-    /// `NAME, head of the Hamas political bureau,`: the role in an appositive after the name.
+    /// `NAME, head of the Amal political bureau,`: the role in an appositive after the name.
     fn role_after_comma(&mut self, t1: usize, s1: usize) -> Option<(usize, usize)> {
         if t1 >= s1 || self.punct(t1) != Some(",") {
             return None;
@@ -1783,7 +1783,7 @@ fn group(text: &str, cands: Vec<Cand>) -> Entities {
         assign[i] = Some(g);
         groups[g].members.push(i);
     }
-    // Parenthesized short forms join the name before them: "… Movement (Hamas)".
+    // Parenthesized short forms join the name before them: "… Movement (Amal)".
     let mut alias_groups: HashMap<usize, usize, FxBuild> = HashMap::default();
     for i in 1..cands.len() {
         let c = &cands[i];

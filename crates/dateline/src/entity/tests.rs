@@ -289,7 +289,7 @@ fn headlines_need_evidence() {
             found.entities
         );
     }
-    // The headline's "Lavrov" is the body's Sergey Lavrov.
+    // The headline's "Kozlov" is the body's Andrey Kozlov.
     let lavrov = entity(&found, "Sergey Lavrov").unwrap();
     assert!(lavrov.aliases.contains(&"Lavrov".to_owned()));
 }

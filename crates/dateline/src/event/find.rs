@@ -1094,7 +1094,7 @@ fn reports_ahead(words: &[Word<'_>], j: usize) -> bool {
 pub(super) fn boundary_between(words: &[Word<'_>], a: usize, b: usize) -> bool {
     let (a, b) = if a < b { (a, b) } else { (b, a) };
     let between = words.get(a + 1..b).unwrap_or_default();
-    // A bare "and" joins names as often as clauses ("Palestine and west Asia"); after a comma
+    // A bare "and" joins names as often as clauses ("Kenya and east Africa"); after a comma
     // it starts a new clause.
     between.iter().enumerate().any(|(i, w)| {
         matches!(w.lower, ";" | ":" | "but" | ",")
@@ -1216,7 +1216,7 @@ fn governing_time(
             .is_some_and(|d| d.granularity() < Granularity::Week);
         let penalty = if coarse { 4 } else { 0 };
         let (distance, in_clause) = if p > wi {
-            // A time set off by a comma still ends the clause: "met him in Moscow, in 2020".
+            // A time set off by a comma still ends the clause: "met him in Vienna, in 2020".
             let mut q = p;
             if q > wi + 2 && matches!(words[q - 1].lower, "in" | "on" | "during") {
                 q -= 1;
@@ -1246,7 +1246,7 @@ fn governing_time(
         }
     }
     // One dating expression in the sentence dates it even from another clause: "welcomed the
-    // delegation in Moscow, where they discussed the region on 12 September".
+    // delegation in Vienna, where they discussed the region on 12 September".
     best.map(|(_, ti)| ti).or_else(|| {
         // Only a day reaches across clauses; a year elsewhere in the sentence is
         // background ("founded in 1976, it now sells …").

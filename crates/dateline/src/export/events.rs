@@ -86,7 +86,7 @@ impl From<&DateValue> for JsonWhen {
 pub struct JsonParticipant {
     /// The entity's fullest name in the document.
     pub name: String,
-    /// The words of the mention (`"Lavrov"`).
+    /// The words of the mention (`"Kozlov"`).
     pub text: String,
     /// Code-point offset of the mention.
     pub start: usize,

@@ -54,7 +54,7 @@ pub struct JsonFilter {
     /// The last day, for `between` (`null` when open).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<NaiveDate>,
-    /// The filter in plain words: `about "Lavrov"`, `dated between 1 and 30 September 2022`.
+    /// The filter in plain words: `about "Kozlov"`, `dated between 1 and 30 September 2022`.
     pub description: String,
 }
 
@@ -325,7 +325,7 @@ fn json_filter(f: &Filter) -> JsonFilter {
     }
 }
 
-/// "Filtered: about "Lavrov", dated from 1 September 2022: 3 of 114 events." for a view;
+/// "Filtered: about "Kozlov", dated from 1 September 2022: 3 of 114 events." for a view;
 /// `None` for a whole timeline.
 pub fn filter_note(timeline: &Timeline) -> Option<String> {
     if !timeline.is_filtered() {

@@ -538,7 +538,7 @@ fn same_place(a: &Item, b: &Item, names: &Names) -> bool {
 }
 
 /// Whether two mentions are at different places: different happenings, unless one is a
-/// country or a region that may hold the other ("in Moscow", "in Russia").
+/// country or a region that may hold the other ("in Vienna", "in Austria").
 fn places_differ(a: &Item, b: &Item, names: &Names) -> bool {
     matches!((a.location, b.location),
         (Some(x), Some(y)) if !names.matches(x, y) && a.wide_location == b.wide_location)
@@ -969,7 +969,7 @@ fn shared_words(a: &[u64], b: &[u64]) -> i32 {
 }
 
 /// The short name an organisation's full name starts with, when the article also uses it
-/// alone: "the Hamas Islamic Resistance Movement" is "Hamas" where "Hamas" is named too.
+/// alone: "the Veltra Workers' Party" is "Veltra" where "Veltra" is named too.
 fn short_name(ent: &Entity, all: &[Entity]) -> Option<NameKey> {
     if ent.kind != EntityKind::Organization {
         return None;

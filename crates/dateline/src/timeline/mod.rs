@@ -151,7 +151,7 @@ pub enum Filter {
 }
 
 impl fmt::Display for Filter {
-    /// In plain words: `about "Lavrov"`, `dated between 1 September 2022 and 30 September
+    /// In plain words: `about "Kozlov"`, `dated between 1 September 2022 and 30 September
     /// 2022`, `dated from 1 September 2022`, `dated until 30 September 2022`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let day = |d: NaiveDate| crate::time::long_day(d);
