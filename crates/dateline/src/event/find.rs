@@ -598,7 +598,10 @@ pub(crate) fn find_events(
             // it; otherwise the rules' dating stands (TimeBank's links to the creation time and
             // to durations say how an event relates to them, not the day it happened).
             let (when, anchoring, inherited_from) = match learned {
-                Some(TimeAnchor::Timex(ti)) if own_dating.contains(&ti) => {
+                Some(TimeAnchor::Timex(ti))
+                    if own_dating.contains(&ti)
+                        && !in_complement(&words, wi, timexes[ti].start) =>
+                {
                     time = Some(ti);
                     let t = &timexes[ti];
                     (t.value.date().copied(), event_anchoring(t.anchoring), None)
@@ -1073,7 +1076,8 @@ const REPORTED_WOULD_WORDS: usize = 5;
 /// Whether the "would" at word `j` tells the future of a report in the past ("said he would
 /// travel to the region on Friday", "told reporters the party would lodge a request"): a
 /// past form of a verb of saying shortly before it, in its sentence part. The happening is
-/// announced as to come, not a possibility.
+/// announced as to come, not a possibility. So does any past form of a verb right before
+/// "that" ("announced that the plant would close").
 fn reports_ahead(words: &[Word<'_>], j: usize) -> bool {
     for k in (j.saturating_sub(REPORTED_WOULD_WORDS)..j).rev() {
         let w = words[k].lower;
@@ -1081,7 +1085,9 @@ fn reports_ahead(words: &[Word<'_>], j: usize) -> bool {
             return false;
         }
         if let (Some(verb), _) = crate::vocab::wordnet::lemmas(w) {
-            if verb != w && happen::is_saying(verb) {
+            // Or any past form before "that": "announced that", "promised that".
+            let that_follows = words.get(k + 1).is_some_and(|n| n.lower == "that");
+            if verb != w && (happen::is_saying(verb) || that_follows) {
                 return true;
             }
         }
@@ -1237,7 +1243,7 @@ fn governing_time(
                 fronted || (p + 3 >= lo && !boundary_between(words, p, wi)),
             )
         };
-        if !in_clause {
+        if !in_clause || in_complement(words, wi, timexes[ti].start) {
             continue;
         }
         let score = distance + penalty;
@@ -1292,6 +1298,25 @@ fn inherited(
         ),
         None => (None, EventAnchoring::None, None),
     }
+}
+
+/// Whether a date at byte `at` lies in a clause that complements the trigger at word `wi`:
+/// after "that" and the auxiliary of that clause's verb ("announced that the plant would open
+/// in 2027" dates the opening, not the announcement).
+fn in_complement(words: &[Word<'_>], wi: usize, at: usize) -> bool {
+    let p = token_index(words, at);
+    let between = words.get(wi + 1..p).unwrap_or_default();
+    between
+        .iter()
+        .position(|w| w.lower == "that")
+        .is_some_and(|t| {
+            between[t + 1..].iter().any(|w| {
+                matches!(
+                    w.cue,
+                    Cue::Will | Cue::Modal | Cue::Be | Cue::Have | Cue::Do
+                )
+            })
+        })
 }
 
 pub(super) fn token_index(words: &[Word<'_>], byte: usize) -> usize {

@@ -370,7 +370,9 @@ pub(super) fn fold(
         m.timeml.tense == Tense::None
             && words
                 .binary_search_by_key(&m.trigger_start, |w| w.token.start)
-                .map_or(true, |wi| wordnet::lemmas(words[wi].lower).1.is_some())
+                .map_or(true, |wi| {
+                    wordnet::lemmas(words[wi].lower).1.is_some() && !after_modal(words, wi)
+                })
     };
 
     // 1. Support verb + event noun object: "held talks", "carried out an attack".
@@ -685,6 +687,21 @@ pub(super) fn fold(
         }
     }
     keep
+}
+
+/// Whether the word at `wi` follows a modal ("would build", "will not open"): a verb, whatever
+/// else the word can be.
+fn after_modal(words: &[Word<'_>], wi: usize) -> bool {
+    let mut j = wi;
+    while j > 0 {
+        j -= 1;
+        match words[j].cue {
+            Cue::Will | Cue::Modal => return true,
+            Cue::Negation => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether a new clause is joined between words `from` and `to`: a semicolon, or a comma
