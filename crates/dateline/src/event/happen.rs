@@ -395,6 +395,16 @@ pub(super) fn fold(
         if passive {
             continue;
         }
+        // "Announced that the fair would return": a clause, not an object. "That" opens one
+        // after a verb of reporting, or before another determiner or a name.
+        let complement = words.get(at[i] + 1).is_some_and(|w| w.lower == "that")
+            && (mentions[i].timeml.class == EventClass::Reporting
+                || words
+                    .get(at[i] + 2)
+                    .is_some_and(|w| w.cue == Cue::Determiner || w.capitalized));
+        if complement {
+            continue;
+        }
         let mut j = at[i] + 1 + usize::from(particle.is_some());
         let limit = (j + 5).min(words.len());
         let mut head = None;
@@ -672,12 +682,15 @@ pub(super) fn fold(
         // sentence's main happening, its first, when no new clause is joined between them
         // ("discovered on 5 September, and was confirmed two days later" is a second
         // happening, not a source).
+        // A statement with its own "that" clause reports what that clause tells, nothing
+        // before it ("welcomed the guests and announced that …").
+        let that_follows = words.get(at[i] + 1).is_some_and(|w| w.lower == "that");
         let target = (i + 1..n)
             .take_while(|&k| !clauses_joined(words, at[i], at[k]))
             .find(|&k| reported(k))
             .or_else(|| {
                 (0..i)
-                    .find(|&k| reported(k))
+                    .find(|&k| reported(k) && !that_follows)
                     .filter(|&k| !clauses_joined(words, at[k], at[i]))
             });
         if let Some(k) = target {
