@@ -723,13 +723,37 @@ pub(crate) fn find_events(
     }
     // Undated events that fell back on the publication date take the story's day when the
     // article names one close to it: news reports the day things happened, a day or two
-    // before it is published.
+    // before it is published. They stay off the timeline, but for the acts of the story's
+    // doer below.
     if let Some((day, ti)) = main_day.or(story_day) {
+        // Past the narrative's reach, a past act of the person who did the story's dated
+        // happening still tells that day ("the chief executive gave the keynote on Monday.
+        // … She demoed …"): it goes on the timeline.
+        let doers: Vec<usize> = out
+            .iter()
+            .filter(|e| e.time == Some(ti))
+            .flat_map(|e| e.participants.iter())
+            .filter(|p| {
+                p.role == Role::Agent
+                    && entities.mentions.get(p.mention).map(|m| m.kind) == Some(EntityKind::Person)
+            })
+            .map(|p| p.entity)
+            .collect();
         for e in &mut out {
             if e.anchoring == EventAnchoring::Publication && e.time.is_none() {
                 e.when = Some(day);
                 e.anchoring = EventAnchoring::Inherited;
                 e.inherited_from = Some(ti);
+                if !doers.is_empty()
+                    && e.timeml.tense == Tense::Past
+                    && e.modality == Modality::Actual
+                    && e.participants
+                        .iter()
+                        .any(|p| p.role == Role::Agent && doers.contains(&p.entity))
+                    && happen::is_happening(e)
+                {
+                    e.timeline = true;
+                }
             }
         }
     }

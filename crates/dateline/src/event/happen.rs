@@ -683,8 +683,10 @@ pub(super) fn fold(
         // ("discovered on 5 September, and was confirmed two days later" is a second
         // happening, not a source).
         // A statement with its own "that" clause reports what that clause tells, nothing
-        // before it ("welcomed the guests and announced that …").
-        let that_follows = words.get(at[i] + 1).is_some_and(|w| w.lower == "that");
+        // before it ("welcomed the guests and announced that …"); a participle still tells
+        // the act before it ("responded angrily, saying that …").
+        let that_follows = words.get(at[i] + 1).is_some_and(|w| w.lower == "that")
+            && !words[at[i]].lower.ends_with("ing");
         let target = (i + 1..n)
             .take_while(|&k| !clauses_joined(words, at[i], at[k]))
             .find(|&k| reported(k))
