@@ -10,7 +10,7 @@
 //! the corpus; the clusters are the same whatever the order of the input.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -20,7 +20,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::pair_model::{self, PairFeatures, PAIR_FEATURES};
 use super::reference::{self, Reference};
 
-use crate::entity::{self, Entity, EntityKind, NameKey};
+use crate::entity::{self, Entity, EntityKind, NameKey, WordSketch};
 use crate::event::{EventAnchoring, EventClass, Extraction, Tense, TriggerClass};
 use crate::sorted::common;
 use crate::time::{DateValue, Interval};
@@ -229,6 +229,10 @@ impl NameRef {
 /// are distinct pairs of names.
 struct Names {
     keys: Vec<NameKey>,
+    /// By id: the sketch of the name's last word, which two names that match must have alike
+    /// ([`NameKey::matches`] compares the last words first): most pairs are told apart by
+    /// these without the cache.
+    lasts: Vec<Option<WordSketch>>,
     refs: HashMap<NameKey, NameRef>,
     /// Acronyms the documents introduce, each to the name it stands for ([`acronyms`]).
     acronyms: HashMap<NameKey, NameKey>,
@@ -243,6 +247,7 @@ impl Names {
     fn new(acronyms: HashMap<NameKey, NameKey>) -> Self {
         Names {
             keys: Vec::new(),
+            lasts: Vec::new(),
             refs: HashMap::new(),
             acronyms,
             specific: Vec::new(),
@@ -258,6 +263,7 @@ impl Names {
         let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
         let r = NameRef::new(key.block(), id);
         self.keys.push(key.clone());
+        self.lasts.push(key.parts.last().map(|w| WordSketch::of(w)));
         self.refs.insert(key.clone(), r);
         r
     }
@@ -268,6 +274,11 @@ impl Names {
         }
         if a.class() != b.class() {
             return false;
+        }
+        if let (Some(Some(x)), Some(Some(y))) = (self.lasts.get(a.id()), self.lasts.get(b.id())) {
+            if !x.may_eq(y) {
+                return false;
+            }
         }
         let (lo, hi) = if a < b { (a, b) } else { (b, a) };
         let pair = (lo.id() as u64) << 32 | hi.id() as u64;
@@ -522,6 +533,10 @@ struct Stories {
     /// dozens. Most pairs of documents share no name: no common bit says so without walking
     /// both lists.
     signatures: Vec<Signature<4>>,
+    /// The last pair of documents asked about (the lower first) and how many telling names
+    /// they share: a mention's candidates come in item order, and run after run of them are
+    /// of one document.
+    last: Cell<Option<(usize, usize, usize)>>,
 }
 
 /// A set of numbers as `64 * W` bits (`W` a power of two).
@@ -562,6 +577,20 @@ impl Stories {
     /// How many telling names documents `a` and `b` share, counted up to `enough`: a walk of
     /// two sorted lists, after their signatures say they may share one at all.
     fn shared(&self, a: usize, b: usize, enough: usize) -> usize {
+        let (lo, hi) = (a.min(b), a.max(b));
+        let all = match self.last.get() {
+            Some((x, y, n)) if (x, y) == (lo, hi) => n,
+            _ => {
+                let n = self.count_shared(lo, hi);
+                self.last.set(Some((lo, hi, n)));
+                n
+            }
+        };
+        all.min(enough)
+    }
+
+    /// How many telling names documents `a` and `b` share.
+    fn count_shared(&self, a: usize, b: usize) -> usize {
         let (Some(x), Some(y)) = (self.names.get(a), self.names.get(b)) else {
             return 0;
         };
@@ -571,7 +600,7 @@ impl Stories {
         if disjoint(sa, sb) {
             return 0;
         }
-        common(x, y, enough)
+        common(x, y, usize::MAX)
     }
 }
 
@@ -674,8 +703,11 @@ fn judge(a: &Item, b: &Item, names: &Names, stories: &Stories) -> Judgement {
     if inherited && !compatible_dates {
         return Never;
     }
-    let own = shares(&a.participants, &b.participants, names);
-    let around = own || shares(&a.sentence_names, &b.sentence_names, names);
+    // A mention's participants are among its sentence's names: no name of the sentences in
+    // common, no participant in common (most pairs), and the participants are compared only
+    // when the sentences share a name.
+    let around = shares(&a.sentence_names, &b.sentence_names, names);
+    let own = around && shares(&a.participants, &b.participants, names);
     if inherited && !around {
         return Never;
     }
@@ -1456,6 +1488,7 @@ pub(crate) fn cluster_pass(
     let stories = Stories {
         names: doc_names,
         signatures,
+        last: Cell::new(None),
     };
 
     // Copies of one mention (a wire story that many outlets run, a paragraph repeated) are one
