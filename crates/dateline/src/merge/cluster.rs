@@ -993,9 +993,64 @@ const ARGUMENT_WORDS: usize = 8;
 /// The common nouns near a trigger in its sentence, each hashed: lower-case content words
 /// outside time expressions and names, a word WordNet knows only as a noun not of time or
 /// quantity ("day", "percent") by its lemma, a word it does not know ("rubble") as written,
-/// less a plural "s".
+/// less a plural "s" (the sentence's `nouns`, [`sentence_nouns`]), the trigger itself left out.
 /// Returns those within [`ARGUMENT_WORDS`] of the trigger, and those of the whole sentence.
-fn arguments(text: &str, x: &Extraction, sentence: usize, trigger: usize) -> (Vec<u64>, Vec<u64>) {
+fn arguments(
+    x: &Extraction,
+    sentence: usize,
+    trigger: usize,
+    nouns: &[(usize, u64)],
+) -> (Vec<u64>, Vec<u64>) {
+    let Some((tokens, _)) = sentence_tokens(x, sentence) else {
+        return (Vec::new(), Vec::new());
+    };
+    let at = tokens.partition_point(|t| t.start < trigger);
+    let lo = at.saturating_sub(ARGUMENT_WORDS);
+    let hi = (at + 1 + ARGUMENT_WORDS).min(tokens.len());
+    let mut out: Vec<u64> = Vec::new();
+    let mut all: Vec<u64> = Vec::new();
+    for &(k, h) in nouns.iter().filter(|&&(k, _)| k != at) {
+        all.push(h);
+        if (lo..hi).contains(&k) {
+            out.push(h);
+        }
+    }
+    for list in [&mut out, &mut all] {
+        list.sort_unstable();
+        list.dedup();
+    }
+    (out, all)
+}
+
+/// What the items of one sentence share ([`cluster_pass`]).
+struct SentenceFacts {
+    sentence: usize,
+    /// Its common nouns ([`sentence_nouns`]).
+    nouns: Vec<(usize, u64)>,
+    /// Its [`figures`].
+    figures: Vec<u64>,
+    /// Its text, hashed ([`text_hash`]; 0 for a sentence the extraction does not have).
+    text: u64,
+}
+
+impl SentenceFacts {
+    fn of(text: &str, x: &Extraction, sentence: usize) -> Self {
+        SentenceFacts {
+            sentence,
+            nouns: sentence_nouns(text, x, sentence),
+            figures: figures(text, x, sentence),
+            text: x
+                .segmented
+                .sentences
+                .get(sentence)
+                .map_or(0, |s| text_hash(s.text(text))),
+        }
+    }
+}
+
+/// The common nouns of a sentence as [`arguments`] reads them, with the index of the word
+/// each is, in text order.
+fn sentence_nouns(text: &str, x: &Extraction, sentence: usize) -> Vec<(usize, u64)> {
     use crate::vocab::wordnet;
     static SKIP: std::sync::LazyLock<[Option<wordnet::LexFile>; 2]> =
         std::sync::LazyLock::new(|| {
@@ -1005,17 +1060,12 @@ fn arguments(text: &str, x: &Extraction, sentence: usize, trigger: usize) -> (Ve
             ]
         });
     let Some((tokens, in_timex)) = sentence_tokens(x, sentence) else {
-        return (Vec::new(), Vec::new());
+        return Vec::new();
     };
-    let at = tokens.partition_point(|t| t.start < trigger);
-    let mut out: Vec<u64> = Vec::new();
-    let mut all: Vec<u64> = Vec::new();
-    let lo = at.saturating_sub(ARGUMENT_WORDS);
-    let hi = (at + 1 + ARGUMENT_WORDS).min(tokens.len());
+    let mut out = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         let word = t.text(text);
-        if k == at
-            || t.kind != crate::text::TokenKind::Word
+        if t.kind != crate::text::TokenKind::Word
             || word.len() < 4
             || !word.bytes().all(|b| b.is_ascii_lowercase())
             || crate::event::cue(word, t.kind) != crate::event::Cue::Other
@@ -1038,17 +1088,9 @@ fn arguments(text: &str, x: &Extraction, sentence: usize, trigger: usize) -> (Ve
                 _ => word,
             },
         };
-        let h = text_hash(noun);
-        all.push(h);
-        if (lo..hi).contains(&k) {
-            out.push(h);
-        }
+        out.push((k, text_hash(noun)));
     }
-    for list in [&mut out, &mut all] {
-        list.sort_unstable();
-        list.dedup();
-    }
-    (out, all)
+    out
 }
 
 /// How many hashed words two sorted lists share.
@@ -1303,6 +1345,9 @@ pub(crate) fn cluster_pass(
         entity_names.resize(entities.len(), None);
         short_names.clear();
         short_names.resize(entities.len(), None);
+        // What the items of one sentence share, read once for its run of events (events are
+        // in text order).
+        let mut facts: Option<SentenceFacts> = None;
         for (ei, e) in x.events.iter().enumerate() {
             let Some(when) = e.when else { continue };
             if !e.timeline || matches!(when, DateValue::Unknown(_)) {
@@ -1394,7 +1439,12 @@ pub(crate) fn cluster_pass(
             broad.sort_unstable();
             broad.dedup();
             let next = u32::try_from(lemmas.len()).unwrap_or(u32::MAX >> 1);
-            let (arguments, nouns) = arguments(&documents[di].text, x, e.sentence, e.trigger_start);
+            if facts.as_ref().is_some_and(|f| f.sentence != e.sentence) {
+                facts = None;
+            }
+            let facts =
+                facts.get_or_insert_with(|| SentenceFacts::of(&documents[di].text, x, e.sentence));
+            let (arguments, nouns) = arguments(x, e.sentence, e.trigger_start, &facts.nouns);
             items.push(Item {
                 doc: di,
                 event: ei,
@@ -1426,16 +1476,12 @@ pub(crate) fn cluster_pass(
                 inherited: e.time.is_none()
                     && e.anchoring == EventAnchoring::Inherited
                     && e.sentence > LEDE_SENTENCES,
-                figures: figures(&documents[di].text, x, e.sentence),
+                figures: facts.figures.clone(),
                 arguments,
                 nouns,
                 sentence: e.sentence,
                 trigger_start: e.trigger_start,
-                sentence_text: x
-                    .segmented
-                    .sentences
-                    .get(e.sentence)
-                    .map_or(0, |s| text_hash(s.text(&documents[di].text))),
+                sentence_text: facts.text,
                 offset_in_sentence: x
                     .segmented
                     .sentences
