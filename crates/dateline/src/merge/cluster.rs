@@ -1636,6 +1636,10 @@ pub(crate) fn cluster_pass(
     let briefs: Vec<Brief> = items.iter().map(Brief::of).collect();
     let mut query: Vec<Bucket> = Vec::new();
     let mut candidates: Vec<usize> = Vec::new();
+    // By item: the mention whose candidates it was last added to, plus one. Postings repeat a
+    // candidate (one per concept and bucket it shares): each is added once, and only the
+    // distinct ones are sorted.
+    let mut added: Vec<usize> = vec![0; items.len()];
     for (i, it) in items.iter().enumerate() {
         let Some(b) = buckets[i].filter(|_| compared[i]) else {
             continue;
@@ -1654,13 +1658,22 @@ pub(crate) fn cluster_pass(
                     continue;
                 };
                 if list.len() <= FUZZY_WINDOW {
-                    candidates.extend(list.iter().copied());
+                    candidates.extend(
+                        list.iter()
+                            .copied()
+                            .filter(|&j| first_time(&mut added, i, j)),
+                    );
                 } else {
                     crowded = true;
                     let at = list.partition_point(|&j| j < i);
                     let lo = at.saturating_sub(FUZZY_WINDOW / 2);
                     let hi = (lo + FUZZY_WINDOW).min(list.len());
-                    candidates.extend(list[lo..hi].iter().copied());
+                    candidates.extend(
+                        list[lo..hi]
+                            .iter()
+                            .copied()
+                            .filter(|&j| first_time(&mut added, i, j)),
+                    );
                 }
             }
         }
@@ -1679,7 +1692,7 @@ pub(crate) fn cluster_pass(
                     list[lo..hi]
                         .iter()
                         .copied()
-                        .filter(|&j| items[j].doc != it.doc),
+                        .filter(|&j| items[j].doc != it.doc && first_time(&mut added, i, j)),
                 );
             }
         }
@@ -1691,12 +1704,16 @@ pub(crate) fn cluster_pass(
                     let at = list.partition_point(|&j| j < i);
                     let lo = at.saturating_sub(FUZZY_WINDOW / 2);
                     let hi = (lo + FUZZY_WINDOW).min(list.len());
-                    candidates.extend(list[lo..hi].iter().copied());
+                    candidates.extend(
+                        list[lo..hi]
+                            .iter()
+                            .copied()
+                            .filter(|&j| first_time(&mut added, i, j)),
+                    );
                 }
             }
         }
         candidates.sort_unstable();
-        candidates.dedup();
         if let Some(record) = record.as_deref_mut() {
             // Every later mention, so that training sees the pairs blocking leaves out too.
             for j in i + 1..items.len() {
@@ -1765,6 +1782,19 @@ pub(crate) fn cluster_pass(
     let references =
         attach_references(documents, extractions, &items, &clusters, &lemmas, &stories);
     (items, clusters, references)
+}
+
+/// Whether `j` is a candidate of mention `i` for the first time, marking it in `added` (see
+/// [`cluster_pass`]).
+fn first_time(added: &mut [usize], i: usize, j: usize) -> bool {
+    match added.get_mut(j) {
+        Some(mark) if *mark == i + 1 => false,
+        Some(mark) => {
+            *mark = i + 1;
+            true
+        }
+        None => false,
+    }
 }
 
 /// How many telling names two documents share at least for [`align_unique_dates`] to take
