@@ -42,6 +42,7 @@ use serde::{Deserialize, Serialize};
 
 pub use gazetteer::demonym_place;
 pub(crate) use gazetteer::is_wide_place;
+pub(crate) use key::WordSketch;
 
 use crate::text::Segmented;
 

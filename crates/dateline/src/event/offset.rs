@@ -8,6 +8,7 @@
 use std::sync::Arc;
 
 use chrono::{Datelike, Months, NaiveDate};
+use rustc_hash::FxHashMap;
 
 use super::find::Word;
 use super::{CountedFrom, EventAnchoring, EventMention, Extraction, Modality, Tense};
@@ -295,15 +296,28 @@ pub(crate) fn date_across(extractions: &mut [Arc<Extraction>]) {
     if pending.is_empty() {
         return;
     }
-    let names: Vec<Vec<&NameKey>> = extractions
+    // Each document's names as numbers, one per distinct key: the count of names two
+    // documents share is the same, and comparing every pending document with every other
+    // compares numbers, not the keys' words.
+    let mut ids: FxHashMap<&NameKey, usize> = FxHashMap::default();
+    let names: Vec<Vec<usize>> = extractions
         .iter()
         .map(|x| {
-            let mut keys: Vec<&NameKey> = x.entities.entities.iter().map(|e| &e.key).collect();
+            let mut keys: Vec<usize> = x
+                .entities
+                .entities
+                .iter()
+                .map(|e| {
+                    let next = ids.len();
+                    *ids.entry(&e.key).or_insert(next)
+                })
+                .collect();
             keys.sort_unstable();
             keys.dedup();
             keys
         })
         .collect();
+    drop(ids);
     let mut dated: Vec<(usize, Vec<(usize, DateValue)>)> = Vec::new();
     for &i in &pending {
         let related: Vec<usize> = (0..extractions.len())

@@ -10,7 +10,7 @@
 //! the corpus; the clusters are the same whatever the order of the input.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -20,7 +20,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::pair_model::{self, PairFeatures, PAIR_FEATURES};
 use super::reference::{self, Reference};
 
-use crate::entity::{self, Entity, EntityKind, NameKey};
+use crate::entity::{self, Entity, EntityKind, NameKey, WordSketch};
 use crate::event::{EventAnchoring, EventClass, Extraction, Tense, TriggerClass};
 use crate::sorted::common;
 use crate::time::{DateValue, Interval};
@@ -110,6 +110,62 @@ pub(crate) struct Item {
     offset_in_sentence: usize,
 }
 
+/// What the first tests of [`judge`] read of a mention, apart from the rest of its
+/// [`Item`]: most candidate pairs are ruled out by these alone ([`ruled_out`]), and a few
+/// dozen bytes per mention, read in place of the scattered fields of two items, keep the
+/// pass over millions of pairs in the caches.
+#[derive(Debug, Clone, Copy)]
+struct Brief {
+    doc: usize,
+    sentence: usize,
+    sentence_text: u64,
+    when: DateValue,
+    days: Option<Interval>,
+    inherited: bool,
+    /// The [`signature`] of the classes ([`NameRef::class`]) of its sentence's names
+    /// (its participants among them): two mentions whose names share no class share no name.
+    classes: Signature<1>,
+}
+
+impl Brief {
+    fn of(it: &Item) -> Self {
+        Brief {
+            doc: it.doc,
+            sentence: it.sentence,
+            sentence_text: it.sentence_text,
+            when: it.when,
+            days: it.days,
+            inherited: it.inherited,
+            classes: signature(it.sentence_names.iter().map(|k| u64::from(k.class()))),
+        }
+    }
+}
+
+/// Whether [`judge`] finds two mentions [`Judgement::Never`] one happening by its first tests:
+/// their dates, an inherited date, and names (by their classes) or a story in common. `false`
+/// says nothing.
+fn ruled_out(a: &Brief, b: &Brief, stories: &Stories) -> bool {
+    // The tests of `judge`, in its order; a pair it decides by a rule is left to it.
+    if a.doc == b.doc && a.sentence == b.sentence || a.sentence_text == b.sentence_text {
+        return false;
+    }
+    let compatible_dates = match (a.days, b.days) {
+        (Some(x), Some(y)) => x.overlaps(&y),
+        _ => a.when.compatible(&b.when),
+    };
+    let same_doc = a.doc == b.doc;
+    if !compatible_dates && (same_doc || !near(&a.when, &b.when)) {
+        return true;
+    }
+    let inherited = (a.inherited || b.inherited) && !same_doc;
+    if inherited && !compatible_dates {
+        return true;
+    }
+    // No class in common: no name in common (`around` is false in `judge`).
+    let unnamed = disjoint(&a.classes, &b.classes);
+    unnamed && (inherited || !same_doc && !stories.related(a.doc, b.doc))
+}
+
 /// Month and day of a value that names a day, year or not.
 fn month_day(v: &DateValue) -> Option<(u8, u8)> {
     match *v {
@@ -173,6 +229,10 @@ impl NameRef {
 /// are distinct pairs of names.
 struct Names {
     keys: Vec<NameKey>,
+    /// By id: the sketch of the name's last word, which two names that match must have alike
+    /// ([`NameKey::matches`] compares the last words first): most pairs are told apart by
+    /// these without the cache.
+    lasts: Vec<Option<WordSketch>>,
     refs: HashMap<NameKey, NameRef>,
     /// Acronyms the documents introduce, each to the name it stands for ([`acronyms`]).
     acronyms: HashMap<NameKey, NameKey>,
@@ -187,6 +247,7 @@ impl Names {
     fn new(acronyms: HashMap<NameKey, NameKey>) -> Self {
         Names {
             keys: Vec::new(),
+            lasts: Vec::new(),
             refs: HashMap::new(),
             acronyms,
             specific: Vec::new(),
@@ -202,6 +263,7 @@ impl Names {
         let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
         let r = NameRef::new(key.block(), id);
         self.keys.push(key.clone());
+        self.lasts.push(key.parts.last().map(|w| WordSketch::of(w)));
         self.refs.insert(key.clone(), r);
         r
     }
@@ -212,6 +274,11 @@ impl Names {
         }
         if a.class() != b.class() {
             return false;
+        }
+        if let (Some(Some(x)), Some(Some(y))) = (self.lasts.get(a.id()), self.lasts.get(b.id())) {
+            if !x.may_eq(y) {
+                return false;
+            }
         }
         let (lo, hi) = if a < b { (a, b) } else { (b, a) };
         let pair = (lo.id() as u64) << 32 | hi.id() as u64;
@@ -466,6 +533,10 @@ struct Stories {
     /// dozens. Most pairs of documents share no name: no common bit says so without walking
     /// both lists.
     signatures: Vec<Signature<4>>,
+    /// The last pair of documents asked about (the lower first) and how many telling names
+    /// they share: a mention's candidates come in item order, and run after run of them are
+    /// of one document.
+    last: Cell<Option<(usize, usize, usize)>>,
 }
 
 /// A set of numbers as `64 * W` bits (`W` a power of two).
@@ -506,6 +577,20 @@ impl Stories {
     /// How many telling names documents `a` and `b` share, counted up to `enough`: a walk of
     /// two sorted lists, after their signatures say they may share one at all.
     fn shared(&self, a: usize, b: usize, enough: usize) -> usize {
+        let (lo, hi) = (a.min(b), a.max(b));
+        let all = match self.last.get() {
+            Some((x, y, n)) if (x, y) == (lo, hi) => n,
+            _ => {
+                let n = self.count_shared(lo, hi);
+                self.last.set(Some((lo, hi, n)));
+                n
+            }
+        };
+        all.min(enough)
+    }
+
+    /// How many telling names documents `a` and `b` share.
+    fn count_shared(&self, a: usize, b: usize) -> usize {
         let (Some(x), Some(y)) = (self.names.get(a), self.names.get(b)) else {
             return 0;
         };
@@ -515,7 +600,7 @@ impl Stories {
         if disjoint(sa, sb) {
             return 0;
         }
-        common(x, y, enough)
+        common(x, y, usize::MAX)
     }
 }
 
@@ -618,8 +703,11 @@ fn judge(a: &Item, b: &Item, names: &Names, stories: &Stories) -> Judgement {
     if inherited && !compatible_dates {
         return Never;
     }
-    let own = shares(&a.participants, &b.participants, names);
-    let around = own || shares(&a.sentence_names, &b.sentence_names, names);
+    // A mention's participants are among its sentence's names: no name of the sentences in
+    // common, no participant in common (most pairs), and the participants are compared only
+    // when the sentences share a name.
+    let around = shares(&a.sentence_names, &b.sentence_names, names);
+    let own = around && shares(&a.participants, &b.participants, names);
     if inherited && !around {
         return Never;
     }
@@ -905,9 +993,64 @@ const ARGUMENT_WORDS: usize = 8;
 /// The common nouns near a trigger in its sentence, each hashed: lower-case content words
 /// outside time expressions and names, a word WordNet knows only as a noun not of time or
 /// quantity ("day", "percent") by its lemma, a word it does not know ("rubble") as written,
-/// less a plural "s".
+/// less a plural "s" (the sentence's `nouns`, [`sentence_nouns`]), the trigger itself left out.
 /// Returns those within [`ARGUMENT_WORDS`] of the trigger, and those of the whole sentence.
-fn arguments(text: &str, x: &Extraction, sentence: usize, trigger: usize) -> (Vec<u64>, Vec<u64>) {
+fn arguments(
+    x: &Extraction,
+    sentence: usize,
+    trigger: usize,
+    nouns: &[(usize, u64)],
+) -> (Vec<u64>, Vec<u64>) {
+    let Some((tokens, _)) = sentence_tokens(x, sentence) else {
+        return (Vec::new(), Vec::new());
+    };
+    let at = tokens.partition_point(|t| t.start < trigger);
+    let lo = at.saturating_sub(ARGUMENT_WORDS);
+    let hi = (at + 1 + ARGUMENT_WORDS).min(tokens.len());
+    let mut out: Vec<u64> = Vec::new();
+    let mut all: Vec<u64> = Vec::new();
+    for &(k, h) in nouns.iter().filter(|&&(k, _)| k != at) {
+        all.push(h);
+        if (lo..hi).contains(&k) {
+            out.push(h);
+        }
+    }
+    for list in [&mut out, &mut all] {
+        list.sort_unstable();
+        list.dedup();
+    }
+    (out, all)
+}
+
+/// What the items of one sentence share ([`cluster_pass`]).
+struct SentenceFacts {
+    sentence: usize,
+    /// Its common nouns ([`sentence_nouns`]).
+    nouns: Vec<(usize, u64)>,
+    /// Its [`figures`].
+    figures: Vec<u64>,
+    /// Its text, hashed ([`text_hash`]; 0 for a sentence the extraction does not have).
+    text: u64,
+}
+
+impl SentenceFacts {
+    fn of(text: &str, x: &Extraction, sentence: usize) -> Self {
+        SentenceFacts {
+            sentence,
+            nouns: sentence_nouns(text, x, sentence),
+            figures: figures(text, x, sentence),
+            text: x
+                .segmented
+                .sentences
+                .get(sentence)
+                .map_or(0, |s| text_hash(s.text(text))),
+        }
+    }
+}
+
+/// The common nouns of a sentence as [`arguments`] reads them, with the index of the word
+/// each is, in text order.
+fn sentence_nouns(text: &str, x: &Extraction, sentence: usize) -> Vec<(usize, u64)> {
     use crate::vocab::wordnet;
     static SKIP: std::sync::LazyLock<[Option<wordnet::LexFile>; 2]> =
         std::sync::LazyLock::new(|| {
@@ -917,17 +1060,12 @@ fn arguments(text: &str, x: &Extraction, sentence: usize, trigger: usize) -> (Ve
             ]
         });
     let Some((tokens, in_timex)) = sentence_tokens(x, sentence) else {
-        return (Vec::new(), Vec::new());
+        return Vec::new();
     };
-    let at = tokens.partition_point(|t| t.start < trigger);
-    let mut out: Vec<u64> = Vec::new();
-    let mut all: Vec<u64> = Vec::new();
-    let lo = at.saturating_sub(ARGUMENT_WORDS);
-    let hi = (at + 1 + ARGUMENT_WORDS).min(tokens.len());
+    let mut out = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         let word = t.text(text);
-        if k == at
-            || t.kind != crate::text::TokenKind::Word
+        if t.kind != crate::text::TokenKind::Word
             || word.len() < 4
             || !word.bytes().all(|b| b.is_ascii_lowercase())
             || crate::event::cue(word, t.kind) != crate::event::Cue::Other
@@ -950,17 +1088,9 @@ fn arguments(text: &str, x: &Extraction, sentence: usize, trigger: usize) -> (Ve
                 _ => word,
             },
         };
-        let h = text_hash(noun);
-        all.push(h);
-        if (lo..hi).contains(&k) {
-            out.push(h);
-        }
+        out.push((k, text_hash(noun)));
     }
-    for list in [&mut out, &mut all] {
-        list.sort_unstable();
-        list.dedup();
-    }
-    (out, all)
+    out
 }
 
 /// How many hashed words two sorted lists share.
@@ -1215,6 +1345,9 @@ pub(crate) fn cluster_pass(
         entity_names.resize(entities.len(), None);
         short_names.clear();
         short_names.resize(entities.len(), None);
+        // What the items of one sentence share, read once for its run of events (events are
+        // in text order).
+        let mut facts: Option<SentenceFacts> = None;
         for (ei, e) in x.events.iter().enumerate() {
             let Some(when) = e.when else { continue };
             if !e.timeline || matches!(when, DateValue::Unknown(_)) {
@@ -1306,7 +1439,12 @@ pub(crate) fn cluster_pass(
             broad.sort_unstable();
             broad.dedup();
             let next = u32::try_from(lemmas.len()).unwrap_or(u32::MAX >> 1);
-            let (arguments, nouns) = arguments(&documents[di].text, x, e.sentence, e.trigger_start);
+            if facts.as_ref().is_some_and(|f| f.sentence != e.sentence) {
+                facts = None;
+            }
+            let facts =
+                facts.get_or_insert_with(|| SentenceFacts::of(&documents[di].text, x, e.sentence));
+            let (arguments, nouns) = arguments(x, e.sentence, e.trigger_start, &facts.nouns);
             items.push(Item {
                 doc: di,
                 event: ei,
@@ -1338,16 +1476,12 @@ pub(crate) fn cluster_pass(
                 inherited: e.time.is_none()
                     && e.anchoring == EventAnchoring::Inherited
                     && e.sentence > LEDE_SENTENCES,
-                figures: figures(&documents[di].text, x, e.sentence),
+                figures: facts.figures.clone(),
                 arguments,
                 nouns,
                 sentence: e.sentence,
                 trigger_start: e.trigger_start,
-                sentence_text: x
-                    .segmented
-                    .sentences
-                    .get(e.sentence)
-                    .map_or(0, |s| text_hash(s.text(&documents[di].text))),
+                sentence_text: facts.text,
                 offset_in_sentence: x
                     .segmented
                     .sentences
@@ -1400,6 +1534,7 @@ pub(crate) fn cluster_pass(
     let stories = Stories {
         names: doc_names,
         signatures,
+        last: Cell::new(None),
     };
 
     // Copies of one mention (a wire story that many outlets run, a paragraph repeated) are one
@@ -1498,8 +1633,13 @@ pub(crate) fn cluster_pass(
             spans[r] = spans[r].join(spans[i]);
         }
     }
+    let briefs: Vec<Brief> = items.iter().map(Brief::of).collect();
     let mut query: Vec<Bucket> = Vec::new();
     let mut candidates: Vec<usize> = Vec::new();
+    // By item: the mention whose candidates it was last added to, plus one. Postings repeat a
+    // candidate (one per concept and bucket it shares): each is added once, and only the
+    // distinct ones are sorted.
+    let mut added: Vec<usize> = vec![0; items.len()];
     for (i, it) in items.iter().enumerate() {
         let Some(b) = buckets[i].filter(|_| compared[i]) else {
             continue;
@@ -1518,13 +1658,22 @@ pub(crate) fn cluster_pass(
                     continue;
                 };
                 if list.len() <= FUZZY_WINDOW {
-                    candidates.extend(list.iter().copied());
+                    candidates.extend(
+                        list.iter()
+                            .copied()
+                            .filter(|&j| first_time(&mut added, i, j)),
+                    );
                 } else {
                     crowded = true;
                     let at = list.partition_point(|&j| j < i);
                     let lo = at.saturating_sub(FUZZY_WINDOW / 2);
                     let hi = (lo + FUZZY_WINDOW).min(list.len());
-                    candidates.extend(list[lo..hi].iter().copied());
+                    candidates.extend(
+                        list[lo..hi]
+                            .iter()
+                            .copied()
+                            .filter(|&j| first_time(&mut added, i, j)),
+                    );
                 }
             }
         }
@@ -1543,7 +1692,7 @@ pub(crate) fn cluster_pass(
                     list[lo..hi]
                         .iter()
                         .copied()
-                        .filter(|&j| items[j].doc != it.doc),
+                        .filter(|&j| items[j].doc != it.doc && first_time(&mut added, i, j)),
                 );
             }
         }
@@ -1555,12 +1704,16 @@ pub(crate) fn cluster_pass(
                     let at = list.partition_point(|&j| j < i);
                     let lo = at.saturating_sub(FUZZY_WINDOW / 2);
                     let hi = (lo + FUZZY_WINDOW).min(list.len());
-                    candidates.extend(list[lo..hi].iter().copied());
+                    candidates.extend(
+                        list[lo..hi]
+                            .iter()
+                            .copied()
+                            .filter(|&j| first_time(&mut added, i, j)),
+                    );
                 }
             }
         }
         candidates.sort_unstable();
-        candidates.dedup();
         if let Some(record) = record.as_deref_mut() {
             // Every later mention, so that training sees the pairs blocking leaves out too.
             for j in i + 1..items.len() {
@@ -1584,6 +1737,9 @@ pub(crate) fn cluster_pass(
         }
         for &j in &candidates {
             if j == i || find(&mut parent, i) == find(&mut parent, j) {
+                continue;
+            }
+            if ruled_out(&briefs[i], &briefs[j], &stories) {
                 continue;
             }
             let conflict = near(&it.when, &items[j].when) && !compatible(it, &items[j]);
@@ -1626,6 +1782,19 @@ pub(crate) fn cluster_pass(
     let references =
         attach_references(documents, extractions, &items, &clusters, &lemmas, &stories);
     (items, clusters, references)
+}
+
+/// Whether `j` is a candidate of mention `i` for the first time, marking it in `added` (see
+/// [`cluster_pass`]).
+fn first_time(added: &mut [usize], i: usize, j: usize) -> bool {
+    match added.get_mut(j) {
+        Some(mark) if *mark == i + 1 => false,
+        Some(mark) => {
+            *mark = i + 1;
+            true
+        }
+        None => false,
+    }
 }
 
 /// How many telling names two documents share at least for [`align_unique_dates`] to take
