@@ -280,9 +280,7 @@ impl WordSketch {
             bins
         });
         WordSketch {
-            hash: word.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-            }),
+            hash: super::fx::hash_str(word),
             first: word.chars().next(),
             len: word.chars().count(),
             bins,

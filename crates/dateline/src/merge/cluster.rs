@@ -149,10 +149,7 @@ fn ruled_out(a: &Brief, b: &Brief, stories: &Stories) -> bool {
     if a.doc == b.doc && a.sentence == b.sentence || a.sentence_text == b.sentence_text {
         return false;
     }
-    let compatible_dates = match (a.days, b.days) {
-        (Some(x), Some(y)) => x.overlaps(&y),
-        _ => a.when.compatible(&b.when),
-    };
+    let compatible_dates = dates_compatible((a.days, &a.when), (b.days, &b.when));
     let same_doc = a.doc == b.doc;
     if !compatible_dates && (same_doc || !near(&a.when, &b.when)) {
         return true;
@@ -348,9 +345,14 @@ fn acronyms(extractions: &[Arc<Extraction>]) -> HashMap<NameKey, NameKey> {
 
 /// Whether the dates of two mentions can be one date ([`DateValue::compatible`]).
 fn compatible(a: &Item, b: &Item) -> bool {
-    match (a.days, b.days) {
+    dates_compatible((a.days, &a.when), (b.days, &b.when))
+}
+
+/// [`compatible`] of two mentions' days and dates (of an [`Item`] or a [`Brief`]).
+fn dates_compatible(a: (Option<Interval>, &DateValue), b: (Option<Interval>, &DateValue)) -> bool {
+    match (a.0, b.0) {
         (Some(x), Some(y)) => x.overlaps(&y),
-        _ => a.when.compatible(&b.when),
+        _ => a.1.compatible(b.1),
     }
 }
 
