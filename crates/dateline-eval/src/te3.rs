@@ -16,8 +16,8 @@
 //! ```
 //! use dateline_eval::te3::{score, ScoredTimex};
 //!
-//! let gold = [ScoredTimex::new(3, 16, "16 March 2023", "DATE", "2023-03-16")];
-//! let system = [ScoredTimex::new(0, 16, "on 16 March 2023", "DATE", "2023-03-16")];
+//! let gold = [ScoredTimex::new(3, 16, "18 March 2024", "DATE", "2024-03-18")];
+//! let system = [ScoredTimex::new(0, 16, "on 18 March 2024", "DATE", "2024-03-18")];
 //! let eval = score([("doc", &gold[..], &system[..])]);
 //! assert_eq!(eval.scores.strict.f1, 0.0);
 //! assert_eq!(eval.scores.relaxed.f1, 1.0);
@@ -573,12 +573,12 @@ mod tests {
         // Gold: three timexes. System: one exact, one with a shorter span, one spurious.
         let gold = [
             t(0, 5, "March", "DATE", "2023-03"),
-            t(10, 20, "16 March 1", "DATE", "2023-03-16"),
+            t(10, 20, "18 March 1", "DATE", "2024-03-18"),
             t(30, 37, "3 days.", "DURATION", "P3D"),
         ];
         let system = [
             t(0, 5, "March", "DATE", "2023-03"),
-            t(12, 20, "March 1", "DATE", "2023-03-16"),
+            t(12, 20, "March 1", "DATE", "2024-03-18"),
             t(40, 45, "today", "DATE", "2020"),
         ];
         let e = score([("d", &gold[..], &system[..])]);
@@ -704,11 +704,11 @@ mod tests {
     #[test]
     fn wrong_type_and_wrong_value() {
         let gold = [
-            t(0, 8, "16 March", "DATE", "2023-03-16"),
+            t(0, 8, "18 March", "DATE", "2024-03-18"),
             t(20, 25, "a day", "DURATION", "P1D"),
         ];
         let system = [
-            t(0, 8, "16 March", "DATE", "XXXX-03-16"),
+            t(0, 8, "18 March", "DATE", "XXXX-03-18"),
             t(20, 25, "a day", "DATE", "P1D"),
         ];
         let e = score([("d", &gold[..], &system[..])]);
@@ -723,7 +723,7 @@ mod tests {
         assert!(e.mistakes[0].exact_span);
         assert_eq!(
             e.mistakes[0].to_string(),
-            "d: gold \"16 March\" DATE 2023-03-16 | sys \"16 March\" DATE XXXX-03-16"
+            "d: gold \"18 March\" DATE 2024-03-18 | sys \"18 March\" DATE XXXX-03-18"
         );
     }
 

@@ -401,11 +401,11 @@ fn numbered_list_items() {
 
 #[test]
 fn wrapped_lines_stay_in_one_sentence() {
-    let text = "The delegation met with Russian Foreign Minister Sergei Lavrov and his\n\
-                deputy Mikhail Bogdanov in Moscow on Thursday, a source in the movement\n\
-                told Al-Mayadeen news. The talks focused on the situation in the West\n\
-                Bank and on the visit of the Palestinian President Mahmoud Abbas to\n\
-                Moscow.\n\
+    let text = "The delegation met with Kestran Foreign Minister Sergei Varkov and his\n\
+                deputy Mikhail Borodkin in Vienna on Thursday, a source in the movement\n\
+                told Al-Sahrawan news. The talks focused on the situation in the East\n\
+                Bank and on the visit of the Sulmarinian President Mahmoud Azzam to\n\
+                Vienna.\n\
                 \n\
                 Short headline\n\
                 Another paragraph starts here and it goes on for a while before the\n\
@@ -413,12 +413,12 @@ fn wrapped_lines_stay_in_one_sentence() {
     assert_eq!(
         sentences(text),
         [
-            "The delegation met with Russian Foreign Minister Sergei Lavrov and his\n\
-             deputy Mikhail Bogdanov in Moscow on Thursday, a source in the movement\n\
-             told Al-Mayadeen news.",
-            "The talks focused on the situation in the West\n\
-             Bank and on the visit of the Palestinian President Mahmoud Abbas to\n\
-             Moscow.",
+            "The delegation met with Kestran Foreign Minister Sergei Varkov and his\n\
+             deputy Mikhail Borodkin in Vienna on Thursday, a source in the movement\n\
+             told Al-Sahrawan news.",
+            "The talks focused on the situation in the East\n\
+             Bank and on the visit of the Sulmarinian President Mahmoud Azzam to\n\
+             Vienna.",
             "Short headline",
             "Another paragraph starts here and it goes on for a while before the\n\
              line is wrapped.",
