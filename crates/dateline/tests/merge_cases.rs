@@ -525,3 +525,33 @@ fn a_phrasal_verb_joins_the_noun_of_its_happening() {
     let row = row_of(&t, "wire", "stepped");
     assert_eq!(docs_of(row), ["paper", "wire"], "{row:?}");
 }
+
+#[test]
+fn sources_a_year_apart_on_one_background_happening_are_a_conflict() {
+    // Two sources put the opening of one plant, named by both, in two neighbouring years: one
+    // happening told two ways, shown as a conflict; a third opening years later stays apart.
+    let t = build(vec![
+        doc(
+            "wire",
+            Some("2031-05-02"),
+            "TARVIK (Wire) - The Orsel smelter, which Keldar Metals opened in Tarvik in 1971, \
+             will close next year.",
+        ),
+        doc(
+            "paper",
+            Some("2031-05-03"),
+            "Keldar Metals opened the Orsel smelter in Tarvik in 1972 and employs 900 people \
+             there.",
+        ),
+        doc(
+            "blog",
+            Some("2031-05-04"),
+            "Keldar Metals opened the Orsel smelter in Tarvik in 1979, or so the plaque says.",
+        ),
+    ]);
+    let row = row_of(&t, "wire", "opened");
+    assert_eq!(docs_of(row), ["paper", "wire"], "{row:?}");
+    assert!(row.conflict.is_some(), "1971 or 1972: {row:?}");
+    let later = row_of(&t, "blog", "opened");
+    assert!(!std::ptr::eq(row, later), "{later:?}");
+}

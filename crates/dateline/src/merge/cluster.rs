@@ -171,8 +171,27 @@ fn month_day(v: &DateValue) -> Option<(u8, u8)> {
     }
 }
 
-/// Whether two dates are a day or two apart (years, where known, agreeing).
+/// Whether two dates are a day or two apart (years, where known, agreeing), or, told no finer
+/// than a month or a year, one month or one year apart: sources that disagree on when a thing
+/// happened disagree by one unit of the precision they give ("opened in 1967", "in 1968").
 fn near(a: &DateValue, b: &DateValue) -> bool {
+    match (*a, *b) {
+        (DateValue::Year(x), DateValue::Year(y)) => return x.abs_diff(y) == 1,
+        (
+            DateValue::Month {
+                year: Some(ya),
+                month: Some(ma),
+            },
+            DateValue::Month {
+                year: Some(yb),
+                month: Some(mb),
+            },
+        ) => {
+            let month = |y: i32, m: u8| i64::from(y) * 12 + i64::from(m);
+            return month(ya, ma).abs_diff(month(yb, mb)) == 1;
+        }
+        _ => {}
+    }
     let (Some((ma, da)), Some((mb, db))) = (month_day(a), month_day(b)) else {
         return false;
     };
@@ -1183,12 +1202,19 @@ fn queries(b: Bucket, it: &Item, out: &mut Vec<Bucket>) {
         }
         Bucket::Month(y, m) => {
             out.push(b);
+            // The next month: one happening a source puts a month late (see `near`).
+            out.push(if m == 12 {
+                Bucket::Month(y + 1, 1)
+            } else {
+                Bucket::Month(y, m + 1)
+            });
             out.push(Bucket::Year(y));
             out.push(Bucket::Long(y.div_euclid(10)));
             out.push(Bucket::MonthOnly(m as u8));
         }
         Bucket::Year(y) => {
             out.push(b);
+            out.push(Bucket::Year(y + 1));
             out.push(Bucket::Long(y.div_euclid(10)));
         }
         Bucket::MonthDay(md) => {
