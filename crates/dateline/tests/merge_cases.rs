@@ -454,8 +454,8 @@ fn an_undated_report_is_published_within_a_week_of_the_news_it_shares() {
 
 #[test]
 fn a_month_and_a_day_in_it_are_one_happening() {
-    // One source gives the day the trial opened, the other only its month (and names nobody
-    // in that sentence): the month is the less precise date of the same happening.
+    // One source gives the day the trial opened, the other only its month: the month is the
+    // less precise date of the same happening.
     let t = build(vec![
         doc(
             "wire",
@@ -468,7 +468,7 @@ fn a_month_and_a_day_in_it_are_one_happening() {
             Some("2031-03-05"),
             "Engineer on trial\n\n\
              Prosecutors say Orin Salko sold the harbour plans to a foreign firm.\n\n\
-             The trial began in January and has heard forty witnesses.",
+             Salko's trial began in January and has heard forty witnesses.",
         ),
     ]);
     let row = row_of(&t, "paper", "trial");
@@ -554,4 +554,19 @@ fn sources_a_year_apart_on_one_background_happening_are_a_conflict() {
     assert!(row.conflict.is_some(), "1971 or 1972: {row:?}");
     let later = row_of(&t, "blog", "opened");
     assert!(!std::ptr::eq(row, later), "{later:?}");
+}
+
+#[test]
+fn a_headline_and_its_body_tell_one_happening_in_words_of_one_meaning() {
+    // "quits" in the headline and "resigned" in the lede, on the same day, in one report.
+    let t = build(vec![doc(
+        "paper",
+        Some("2031-03-13"),
+        "Tarsen quits as Velmark scrambles to steady the crown\n\nBy Ana Kesk\n\n\
+         Oskar Tarsen resigned as Velmark's finance minister on Wednesday, two days after the \
+         crown fell to a record low.",
+    )]);
+    let quits = row_of(&t, "paper", "quits");
+    let resigned = row_of(&t, "paper", "resigned");
+    assert!(std::ptr::eq(quits, resigned), "{quits:?}\n{resigned:?}");
 }

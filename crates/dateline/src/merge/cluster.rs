@@ -870,6 +870,16 @@ fn judge(a: &Item, b: &Item, names: &Names, stories: &Stories) -> Judgement {
         f[25] = shared.min(pair_model::STORY_NAMES) as f32;
         f[26] = shared as f32 / stories.fewer_names(a.doc, b.doc).max(1) as f32;
     }
+    // The same or related words on the same day in reports of one story are stronger
+    // evidence than either alone: a day holds many happenings, and many words tell one, but
+    // few happenings of one story's day are told with words of one meaning. Only in reports
+    // that share telling names: a day's newswire holds many stories, the stories learned from
+    // one each. Likewise related words in one report.
+    let one_story = same_doc || f[25] >= pair_model::STORY_NAMES as f32;
+    let same_day = (one_day || same_day_of_year) && one_story;
+    f[27] = flag(kin == Kinship::Same && same_day);
+    f[28] = flag(kin == Kinship::Broad && same_day);
+    f[29] = flag(kin == Kinship::Same && same_doc);
     // Dates a day or two apart are one happening told differently only when nobody takes part
     // in one that the other does not know of ("the day after the meeting with the minister,
     // the delegation met the speaker" is a second happening). (A report that names nobody

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 /// The features of a pair of mentions, by name, in the order of [`PairFeatures`]; the model
 /// file names them so that a file for other features is not read as this one's.
-pub const PAIR_FEATURES: [&str; 27] = [
+pub const PAIR_FEATURES: [&str; 30] = [
     "bias",
     "same_lemma",
     "same_concept",
@@ -37,6 +37,9 @@ pub const PAIR_FEATURES: [&str; 27] = [
     "two_documents_nobody_in_common",
     "documents_share_names",
     "documents_name_overlap",
+    "related_words_same_day",
+    "broader_words_same_day",
+    "related_words_same_document",
 ];
 
 /// The values of [`PAIR_FEATURES`] for one pair of mentions.
