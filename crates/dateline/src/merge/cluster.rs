@@ -1697,6 +1697,12 @@ pub(crate) fn cluster_pass(
         }
         queries(b, it, &mut query);
         candidates.clear();
+        // A candidate the first tests of `judge` rule out is left out as it is gathered:
+        // those tests read only the two mentions (not the clusters made so far), and most
+        // candidates end there, so far fewer are sorted and compared below.
+        let fresh = |added: &mut [usize], j: usize| {
+            first_time(added, i, j) && !ruled_out(&briefs[i], &briefs[j], &stories)
+        };
         let mut crowded = false;
         let keys: Vec<u32> = meeting_keys(it, &telling).collect();
         for posting in query.iter().filter_map(|q| postings.get(q)) {
@@ -1705,11 +1711,7 @@ pub(crate) fn cluster_pass(
                     continue;
                 };
                 if list.len() <= FUZZY_WINDOW {
-                    candidates.extend(
-                        list.iter()
-                            .copied()
-                            .filter(|&j| first_time(&mut added, i, j)),
-                    );
+                    candidates.extend(list.iter().copied().filter(|&j| fresh(&mut added, j)));
                 } else {
                     crowded = true;
                     let at = list.partition_point(|&j| j < i);
@@ -1719,7 +1721,7 @@ pub(crate) fn cluster_pass(
                         list[lo..hi]
                             .iter()
                             .copied()
-                            .filter(|&j| first_time(&mut added, i, j)),
+                            .filter(|&j| fresh(&mut added, j)),
                     );
                 }
             }
@@ -1739,7 +1741,7 @@ pub(crate) fn cluster_pass(
                     list[lo..hi]
                         .iter()
                         .copied()
-                        .filter(|&j| items[j].doc != it.doc && first_time(&mut added, i, j)),
+                        .filter(|&j| items[j].doc != it.doc && fresh(&mut added, j)),
                 );
             }
         }
@@ -1755,7 +1757,7 @@ pub(crate) fn cluster_pass(
                         list[lo..hi]
                             .iter()
                             .copied()
-                            .filter(|&j| first_time(&mut added, i, j)),
+                            .filter(|&j| fresh(&mut added, j)),
                     );
                 }
             }
@@ -1784,9 +1786,6 @@ pub(crate) fn cluster_pass(
         }
         for &j in &candidates {
             if j == i || find(&mut parent, i) == find(&mut parent, j) {
-                continue;
-            }
-            if ruled_out(&briefs[i], &briefs[j], &stories) {
                 continue;
             }
             let conflict = near(&it.when, &items[j].when) && !compatible(it, &items[j]);
