@@ -703,7 +703,7 @@ fn put_span(
     put_uint(out, cp.to_code_point(floor_boundary(text, end)));
 }
 
-fn put_uint(out: &mut Vec<u8>, mut n: usize) {
+pub(super) fn put_uint(out: &mut Vec<u8>, mut n: usize) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {
@@ -732,7 +732,7 @@ fn needs_escape(w: u64) -> bool {
 
 /// Writes `s` as a JSON string, escaped as serde_json escapes it: `\"`, `\\`, the short forms
 /// of five control characters and `\u00xx` for the others; nothing else.
-fn put_str(out: &mut Vec<u8>, s: &str) {
+pub(super) fn put_str(out: &mut Vec<u8>, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);

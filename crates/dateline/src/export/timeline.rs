@@ -17,7 +17,7 @@ use crate::timeline::{
     Claim, Conflict, DocumentInfo, Event, EventMentionRef, Filter, Span, Timeline,
 };
 
-use super::events::{JsonEventTime, JsonSpan, JsonWhen};
+use super::events::{put_str, put_uint, JsonEventTime, JsonSpan, JsonWhen};
 
 /// The `schema` value of [`timeline_json`]'s output.
 pub const TIMELINE_SCHEMA: &str = "dateline.timeline/1";
@@ -398,8 +398,272 @@ pub fn timeline_json(timeline: &Timeline) -> String {
 /// assert_eq!(out, dateline::export::timeline_json(&timeline).into_bytes());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn write_timeline_json(timeline: &Timeline, out: impl std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(out, &json_timeline(timeline)).map_err(std::io::Error::from)
+pub fn write_timeline_json(
+    timeline: &Timeline,
+    mut out: impl std::io::Write,
+) -> std::io::Result<()> {
+    // The events are written by hand, as serde_json's pretty printer writes them, straight from
+    // the timeline (no copy of its strings); the rest, small or rare, through serde_json.
+    let mut buf: Vec<u8> = Vec::with_capacity(1 << 17);
+    buf.extend_from_slice(b"{");
+    pretty_key(&mut buf, true, 1, "schema");
+    put_str(&mut buf, TIMELINE_SCHEMA);
+    pretty_key(&mut buf, false, 1, "documents");
+    let documents: Vec<JsonDocument> = timeline.documents.iter().map(json_document).collect();
+    put_pretty(&mut buf, &documents, 1)?;
+    pretty_key(&mut buf, false, 1, "events");
+    if timeline.events.is_empty() {
+        buf.extend_from_slice(b"[]");
+    } else {
+        buf.push(b'[');
+        for (k, e) in timeline.events.iter().enumerate() {
+            if k > 0 {
+                buf.push(b',');
+            }
+            pretty_newline(&mut buf, 2);
+            put_pretty_event(&mut buf, e, 3)?;
+            if buf.len() >= 1 << 16 {
+                out.write_all(&buf)?;
+                buf.clear();
+            }
+        }
+        pretty_newline(&mut buf, 1);
+        buf.push(b']');
+    }
+    if !timeline.filters.is_empty() {
+        pretty_key(&mut buf, false, 1, "filters");
+        let filters: Vec<JsonFilter> = timeline.filters.iter().map(json_filter).collect();
+        put_pretty(&mut buf, &filters, 1)?;
+    }
+    if timeline.is_filtered() {
+        pretty_key(&mut buf, false, 1, "unfiltered_events");
+        put_uint(&mut buf, timeline.unfiltered_events);
+    }
+    buf.extend_from_slice(b"\n}");
+    out.write_all(&buf)
+}
+
+/// A line break and the indent of `level` (two spaces each), as serde_json's pretty printer
+/// writes them.
+fn pretty_newline(out: &mut Vec<u8>, level: usize) {
+    out.push(b'\n');
+    for _ in 0..level {
+        out.extend_from_slice(b"  ");
+    }
+}
+
+/// The key of an object's field at `level`, after a comma unless it is the `first`.
+fn pretty_key(out: &mut Vec<u8>, first: bool, level: usize, key: &str) {
+    if !first {
+        out.push(b',');
+    }
+    pretty_newline(out, level);
+    put_str(out, key);
+    out.extend_from_slice(b": ");
+}
+
+/// A value pretty-printed by serde_json as it prints it at `level`: a value's lines are
+/// indented by its level, and a JSON string holds no line break of its own (it is escaped).
+fn put_pretty<T: Serialize>(out: &mut Vec<u8>, value: &T, level: usize) -> std::io::Result<()> {
+    let alone = serde_json::to_vec_pretty(value).map_err(std::io::Error::from)?;
+    for &b in &alone {
+        if b == b'\n' {
+            pretty_newline(out, level);
+        } else {
+            out.push(b);
+        }
+    }
+    Ok(())
+}
+
+/// A number as serde_json writes it.
+fn put_number(out: &mut Vec<u8>, x: f64) -> std::io::Result<()> {
+    serde_json::to_writer(out, &x).map_err(std::io::Error::from)
+}
+
+fn put_pretty_option_str(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => put_str(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// [`JsonWhen`] of `value`, its fields at `level`.
+fn put_pretty_when(out: &mut Vec<u8>, value: &DateValue, level: usize) {
+    let interval = value.interval();
+    let mut text = String::new();
+    out.push(b'{');
+    pretty_key(out, true, level, "start");
+    let mut date = |out: &mut Vec<u8>, day: Option<NaiveDate>| match day {
+        Some(day) => {
+            text.clear();
+            // Writing to a String cannot fail.
+            let _ = write!(text, "{day}");
+            put_str(out, &text);
+        }
+        None => out.extend_from_slice(b"null"),
+    };
+    date(out, interval.map(|iv| iv.start));
+    pretty_key(out, false, level, "end");
+    date(out, interval.map(|iv| iv.end));
+    pretty_key(out, false, level, "granularity");
+    put_str(out, value.granularity().as_str());
+    pretty_key(out, false, level, "timex");
+    text.clear();
+    let _ = write!(text, "{value}");
+    put_str(out, &text);
+    pretty_key(out, false, level, "edtf");
+    put_pretty_option_str(out, crate::time::TimexValue::Date(*value).edtf().as_deref());
+    pretty_newline(out, level - 1);
+    out.push(b'}');
+}
+
+/// [`JsonSpan`] of `span`, its fields at `level`.
+fn put_pretty_span(out: &mut Vec<u8>, span: &Span, level: usize) {
+    out.push(b'{');
+    pretty_key(out, true, level, "text");
+    put_str(out, &span.text);
+    pretty_key(out, false, level, "start");
+    put_uint(out, span.char_start);
+    pretty_key(out, false, level, "end");
+    put_uint(out, span.char_end);
+    pretty_newline(out, level - 1);
+    out.push(b'}');
+}
+
+/// [`JsonTimelineMention`] of `m`, its fields at `level`.
+fn put_pretty_mention(out: &mut Vec<u8>, m: &EventMentionRef, level: usize) {
+    out.push(b'{');
+    pretty_key(out, true, level, "doc");
+    put_str(out, &m.doc);
+    pretty_key(out, false, level, "sentence");
+    put_str(out, &m.sentence.text);
+    pretty_key(out, false, level, "sentence_start");
+    put_uint(out, m.sentence.char_start);
+    pretty_key(out, false, level, "sentence_end");
+    put_uint(out, m.sentence.char_end);
+    pretty_key(out, false, level, "trigger");
+    put_pretty_span(out, &m.trigger, level + 1);
+    pretty_key(out, false, level, "folded");
+    if m.folded.is_empty() {
+        out.extend_from_slice(b"[]");
+    } else {
+        out.push(b'[');
+        for (k, f) in m.folded.iter().enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            pretty_newline(out, level + 1);
+            put_pretty_span(out, f, level + 2);
+        }
+        pretty_newline(out, level);
+        out.push(b']');
+    }
+    pretty_key(out, false, level, "time");
+    match &m.time {
+        Some((span, timex)) => {
+            out.push(b'{');
+            pretty_key(out, true, level + 1, "text");
+            put_str(out, &span.text);
+            pretty_key(out, false, level + 1, "start");
+            put_uint(out, span.char_start);
+            pretty_key(out, false, level + 1, "end");
+            put_uint(out, span.char_end);
+            pretty_key(out, false, level + 1, "timex");
+            put_str(out, timex);
+            pretty_newline(out, level);
+            out.push(b'}');
+        }
+        None => out.extend_from_slice(b"null"),
+    }
+    pretty_key(out, false, level, "when");
+    match &m.when {
+        Some(w) => put_pretty_when(out, w, level + 1),
+        None => out.extend_from_slice(b"null"),
+    }
+    pretty_key(out, false, level, "anchoring");
+    put_str(out, m.anchoring.as_str());
+    pretty_newline(out, level - 1);
+    out.push(b'}');
+}
+
+/// [`JsonTimelineEvent`] of `e`, its fields at `level`.
+fn put_pretty_event(out: &mut Vec<u8>, e: &Event, level: usize) -> std::io::Result<()> {
+    out.push(b'{');
+    pretty_key(out, true, level, "id");
+    put_str(out, &e.id);
+    pretty_key(out, false, level, "when");
+    match &e.when {
+        Some(w) => put_pretty_when(out, w, level + 1),
+        None => out.extend_from_slice(b"null"),
+    }
+    pretty_key(out, false, level, "summary");
+    put_str(out, &e.summary);
+    pretty_key(out, false, level, "participants");
+    if e.participants.is_empty() {
+        out.extend_from_slice(b"[]");
+    } else {
+        out.push(b'[');
+        for (k, p) in e.participants.iter().enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            pretty_newline(out, level + 1);
+            out.push(b'{');
+            pretty_key(out, true, level + 2, "name");
+            put_str(out, &p.name);
+            pretty_key(out, false, level + 2, "aliases");
+            if p.aliases.is_empty() {
+                out.extend_from_slice(b"[]");
+            } else {
+                out.push(b'[');
+                for (j, a) in p.aliases.iter().enumerate() {
+                    if j > 0 {
+                        out.push(b',');
+                    }
+                    pretty_newline(out, level + 3);
+                    put_str(out, a);
+                }
+                pretty_newline(out, level + 2);
+                out.push(b']');
+            }
+            pretty_newline(out, level + 1);
+            out.push(b'}');
+        }
+        pretty_newline(out, level);
+        out.push(b']');
+    }
+    pretty_key(out, false, level, "location");
+    put_pretty_option_str(out, e.location.as_deref());
+    pretty_key(out, false, level, "mentions");
+    if e.mentions.is_empty() {
+        out.extend_from_slice(b"[]");
+    } else {
+        out.push(b'[');
+        for (k, m) in e.mentions.iter().enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            pretty_newline(out, level + 1);
+            put_pretty_mention(out, m, level + 2);
+        }
+        pretty_newline(out, level);
+        out.push(b']');
+    }
+    pretty_key(out, false, level, "conflict");
+    match &e.conflict {
+        Some(c) => put_pretty(out, &json_conflict(e, c), level)?,
+        None => out.extend_from_slice(b"null"),
+    }
+    pretty_key(out, false, level, "confidence");
+    put_number(out, score(e.confidence))?;
+    pretty_key(out, false, level, "class");
+    put_str(out, e.class.as_str());
+    pretty_key(out, false, level, "lemma");
+    put_str(out, &e.lemma);
+    pretty_newline(out, level - 1);
+    out.push(b'}');
+    Ok(())
 }
 
 /// The timeline's events as JSON Lines: one event object of the JSON contract per line, each
@@ -1479,6 +1743,27 @@ mod tests {
         assert_eq!(partial["when"]["end"], Value::Null);
         assert_eq!(partial["when"]["granularity"], "day");
         assert_eq!(partial["when"]["timex"], "XXXX-03-16");
+    }
+
+    #[test]
+    fn written_json_is_serde_jsons_pretty_print() {
+        let same = |t: &Timeline| {
+            let mut out = Vec::new();
+            write_timeline_json(t, &mut out).expect("writes to a Vec");
+            assert_eq!(String::from_utf8(out).expect("UTF-8"), timeline_json(t));
+        };
+        let mut t = timeline();
+        same(&t);
+        // Folded words, a control character and quotes in a sentence, an empty view.
+        let arrival = &mut t.events[1];
+        arrival.mentions[1].folded = vec![span(DOC_B, "said"), span(DOC_B, "early")];
+        arrival.mentions[1].sentence.text = "a \"quoted\"\tword\u{1}".to_owned();
+        arrival.when = None;
+        same(&t);
+        same(&t.about("Lavrov"));
+        same(&t.between(date(2022, 9, 1), date(2022, 9, 30)));
+        same(&t.between(date(1990, 1, 1), date(1990, 1, 2)));
+        same(&Timeline::default());
     }
 
     #[test]

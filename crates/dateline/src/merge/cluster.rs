@@ -10,7 +10,7 @@
 //! the corpus; the clusters are the same whatever the order of the input.
 
 use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -554,10 +554,24 @@ struct Stories {
     /// dozens. Most pairs of documents share no name: no common bit says so without walking
     /// both lists.
     signatures: Vec<Signature<4>>,
-    /// The last pair of documents asked about (the lower first) and how many telling names
-    /// they share: a mention's candidates come in item order, and run after run of them are
-    /// of one document.
-    last: Cell<Option<(usize, usize, usize)>>,
+    /// The counts of one document's pairs, as they are asked for.
+    memo: RefCell<StoryMemo>,
+}
+
+/// How many telling names one document shares with each other, counted as asked: the
+/// candidates of a mention come in runs by document, and the mentions of one document (next to
+/// each other in item order) meet many of the same documents. A count walks the other
+/// document's names against marks of this one's, not two lists in step.
+#[derive(Default)]
+struct StoryMemo {
+    /// The document counted for.
+    doc: Option<usize>,
+    /// Which document's counts `counts` holds: the number of times the document changed.
+    round: u32,
+    /// By other document: the round it was counted in, and the count.
+    counts: Vec<(u32, u32)>,
+    /// By name id: whether `doc` gives it.
+    marks: Vec<bool>,
 }
 
 /// A set of numbers as `64 * W` bits (`W` a power of two).
@@ -598,30 +612,61 @@ impl Stories {
     /// How many telling names documents `a` and `b` share, counted up to `enough`: a walk of
     /// two sorted lists, after their signatures say they may share one at all.
     fn shared(&self, a: usize, b: usize, enough: usize) -> usize {
-        let (lo, hi) = (a.min(b), a.max(b));
-        let all = match self.last.get() {
-            Some((x, y, n)) if (x, y) == (lo, hi) => n,
+        let mut memo = self.memo.borrow_mut();
+        let memo = &mut *memo;
+        // Counted for `a`, unless the memo holds `b`'s counts.
+        let (this, other) = if memo.doc == Some(b) { (b, a) } else { (a, b) };
+        if memo.doc != Some(this) {
+            let names = |d: Option<usize>| d.and_then(|d| self.names.get(d)).into_iter().flatten();
+            for k in names(memo.doc) {
+                if let Some(m) = memo.marks.get_mut(k.id()) {
+                    *m = false;
+                }
+            }
+            for k in names(Some(this)) {
+                if memo.marks.len() <= k.id() {
+                    memo.marks.resize(k.id() + 1, false);
+                }
+                memo.marks[k.id()] = true;
+            }
+            memo.doc = Some(this);
+            memo.round = memo.round.wrapping_add(1);
+            if memo.round == 0 {
+                // Round 0 is that of counts never made.
+                memo.counts.fill((0, 0));
+                memo.round = 1;
+            }
+            if memo.counts.len() < self.names.len() {
+                memo.counts.resize(self.names.len(), (0, 0));
+            }
+        }
+        let all = match memo.counts.get(other) {
+            Some(&(round, n)) if round == memo.round => n as usize,
             _ => {
-                let n = self.count_shared(lo, hi);
-                self.last.set(Some((lo, hi, n)));
+                let n = self.count_shared(this, other, &memo.marks);
+                if let Some(slot) = memo.counts.get_mut(other) {
+                    *slot = (memo.round, u32::try_from(n).unwrap_or(u32::MAX));
+                }
                 n
             }
         };
         all.min(enough)
     }
 
-    /// How many telling names documents `a` and `b` share.
-    fn count_shared(&self, a: usize, b: usize) -> usize {
-        let (Some(x), Some(y)) = (self.names.get(a), self.names.get(b)) else {
-            return 0;
-        };
+    /// How many telling names documents `a` and `b` share, `marks` marking `a`'s by id.
+    fn count_shared(&self, a: usize, b: usize, marks: &[bool]) -> usize {
         let (Some(sa), Some(sb)) = (self.signatures.get(a), self.signatures.get(b)) else {
             return 0;
         };
         if disjoint(sa, sb) {
             return 0;
         }
-        common(x, y, usize::MAX)
+        // Both lists are without repeats: the names of `b` that `a` gives.
+        self.names.get(b).map_or(0, |y| {
+            y.iter()
+                .filter(|k| marks.get(k.id()).copied().unwrap_or(false))
+                .count()
+        })
     }
 }
 
@@ -1572,7 +1617,7 @@ pub(crate) fn cluster_pass(
     let stories = Stories {
         names: doc_names,
         signatures,
-        last: Cell::new(None),
+        memo: RefCell::new(StoryMemo::default()),
     };
 
     // Copies of one mention (a wire story that many outlets run, a paragraph repeated) are one
@@ -1688,6 +1733,12 @@ pub(crate) fn cluster_pass(
         }
         queries(b, it, &mut query);
         candidates.clear();
+        // A candidate the first tests of `judge` rule out is left out as it is gathered:
+        // those tests read only the two mentions (not the clusters made so far), and most
+        // candidates end there, so far fewer are sorted and compared below.
+        let fresh = |added: &mut [usize], j: usize| {
+            first_time(added, i, j) && !ruled_out(&briefs[i], &briefs[j], &stories)
+        };
         let mut crowded = false;
         let keys: Vec<u32> = meeting_keys(it, &telling).collect();
         for posting in query.iter().filter_map(|q| postings.get(q)) {
@@ -1696,11 +1747,7 @@ pub(crate) fn cluster_pass(
                     continue;
                 };
                 if list.len() <= FUZZY_WINDOW {
-                    candidates.extend(
-                        list.iter()
-                            .copied()
-                            .filter(|&j| first_time(&mut added, i, j)),
-                    );
+                    candidates.extend(list.iter().copied().filter(|&j| fresh(&mut added, j)));
                 } else {
                     crowded = true;
                     let at = list.partition_point(|&j| j < i);
@@ -1710,7 +1757,7 @@ pub(crate) fn cluster_pass(
                         list[lo..hi]
                             .iter()
                             .copied()
-                            .filter(|&j| first_time(&mut added, i, j)),
+                            .filter(|&j| fresh(&mut added, j)),
                     );
                 }
             }
@@ -1730,7 +1777,7 @@ pub(crate) fn cluster_pass(
                     list[lo..hi]
                         .iter()
                         .copied()
-                        .filter(|&j| items[j].doc != it.doc && first_time(&mut added, i, j)),
+                        .filter(|&j| items[j].doc != it.doc && fresh(&mut added, j)),
                 );
             }
         }
@@ -1746,7 +1793,7 @@ pub(crate) fn cluster_pass(
                         list[lo..hi]
                             .iter()
                             .copied()
-                            .filter(|&j| first_time(&mut added, i, j)),
+                            .filter(|&j| fresh(&mut added, j)),
                     );
                 }
             }
@@ -1775,9 +1822,6 @@ pub(crate) fn cluster_pass(
         }
         for &j in &candidates {
             if j == i || find(&mut parent, i) == find(&mut parent, j) {
-                continue;
-            }
-            if ruled_out(&briefs[i], &briefs[j], &stories) {
                 continue;
             }
             let conflict = near(&it.when, &items[j].when) && !compatible(it, &items[j]);
