@@ -96,8 +96,14 @@ fn clause_tense(toks: &[Tk], lo: usize, hi: usize, first: usize, last: usize) ->
             {
                 Some(Tense::Past)
             }
-            // "announced the plan Aug. 21": a noun, not a plan for that day.
-            Lex::Kw(Kw::Plan) if i > 0 && determiner(toks, i - 1) => None,
+            // "announced the plan Aug. 21", "the rationing plan on Tuesday": a noun, not a
+            // plan for that day ("plans to vote", "plans for Friday" look ahead).
+            Lex::Kw(Kw::Plan)
+                if !matches!(lex(i + 1), Lex::Kw(Kw::To | Kw::For))
+                    && noun_phrase_head(toks, i) =>
+            {
+                None
+            }
             // "going to" looks ahead; "going through the ballots" is a verb of its own.
             Lex::Kw(Kw::Going) if lex(i + 1) != Lex::Kw(Kw::To) => None,
             Lex::Kw(Kw::Will | Kw::Going | Kw::Expected | Kw::Scheduled | Kw::Due | Kw::Plan) => {
@@ -241,6 +247,15 @@ fn attributive(toks: &[Tk], i: usize) -> bool {
             && (t.lex == Lex::Kw(Kw::Still) || (t.second_last_byte == b'l' && t.last_byte == b'y'))
     };
     (i >= 1 && determiner(toks, i - 1)) || (i >= 2 && adverb(i - 1) && determiner(toks, i - 2))
+}
+
+/// Whether the word at `i` ends a noun phrase that a determiner opens at most two plain words
+/// before it ("the plan", "the rationing plan", "its new budget plan").
+fn noun_phrase_head(toks: &[Tk], i: usize) -> bool {
+    let plain = |t: &Tk| t.kind == TokenKind::Word && !t.cap && t.lex == Lex::Other;
+    (1..=3).any(|back| {
+        i >= back && determiner(toks, i - back) && toks[i - back + 1..i].iter().all(plain)
+    })
 }
 
 /// Whether the token at `j` is an article or possessive that opens a noun phrase.
