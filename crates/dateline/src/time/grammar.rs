@@ -269,6 +269,9 @@ pub(crate) enum Spec {
     Every(Duration),
     EveryDate(DateValue),
     Ref(Reference),
+    /// A weekday with its day of the month and no month ("Sunday the 13th"): the day near the
+    /// base, by tense, that is that day of some month and falls on that weekday.
+    WeekdayDay(Weekday, u8),
 }
 
 /// The year of a [`Spec::ReportPeriod`].
@@ -418,6 +421,7 @@ impl<'a> Grammar<'a> {
             f.spec,
             Spec::Calendar(..)
                 | Spec::DayOnWeekday(..)
+                | Spec::WeekdayDay(..)
                 | Spec::Weekday(..)
                 | Spec::StoryWeekday(..)
                 | Spec::Holiday(..)
@@ -945,6 +949,24 @@ impl<'a> Grammar<'a> {
                     date.time = part.map(TimeOfDay::Part);
                 }
                 return Some(date);
+            }
+            // "Sunday the 13th": the weekday and its day of the month, the month left to the
+            // base. Not across a comma, nor before a noun or a number: "closed lower Friday,
+            // the fourth decline", "confirmed on Wednesday the first two cases".
+            let noun_follows = |at: usize| {
+                self.tk(at).is_some_and(|t| {
+                    t.kind == TokenKind::Number
+                        || (t.kind == TokenKind::Word
+                            && !t.cap
+                            && matches!(t.lex, Lex::Other | Lex::Num(_)))
+                })
+            };
+            if !self.punct(j - 1, ',') && self.is(j, Kw::The) && !noun_follows(j + 2) {
+                if let Lex::Ordinal(n @ 1..=31) = self.lex(j + 1) {
+                    let mut f = Found::new(i, j + 1, Spec::WeekdayDay(w, n as u8));
+                    f.time = part.map(TimeOfDay::Part);
+                    return Some(f);
+                }
             }
             // "Monday and Tuesday nights" is a recurrence (see `recurrence`).
             if self.shares_plural_part(k) || self.plural_part(k + 1) {
@@ -2852,7 +2874,7 @@ fn spec_is_day(spec: &Spec) -> bool {
     match spec {
         Spec::Calendar(v, _) => matches!(v, DateValue::Day { .. }),
         Spec::Weekday(..) | Spec::StoryWeekday(..) | Spec::Holiday(..) => true,
-        Spec::DayOnWeekday(..) => true,
+        Spec::DayOnWeekday(..) | Spec::WeekdayDay(..) => true,
         Spec::Shift { unit, .. } | Spec::Ago { unit, .. } => *unit == Unit::Day,
         Spec::InYear { value, .. } => matches!(value, DateValue::Day { .. }),
         _ => false,

@@ -478,6 +478,38 @@ impl Resolver {
                 ),
                 None => (Some(DateOrFixed::Date(v)), Anchoring::None),
             },
+            Spec::WeekdayDay(w, n) => {
+                // Counted from the story's day where a bare weekday would be.
+                let story = self.story_day.and_then(|d| d.interval()).map(|iv| iv.start);
+                let narrative = story.is_some_and(|day| {
+                    self.dct.is_none()
+                        || self
+                            .guessed_from
+                            .is_some_and(|from| day + chrono::Duration::days(7) >= from)
+                });
+                let (base, anchoring) = if narrative {
+                    (story, Anchoring::Narrative)
+                } else {
+                    (self.dct, Anchoring::Publication)
+                };
+                // After a day the story told, the next such day, as for a bare weekday.
+                let tense = if anchoring == Anchoring::Narrative {
+                    Tense::Future
+                } else {
+                    tense
+                };
+                match base {
+                    Some(base) => (
+                        weekday_day_near(w, n, tense, base)
+                            .map(|d| DateOrFixed::Date(DateValue::from_date(d))),
+                        anchoring,
+                    ),
+                    None => (
+                        Some(DateOrFixed::Date(DateValue::Weekday(w))),
+                        Anchoring::None,
+                    ),
+                }
+            }
             Spec::WeekOf(v, lean) => self.week_holding(&Spec::Calendar(v, lean), tense),
             Spec::Weekday(w, lean) | Spec::StoryWeekday(w, lean) => {
                 // "the previous Friday" counts from the story's day, "Friday" from publication.
@@ -862,6 +894,30 @@ fn weekday_near(w: Weekday, lean: Lean, tense: Tense, dct: NaiveDate) -> Option<
             Tense::Future => add_days(dct, i64::from(fwd)),
             _ => add_days(dct, -i64::from(back)),
         },
+    }
+}
+
+/// The day `n` of a month that falls on weekday `w` nearest `base` in the direction of the
+/// tense: the last such day on or before it (news tells the past), or for the future the first
+/// on or after it; the other side when none lies within a year.
+fn weekday_day_near(w: Weekday, n: u8, tense: Tense, base: NaiveDate) -> Option<NaiveDate> {
+    let month0 = base.year() * 12 + base.month0() as i32;
+    let day_of = |m: i32| {
+        let (y, m0) = (m.div_euclid(12), m.rem_euclid(12));
+        NaiveDate::from_ymd_opt(y, u32::try_from(m0).ok()? + 1, u32::from(n))
+            .filter(|d| d.weekday() == w)
+    };
+    const MONTHS: i32 = 12;
+    let before = (0..=MONTHS)
+        .filter_map(|k| day_of(month0 - k))
+        .find(|d| *d <= base);
+    let after = (0..=MONTHS)
+        .filter_map(|k| day_of(month0 + k))
+        .find(|d| *d >= base);
+    if tense == Tense::Future {
+        after.or(before)
+    } else {
+        before.or(after)
     }
 }
 
