@@ -443,6 +443,30 @@ pub fn write_timeline_json(
     out.write_all(&buf)
 }
 
+/// A JSON array as serde_json's pretty printer writes it at nesting `level`: `[]` when empty,
+/// else one item per line, each written by `put` at the level inside the array.
+fn put_pretty_array<T>(
+    out: &mut Vec<u8>,
+    items: &[T],
+    level: usize,
+    mut put: impl FnMut(&mut Vec<u8>, &T, usize),
+) {
+    if items.is_empty() {
+        out.extend_from_slice(b"[]");
+        return;
+    }
+    out.push(b'[');
+    for (k, x) in items.iter().enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        pretty_newline(out, level + 1);
+        put(out, x, level + 2);
+    }
+    pretty_newline(out, level);
+    out.push(b']');
+}
+
 /// A line break and the indent of `level` (two spaces each), as serde_json's pretty printer
 /// writes them.
 fn pretty_newline(out: &mut Vec<u8>, level: usize) {
@@ -545,20 +569,9 @@ fn put_pretty_mention(out: &mut Vec<u8>, m: &EventMentionRef, level: usize) {
     pretty_key(out, false, level, "trigger");
     put_pretty_span(out, &m.trigger, level + 1);
     pretty_key(out, false, level, "folded");
-    if m.folded.is_empty() {
-        out.extend_from_slice(b"[]");
-    } else {
-        out.push(b'[');
-        for (k, f) in m.folded.iter().enumerate() {
-            if k > 0 {
-                out.push(b',');
-            }
-            pretty_newline(out, level + 1);
-            put_pretty_span(out, f, level + 2);
-        }
-        pretty_newline(out, level);
-        out.push(b']');
-    }
+    put_pretty_array(out, &m.folded, level, |out, f, at| {
+        put_pretty_span(out, f, at)
+    });
     pretty_key(out, false, level, "time");
     match &m.time {
         Some((span, timex)) => {
@@ -613,20 +626,7 @@ fn put_pretty_event(out: &mut Vec<u8>, e: &Event, level: usize) -> std::io::Resu
             pretty_key(out, true, level + 2, "name");
             put_str(out, &p.name);
             pretty_key(out, false, level + 2, "aliases");
-            if p.aliases.is_empty() {
-                out.extend_from_slice(b"[]");
-            } else {
-                out.push(b'[');
-                for (j, a) in p.aliases.iter().enumerate() {
-                    if j > 0 {
-                        out.push(b',');
-                    }
-                    pretty_newline(out, level + 3);
-                    put_str(out, a);
-                }
-                pretty_newline(out, level + 2);
-                out.push(b']');
-            }
+            put_pretty_array(out, &p.aliases, level + 2, |out, a, _| put_str(out, a));
             pretty_newline(out, level + 1);
             out.push(b'}');
         }
@@ -636,20 +636,9 @@ fn put_pretty_event(out: &mut Vec<u8>, e: &Event, level: usize) -> std::io::Resu
     pretty_key(out, false, level, "location");
     put_pretty_option_str(out, e.location.as_deref());
     pretty_key(out, false, level, "mentions");
-    if e.mentions.is_empty() {
-        out.extend_from_slice(b"[]");
-    } else {
-        out.push(b'[');
-        for (k, m) in e.mentions.iter().enumerate() {
-            if k > 0 {
-                out.push(b',');
-            }
-            pretty_newline(out, level + 1);
-            put_pretty_mention(out, m, level + 2);
-        }
-        pretty_newline(out, level);
-        out.push(b']');
-    }
+    put_pretty_array(out, &e.mentions, level, |out, m, at| {
+        put_pretty_mention(out, m, at)
+    });
     pretty_key(out, false, level, "conflict");
     match &e.conflict {
         Some(c) => put_pretty(out, &json_conflict(e, c), level)?,

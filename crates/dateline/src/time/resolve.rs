@@ -296,6 +296,23 @@ pub(crate) struct Resolved {
 }
 
 impl Resolver {
+    /// The day a bare weekday counts from, and whether it is the story's: in a text with no
+    /// publication date, or only a guessed one, the latest day the text told (from a week
+    /// before the earliest guess on); otherwise the publication date.
+    fn weekday_base(&self) -> (Option<NaiveDate>, bool) {
+        let story = self.story_day.and_then(|d| d.interval()).map(|iv| iv.start);
+        if story.is_some_and(|day| {
+            self.dct.is_none()
+                || self
+                    .guessed_from
+                    .is_some_and(|from| day + chrono::Duration::days(7) >= from)
+        }) {
+            (story, true)
+        } else {
+            (self.dct, false)
+        }
+    }
+
     pub(crate) fn new(dct: Option<NaiveDate>) -> Self {
         Resolver {
             dct,
@@ -479,71 +496,37 @@ impl Resolver {
                 None => (Some(DateOrFixed::Date(v)), Anchoring::None),
             },
             Spec::WeekdayDay(w, n) => {
-                // Counted from the story's day where a bare weekday would be.
-                let story = self.story_day.and_then(|d| d.interval()).map(|iv| iv.start);
-                let narrative = story.is_some_and(|day| {
-                    self.dct.is_none()
-                        || self
-                            .guessed_from
-                            .is_some_and(|from| day + chrono::Duration::days(7) >= from)
-                });
-                let (base, anchoring) = if narrative {
-                    (story, Anchoring::Narrative)
-                } else {
-                    (self.dct, Anchoring::Publication)
-                };
+                let (base, narrative) = self.weekday_base();
                 // After a day the story told, the next such day, as for a bare weekday.
-                let tense = if anchoring == Anchoring::Narrative {
-                    Tense::Future
+                let (tense, anchoring) = if narrative {
+                    (Tense::Future, Anchoring::Narrative)
                 } else {
-                    tense
+                    (tense, Anchoring::Publication)
                 };
-                match base {
-                    Some(base) => (
-                        weekday_day_near(w, n, tense, base)
-                            .map(|d| DateOrFixed::Date(DateValue::from_date(d))),
-                        anchoring,
-                    ),
-                    None => (
-                        Some(DateOrFixed::Date(DateValue::Weekday(w))),
-                        Anchoring::None,
-                    ),
-                }
+                on_weekday(w, base, anchoring, |day| weekday_day_near(w, n, tense, day))
             }
             Spec::WeekOf(v, lean) => self.week_holding(&Spec::Calendar(v, lean), tense),
             Spec::Weekday(w, lean) | Spec::StoryWeekday(w, lean) => {
                 // "the previous Friday" counts from the story's day, "Friday" from publication.
-                let story = self.story_day.and_then(|d| d.interval()).map(|iv| iv.start);
                 let (day, anchoring, lean) = if matches!(*spec, Spec::StoryWeekday(..)) {
+                    let story = self.story_day.and_then(|d| d.interval()).map(|iv| iv.start);
                     (story.or(self.dct), Anchoring::Narrative, lean)
-                } else if story.is_some_and(|day| {
-                    self.dct.is_none()
-                        || self
-                            .guessed_from
-                            .is_some_and(|from| day + chrono::Duration::days(7) >= from)
-                }) {
-                    // A text with no publication date tells its days in order: a bare weekday
-                    // after a day it named is the next such day ("capsized on Sunday 12 July
-                    // … on Wednesday they called off the search": 15 July).
-                    let lean = match lean {
-                        Lean::Tense => Lean::OnOrAfter,
-                        other => other,
-                    };
-                    (story, Anchoring::Narrative, lean)
                 } else {
-                    (self.dct, Anchoring::Publication, lean)
+                    match self.weekday_base() {
+                        // A text with no publication date tells its days in order: a bare
+                        // weekday after a day it named is the next such day ("capsized on
+                        // Sunday 12 July … on Wednesday they called off the search": 15 July).
+                        (story, true) => {
+                            let lean = match lean {
+                                Lean::Tense => Lean::OnOrAfter,
+                                other => other,
+                            };
+                            (story, Anchoring::Narrative, lean)
+                        }
+                        (dct, false) => (dct, Anchoring::Publication, lean),
+                    }
                 };
-                match day {
-                    Some(day) => (
-                        weekday_near(w, lean, tense, day)
-                            .map(|d| DateOrFixed::Date(DateValue::from_date(d))),
-                        anchoring,
-                    ),
-                    None => (
-                        Some(DateOrFixed::Date(DateValue::Weekday(w))),
-                        Anchoring::None,
-                    ),
-                }
+                on_weekday(w, day, anchoring, |day| weekday_near(w, lean, tense, day))
             }
             Spec::Shift { unit, n, base } => {
                 let (anchor, anchoring) = self.anchor_for(base, unit);
@@ -894,6 +877,26 @@ fn weekday_near(w: Weekday, lean: Lean, tense: Tense, dct: NaiveDate) -> Option<
             Tense::Future => add_days(dct, i64::from(fwd)),
             _ => add_days(dct, -i64::from(back)),
         },
+    }
+}
+
+/// The date a weekday expression resolves to from `day` by `pick`, or the bare weekday when
+/// there is no day to count from.
+fn on_weekday(
+    w: Weekday,
+    day: Option<NaiveDate>,
+    anchoring: Anchoring,
+    pick: impl FnOnce(NaiveDate) -> Option<NaiveDate>,
+) -> (Option<DateOrFixed>, Anchoring) {
+    match day {
+        Some(day) => (
+            pick(day).map(|d| DateOrFixed::Date(DateValue::from_date(d))),
+            anchoring,
+        ),
+        None => (
+            Some(DateOrFixed::Date(DateValue::Weekday(w))),
+            Anchoring::None,
+        ),
     }
 }
 
