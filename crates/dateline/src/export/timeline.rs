@@ -366,11 +366,11 @@ fn to_json<T: Serialize>(value: &T, pretty: bool) -> String {
 /// ```
 /// use dateline::{Document, TimelineBuilder};
 ///
-/// let doc = Document::new("a", "Sergey Lavrov met the delegation in Moscow on 12 September 2022.");
+/// let doc = Document::new("a", "Aleksey Velsky met the delegation in Tarvik on 14 October 2031.");
 /// let timeline = TimelineBuilder::new().document(doc).build()?;
 /// let json: serde_json::Value = serde_json::from_str(&dateline::export::timeline_json(&timeline))?;
 /// assert_eq!(json["schema"], "dateline.timeline/1");
-/// assert_eq!(json["events"][0]["when"]["start"], "2022-09-12");
+/// assert_eq!(json["events"][0]["when"]["start"], "2031-10-14");
 /// assert_eq!(json["events"][0]["mentions"][0]["trigger"]["text"], "met");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -391,7 +391,7 @@ pub fn timeline_json(timeline: &Timeline) -> String {
 /// ```
 /// use dateline::{Document, TimelineBuilder};
 ///
-/// let doc = Document::new("a", "Sergey Lavrov met the delegation in Moscow on 12 September 2022.");
+/// let doc = Document::new("a", "Aleksey Velsky met the delegation in Tarvik on 14 October 2031.");
 /// let timeline = TimelineBuilder::new().document(doc).build()?;
 /// let mut out = Vec::new();
 /// dateline::export::write_timeline_json(&timeline, &mut out)?;
@@ -545,14 +545,19 @@ fn put_pretty_when(out: &mut Vec<u8>, value: &DateValue, level: usize) {
 /// [`JsonSpan`] of `span`, its fields at `level`.
 fn put_pretty_span(out: &mut Vec<u8>, span: &Span, level: usize) {
     out.push(b'{');
+    put_pretty_span_fields(out, span, level);
+    pretty_newline(out, level - 1);
+    out.push(b'}');
+}
+
+/// The fields of [`JsonSpan`] (the text and its code-point offsets), the first of an object.
+fn put_pretty_span_fields(out: &mut Vec<u8>, span: &Span, level: usize) {
     pretty_key(out, true, level, "text");
     put_str(out, &span.text);
     pretty_key(out, false, level, "start");
     put_uint(out, span.char_start);
     pretty_key(out, false, level, "end");
     put_uint(out, span.char_end);
-    pretty_newline(out, level - 1);
-    out.push(b'}');
 }
 
 /// [`JsonTimelineMention`] of `m`, its fields at `level`.
@@ -576,12 +581,7 @@ fn put_pretty_mention(out: &mut Vec<u8>, m: &EventMentionRef, level: usize) {
     match &m.time {
         Some((span, timex)) => {
             out.push(b'{');
-            pretty_key(out, true, level + 1, "text");
-            put_str(out, &span.text);
-            pretty_key(out, false, level + 1, "start");
-            put_uint(out, span.char_start);
-            pretty_key(out, false, level + 1, "end");
-            put_uint(out, span.char_end);
+            put_pretty_span_fields(out, span, level + 1);
             pretty_key(out, false, level + 1, "timex");
             put_str(out, timex);
             pretty_newline(out, level);
@@ -613,26 +613,15 @@ fn put_pretty_event(out: &mut Vec<u8>, e: &Event, level: usize) -> std::io::Resu
     pretty_key(out, false, level, "summary");
     put_str(out, &e.summary);
     pretty_key(out, false, level, "participants");
-    if e.participants.is_empty() {
-        out.extend_from_slice(b"[]");
-    } else {
-        out.push(b'[');
-        for (k, p) in e.participants.iter().enumerate() {
-            if k > 0 {
-                out.push(b',');
-            }
-            pretty_newline(out, level + 1);
-            out.push(b'{');
-            pretty_key(out, true, level + 2, "name");
-            put_str(out, &p.name);
-            pretty_key(out, false, level + 2, "aliases");
-            put_pretty_array(out, &p.aliases, level + 2, |out, a, _| put_str(out, a));
-            pretty_newline(out, level + 1);
-            out.push(b'}');
-        }
-        pretty_newline(out, level);
-        out.push(b']');
-    }
+    put_pretty_array(out, &e.participants, level, |out, p, at| {
+        out.push(b'{');
+        pretty_key(out, true, at, "name");
+        put_str(out, &p.name);
+        pretty_key(out, false, at, "aliases");
+        put_pretty_array(out, &p.aliases, at, |out, a, _| put_str(out, a));
+        pretty_newline(out, at - 1);
+        out.push(b'}');
+    });
     pretty_key(out, false, level, "location");
     put_pretty_option_str(out, e.location.as_deref());
     pretty_key(out, false, level, "mentions");
@@ -663,7 +652,7 @@ fn put_pretty_event(out: &mut Vec<u8>, e: &Event, level: usize) -> std::io::Resu
 /// ```
 /// use dateline::{Document, TimelineBuilder};
 ///
-/// let doc = Document::new("a", "Sergey Lavrov met the delegation in Moscow on 12 September 2022.");
+/// let doc = Document::new("a", "Aleksey Velsky met the delegation in Tarvik on 14 October 2031.");
 /// let timeline = TimelineBuilder::new().document(doc).build()?;
 /// let lines = dateline::export::timeline_jsonl(&timeline);
 /// assert_eq!(lines.lines().count(), timeline.events.len());
@@ -689,7 +678,7 @@ pub fn timeline_jsonl(timeline: &Timeline) -> String {
 /// ```
 /// use dateline::{Document, TimelineBuilder};
 ///
-/// let doc = Document::new("a", "Sergey Lavrov met the delegation in Moscow on 12 September 2022.");
+/// let doc = Document::new("a", "Aleksey Velsky met the delegation in Tarvik on 14 October 2031.");
 /// let timeline = TimelineBuilder::new().document(doc).build()?;
 /// let mut out = Vec::new();
 /// dateline::export::write_timeline_jsonl(&timeline, &mut out)?;
@@ -956,11 +945,11 @@ pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
 /// ```
 /// use dateline::{Document, TimelineBuilder};
 ///
-/// let doc = Document::new("a", "Sergey Lavrov met the delegation in Moscow on 12 September 2022.");
+/// let doc = Document::new("a", "Aleksey Velsky met the delegation in Tarvik on 14 October 2031.");
 /// let timeline = TimelineBuilder::new().document(doc).build()?;
 /// let md = dateline::export::timeline_markdown(&timeline);
 /// assert!(md.starts_with("# Timeline\n"));
-/// assert!(md.contains("- **12 September 2022** — Sergey Lavrov **met** the delegation"));
+/// assert!(md.contains("- **14 October 2031** — Aleksey Velsky **met** the delegation"));
 /// # Ok::<(), dateline::Error>(())
 /// ```
 pub fn timeline_markdown(timeline: &Timeline) -> String {
@@ -1319,13 +1308,13 @@ fn timelinejs_dates(value: &DateValue) -> Option<(TimelineJsDate, Option<Timelin
 /// ```
 /// use dateline::{Document, TimelineBuilder};
 ///
-/// let doc = Document::new("a", "Sergey Lavrov met the delegation in Moscow on 12 September 2022.");
+/// let doc = Document::new("a", "Aleksey Velsky met the delegation in Tarvik on 14 October 2031.");
 /// let timeline = TimelineBuilder::new().document(doc).build()?;
 /// let js: serde_json::Value =
 ///     serde_json::from_str(&dateline::export::timeline_timelinejs(&timeline))?;
 /// let date = &js["events"][0]["start_date"];
 /// assert_eq!((date["year"].as_i64(), date["month"].as_i64(), date["day"].as_i64()),
-///            (Some(2022), Some(9), Some(12)));
+///            (Some(2031), Some(10), Some(14)));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn timeline_timelinejs(timeline: &Timeline) -> String {
