@@ -46,8 +46,8 @@ const MAGIC: &[u8; 4] = b"DLRD";
 /// ```
 /// use dateline::{read, Document, Reading, TimelineBuilder};
 ///
-/// let a = read(Document::new("a", "Sergey Lavrov met the delegation in Moscow on 12 September 2022."));
-/// let b = read(Document::new("b", "Sergei Lavrov received the delegation in Moscow on September 12, 2022."));
+/// let a = read(Document::new("a", "Aleksey Velsky met the delegation in Tarvik on 14 October 2031."));
+/// let b = read(Document::new("b", "Alexei Velsky received the delegation in Tarvik on October 14, 2031."));
 /// // Sent elsewhere and back: the bytes hold everything the timeline needs.
 /// let b = Reading::from_bytes(&b.to_bytes())?;
 /// assert_eq!(b.id(), "b");

@@ -1646,17 +1646,17 @@ mod tests {
         let mut lowered = Vec::new();
         for word in [
             "Met",
-            "Lavrov’s",
-            "MOSCOW",
-            "Москва",
+            "Velsky’s",
+            "VARNHOLM",
+            "Варнхольм",
             "déjà",
             &"x".repeat(MAX_WORD + 1),
         ] {
             let r = lower_into(&mut buf, word);
             lowered.push(String::from_utf8(buf[r].to_vec()).unwrap_or_default());
         }
-        assert_eq!(lowered, ["met", "lavrov's", "moscow", "", "", ""]);
-        assert_eq!(buf, b"metlavrov'smoscow");
+        assert_eq!(lowered, ["met", "velsky's", "varnholm", "", "", ""]);
+        assert_eq!(buf, b"metvelsky'svarnholm");
     }
 
     #[test]

@@ -27,13 +27,13 @@ pub struct JsonSpan {
 /// The temporal expression that governs an event mention.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct JsonEventTime {
-    /// The expression (`"on 12 September"`).
+    /// The expression (`"on 14 October"`).
     pub text: String,
     /// Code-point offset of the first character.
     pub start: usize,
     /// Code-point offset one past the last character.
     pub end: usize,
-    /// Its TIMEX3 value (`"2022-09-12"`, `"XXXX-09-12"`).
+    /// Its TIMEX3 value (`"2031-10-14"`, `"XXXX-10-14"`).
     pub timex: String,
 }
 
@@ -244,7 +244,7 @@ fn floor_boundary(text: &str, i: usize) -> usize {
 /// use dateline::export::json_event_mentions;
 /// use dateline::Document;
 ///
-/// let text = "Über Nacht: Lavrov met them.";
+/// let text = "Über Nacht: Velsky met them.";
 /// let mut extraction = dateline::extract(&Document::new("d", text));
 /// let start = text.find("met").unwrap();
 /// extraction.events = vec![EventMention {
@@ -790,7 +790,7 @@ mod tests {
     use serde_json::Value;
 
     const TEXT: &str =
-        "«Über» — Сергей Лавров met Musa Abu Marzouk in Moscow on 12 September 2022. \
+        "«Über» — Игорь Вельский met Tariq Abu Selim in Varnholm on 14 October 2031. \
                         Then they left.";
 
     fn at(needle: &str) -> (usize, usize) {
@@ -826,21 +826,21 @@ mod tests {
         };
         x.entities = std::sync::Arc::new(Entities {
             mentions: vec![
-                mention("Лавров", EntityKind::Person, 0, Some("Сергей")),
-                mention("Musa Abu Marzouk", EntityKind::Person, 1, None),
-                mention("Moscow", EntityKind::Place, 2, None),
+                mention("Вельский", EntityKind::Person, 0, Some("Игорь")),
+                mention("Tariq Abu Selim", EntityKind::Person, 1, None),
+                mention("Varnholm", EntityKind::Place, 2, None),
             ],
             entities: vec![
-                entity(EntityKind::Person, "Сергей Лавров", &["Лавров"]),
-                entity(EntityKind::Person, "Musa Abu Marzouk", &[]),
-                entity(EntityKind::Place, "Moscow", &[]),
+                entity(EntityKind::Person, "Игорь Вельский", &["Вельский"]),
+                entity(EntityKind::Person, "Tariq Abu Selim", &[]),
+                entity(EntityKind::Place, "Varnholm", &[]),
             ],
         });
-        let (ts, te) = at("12 September 2022");
+        let (ts, te) = at("14 October 2031");
         let day = DateValue::Day {
-            year: Some(2022),
-            month: 9,
-            day: 12,
+            year: Some(2031),
+            month: 10,
+            day: 14,
         };
         x.timexes = vec![Timex {
             start: ts,
@@ -903,8 +903,8 @@ mod tests {
                 time: None,
                 when: Some(DateValue::Day {
                     year: None,
-                    month: 9,
-                    day: 12,
+                    month: 10,
+                    day: 14,
                 }),
                 anchoring: EventAnchoring::Inherited,
                 timeline: false,
@@ -936,35 +936,35 @@ mod tests {
         assert!(met.trigger.start < ms, "offsets are code points, not bytes");
         assert_eq!(
             met.sentence,
-            "«Über» — Сергей Лавров met Musa Abu Marzouk in Moscow on 12 September 2022."
+            "«Über» — Игорь Вельский met Tariq Abu Selim in Varnholm on 14 October 2031."
         );
         assert_eq!(met.sentence_start, 0);
         assert_eq!(cut(met.sentence_start, met.sentence_end), met.sentence);
         let time = met.time.as_ref().expect("a time");
-        assert_eq!(time.text, "12 September 2022");
+        assert_eq!(time.text, "14 October 2031");
         assert_eq!(cut(time.start, time.end), time.text);
-        assert_eq!(time.timex, "2022-09-12");
+        assert_eq!(time.timex, "2031-10-14");
         let when = met.when.as_ref().expect("a date");
-        assert_eq!(when.start.as_deref(), Some("2022-09-12"));
-        assert_eq!(when.end.as_deref(), Some("2022-09-12"));
+        assert_eq!(when.start.as_deref(), Some("2031-10-14"));
+        assert_eq!(when.end.as_deref(), Some("2031-10-14"));
         assert_eq!(when.granularity, "day");
-        assert_eq!(when.edtf.as_deref(), Some("2022-09-12"));
+        assert_eq!(when.edtf.as_deref(), Some("2031-10-14"));
         assert_eq!(met.participants.len(), 2);
-        let lavrov = &met.participants[0];
+        let velsky = &met.participants[0];
         assert_eq!(
-            (lavrov.name.as_str(), lavrov.text.as_str()),
-            ("Сергей Лавров", "Лавров")
+            (velsky.name.as_str(), velsky.text.as_str()),
+            ("Игорь Вельский", "Вельский")
         );
-        assert_eq!(cut(lavrov.start, lavrov.end), "Лавров");
-        assert_eq!(lavrov.aliases, ["Лавров"]);
-        assert_eq!(lavrov.title.as_deref(), Some("Сергей"));
+        assert_eq!(cut(velsky.start, velsky.end), "Вельский");
+        assert_eq!(velsky.aliases, ["Вельский"]);
+        assert_eq!(velsky.title.as_deref(), Some("Игорь"));
         assert_eq!(met.participants[1].role, Role::Patient);
         let place = met.location.as_ref().expect("a place");
         assert_eq!(
             (place.name.as_str(), place.text.as_str()),
-            ("Moscow", "Moscow")
+            ("Varnholm", "Varnholm")
         );
-        assert_eq!(cut(place.start, place.end), "Moscow");
+        assert_eq!(cut(place.start, place.end), "Varnholm");
 
         let left = &events[1];
         assert_eq!(
@@ -975,19 +975,19 @@ mod tests {
         assert!(left.time.is_none() && left.location.is_none());
         let when = left.when.as_ref().expect("a partial date");
         assert_eq!((when.start.as_deref(), when.end.as_deref()), (None, None));
-        assert_eq!(when.timex, "XXXX-09-12");
+        assert_eq!(when.timex, "XXXX-10-14");
     }
 
     #[test]
     fn json_line_shape() {
         let x = extraction();
         let doc = Document::new("d1", TEXT)
-            .with_published(NaiveDate::from_ymd_opt(2022, 9, 13).expect("a real day"));
+            .with_published(NaiveDate::from_ymd_opt(2031, 10, 15).expect("a real day"));
         let line = events_json(&doc, &x);
         assert!(!line.contains('\n'));
         let v: Value = serde_json::from_str(&line).expect("valid JSON");
         assert_eq!(v["id"], "d1");
-        assert_eq!(v["published"], "2022-09-13");
+        assert_eq!(v["published"], "2031-10-15");
         let events = v["events"].as_array().expect("events");
         let met = &events[0];
         let keys: Vec<&str> = met
@@ -1018,8 +1018,8 @@ mod tests {
         assert_eq!(met["anchoring"], "explicit");
         assert_eq!(met["participants"][0]["role"], "agent");
         assert_eq!(met["participants"][0]["kind"], "person");
-        assert_eq!(met["when"]["timex"], "2022-09-12");
-        assert_eq!(met["location"]["name"], "Moscow");
+        assert_eq!(met["when"]["timex"], "2031-10-14");
+        assert_eq!(met["location"]["name"], "Varnholm");
         let left = &events[1];
         assert_eq!(left["time"], Value::Null);
         assert_eq!(left["location"], Value::Null);
@@ -1038,7 +1038,7 @@ mod tests {
     #[test]
     fn events_json_writes_what_serde_json_writes() {
         let doc = Document::new("d\"1\\\u{1}é", TEXT)
-            .with_published(NaiveDate::from_ymd_opt(2022, 9, 13).expect("a real day"));
+            .with_published(NaiveDate::from_ymd_opt(2031, 10, 15).expect("a real day"));
         let mut x = extraction();
         assert_eq!(events_json(&doc, &x), serde_line(&doc, &x));
         // Every optional part, and indexes that point nowhere.
@@ -1065,7 +1065,7 @@ mod tests {
         third.confidence = 0.1;
         let mut fourth = third.clone();
         fourth.sentence = 99;
-        fourth.when = Some(DateValue::Year(2022));
+        fourth.when = Some(DateValue::Year(2031));
         x.events.push(third);
         x.events.push(fourth);
         x.events.push(x.events[0].clone());
@@ -1151,7 +1151,7 @@ mod tests {
     fn events_json_escapes_as_serde_json() {
         let mut text = String::from(
             "Officials said on Monday, 12 May 2021, that \"Acme\\Corp\" met \
-                                     Lavrov in Moscow. ",
+                                     Velsky in Varnholm. ",
         );
         for b in 1u8..0x20 {
             text.push(char::from(b));

@@ -341,7 +341,7 @@ fn static_axis(data: &ViewData) -> String {
 /// ```
 /// use dateline::{Document, TimelineBuilder};
 ///
-/// let doc = Document::new("a", "Sergey Lavrov met the delegation in Moscow on 12 September 2022.");
+/// let doc = Document::new("a", "Aleksey Velsky met the delegation in Tarvik on 14 October 2031.");
 /// let timeline = TimelineBuilder::new().document(doc).build()?;
 /// let html = dateline::export::timeline_html_fragment(&timeline);
 /// assert!(html.starts_with("<div class=\"dl-view\">"));
@@ -426,7 +426,7 @@ pub fn timeline_html_fragment(timeline: &Timeline) -> String {
 /// ```
 /// use dateline::{Document, TimelineBuilder};
 ///
-/// let doc = Document::new("a", "Sergey Lavrov met the delegation in Moscow on 12 September 2022.");
+/// let doc = Document::new("a", "Aleksey Velsky met the delegation in Tarvik on 14 October 2031.");
 /// let timeline = TimelineBuilder::new().document(doc).build()?;
 /// let page = dateline::export::timeline_html(&timeline);
 /// assert!(page.starts_with("<!DOCTYPE html>"));

@@ -125,11 +125,8 @@ fn numbers_keep_inner_separators_only() {
 
 #[test]
 fn apostrophes_inside_words() {
-    assert_eq!(
-        words("Isma'il don't Isma’il"),
-        ["Isma'il", "don't", "Isma’il"]
-    );
-    assert_eq!(words("Hamas’ office"), ["Hamas", "’", "office"]);
+    assert_eq!(words("Ra'id don't Ra’id"), ["Ra'id", "don't", "Ra’id"]);
+    assert_eq!(words("Velas’ office"), ["Velas", "’", "office"]);
     assert_eq!(
         words("the 'quote' ends"),
         ["the", "'", "quote", "'", "ends"]
@@ -330,10 +327,10 @@ fn decimals_and_times() {
 fn title_case_headlines() {
     assert_eq!(
         sentences(
-            "Federation Council Mouthpiece: U.S. And Israel “Slander” Hamas\nThe senator spoke."
+            "Harbour Council Mouthpiece: U.S. And Norvia “Slander” Velda\nThe senator spoke."
         ),
         [
-            "Federation Council Mouthpiece: U.S. And Israel “Slander” Hamas",
+            "Harbour Council Mouthpiece: U.S. And Norvia “Slander” Velda",
             "The senator spoke."
         ]
     );
@@ -367,11 +364,11 @@ fn blank_lines_end_sentences() {
 
 #[test]
 fn headlines_without_punctuation() {
-    let text = "Hamas delegation visits Moscow\nThe delegation met officials on Thursday.\n\"We are pleased,\" it said.\n2023 was a hard year.\n• first item\n• second item";
+    let text = "Velda delegation visits Tarvik\nThe delegation met officials on Thursday.\n\"We are pleased,\" it said.\n2023 was a hard year.\n• first item\n• second item";
     assert_eq!(
         sentences(text),
         [
-            "Hamas delegation visits Moscow",
+            "Velda delegation visits Tarvik",
             "The delegation met officials on Thursday.",
             "\"We are pleased,\" it said.",
             "2023 was a hard year.",
@@ -633,8 +630,8 @@ fn piece() -> impl Strategy<Value = String> {
             "the",
             "The",
             "He",
-            "Moscow",
-            "MOSCOW",
+            "Tarvik",
+            "TARVIK",
             "March",
             "May",
             "16",
@@ -644,8 +641,8 @@ fn piece() -> impl Strategy<Value = String> {
             "2023-10-26",
             "16th",
             "1990s",
-            "Isma'il",
-            "Hamas’",
+            "Ra'id",
+            "Velas’",
             "don’t",
             "date",
             "Published:",
@@ -842,7 +839,7 @@ fn seed_boundaries() {
 
 #[test]
 fn code_points_agree_with_python_indices() {
-    let text = "Isma’il – 16 March";
+    let text = "Ra’id – 14 October";
     let cp = CodePoints::new(text);
     let s = segment(text);
     let last = s.tokens.last().unwrap();
