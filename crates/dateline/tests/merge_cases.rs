@@ -570,3 +570,62 @@ fn a_headline_and_its_body_tell_one_happening_in_words_of_one_meaning() {
     let resigned = row_of(&t, "paper", "resigned");
     assert!(std::ptr::eq(quits, resigned), "{quits:?}\n{resigned:?}");
 }
+
+#[test]
+fn reports_naming_nobody_in_common_that_date_one_happening_a_day_apart_are_a_conflict() {
+    // Neither sentence names anyone: the same word, the same nouns, and reports that name the
+    // same mayor and town elsewhere make one happening told on two days.
+    let t = build(vec![
+        doc(
+            "wire",
+            Some("2031-06-09"),
+            "Storm batters Stelma\n\n\
+             STELMA, June 9 (Wire) - The harbour mayor Orna Vell said on Monday that repairs \
+             in Stelma would take months.\n\n\
+             A storm wrecked the old harbour wall late on Saturday, 7 June, flooding the \
+             quayside warehouses.\n\n\
+             Vell asked the Ministry of Coasts for emergency funds.",
+        ),
+        doc(
+            "paper",
+            Some("2031-06-10"),
+            "Stelma counts the cost\n\n\
+             Orna Vell, the mayor of Stelma, has asked the Ministry of Coasts for help.\n\n\
+             The storm wrecked the old harbour wall on Sunday, 8 June, and the sea poured into \
+             the warehouses.\n\n\
+             Fishermen say the wall had been weak for years.",
+        ),
+    ]);
+    let row = row_of(&t, "paper", "wrecked");
+    assert_eq!(docs_of(row), ["paper", "wire"], "{row:?}");
+    assert!(row.conflict.is_some(), "7 or 8 June: {row:?}");
+}
+
+#[test]
+fn a_daily_happening_each_report_dates_by_its_own_day_is_no_conflict() {
+    // Each day's market report tells that day's close: the dates move with the publication
+    // days, two closes, not one close dated two ways.
+    let t = build(vec![
+        doc(
+            "tue",
+            Some("2031-06-10"),
+            "Orsk shares gain\n\n\
+             ORSK, June 10 (Wire) - Shares on the Orsk Exchange closed higher on Tuesday, with \
+             the Kenta index up 1.2 percent, dealers said.\n\nBanks led the gains.",
+        ),
+        doc(
+            "wed",
+            Some("2031-06-11"),
+            "Orsk shares slip\n\n\
+             ORSK, June 11 (Wire) - Shares on the Orsk Exchange closed lower on Wednesday, with \
+             the Kenta index down 0.4 percent, dealers said.\n\nMiners led the losses.",
+        ),
+    ]);
+    assert!(
+        t.events.iter().all(|e| e.conflict.is_none()),
+        "{:?}",
+        t.events
+    );
+    let tuesday = row_of(&t, "tue", "closed");
+    assert_eq!(docs_of(tuesday), ["tue"], "{tuesday:?}");
+}

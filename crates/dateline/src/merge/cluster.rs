@@ -90,6 +90,9 @@ pub(crate) struct Item {
     pub explicit: bool,
     /// The days its document may have been published, as far as known.
     pub(crate) window: Option<(NaiveDate, NaiveDate)>,
+    /// Counted from its document's publication day ("on Tuesday", "yesterday", the lede's
+    /// day), not a day the text states by number ("12 June").
+    from_publication: bool,
     /// Dated only by the narrative around it (no expression of its own, not the story's news
     /// in the lede): it joins only a happening of its own document, and is no evidence of when
     /// a document was published.
@@ -936,11 +939,46 @@ fn judge(a: &Item, b: &Item, names: &Names, stories: &Stories) -> Judgement {
                 .filter(|&&k| names.specific(k))
                 .all(|&k| names.matches_any(k, &y.sentence_names))
     };
+    // Reports that say nobody in common (often nobody at all: "the deal was struck in the early
+    // hours") are one happening on two dates only on stronger evidence than a name: the same
+    // word, nouns of their sentences in common, reports that share half their names, at least
+    // one of them naming nobody, and no figures that disagree ("lost 15 percent", "lost 0.27
+    // percent").
+    let nameless = |x: &Item| !x.sentence_names.iter().any(|&k| names.specific(k));
+    let unnamed_evidence = a.lemma == b.lemma
+        && f[21] >= 1.0
+        && f[26] >= CONFLICT_NAME_OVERLAP
+        && (nameless(a) || nameless(b))
+        && (a.figures.is_empty() || b.figures.is_empty() || figures > 0);
     Judgement::Weighed {
         features: f,
         conflict: near_dates,
-        subsumed: near_dates && around && subsumed(a, b) && subsumed(b, a),
+        subsumed: near_dates
+            && !moves_with_publication(a, b)
+            && if around {
+                subsumed(a, b) && subsumed(b, a)
+            } else {
+                unnamed_evidence
+            },
     }
+}
+
+/// The share of their names two reports must have in common for a conflict between mentions
+/// that name nobody in common.
+const CONFLICT_NAME_OVERLAP: f32 = 0.4;
+
+/// Whether two mentions dated as many days from the publication of their documents, which were
+/// published on different days, are more likely a happening that recurs (a market's daily
+/// close, a match day's scores, "said on Tuesday" and "said on Wednesday") than one happening
+/// that two sources date differently.
+fn moves_with_publication(a: &Item, b: &Item) -> bool {
+    let offset = |x: &Item| match (x.window, x.days) {
+        (Some((lo, hi)), Some(d)) if x.from_publication && lo == hi && d.start == d.end => {
+            Some(((d.start - lo).num_days(), lo))
+        }
+        _ => None,
+    };
+    matches!((offset(a), offset(b)), (Some((oa, pa)), Some((ob, pb))) if oa == ob && pa != pb)
 }
 
 /// How many days apart two dates are by month and day (their years, where known, agreeing;
@@ -1556,6 +1594,16 @@ pub(crate) fn cluster_pass(
                 explicit: e.anchoring == EventAnchoring::Explicit
                     && e.modality == crate::event::Modality::Actual,
                 window: windows.get(di).copied().flatten(),
+                from_publication: match e.time {
+                    Some(t) => x.timexes.get(t).is_some_and(|t| {
+                        t.anchoring == crate::time::Anchoring::Publication
+                            && documents[di]
+                                .text
+                                .get(t.start..t.end)
+                                .is_some_and(|s| !s.bytes().any(|b| b.is_ascii_digit()))
+                    }),
+                    None => e.anchoring == EventAnchoring::Publication,
+                },
                 inherited: e.time.is_none()
                     && e.anchoring == EventAnchoring::Inherited
                     && e.sentence > LEDE_SENTENCES,

@@ -62,7 +62,9 @@ static WEIGHTS: LazyLock<PairFeatures> = LazyLock::new(|| {
 /// fewer: then they tell one story.
 pub(super) fn joins(f: &PairFeatures, conflict: bool, subsumed: bool) -> bool {
     if conflict {
-        return subsumed && rule_joins(f);
+        // Reports that name nobody in common come this far only on the stronger evidence
+        // of `subsumed`; the rule weighs names, which they lack.
+        return subsumed && (rule_joins(f) || f[NOBODY_IN_COMMON] == 1.0);
     }
     score(f, &WEIGHTS) >= 0.0
         && (f[NOBODY_IN_COMMON] == 0.0
