@@ -1244,6 +1244,34 @@ fn number_of(lower: &str) -> Option<i64> {
         })
 }
 
+/// A date in a clause of "since" that follows a verb, with a happening of its own before the
+/// date, belongs to that happening: "the shares lost 23 percent, their worst day since the
+/// group floated in 2011" does not date the fall. The verb is left undated, as the clause rules
+/// above leave it. (After "after" or "before" TimeBank's annotators mostly let the clause's
+/// day date the verb too: "resigned after the board met on Monday".)
+fn date_in_later_clause(
+    words: &[Word<'_>],
+    timexes: &[Timex],
+    triggers: &[usize],
+    m: &mut EventMention,
+) {
+    let Some(time) = m.time.and_then(|t| timexes.get(t)) else {
+        return;
+    };
+    if time.start < m.trigger_end {
+        return;
+    }
+    let wi = token_index(words, m.trigger_start);
+    let ti = token_index(words, time.start);
+    let Some(conj) = (wi + 1..ti).find(|&j| words[j].lower == "since") else {
+        return;
+    };
+    // The clause's own happening stands between the conjunction and the date.
+    if triggers.iter().any(|&k| k > conj && k < ti) {
+        undate(m);
+    }
+}
+
 /// Marks event nouns that a temporal preposition governs ("after the talks", "since the
 /// crash", "the day after the meeting") as references: they place another happening in time
 /// and are not dated by the clause they stand in. They stay mentions; they do not go on the
@@ -1277,6 +1305,7 @@ pub(super) fn mark_references(
         if m.timeml.tense != Tense::None {
             clause_after(words, timexes, m);
             opening_clause(words, timexes, m);
+            date_in_later_clause(words, timexes, &triggers, m);
             // "This comes after …", "It follows …": the sentence places something told before
             // relative to another happening; it tells none of its own.
             let wi = token_index(words, m.trigger_start);
