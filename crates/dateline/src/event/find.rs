@@ -1176,7 +1176,18 @@ fn premodified(words: &[Word<'_>], t: &Timex) -> Option<(usize, usize)> {
         }
         det.checked_sub(1)
     };
-    if before.is_some_and(|b| matches!(words[b].lower, "at" | "in" | "during" | "on" | "amid")) {
+    // After a preposition the date is the verb's ("spoke at Sunday's rally"), unless the
+    // preposition follows a word that can only be a noun: then its phrase is that noun's
+    // ("certified his victory in last Sunday's run-off").
+    if before.is_some_and(|b| {
+        matches!(words[b].lower, "at" | "in" | "during" | "on" | "amid")
+            && !b.checked_sub(1).is_some_and(|n| {
+                matches!(
+                    crate::vocab::wordnet::lemmas(words[n].lower),
+                    (None, Some(_))
+                )
+            })
+    }) {
         return None;
     }
     if !words.get(next).is_some_and(content) {
