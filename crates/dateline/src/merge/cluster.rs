@@ -939,9 +939,10 @@ fn judge(a: &Item, b: &Item, names: &Names, stories: &Stories) -> Judgement {
                 .filter(|&&k| names.specific(k))
                 .all(|&k| names.matches_any(k, &y.sentence_names))
     };
-    // Reports that say nobody in common (often nobody at all: "the deal was struck in the early
-    // hours") are one happening on two dates only on stronger evidence than a name: the same
-    // word, nouns of their sentences in common, reports that share half their names, at least
+    // Reports that name nobody in common (often nobody at all: "the deal was struck in the
+    // early hours") are one happening on two dates only on stronger evidence than a name: the
+    // same word, nouns of their sentences in common, reports that share two in five of their
+    // names (shared sentence nouns and name overlap are features 21 and 26), at least
     // one of them naming nobody, and no figures that disagree ("lost 15 percent", "lost 0.27
     // percent").
     let nameless = |x: &Item| !x.sentence_names.iter().any(|&k| names.specific(k));
