@@ -1427,7 +1427,7 @@ mod tests {
     use serde_json::Value;
 
     const DOC_A: &str =
-        "«Über» — Сергей Лавров met Musa Abu Marzouk in Moscow on 12 September 2022.";
+        "«Über» — Андрей Волков met Karim Ben Salahi in Orvika on 12 September 2031.";
     const DOC_B: &str = "The delegation arrived on 9 September, said \"Hamas\", a day early.";
 
     fn day(y: i32, m: u8, d: u8) -> DateValue {
@@ -1466,22 +1466,22 @@ mod tests {
     fn timeline() -> Timeline {
         let meeting = Event {
             id: "ev-meet".to_owned(),
-            when: Some(day(2022, 9, 12)),
+            when: Some(day(2031, 9, 12)),
             class: TriggerClass::Meeting,
             lemma: "meet".to_owned(),
             summary: DOC_A.to_owned(),
             participants: vec![
-                participant("Сергей Лавров", &["Лавров"]),
-                participant("Musa Abu Marzouk", &[]),
+                participant("Андрей Волков", &["Волков"]),
+                participant("Karim Ben Salahi", &[]),
             ],
-            location: Some("Moscow".to_owned()),
+            location: Some("Orvika".to_owned()),
             mentions: vec![EventMentionRef {
                 doc: "a".to_owned(),
                 sentence: span(DOC_A, DOC_A),
                 trigger: span(DOC_A, "met"),
                 folded: Vec::new(),
-                time: Some((span(DOC_A, "12 September 2022"), "2022-09-12".to_owned())),
-                when: Some(day(2022, 9, 12)),
+                time: Some((span(DOC_A, "12 September 2031"), "2031-09-12".to_owned())),
+                when: Some(day(2031, 9, 12)),
                 anchoring: EventAnchoring::Explicit,
             }],
             conflict: None,
@@ -1489,7 +1489,7 @@ mod tests {
         };
         let arrival = Event {
             id: "ev-arrive".to_owned(),
-            when: Some(day(2022, 9, 10)),
+            when: Some(day(2031, 9, 10)),
             class: TriggerClass::Arrival,
             lemma: "arrive".to_owned(),
             summary: DOC_B.to_owned(),
@@ -1502,7 +1502,7 @@ mod tests {
                     trigger: span(DOC_A, "met"),
                     folded: Vec::new(),
                     time: None,
-                    when: Some(day(2022, 9, 10)),
+                    when: Some(day(2031, 9, 10)),
                     anchoring: EventAnchoring::Narrative,
                 },
                 EventMentionRef {
@@ -1522,14 +1522,14 @@ mod tests {
             conflict: Some(Conflict {
                 claims: vec![
                     Claim {
-                        when: day(2022, 9, 10),
+                        when: day(2031, 9, 10),
                         docs: vec!["a".to_owned()],
                         weight: 0.1 + 0.2,
                         explicit: 1,
                         evidence: vec![Evidence {
                             mention: 0,
                             doc: "a".to_owned(),
-                            when: day(2022, 9, 10),
+                            when: day(2031, 9, 10),
                             basis: Basis::Narrative,
                             weight: 0.1 + 0.2,
                             source_weight: 1.0,
@@ -1537,14 +1537,14 @@ mod tests {
                         }],
                     },
                     Claim {
-                        when: day(2022, 9, 9),
+                        when: day(2031, 9, 9),
                         docs: vec!["b".to_owned()],
                         weight: 0.9,
                         explicit: 0,
                         evidence: vec![Evidence {
                             mention: 1,
                             doc: "b".to_owned(),
-                            when: day(2022, 9, 9),
+                            when: day(2031, 9, 9),
                             basis: Basis::NoYear { year_from: None },
                             weight: 0.9,
                             source_weight: 1.0,
@@ -1554,7 +1554,7 @@ mod tests {
                 ],
                 chosen: 1,
                 rule: "weight".to_owned(),
-                explanation: "chose 2022-09-09 over 2022-09-10: more weight of evidence".to_owned(),
+                explanation: "chose 2031-09-09 over 2031-09-10: more weight of evidence".to_owned(),
             }),
             confidence: 0.5,
         };
@@ -1593,7 +1593,7 @@ mod tests {
             documents: vec![
                 DocumentInfo {
                     id: "a".to_owned(),
-                    published: Some(date(2022, 9, 13)),
+                    published: Some(date(2031, 9, 13)),
                     published_source: PublishedSource::Given,
                     published_bounds: None,
                 },
@@ -1602,8 +1602,8 @@ mod tests {
                     published: None,
                     published_source: PublishedSource::Inferred,
                     published_bounds: Some(Interval {
-                        start: date(2022, 9, 9),
-                        end: date(2022, 12, 31),
+                        start: date(2031, 9, 9),
+                        end: date(2031, 12, 31),
                     }),
                 },
             ],
@@ -1625,13 +1625,13 @@ mod tests {
         let json: Value = serde_json::from_str(&timeline_json(&timeline())).expect("valid JSON");
         assert_eq!(json["schema"], "dateline.timeline/1");
         let docs = json["documents"].as_array().expect("documents");
-        assert_eq!(docs[0]["published"], "2022-09-13");
+        assert_eq!(docs[0]["published"], "2031-09-13");
         assert_eq!(docs[0]["published_source"], "given");
         assert_eq!(docs[0]["published_bounds"], Value::Null);
         assert_eq!(docs[1]["published"], Value::Null);
         assert_eq!(docs[1]["published_source"], "inferred");
-        assert_eq!(docs[1]["published_bounds"]["start"], "2022-09-09");
-        assert_eq!(docs[1]["published_bounds"]["end"], "2022-12-31");
+        assert_eq!(docs[1]["published_bounds"]["start"], "2031-09-09");
+        assert_eq!(docs[1]["published_bounds"]["end"], "2031-12-31");
 
         let events = json["events"].as_array().expect("events");
         assert_eq!(events.len(), 4);
@@ -1662,9 +1662,9 @@ mod tests {
         assert_eq!(meeting["class"], "meeting");
         assert_eq!(meeting["lemma"], "meet");
         assert_eq!(meeting["confidence"], 0.9);
-        assert_eq!(meeting["location"], "Moscow");
-        assert_eq!(meeting["participants"][0]["name"], "Сергей Лавров");
-        assert_eq!(meeting["participants"][0]["aliases"][0], "Лавров");
+        assert_eq!(meeting["location"], "Orvika");
+        assert_eq!(meeting["participants"][0]["name"], "Андрей Волков");
+        assert_eq!(meeting["participants"][0]["aliases"][0], "Волков");
         let m = &meeting["mentions"][0];
         assert_eq!(m["doc"], "a");
         assert_eq!(m["sentence"], DOC_A);
@@ -1685,13 +1685,13 @@ mod tests {
             "met"
         );
         let time = &m["time"];
-        assert_eq!(time["text"], "12 September 2022");
-        assert_eq!(time["timex"], "2022-09-12");
+        assert_eq!(time["text"], "12 September 2031");
+        assert_eq!(time["timex"], "2031-09-12");
         assert_eq!(
             chars(DOC_A, &time["start"], &time["end"]),
-            "12 September 2022"
+            "12 September 2031"
         );
-        assert_eq!(m["when"]["start"], "2022-09-12");
+        assert_eq!(m["when"]["start"], "2031-09-12");
         assert_eq!(m["anchoring"], "explicit");
 
         let arrival = &events[1];
@@ -1700,10 +1700,10 @@ mod tests {
         assert_eq!(c["rule"], "weight");
         assert!(c["explanation"]
             .as_str()
-            .is_some_and(|s| s.contains("2022-09-09")));
+            .is_some_and(|s| s.contains("2031-09-09")));
         let claims = c["claims"].as_array().expect("claims");
         assert_eq!(claims.len(), 2);
-        assert_eq!(claims[0]["when"]["start"], "2022-09-10");
+        assert_eq!(claims[0]["when"]["start"], "2031-09-10");
         assert_eq!(claims[0]["when"]["granularity"], "day");
         assert_eq!(claims[0]["docs"][0], "a");
         assert_eq!(claims[0]["weight"], 0.3, "weights are rounded");
@@ -1738,8 +1738,8 @@ mod tests {
         arrival.mentions[1].sentence.text = "a \"quoted\"\tword\u{1}".to_owned();
         arrival.when = None;
         same(&t);
-        same(&t.about("Lavrov"));
-        same(&t.between(date(2022, 9, 1), date(2022, 9, 30)));
+        same(&t.about("Volkov"));
+        same(&t.between(date(2031, 9, 1), date(2031, 9, 30)));
         same(&t.between(date(1990, 1, 1), date(1990, 1, 2)));
         same(&Timeline::default());
     }
@@ -1771,15 +1771,15 @@ mod tests {
     #[test]
     fn dates_for_readers() {
         let cases = [
-            (day(2022, 9, 12), "12 September 2022"),
+            (day(2031, 9, 12), "12 September 2031"),
             (
                 DateValue::Month {
-                    year: Some(2022),
+                    year: Some(2031),
                     month: Some(9),
                 },
-                "September 2022",
+                "September 2031",
             ),
-            (DateValue::Year(2022), "2022"),
+            (DateValue::Year(2031), "2031"),
             (DateValue::Decade(200), "the 2000s"),
             (DateValue::Century(19), "the 20th century"),
             (DateValue::Century(20), "the 21st century"),
@@ -1821,17 +1821,17 @@ mod tests {
             ),
             (
                 DateValue::Season {
-                    year: Some(2022),
+                    year: Some(2031),
                     season: Season::Winter,
                 },
-                "winter 2022–2023",
+                "winter 2031–2032",
             ),
             (
                 DateValue::Week {
-                    year: Some(2022),
+                    year: Some(2031),
                     week: Some(37),
                 },
-                "the week of 12 September 2022",
+                "the week of 8 September 2031",
             ),
             (
                 DateValue::Weekday(Weekday::Thu),
@@ -1858,15 +1858,15 @@ mod tests {
         // Quotes doubled, commas quoted; the conflict and its claims, chosen first.
         assert_eq!(
             lines[2],
-            "10 September 2022,2022-09-10,2022-09-10,day,2022-09-10,\
+            "10 September 2031,2031-09-10,2031-09-10,day,2031-09-10,\
              \"The delegation arrived on 9 September, said \"\"Hamas\"\", a day early.\",\
-             arrived,,,2,a; b,true,\"2022-09-09 [chosen] (b: date in the same sentence, \
-             without its year; read as 2022, the year within its publication bounds nearest \
-             the other claims); 2022-09-10 (a: date resolved against the date the story had \
+             arrived,,,2,a; b,true,\"2031-09-09 [chosen] (b: date in the same sentence, \
+             without its year; read as 2031, the year within its publication bounds nearest \
+             the other claims); 2031-09-10 (a: date resolved against the date the story had \
              reached)\",ev-arrive"
         );
-        assert!(lines[3].starts_with("12 September 2022,"));
-        assert!(lines[3].contains(",met,Сергей Лавров; Musa Abu Marzouk,Moscow,1,a,false,,ev-meet"));
+        assert!(lines[3].starts_with("12 September 2031,"));
+        assert!(lines[3].contains(",met,Андрей Волков; Karim Ben Salahi,Orvika,1,a,false,,ev-meet"));
         assert!(
             lines[4].starts_with("16 March (year unknown),,,day,XXXX-03-16,"),
             "{}",
@@ -1895,39 +1895,39 @@ mod tests {
             "4 events from 2 documents; ⚠ 1 event whose sources disagree on the date."
         );
         assert_eq!(lines[4], "- **March 2020** — They met in March 2020.");
-        assert!(lines[5].starts_with("- ⚠ **10 September 2022** — The delegation **arrived** on"));
+        assert!(lines[5].starts_with("- ⚠ **10 September 2031** — The delegation **arrived** on"));
         assert!(lines[5].ends_with("*(sources: `a`, `b`)*"), "{}", lines[5]);
         assert_eq!(lines[6], "  - ⚠ the sources disagree on the date:");
         assert_eq!(
             lines[7],
-            "    - chosen: **9 September 2022** — `b` (weight 0.90)"
+            "    - chosen: **9 September 2031** — `b` (weight 0.90)"
         );
         assert_eq!(
             lines[8],
             "      - `b`: “The delegation **arrived** on 9 September, said \"Hamas\", a day \
-             early.” — date in the same sentence, without its year; read as 2022, the year \
+             early.” — date in the same sentence, without its year; read as 2031, the year \
              within its publication bounds nearest the other claims (“9 September”, weight 0.90)"
         );
-        assert_eq!(lines[9], "    - 10 September 2022 — `a` (weight 0.30)");
+        assert_eq!(lines[9], "    - 10 September 2031 — `a` (weight 0.30)");
         assert_eq!(
             lines[10],
-            "      - `a`: “«Über» — Сергей Лавров **met** Musa Abu Marzouk in Moscow on 12 \
-             September 2022.” — date resolved against the date the story had reached (weight 0.30)"
+            "      - `a`: “«Über» — Андрей Волков **met** Karim Ben Salahi in Orvika on 12 \
+             September 2031.” — date resolved against the date the story had reached (weight 0.30)"
         );
         assert_eq!(
             lines[11],
-            "  - why: chose 2022-09-09 over 2022-09-10: more weight of evidence (rule `weight`)"
+            "  - why: chose 2031-09-09 over 2031-09-10: more weight of evidence (rule `weight`)"
         );
         assert_eq!(
             lines[12],
-            "- **12 September 2022** — «Über» — Сергей Лавров **met** Musa Abu Marzouk in Moscow \
-             on 12 September 2022. *(with Сергей Лавров, Musa Abu Marzouk; in Moscow; \
+            "- **12 September 2031** — «Über» — Андрей Волков **met** Karim Ben Salahi in Orvika \
+             on 12 September 2031. *(with Андрей Волков, Karim Ben Salahi; in Orvika; \
              source: `a`)*"
         );
         assert!(lines[13].starts_with("- **16 March (year unknown)** — On 16 March, it said so."));
-        assert!(md.contains("\n## Sources\n\n- `a`: published 13 September 2022 (given)\n"));
+        assert!(md.contains("\n## Sources\n\n- `a`: published 13 September 2031 (given)\n"));
         assert!(
-            md.contains("- `b`: published between 9 September and 31 December 2022 (inferred)\n")
+            md.contains("- `b`: published between 9 September and 31 December 2031 (inferred)\n")
         );
     }
 
@@ -1997,11 +1997,11 @@ mod tests {
         assert!(headline.contains("&quot;Hamas&quot;"), "{headline}");
         let body = arrival["text"]["text"].as_str().expect("a body");
         assert!(
-            body.contains("<li>chosen: 9 September 2022 — b<ul><li>b: “The delegation arrived"),
+            body.contains("<li>chosen: 9 September 2031 — b<ul><li>b: “The delegation arrived"),
             "{body}"
         );
         assert!(
-            body.contains("<li>10 September 2022 — a<ul><li>a: “«Über»"),
+            body.contains("<li>10 September 2031 — a<ul><li>a: “«Über»"),
             "{body}"
         );
         assert!(
@@ -2011,7 +2011,7 @@ mod tests {
         let meeting = &events[2];
         assert!(meeting["text"]["text"]
             .as_str()
-            .is_some_and(|t| t.contains("With Сергей Лавров, Musa Abu Marzouk.")));
+            .is_some_and(|t| t.contains("With Андрей Волков, Karim Ben Salahi.")));
 
         let decade = timelinejs_dates(&DateValue::Decade(198)).expect("complete");
         assert_eq!(decade.0.year, 1980);

@@ -946,11 +946,13 @@ fn judge(a: &Item, b: &Item, names: &Names, stories: &Stories) -> Judgement {
     // one of them naming nobody, and no figures that disagree ("lost 15 percent", "lost 0.27
     // percent").
     let nameless = |x: &Item| !x.sentence_names.iter().any(|&k| names.specific(k));
-    let unnamed_evidence = a.lemma == b.lemma
-        && f[21] >= 1.0
-        && f[26] >= CONFLICT_NAME_OVERLAP
-        && (nameless(a) || nameless(b))
-        && (a.figures.is_empty() || b.figures.is_empty() || figures > 0);
+    let unnamed_evidence = || {
+        a.lemma == b.lemma
+            && f[21] >= 1.0
+            && f[26] >= CONFLICT_NAME_OVERLAP
+            && (nameless(a) || nameless(b))
+            && (a.figures.is_empty() || b.figures.is_empty() || figures > 0)
+    };
     Judgement::Weighed {
         features: f,
         conflict: near_dates,
@@ -959,7 +961,7 @@ fn judge(a: &Item, b: &Item, names: &Names, stories: &Stories) -> Judgement {
             && if around {
                 subsumed(a, b) && subsumed(b, a)
             } else {
-                unnamed_evidence
+                unnamed_evidence()
             },
     }
 }
